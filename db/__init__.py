@@ -1,0 +1,1 @@
+"""Storage layer: SQLAlchemy models, engine set-up and schema migrations. Imports neither app nor ui."""

@@ -1,0 +1,59 @@
+"""All models, imported together so the metadata is complete."""
+
+from db.models.agreements import (
+    Agreement,
+    AgreementParty,
+    Commitment,
+    FulfilmentRecord,
+    ListEntry,
+    MemberRegistration,
+    ServiceRecord,
+)
+from db.models.directory import Compound, OrgUnit, PartyOrg, Person, ResidentUnit
+from db.models.files import Attachment
+from db.models.issues import (
+    Dispatch,
+    FollowUp,
+    Holiday,
+    Issue,
+    IssueCategory,
+    IssueEvent,
+    IssueLink,
+)
+from db.models.meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting
+from db.models.secondments import Evaluation, Posting, WorkLog
+from db.models.security import AuditEntry, Setting, User
+
+__all__ = [
+    "ActionItem",
+    "AgendaItem",
+    "Agreement",
+    "AgreementParty",
+    "Attachment",
+    "Attendance",
+    "AuditEntry",
+    "Commitment",
+    "Compound",
+    "Decision",
+    "Dispatch",
+    "Evaluation",
+    "FollowUp",
+    "FulfilmentRecord",
+    "Holiday",
+    "Issue",
+    "IssueCategory",
+    "IssueEvent",
+    "IssueLink",
+    "ListEntry",
+    "Meeting",
+    "MemberRegistration",
+    "OrgUnit",
+    "PartyOrg",
+    "Person",
+    "Posting",
+    "ResidentUnit",
+    "ServiceRecord",
+    "Setting",
+    "User",
+    "WorkLog",
+]

@@ -1,0 +1,177 @@
+"""民生事项: residents' issues, call-ins to units, the journal, follow-up visits."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Entity, SoftDeleted, enum_type
+
+
+class IssueStatus(StrEnum):
+    REGISTERED = "registered"  # 登记
+    ACCEPTED = "accepted"  # 受理
+    REJECTED = "rejected"  # 不予受理
+    DISPATCHED = "dispatched"  # 派单
+    IN_PROGRESS = "in_progress"  # 办理中
+    RESOLVED = "resolved"  # 办结
+    FOLLOWED_UP = "followed_up"  # 回访
+    CLOSED = "closed"  # 归档
+
+
+class IssueSource(StrEnum):
+    GRID_VISIT = "grid_visit"  # 网格走访
+    ONLINE = "online"  # 线上
+    PHONE = "phone"  # 来电
+    VISIT = "visit"  # 来访
+    MEETING = "meeting"  # 会议
+
+
+class Priority(StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"
+
+
+class Satisfaction(StrEnum):
+    SATISFIED = "satisfied"  # 满意
+    BASICALLY_SATISFIED = "basically_satisfied"  # 基本满意
+    DISSATISFIED = "dissatisfied"  # 不满意
+
+
+class DispatchStatus(StrEnum):
+    DISPATCHED = "dispatched"
+    ACKNOWLEDGED = "acknowledged"  # 报到
+    DONE = "done"
+    RETURNED = "returned"  # 退单
+
+
+class IssueLinkKind(StrEnum):
+    DUPLICATE_OF = "duplicate_of"
+    RELATED_TO = "related_to"
+
+
+class IssueCategory(Entity, SoftDeleted):
+    """A category with its response limit in working days (0 = same day)."""
+
+    __tablename__ = "issue_categories"
+
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    limit_working_days: Mapped[int] = mapped_column(default=3)
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Issue(Entity, SoftDeleted):
+    __tablename__ = "issues"
+    __table_args__ = (
+        Index("ix_issues_status_reported_at", "status", "reported_at"),
+        Index("ix_issues_community_status", "community_id", "status"),
+    )
+
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[IssueSource] = mapped_column(enum_type(IssueSource))
+    category_id: Mapped[str | None] = mapped_column(ForeignKey("issue_categories.id"), index=True)
+    community_id: Mapped[str | None] = mapped_column(ForeignKey("org_units.id"))
+    grid_id: Mapped[str | None] = mapped_column(ForeignKey("org_units.id"), index=True)
+    compound_id: Mapped[str | None] = mapped_column(ForeignKey("compounds.id"), index=True)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    reporter_name: Mapped[str] = mapped_column(String(50), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(20), default="")
+    reported_at: Mapped[datetime] = mapped_column(index=True)
+    status: Mapped[IssueStatus] = mapped_column(
+        enum_type(IssueStatus), default=IssueStatus.REGISTERED
+    )
+    deadline: Mapped[date | None] = mapped_column(index=True)
+    priority: Mapped[Priority] = mapped_column(enum_type(Priority), default=Priority.NORMAL)
+    supervised: Mapped[bool] = mapped_column(default=False, index=True)
+    supervision_note: Mapped[str] = mapped_column(String(200), default="")
+    satisfaction: Mapped[Satisfaction | None] = mapped_column(enum_type(Satisfaction))
+    reopen_count: Mapped[int] = mapped_column(default=0)
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+
+    dispatches: Mapped[list[Dispatch]] = relationship(back_populates="issue", cascade="all")
+    events: Mapped[list[IssueEvent]] = relationship(
+        back_populates="issue", cascade="all", order_by="IssueEvent.at"
+    )
+    follow_ups: Mapped[list[FollowUp]] = relationship(back_populates="issue", cascade="all")
+
+
+class Dispatch(Entity):
+    """派单 / 吹哨: the issue sent to one department or resident unit, with its own deadline."""
+
+    __tablename__ = "dispatches"
+    __table_args__ = (
+        CheckConstraint("(org_unit_id IS NULL) <> (resident_unit_id IS NULL)", name="one_unit"),
+    )
+
+    issue_id: Mapped[str] = mapped_column(ForeignKey("issues.id"), index=True)
+    org_unit_id: Mapped[str | None] = mapped_column(ForeignKey("org_units.id"), index=True)
+    resident_unit_id: Mapped[str | None] = mapped_column(
+        ForeignKey("resident_units.id"), index=True
+    )
+    status: Mapped[DispatchStatus] = mapped_column(
+        enum_type(DispatchStatus), default=DispatchStatus.DISPATCHED
+    )
+    dispatched_at: Mapped[datetime]
+    due_on: Mapped[date | None]
+    acknowledged_at: Mapped[datetime | None]
+    result: Mapped[str] = mapped_column(Text, default="")
+    completed_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    return_reason: Mapped[str] = mapped_column(String(200), default="")
+
+    issue: Mapped[Issue] = relationship(back_populates="dispatches")
+
+
+class IssueEvent(Entity):
+    """The journal: every step of an issue, with who and when."""
+
+    __tablename__ = "issue_events"
+
+    issue_id: Mapped[str] = mapped_column(ForeignKey("issues.id"), index=True)
+    at: Mapped[datetime]
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(30))
+    from_status: Mapped[IssueStatus | None] = mapped_column(enum_type(IssueStatus))
+    to_status: Mapped[IssueStatus | None] = mapped_column(enum_type(IssueStatus))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    issue: Mapped[Issue] = relationship(back_populates="events")
+
+
+class FollowUp(Entity):
+    """回访: the resident asked whether the problem is solved."""
+
+    __tablename__ = "follow_ups"
+
+    issue_id: Mapped[str] = mapped_column(ForeignKey("issues.id"), index=True)
+    visited_at: Mapped[datetime]
+    visited_by: Mapped[str] = mapped_column(String(50), default="")
+    satisfaction: Mapped[Satisfaction] = mapped_column(enum_type(Satisfaction))
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    issue: Mapped[Issue] = relationship(back_populates="follow_ups")
+
+
+class IssueLink(Entity):
+    __tablename__ = "issue_links"
+    __table_args__ = (UniqueConstraint("issue_id", "other_id"),)
+
+    issue_id: Mapped[str] = mapped_column(ForeignKey("issues.id"), index=True)
+    other_id: Mapped[str] = mapped_column(ForeignKey("issues.id"), index=True)
+    kind: Mapped[IssueLinkKind] = mapped_column(enum_type(IssueLinkKind))
+
+
+class Holiday(Entity):
+    """A day that departs from the Monday–Friday week: a holiday, or a weekend made a workday."""
+
+    __tablename__ = "holidays"
+
+    day: Mapped[date] = mapped_column(unique=True)
+    is_workday: Mapped[bool] = mapped_column(default=False)
+    name: Mapped[str] = mapped_column(String(40), default="")

@@ -1,0 +1,125 @@
+"""Joint meetings: attendance, agenda items, decisions (议定事项) and their action items."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Entity, SoftDeleted, enum_type
+
+
+class MeetingStatus(StrEnum):
+    DRAFT = "draft"  # 草稿
+    FINAL = "final"  # 定稿
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"  # 出席
+    LEAVE = "leave"  # 请假
+    OBSERVER = "observer"  # 列席
+    ABSENT = "absent"  # 缺席
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Meeting(Entity, SoftDeleted):
+    __tablename__ = "meetings"
+
+    kind: Mapped[str] = mapped_column(String(40), index=True)  # from the editable kind list
+    title: Mapped[str] = mapped_column(String(200))
+    session_no: Mapped[int | None]
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime | None]
+    place: Mapped[str] = mapped_column(String(200), default="")
+    host_org_unit_id: Mapped[str | None] = mapped_column(ForeignKey("org_units.id"), index=True)
+    chair_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    recorder_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    status: Mapped[MeetingStatus] = mapped_column(
+        enum_type(MeetingStatus), default=MeetingStatus.DRAFT, index=True
+    )
+    summary: Mapped[str] = mapped_column(Text, default="")  # the opening paragraph
+    previous_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"))
+    finalised_at: Mapped[datetime | None]
+    exported_at: Mapped[datetime | None]
+    printed_at: Mapped[datetime | None]
+
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Attendance.position"
+    )
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+
+
+class Attendance(Entity):
+    """An expected attendee (a person, or a unit as a whole) and, on the day, their status."""
+
+    __tablename__ = "attendances"
+    __table_args__ = (
+        CheckConstraint("person_id IS NOT NULL OR resident_unit_id IS NOT NULL", name="who"),
+    )
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), index=True)
+    resident_unit_id: Mapped[str | None] = mapped_column(ForeignKey("resident_units.id"))
+    status: Mapped[AttendanceStatus | None] = mapped_column(enum_type(AttendanceStatus))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendances")
+
+
+class AgendaItem(Entity):
+    __tablename__ = "agenda_items"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    decisions: Mapped[list[Decision]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="Decision.position"
+    )
+
+
+class Decision(Entity):
+    """议定事项: what the meeting decided under one agenda item."""
+
+    __tablename__ = "decisions"
+
+    agenda_item_id: Mapped[str] = mapped_column(ForeignKey("agenda_items.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="decisions")
+    action_items: Mapped[list[ActionItem]] = relationship(
+        back_populates="decision", cascade="all, delete-orphan"
+    )
+
+
+class ActionItem(Entity):
+    """Who does what by when; optionally tracked as a 民生事项 issue."""
+
+    __tablename__ = "action_items"
+
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    owner_unit_id: Mapped[str | None] = mapped_column(ForeignKey("resident_units.id"))
+    owner_org_unit_id: Mapped[str | None] = mapped_column(ForeignKey("org_units.id"))
+    due_on: Mapped[date | None]
+    status: Mapped[ActionStatus] = mapped_column(
+        enum_type(ActionStatus), default=ActionStatus.OPEN, index=True
+    )
+    issue_id: Mapped[str | None] = mapped_column(ForeignKey("issues.id"), index=True)
+
+    decision: Mapped[Decision] = relationship(back_populates="action_items")

@@ -1,0 +1,52 @@
+"""Users and roles, the audit log, and business settings kept in the database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Entity, SoftDeleted, enum_type
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    STAFF = "staff"
+    VIEWER = "viewer"
+
+
+class User(Entity, SoftDeleted):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[Role] = mapped_column(enum_type(Role), default=Role.STAFF)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+
+
+class AuditEntry(Entity):
+    """Who changed what, when, with the record before and after."""
+
+    __tablename__ = "audit_log"
+
+    at: Mapped[datetime] = mapped_column(index=True)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(30))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Setting(Entity):
+    """A business setting (meeting kinds, deadlines, margins) as a JSON value under a key."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    value: Mapped[Any] = mapped_column(JSON)
