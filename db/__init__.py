@@ -1,1 +1,1 @@
-"""Storage layer: SQLAlchemy models, engine set-up and schema migrations. Imports neither app nor ui."""
+"""Storage: SQLAlchemy models, engine set-up and migrations. Imports neither app nor ui."""

@@ -183,9 +183,7 @@ class MemberRegistration(Entity, SoftDeleted):
 class ServiceRecord(Entity):
     __tablename__ = "service_records"
 
-    registration_id: Mapped[str] = mapped_column(
-        ForeignKey("member_registrations.id"), index=True
-    )
+    registration_id: Mapped[str] = mapped_column(ForeignKey("member_registrations.id"), index=True)
     served_on: Mapped[date]
     activity: Mapped[str] = mapped_column(String(200))
     hours: Mapped[Decimal] = mapped_column(Numeric(8, 1), default=Decimal(0))

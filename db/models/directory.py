@@ -84,9 +84,7 @@ class PartyOrg(Entity, SoftDeleted):
 
     __tablename__ = "party_orgs"
     __table_args__ = (
-        CheckConstraint(
-            "(resident_unit_id IS NULL) <> (org_unit_id IS NULL)", name="one_owner"
-        ),
+        CheckConstraint("(resident_unit_id IS NULL) <> (org_unit_id IS NULL)", name="one_owner"),
     )
 
     name: Mapped[str] = mapped_column(String(120), index=True)

@@ -1,0 +1,62 @@
+"""The audit log: every change users make, with the record before and after."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from db.base import Entity, utcnow
+from db.models.security import AuditEntry
+
+SKIPPED = {"created_at", "updated_at", "version"}
+
+
+def snapshot(obj: Entity) -> dict[str, Any]:
+    """The row's column values as JSON-friendly data."""
+    result: dict[str, Any] = {}
+    for attr in inspect(obj).mapper.column_attrs:
+        if attr.key in SKIPPED:
+            continue
+        result[attr.key] = _plain(getattr(obj, attr.key))
+    return result
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def record(
+    session: Session,
+    action: str,
+    obj: Entity,
+    before: dict[str, Any] | None,
+    *,
+    reason: str = "",
+    user_id: str | None = None,
+) -> None:
+    """Adds an audit entry for ``obj`` as it is now (``after``), flushing to get its id."""
+    session.flush()
+    after = None if action == "purge" else snapshot(obj)
+    session.add(
+        AuditEntry(
+            at=utcnow(),
+            user_id=user_id,
+            action=action,
+            entity=obj.__tablename__,
+            entity_id=obj.id,
+            before=before,
+            after=after,
+            reason=reason,
+        )
+    )

@@ -1,0 +1,215 @@
+"""The directory's lists: the org tree, resident units, party organisations and people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.validation import mask_id_number, mask_mobile
+from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
+
+
+@dataclass(frozen=True)
+class OrgNode:
+    id: str
+    parent_id: str | None
+    level: OrgLevel
+    name: str
+
+
+def org_tree(session: Session) -> list[OrgNode]:
+    """Every live org unit, parents before children, siblings in their set order."""
+    rows = session.execute(
+        select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.level, OrgUnit.name)
+        .where(OrgUnit.deleted_at.is_(None))
+        .order_by(OrgUnit.position, OrgUnit.name)
+    ).all()
+    children: dict[str | None, list[Any]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+    ordered: list[OrgNode] = []
+    known = {row.id for row in rows}
+    stack = [r for r in reversed(rows) if r.parent_id is None or r.parent_id not in known]
+    while stack:
+        row = stack.pop()
+        ordered.append(OrgNode(row.id, row.parent_id, row.level, row.name))
+        stack.extend(reversed(children.get(row.id, [])))
+    return ordered
+
+
+def subtree_ids(nodes: Sequence[OrgNode], root_id: str) -> set[str]:
+    """The org unit and everything below it, from a tree already read."""
+    below: dict[str | None, list[str]] = {}
+    for node in nodes:
+        below.setdefault(node.parent_id, []).append(node.id)
+    result, todo = set(), [root_id]
+    while todo:
+        current = todo.pop()
+        result.add(current)
+        todo.extend(below.get(current, []))
+    return result
+
+
+def _in_org_units(column: Any, query: ListQuery) -> list[ColumnElement[bool]]:
+    ids = query.filters.get("org_unit_ids")
+    return [column.in_(ids)] if ids else []
+
+
+class ResidentUnitList(ListSource):
+    columns = (
+        Column("name", N("columns", "单位名称"), width=260),
+        Column("category", N("columns", "类别"), ColumnKind.ENUM, width=100),
+        Column("location", N("columns", "所在社区"), width=130),
+        Column("contact_name", N("columns", "联系人"), width=90),
+        Column("contact_phone", N("columns", "联系电话"), width=130),
+        Column("address", N("columns", "地址"), width=220),
+    )
+    default_sort = "name"
+
+    def select_rows(self) -> RowsSelect:
+        return (
+            select(
+                ResidentUnit.id.label("id"),
+                ResidentUnit.version,
+                ResidentUnit.name.label("name"),
+                ResidentUnit.category.label("category"),
+                OrgUnit.name.label("location"),
+                ResidentUnit.contact_name.label("contact_name"),
+                ResidentUnit.contact_phone.label("contact_phone"),
+                ResidentUnit.address.label("address"),
+            )
+            .outerjoin(OrgUnit, OrgUnit.id == ResidentUnit.org_unit_id)
+            .where(ResidentUnit.deleted_at.is_(None))
+        )
+
+    def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
+        conditions = _in_org_units(ResidentUnit.org_unit_id, query)
+        if category := query.filters.get("category"):
+            conditions.append(ResidentUnit.category == category)
+        if query.search:
+            conditions.append(
+                or_(
+                    contains(ResidentUnit.name, query.search),
+                    contains(ResidentUnit.address, query.search),
+                    contains(ResidentUnit.contact_name, query.search),
+                )
+            )
+        return conditions
+
+
+class PartyOrgList(ListSource):
+    columns = (
+        Column("name", N("columns", "党组织名称"), width=300),
+        Column("kind", N("columns", "类型"), ColumnKind.ENUM, width=80),
+        Column("owner", N("columns", "所属单位或组织"), width=240),
+        Column("secretary", N("columns", "书记"), width=90),
+        Column("member_count", N("columns", "党员数"), ColumnKind.NUMBER, width=70),
+    )
+    default_sort = "name"
+
+    def select_rows(self) -> RowsSelect:
+        owner_unit = aliased(ResidentUnit)
+        owner_org = aliased(OrgUnit)
+        secretary = aliased(Person)
+        return (
+            select(
+                PartyOrg.id.label("id"),
+                PartyOrg.version,
+                PartyOrg.name.label("name"),
+                PartyOrg.kind.label("kind"),
+                func.coalesce(owner_unit.name, owner_org.name, literal("")).label("owner"),
+                func.coalesce(secretary.name, literal("")).label("secretary"),
+                PartyOrg.member_count.label("member_count"),
+            )
+            .outerjoin(owner_unit, owner_unit.id == PartyOrg.resident_unit_id)
+            .outerjoin(owner_org, owner_org.id == PartyOrg.org_unit_id)
+            .outerjoin(secretary, secretary.id == PartyOrg.secretary_id)
+            .where(PartyOrg.deleted_at.is_(None))
+        )
+
+    def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if ids := query.filters.get("org_unit_ids"):
+            unit_ids = select(ResidentUnit.id).where(ResidentUnit.org_unit_id.in_(ids))
+            conditions.append(
+                or_(PartyOrg.org_unit_id.in_(ids), PartyOrg.resident_unit_id.in_(unit_ids))
+            )
+        if kind := query.filters.get("kind"):
+            conditions.append(PartyOrg.kind == kind)
+        if query.search:
+            conditions.append(contains(PartyOrg.name, query.search))
+        return conditions
+
+
+class PersonList(ListSource):
+    columns = (
+        Column("name", N("columns", "姓名"), width=90),
+        Column("gender", N("columns", "性别"), ColumnKind.ENUM, width=50),
+        Column("mobile", N("columns", "手机"), width=120),
+        Column("id_number", N("columns", "身份证号"), width=170),
+        Column("employer", N("columns", "工作单位"), width=220),
+        Column("post", N("columns", "职务"), width=130),
+        Column("org_unit", N("columns", "所在社区网格"), width=130),
+        Column("is_party_member", N("columns", "党员"), ColumnKind.BOOL, width=50),
+        Column("is_grid_worker", N("columns", "网格员"), ColumnKind.BOOL, width=60),
+    )
+    default_sort = "name"
+
+    def select_rows(self) -> RowsSelect:
+        return (
+            select(
+                Person.id.label("id"),
+                Person.version,
+                Person.name.label("name"),
+                Person.gender.label("gender"),
+                Person.mobile.label("mobile"),
+                func.coalesce(Person.id_number, literal("")).label("id_number"),
+                func.coalesce(ResidentUnit.name, literal("")).label("employer"),
+                Person.post.label("post"),
+                func.coalesce(OrgUnit.name, literal("")).label("org_unit"),
+                Person.is_party_member.label("is_party_member"),
+                Person.is_grid_worker.label("is_grid_worker"),
+            )
+            .outerjoin(ResidentUnit, ResidentUnit.id == Person.employer_unit_id)
+            .outerjoin(OrgUnit, OrgUnit.id == Person.org_unit_id)
+            .where(Person.deleted_at.is_(None))
+        )
+
+    def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if ids := query.filters.get("org_unit_ids"):
+            unit_ids = select(ResidentUnit.id).where(ResidentUnit.org_unit_id.in_(ids))
+            conditions.append(
+                or_(Person.org_unit_id.in_(ids), Person.employer_unit_id.in_(unit_ids))
+            )
+        if query.filters.get("party_members_only"):
+            conditions.append(Person.is_party_member.is_(True))
+        if query.filters.get("grid_workers_only"):
+            conditions.append(Person.is_grid_worker.is_(True))
+        if employer := query.filters.get("employer_unit_id"):
+            conditions.append(Person.employer_unit_id == employer)
+        if query.search:
+            text = query.search
+            conditions.append(
+                or_(
+                    contains(Person.name, text),
+                    contains(Person.post, text),
+                    Person.mobile == text,
+                    Person.id_number == text.upper(),
+                )
+            )
+        return conditions
+
+    def post_process(self, values: tuple[Any, ...], query: ListQuery) -> tuple[Any, ...]:
+        if query.reveal_personal:
+            return values
+        row = list(values)
+        row[2] = mask_mobile(row[2]) if row[2] else ""
+        row[3] = mask_id_number(row[3]) if row[3] else ""
+        return tuple(row)

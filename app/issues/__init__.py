@@ -1,0 +1,1 @@
+"""Residents' issues (民生事项) and their closed loop."""

@@ -1,0 +1,99 @@
+"""Paged, sorted, filtered lists: what every list view in the UI shows, a page at a time.
+
+A ``ListSource`` describes one list as a SELECT whose columns are labelled with the column
+keys; the UI's table model asks it for the row count and for one page of rows at a time, so
+a list never loads more than the pages a user scrolls through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, ClassVar, TypeAlias
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+RowsSelect: TypeAlias = Select[*tuple[Any, ...]]
+
+
+class ColumnKind(StrEnum):
+    """How the UI shows a value."""
+
+    TEXT = "text"
+    ENUM = "enum"  # a StrEnum value, shown by its translated label
+    DATE = "date"
+    DATETIME = "datetime"
+    NUMBER = "number"
+    BOOL = "bool"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # a QT_TRANSLATE_NOOP("columns", …) template
+    kind: ColumnKind = ColumnKind.TEXT
+    sortable: bool = True
+    width: int = 120  # pixels at the default font, a starting point the user can change
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    search: str = ""
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    sort: str | None = None
+    descending: bool = False
+    reveal_personal: bool = False  # show ID numbers and mobiles unmasked
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    version: int
+    values: tuple[Any, ...]
+
+
+def contains(column: Any, text: str) -> ColumnElement[bool]:
+    """Substring match that treats ``%``, ``_`` and quotes as typed (works for Chinese)."""
+    return func.instr(column, text) > 0
+
+
+class ListSource:
+    """Base class: subclasses give the columns, the SELECT, and how to search and filter."""
+
+    columns: ClassVar[tuple[Column, ...]]
+    default_sort: ClassVar[str]
+
+    def select_rows(self) -> RowsSelect:
+        """A SELECT of the id, the version and then one labelled column per ``columns``."""
+        raise NotImplementedError
+
+    def where(self, query: ListQuery) -> Sequence[ColumnElement[bool]]:
+        """Conditions for the search text and the filters."""
+        raise NotImplementedError
+
+    def post_process(self, values: tuple[Any, ...], query: ListQuery) -> tuple[Any, ...]:
+        """A chance to mask personal data; the default returns the values as they are."""
+        return values
+
+    def column_index(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def _filtered(self, query: ListQuery) -> RowsSelect:
+        return self.select_rows().where(*self.where(query))
+
+    def count(self, session: Session, query: ListQuery) -> int:
+        stmt = select(func.count()).select_from(self._filtered(query).subquery())
+        return int(session.execute(stmt).scalar_one())
+
+    def fetch(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[Row]:
+        stmt = self._filtered(query)
+        key = query.sort if query.sort in {c.key for c in self.columns} else self.default_sort
+        order = stmt.selected_columns[key]
+        stmt = stmt.order_by(order.desc() if query.descending else order.asc())
+        stmt = stmt.order_by(stmt.selected_columns["id"]).offset(offset).limit(limit)
+        return [
+            Row(r[0], r[1], self.post_process(tuple(r[2:]), query))
+            for r in session.execute(stmt).all()
+        ]

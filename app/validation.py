@@ -1,0 +1,128 @@
+"""Validators for mainland ID numbers (GB 11643) and mobile numbers, and masking for display."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.errors import ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, Message
+
+CONTEXT = "validation"
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARS = "10X98765432"
+MOBILE_RE = re.compile(r"1[3-9]\d{9}")
+
+
+def id_check_char(first17: str) -> str:
+    """The GB 11643 check character for the first 17 digits of an ID number."""
+    total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True))
+    return ID_CHECK_CHARS[total % 11]
+
+
+def normalise_id_number(text: str) -> str:
+    return text.strip().upper().replace(" ", "")
+
+
+def id_number_problem(text: str) -> Message | None:
+    """What is wrong with an ID number, or None when it is valid."""
+    value = normalise_id_number(text)
+    if len(value) != 18:
+        return Message(
+            CONTEXT,
+            QT_TRANSLATE_NOOP("validation", "身份证号应为18位，现在是{n}位。"),
+            n=len(value),
+        )
+    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+        return Message(
+            CONTEXT,
+            QT_TRANSLATE_NOOP("validation", "身份证号前17位应为数字，最后一位为数字或X。"),
+        )
+    try:
+        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return Message(
+            CONTEXT,
+            QT_TRANSLATE_NOOP("validation", "身份证号第7–14位不是有效的出生日期（{d}）。"),
+            d=value[6:14],
+        )
+    expected = id_check_char(value[:17])
+    if value[17] != expected:
+        return Message(
+            CONTEXT,
+            QT_TRANSLATE_NOOP(
+                "validation", "身份证号校验位不对：最后一位应为{expected}，请核对号码。"
+            ),
+            expected=expected,
+        )
+    return None
+
+
+def is_valid_id_number(text: str) -> bool:
+    return id_number_problem(text) is None
+
+
+def is_valid_mobile(text: str) -> bool:
+    return MOBILE_RE.fullmatch(text.strip()) is not None
+
+
+def check_id_number(field: str, text: str) -> str:
+    """The normalised ID number; raises ValidationError naming ``field`` if it is invalid."""
+    problem = id_number_problem(text)
+    if problem is not None:
+        raise ValidationError(field, problem)
+    return normalise_id_number(text)
+
+
+def check_mobile(field: str, text: str) -> str:
+    value = text.strip().replace(" ", "").replace("-", "")
+    if not is_valid_mobile(value):
+        raise ValidationError(
+            field,
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP("validation", "手机号应为以1开头的11位数字，例如13912345678。"),
+            ),
+        )
+    return value
+
+
+def check_required(field: str, text: str, label: Message, max_length: int) -> str:
+    """Stripped text; raises when empty or longer than ``max_length`` characters."""
+    value = text.strip()
+    if not value:
+        raise ValidationError(
+            field,
+            Message(CONTEXT, QT_TRANSLATE_NOOP("validation", "请填写{label}。"), label=label),
+        )
+    return check_length(field, value, label, max_length)
+
+
+def check_length(field: str, text: str, label: Message, max_length: int) -> str:
+    value = text.strip()
+    if len(value) > max_length:
+        raise ValidationError(
+            field,
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP("validation", "{label}最多{max}个字，现在是{n}个。"),
+                label=label,
+                max=max_length,
+                n=len(value),
+            ),
+        )
+    return value
+
+
+def mask_id_number(value: str) -> str:
+    """``320102199001011234`` → ``3201**********1234``."""
+    if len(value) <= 8:
+        return "*" * len(value)
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+def mask_mobile(value: str) -> str:
+    """``13912345678`` → ``139****5678``."""
+    if len(value) <= 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
