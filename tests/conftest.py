@@ -1,0 +1,33 @@
+"""Shared fixtures: offscreen Qt with the bundled font, and a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.database import Database  # noqa: E402
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = Database(str(tmp_path / "gongjian.db"))
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str]) -> Iterator[Any]:
+    """pytest-qt's application, with the bundled Chinese font as the application font."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.fonts import register_fonts
+
+    app = QApplication.instance() or QApplication(qapp_args)
+    register_fonts(app)  # type: ignore[arg-type]
+    yield app

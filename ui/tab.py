@@ -1,0 +1,54 @@
+"""What the main window gives each tab, and what it expects back.
+
+A tab's module is imported only once the database is open (it may import app/ and so
+SQLAlchemy); the window builds a tab the first time it is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from app.database import Database
+
+
+class DataEvents(QObject):
+    """App-wide notice that data changed, so views refresh only what concerns them.
+
+    Signals:
+        changed(str): the area whose records changed ("directory", "meetings", …).
+    """
+
+    changed = Signal(str)
+
+
+@dataclass
+class TabContext:
+    database: Database
+    undo_stack: QUndoStack
+    events: DataEvents
+
+
+class TabPage(QWidget):
+    """Base of every tab's content. Subclasses override what they support."""
+
+    def refresh(self) -> None:
+        """Re-read the data (after an edit elsewhere, or on F5)."""
+
+    def new_record(self) -> None:
+        """Ctrl+N."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+
+    def delete_selected(self) -> None:
+        """Delete: ask first, then delete the selected record."""
+
+    def data_ready(self) -> bool:
+        """True once the tab shows its data (the start-up probe waits for this)."""
+        return True

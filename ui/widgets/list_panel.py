@@ -1,0 +1,170 @@
+"""A list as every tab shows it: search box and filters above, the table, a count below.
+
+Signals:
+    record_activated(str): the id of a row double-clicked or opened with Enter.
+    current_changed(object): the id of the selected row, or None.
+    query_changed(): the search text or a filter changed (the model has reloaded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.paged_table import ID_ROLE, PagedTableModel
+
+SEARCH_DELAY_MS = 250
+
+
+class ListPanel(QWidget):
+    record_activated = Signal(str)
+    current_changed = Signal(object)
+    query_changed = Signal()
+
+    def __init__(self, model: PagedTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._filters: dict[str, QComboBox] = {}
+        self._fixed_filters: dict[str, Any] = {}
+        self._empty_text = self.tr("还没有记录。")
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_query)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._apply_query)
+
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(self.search, 1)
+
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, column in enumerate(model.source.columns):
+            self.table.setColumnWidth(i, column.width)
+        keys = [c.key for c in model.source.columns]
+        sort_column = keys.index(model.query.sort) if model.query.sort in keys else 0
+        order = Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(sort_column, order)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.installEventFilter(self)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #666; font-size: 14px;")
+        self.count_label = QLabel(self)
+        model.count_changed.connect(self._on_model_count_changed)
+        model.modelReset.connect(self._on_model_reset)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def add_filter(self, key: str, label: str, choices: list[tuple[str, Any]]) -> QComboBox:
+        """A drop-down filter; the first choice is always "all"."""
+        combo = QComboBox(self)
+        combo.setToolTip(label)
+        combo.addItem(self.tr("全部{label}").format(label=label), None)
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._apply_query)
+        self._filters[key] = combo
+        self.filter_bar.addWidget(combo)
+        return combo
+
+    def set_fixed_filter(self, key: str, value: Any) -> None:
+        """A filter set by something outside the panel (the org tree, for one)."""
+        if value is None:
+            self._fixed_filters.pop(key, None)
+        else:
+            self._fixed_filters[key] = value
+        self._apply_query()
+
+    def set_empty_text(self, text: str) -> None:
+        self._empty_text = text
+        self._update_empty_label()
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_id(self, record_id: str) -> bool:
+        row = self.model.row_of_id(record_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _apply_query(self) -> None:
+        self._search_timer.stop()
+        filters = dict(self._fixed_filters)
+        for key, combo in self._filters.items():
+            if combo.currentData() is not None:
+                filters[key] = combo.currentData()
+        query = replace(self.model.query, search=self.search.text().strip(), filters=filters)
+        if query != self.model.query:
+            self.model.set_query(query)
+            self.query_changed.emit()
+
+    def _update_empty_label(self) -> None:
+        empty = self.model.rowCount() == 0
+        filtered = bool(self.model.query.search or self.model.query.filters)
+        self.empty_label.setText(
+            self.tr("没有符合条件的记录。请换一个搜索词或清除筛选。") if filtered else self._empty_text
+        )
+        self.empty_label.setVisible(empty)
+        self.empty_label.resize(self.table.viewport().size())
+
+    def _on_model_count_changed(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 {n} 条").format(n=count))
+
+    def _on_model_reset(self) -> None:
+        self._update_empty_label()
+        self.current_changed.emit(None)
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.record_activated.emit(index.data(ID_ROLE))
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(current.data(ID_ROLE) if current.isValid() else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id():
+                self.record_activated.emit(self.current_id())
+                return True
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self.empty_label.resize(self.table.viewport().size())
+        return super().eventFilter(watched, event)
