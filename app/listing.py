@@ -64,6 +64,7 @@ class ListSource:
 
     columns: ClassVar[tuple[Column, ...]]
     default_sort: ClassVar[str]
+    default_descending: ClassVar[bool] = False
 
     def select_rows(self) -> RowsSelect:
         """A SELECT of the id, the version and then one labelled column per ``columns``."""

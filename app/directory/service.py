@@ -45,13 +45,21 @@ class Repository(Generic[M, R]):
 
     def get(self, session: Session, record_id: str) -> Loaded[R]:
         obj = self._live(session, record_id)
-        values = {f.name: getattr(obj, f.name) for f in fields(self.record)}  # type: ignore[arg-type]
+        values = {}
+        for f in fields(self.record):  # type: ignore[arg-type]
+            value = getattr(obj, f.name)
+            # a NULL text column (an import, an older row) reads as the record's "" default
+            values[f.name] = "" if value is None and f.default == "" else value
         return Loaded(obj.id, obj.version, self.record(**values))
+
+    def columns(self, data: R) -> dict[str, Any]:
+        """The column values to store for a validated record."""
+        return asdict(data)  # type: ignore[call-overload, no-any-return]
 
     def create(self, session: Session, data: R) -> Loaded[R]:
         clean = data.validated()
         self.check(session, clean, None)
-        obj = self.model(**asdict(clean))
+        obj = self.model(**self.columns(clean))
         session.add(obj)
         audit.record(session, "create", obj, None)
         return Loaded(obj.id, obj.version, clean)
@@ -63,7 +71,7 @@ class Repository(Generic[M, R]):
         clean = data.validated()
         self.check(session, clean, record_id)
         before = audit.snapshot(obj)
-        for key, value in asdict(clean).items():
+        for key, value in self.columns(clean).items():
             setattr(obj, key, value)
         audit.record(session, "update", obj, before)
         return Loaded(obj.id, obj.version, clean)
@@ -162,6 +170,10 @@ class People(Repository[Person, PersonData]):
     model = Person
     record = PersonData
     what = QT_TRANSLATE_NOOP("fields", "人员")
+
+    def columns(self, data: PersonData) -> dict[str, Any]:
+        # the ID number is unique: people without one store NULL, never ""
+        return {**asdict(data), "id_number": data.id_number or None}
 
     def check(self, session: Session, data: PersonData, record_id: str | None) -> None:
         if data.id_number:

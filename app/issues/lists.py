@@ -23,6 +23,7 @@ class IssueList(ListSource):
         Column("satisfaction", N("columns", "满意度"), ColumnKind.ENUM, width=80),
     )
     default_sort = "reported_at"
+    default_descending = True
 
     def select_rows(self) -> RowsSelect:
         community = aliased(OrgUnit)

@@ -21,6 +21,7 @@ class MeetingList(ListSource):
         Column("open_actions", N("columns", "未办结事项"), ColumnKind.NUMBER, width=90),
     )
     default_sort = "starts_at"
+    default_descending = True
 
     def select_rows(self) -> RowsSelect:
         host = aliased(OrgUnit)

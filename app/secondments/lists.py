@@ -23,6 +23,7 @@ class PostingList(ListSource):
         Column("status", N("columns", "状态"), ColumnKind.ENUM, width=75),
     )
     default_sort = "starts_on"
+    default_descending = True
 
     def select_rows(self) -> RowsSelect:
         home_unit, home_org = aliased(ResidentUnit), aliased(OrgUnit)

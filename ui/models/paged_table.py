@@ -45,7 +45,7 @@ class PagedTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._database = database
         self._source = source
-        self._query = ListQuery(sort=source.default_sort)
+        self._query = ListQuery(sort=source.default_sort, descending=source.default_descending)
         self._count = 0
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
 

@@ -73,6 +73,7 @@ class ListPanel(QWidget):
         header.setSortIndicator(sort_column, order)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
         self.empty_label = QLabel(self.table.viewport())
@@ -165,6 +166,6 @@ class ListPanel(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id():
                 self.record_activated.emit(self.current_id())
                 return True
-        if watched is self.table and event.type() == QEvent.Type.Resize:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.resize(self.table.viewport().size())
         return super().eventFilter(watched, event)

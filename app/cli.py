@@ -1,0 +1,160 @@
+"""The ``gongjian`` command: no arguments opens the window; subcommands for administrators.
+
+Every failure prints one line on stderr and exits non-zero; tracebacks go to the log only.
+Heavy modules are imported inside the command that needs them, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from app import __version__
+
+TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+log = logging.getLogger("gongjian.cli")
+
+
+class CliError(Exception):
+    """A failure to report as one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"gongjian: 参数错误：{message}（gongjian --help 查看用法）\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="gongjian", description="共建台：街道党建共同体工作平台")
+    parser.add_argument("--version", action="version", version=f"gongjian {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite 数据库文件或 SQLAlchemy URL（默认：环境变量 GONGJIAN_DB，或用户数据文件夹）",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    demo = commands.add_parser("demo", help="向空数据库载入演示数据")
+    demo.add_argument("--scale", choices=("street", "district", "huge"), default="street")
+
+    shot = commands.add_parser("screenshot", help="把主窗口的一个页签渲染为 PNG 图片")
+    shot.add_argument("tab", choices=TABS)
+    shot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
+    shot.add_argument("--size", default="1366x768", type=_size, metavar="WxH")
+
+    commands.add_parser("check", help="检查数据库的完整性与数据规则")
+
+    backup = commands.add_parser("backup", help="在程序运行时也能做的一致、经过校验的备份")
+    backup.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"尺寸应写成 宽x高，例如 1366x768：{text}") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"尺寸超出范围（320x240 至 7680x4320）：{text}")
+    return width, height
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.application import run
+
+        return run(args.db)
+    from app.logs import setup_logging
+    from app.paths import database_target
+
+    setup_logging()
+    target = database_target(args.db)
+    try:
+        return COMMANDS[args.command](args, target)
+    except KeyboardInterrupt:
+        print("gongjian: 已中断，未完成的操作没有写入。", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:
+        log.exception("command %s failed", args.command)
+        print(f"gongjian: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _one_line(exc: BaseException) -> str:
+    from app.errors import UserError
+    from db.errors import DatabaseError
+
+    if isinstance(exc, UserError | DatabaseError | CliError):
+        return str(exc).splitlines()[0]
+    if isinstance(exc, OSError):
+        return f"文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）"
+    return f"意外错误（{type(exc).__name__}），详情见日志文件。"
+
+
+def _cmd_demo(args: argparse.Namespace, target: str) -> int:
+    from app.database import Database
+    from app.demo import generate
+
+    database = Database(target)
+    try:
+        summary = generate(database, args.scale, progress=_print_progress)
+    finally:
+        database.close()
+    print(file=sys.stderr)
+    print(f"已载入演示数据（{args.scale}）到 {database.location}：{summary}")
+    return 0
+
+
+def _print_progress(done: int, total: int, what: str) -> None:
+    percent = 100 * done // total if total else 100
+    print(f"\r载入演示数据 {percent:3d}% {what}\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _cmd_screenshot(args: argparse.Namespace, target: str) -> int:
+    from app.database import Database
+    from ui.screenshot import take_screenshot
+
+    Database(target, must_exist=True).close()  # report a missing or bad file before Qt starts
+    path = take_screenshot(target, args.tab, args.output, args.size)
+    print(f"已保存截图：{path}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, target: str) -> int:
+    from app.maintenance import check_database
+
+    findings = check_database(target)
+    for finding in findings:
+        print(f"{finding.check}: {finding.detail}")
+    if findings:
+        print(f"发现 {len(findings)} 个问题。", file=sys.stderr)
+        return EXIT_FAILURE
+    print("检查通过：完整性、外键和数据规则均无问题。")
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace, target: str) -> int:
+    from app.maintenance import backup_database
+
+    path = backup_database(target, args.output)
+    print(f"已备份并校验：{path}")
+    return 0
+
+
+COMMANDS = {
+    "demo": _cmd_demo,
+    "screenshot": _cmd_screenshot,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

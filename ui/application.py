@@ -1,0 +1,94 @@
+"""Starting the window: the application object, font, language, error hook, first paint.
+
+With ``GONGJIAN_STARTUP_PROBE=1`` the process prints, as one JSON line, the wall-clock times
+of its first paint and of the first paint with data, then exits (see bench/run.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+PROBE_ENV = "GONGJIAN_STARTUP_PROBE"
+
+
+class FirstPaint(QObject):
+    """Calls back once, right after the watched widget has painted for the first time."""
+
+    def __init__(self, widget: QObject, callback: object) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._callback)  # type: ignore[arg-type]
+        return False
+
+
+def create_application(argv: list[str]) -> QApplication:
+    from app.paths import resource_path
+    from ui.fonts import register_fonts
+
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Gongjian")
+    app.setOrganizationName("Gongjian")
+    app.setApplicationDisplayName("共建台")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "gongjian.png"))))
+    register_fonts(app)
+    return app
+
+
+def run(target: str | None) -> int:
+    """Shows the main window on ``target`` (or the database chosen in the settings)."""
+    from app.logs import setup_logging
+    from app.paths import database_target
+    from ui.errors import install_exception_hook
+    from ui.i18n import install_language
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    probe = os.environ.get(PROBE_ENV) == "1"
+    app = create_application(sys.argv[:1])
+    settings = Settings()
+    install_language(settings.language)
+    log_file = setup_logging()
+    install_exception_hook(str(log_file))
+    window = MainWindow(database_target(target or settings.database or None), settings, interactive=not probe)
+    if settings.geometry is not None and not probe:
+        window.restoreGeometry(settings.geometry)
+    else:
+        window.resize(1366, 768)
+    times: dict[str, float] = {}
+
+    def after_first_paint() -> None:
+        times["first_paint"] = time.time()
+        try:
+            window.open_database()
+        except Exception:
+            if probe:
+                print(json.dumps({"error": "database"}), flush=True)
+            app.exit(1)
+            return
+        window.repaint()
+        times["data_shown"] = time.time()
+        if probe:
+            print(json.dumps(times), flush=True)
+            app.quit()
+        elif window.is_empty():
+            from ui.dialogs.first_run import offer_demo_data
+
+            offer_demo_data(window)
+
+    FirstPaint(window, after_first_paint)
+    window.show()
+    return app.exec()

@@ -1,0 +1,47 @@
+"""Unexpected exceptions: logged with their traceback, shown in a dialog, never fatal."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("gongjian.ui")
+
+
+def install_exception_hook(log_file: str) -> None:
+    """Replaces sys.excepthook so an error in a slot shows a dialog instead of vanishing."""
+
+    def hook(
+        kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, value, tb)
+            return
+        show_unexpected_error(value, log_file)
+
+    sys.excepthook = hook
+
+
+def show_unexpected_error(error: BaseException, log_file: str) -> None:
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("errors", "出现意外错误"))
+    box.setText(
+        QCoreApplication.translate(
+            "errors", "操作没有完成，已保存的数据不受影响。您可以继续工作；如问题重复出现，请把日志文件交给管理员。"
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("errors", "日志文件：{path}").format(path=log_file)
+    )
+    box.setDetailedText(f"{type(error).__name__}: {error}")
+    box.exec()

@@ -1,0 +1,42 @@
+"""Rendering the main window on one tab to a PNG, offscreen, with the database's data."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ui.main_window import TAB_KEYS
+
+
+def take_screenshot(target: str, tab: str, output: Path, size: tuple[int, int]) -> Path:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.application import create_application
+    from ui.i18n import DEFAULT_LANGUAGE, install_language
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    if tab not in TAB_KEYS:
+        raise ValueError(tab)
+    app = create_application(["gongjian"])
+    install_language(DEFAULT_LANGUAGE)
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings(QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(target, settings, interactive=False)
+        window.resize(*size)
+        window.show()
+        window.open_database()
+        window.show_tab(tab)
+        for _ in range(3):
+            QApplication.processEvents()
+        image = window.grab()
+        window.close()
+        if window.database is not None:
+            window.database.close()
+    app.processEvents()
+    if not image.save(str(output), "PNG"):
+        raise OSError(f"无法写入图片文件：{output}")
+    return output
