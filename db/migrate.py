@@ -46,7 +46,7 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def _has_tables(connection: Connection) -> bool:
-    return bool(inspect(connection).get_table_names())
+    return bool(set(inspect(connection).get_table_names()) - {"alembic_version"})
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,11 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep settings, logs and default databases of test runs out of the user's own folders.
+_HOME = tempfile.mkdtemp(prefix="gongjian-tests-")
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = os.path.join(_HOME, _variable.lower())
+os.environ.pop("GONGJIAN_DB", None)
 
 from app.database import Database  # noqa: E402
 

@@ -73,7 +73,8 @@ class Repository(Generic[M, R]):
         before = audit.snapshot(obj)
         for key, value in self.columns(clean).items():
             setattr(obj, key, value)
-        audit.record(session, "update", obj, before)
+        if audit.snapshot(obj) != before:
+            audit.record(session, "update", obj, before)
         return Loaded(obj.id, obj.version, clean)
 
     def delete(self, session: Session, record_id: str) -> None:

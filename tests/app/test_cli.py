@@ -1,0 +1,147 @@
+"""The gongjian command: each subcommand, and one clear line for every kind of bad input."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from app.cli import main
+from app.database import Database
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    path = tmp_path / "g.db"
+    Database(str(path)).close()
+    return path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"gongjian {__version__}"
+
+
+def test_check_passes_on_a_sound_database(
+    capsys: pytest.CaptureFixture[str], db_file: Path
+) -> None:
+    code, out, err = run(capsys, "--db", str(db_file), "check")
+    assert code == 0, err
+    assert "检查通过" in out
+
+
+def test_check_fails_on_a_damaged_file(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+    with db_file.open("r+b") as f:
+        f.write(b"\0" * 100)
+    code, _, err = run(capsys, "--db", str(db_file), "check")
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1 and "损坏" in err
+    assert "Traceback" not in err
+
+
+def test_check_reports_broken_references(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+    with sqlite3.connect(db_file) as connection:  # foreign keys are off in a bare connection
+        connection.execute(
+            "INSERT INTO people (id, name, mobile, employer_unit_id, post, is_party_member,"
+            " is_grid_worker, note, created_at, updated_at, version)"
+            " VALUES ('p1', '王喆', '', 'gone', '', 0, 0, '', '2026-01-01', '2026-01-01', 1)"
+        )
+    code, out, _ = run(capsys, "--db", str(db_file), "check")
+    assert code == 1 and "foreign_key_check" in out
+
+
+def test_check_reports_a_bad_id_number(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+    with sqlite3.connect(db_file) as connection:
+        connection.execute(
+            "INSERT INTO people (id, name, mobile, id_number, post, is_party_member,"
+            " is_grid_worker, note, created_at, updated_at, version)"
+            " VALUES ('p1', '李堃', '', '110105194912310021', '', 0, 0, '', '2026-01-01',"
+            " '2026-01-01', 1)"
+        )
+    code, out, _ = run(capsys, "--db", str(db_file), "check")
+    assert code == 1 and "李堃" in out
+
+
+@pytest.mark.parametrize("command", ["check", "backup -o /tmp/x.db", "screenshot home -o x.png"])
+def test_a_missing_folder_gives_one_line(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    code, out, err = run(capsys, "--db", "/no/such/dir/x.db", *command.split())
+    assert code != 0 and out == ""
+    assert err.strip().splitlines() == ["gongjian: 数据库所在的文件夹不存在：/no/such/dir"]
+
+
+def test_a_missing_file_is_not_created_by_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "absent.db"), "check")
+    assert code != 0 and "不存在" in err
+    assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["frobnicate"],
+        ["screenshot", "nowhere", "-o", "x.png"],
+        ["screenshot", "home", "-o", "x.png", "--size", "big"],
+        ["backup"],
+    ],
+)
+def test_bad_arguments_give_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "参数错误" in err
+
+
+def test_backup_is_a_verified_copy(
+    capsys: pytest.CaptureFixture[str], db_file: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "copy.db"
+    code, out, err = run(capsys, "--db", str(db_file), "backup", "-o", str(target))
+    assert code == 0, err
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+    code, _, err = run(capsys, "--db", str(db_file), "backup", "-o", str(db_file))
+    assert code == 1 and "数据库文件本身" in err
+
+
+def test_the_environment_variable_chooses_the_database(
+    capsys: pytest.CaptureFixture[str], db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GONGJIAN_DB", str(db_file))
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "检查通过" in out
+
+
+def test_screenshot_writes_a_png_of_the_requested_size(
+    capsys: pytest.CaptureFixture[str], db_file: Path, tmp_path: Path, qapp: object
+) -> None:
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "home.png"
+    code, _, err = run(
+        capsys, "--db", str(db_file), "screenshot", "home", "-o", str(target), "--size", "1024x700"
+    )
+    assert code == 0, err
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1024, 700)
+
+
+def test_python_dash_m_app_is_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == f"gongjian {__version__}"

@@ -1,0 +1,139 @@
+"""Schema migrations: up and down, refusal of newer files, backup and restore around upgrades."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from db import migrate
+from db.base import Base
+from db.engine import make_engine
+from db.errors import DatabaseError, MigrationError, SchemaTooNewError
+from db.migrate import HEAD_REVISION, downgrade, known_revisions, open_database, upgrade
+
+
+def test_head_revision_constant_matches_the_newest_script() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+    assert HEAD_REVISION in known_revisions()
+
+
+def test_upgrade_from_empty_to_head_and_back(tmp_path: Path) -> None:
+    engine = make_engine(str(tmp_path / "m.db"))
+    upgrade(engine)
+    tables = set(inspect(engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    downgrade(engine, "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    upgrade(engine)
+    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    """Autogenerate finds nothing to do: the migrations and the models agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = open_database(str(tmp_path / "m.db"))
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_open_creates_a_new_database_at_head(tmp_path: Path) -> None:
+    engine = open_database(str(tmp_path / "new.db"))
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == HEAD_REVISION
+    engine.dispose()
+    assert not (tmp_path / "backups").exists()  # nothing to back up in an empty file
+
+
+def _set_revision(path: Path, revision: str) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    open_database(str(path)).dispose()
+    _set_revision(path, "9999_future")
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNewError, match="更新版本"):
+        open_database(str(path))
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    with pytest.raises(DatabaseError, match="不是共建台"):
+        open_database(str(path))
+
+
+def test_a_corrupt_file_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.db"
+    open_database(str(path)).dispose()
+    with path.open("r+b") as f:
+        f.write(b"this is not an sqlite header at all")
+    with pytest.raises(DatabaseError, match="损坏"):
+        open_database(str(path))
+
+
+def test_an_older_database_is_backed_up_then_upgraded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "older.db"
+    open_database(str(path)).dispose()
+    upgraded: list[str] = []
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002_next")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002_next"})
+
+    def fake_upgrade(engine: object, revision: str = "head") -> None:
+        upgraded.append(revision)
+
+    monkeypatch.setattr(migrate, "upgrade", fake_upgrade)
+    open_database(str(path)).dispose()
+    assert upgraded == ["head"]
+    backups = list((tmp_path / "backups").glob("older-before-upgrade-0001-*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as connection:
+        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_a_failed_upgrade_restores_the_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "older.db"
+    engine = open_database(str(path))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO settings (id, key, value, created_at, updated_at, version)"
+                " VALUES ('s1', 'k', '1', '2026-01-01', '2026-01-01', 1)"
+            )
+        )
+    engine.dispose()
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002_next")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002_next"})
+
+    def half_done_upgrade(engine: object, revision: str = "head") -> None:
+        with sqlite3.connect(path) as connection:  # a step that commits, then a failure
+            connection.execute("DROP TABLE settings")
+        raise RuntimeError("step 2 failed")
+
+    monkeypatch.setattr(migrate, "upgrade", half_done_upgrade)
+    with pytest.raises(MigrationError, match="已从升级前的备份恢复"):
+        open_database(str(path))
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT key FROM settings").fetchall() == [("k",)]
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)

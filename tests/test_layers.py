@@ -1,0 +1,68 @@
+"""Dependencies point one way: ui → app → db. Checked by reading every module's imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The command line starts the window and renders screenshots: the one place app/ hands over
+# to ui/, always by a local import inside the function that needs it.
+ALLOWED_UI_IMPORTS = {("app/cli.py", "ui.application"), ("app/cli.py", "ui.screenshot")}
+
+
+def imported_modules(path: Path) -> list[tuple[str, bool]]:
+    """(module, at top level) for every import statement in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top_level = {id(node) for node in tree.body}
+    found: list[tuple[str, bool]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, id(node) in top_level) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module, id(node) in top_level))
+    return found
+
+
+def python_files(package: str) -> list[Path]:
+    return sorted((ROOT / package).rglob("*.py"))
+
+
+@pytest.mark.parametrize("package", ["app", "db"])
+def test_no_qt_below_the_ui(package: str) -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in python_files(package)
+        for module, _ in imported_modules(path)
+        if module.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph"}
+    ]
+    assert offenders == []
+
+
+def test_db_imports_neither_app_nor_ui() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in python_files("db")
+        for module, _ in imported_modules(path)
+        if module.split(".")[0] in {"app", "ui"}
+    ]
+    assert offenders == []
+
+
+def test_app_reaches_ui_only_from_the_command_line_and_lazily() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in python_files("app")
+        for module, top_level in imported_modules(path)
+        if module.split(".")[0] == "ui"
+        and (top_level or (str(path.relative_to(ROOT)), module) not in ALLOWED_UI_IMPORTS)
+    ]
+    assert offenders == []
+
+
+def test_the_walk_sees_imports() -> None:
+    """Guards the guard: the walker finds a known import in a known file."""
+    assert ("sqlalchemy", True) in imported_modules(ROOT / "db" / "engine.py")
