@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_, select
 
-from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from db.models.agreements import Agreement
 
 
 class AgreementList(ListSource):
     columns = (
-        Column("number", N("columns", "协议编号"), width=140),
-        Column("kind", N("columns", "类型"), ColumnKind.ENUM, width=110),
-        Column("title", N("columns", "协议名称"), width=360),
-        Column("signed_on", N("columns", "签订日期"), ColumnKind.DATE, width=100),
-        Column("valid_to", N("columns", "有效期至"), ColumnKind.DATE, width=100),
-        Column("status", N("columns", "状态"), ColumnKind.ENUM, width=80),
+        Column("number", QT_TRANSLATE_NOOP("columns", "协议编号"), width=140),
+        Column("kind", QT_TRANSLATE_NOOP("columns", "类型"), ColumnKind.ENUM, width=110),
+        Column("title", QT_TRANSLATE_NOOP("columns", "协议名称"), width=360),
+        Column("signed_on", QT_TRANSLATE_NOOP("columns", "签订日期"), ColumnKind.DATE, width=100),
+        Column("valid_to", QT_TRANSLATE_NOOP("columns", "有效期至"), ColumnKind.DATE, width=100),
+        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=80),
     )
     default_sort = "number"
 

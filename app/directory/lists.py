@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from app.validation import mask_id_number, mask_mobile
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
@@ -63,12 +63,12 @@ def _in_org_units(column: Any, query: ListQuery) -> list[ColumnElement[bool]]:
 
 class ResidentUnitList(ListSource):
     columns = (
-        Column("name", N("columns", "单位名称"), width=260),
-        Column("category", N("columns", "类别"), ColumnKind.ENUM, width=100),
-        Column("location", N("columns", "所在社区"), width=130),
-        Column("contact_name", N("columns", "联系人"), width=90),
-        Column("contact_phone", N("columns", "联系电话"), width=130),
-        Column("address", N("columns", "地址"), width=220),
+        Column("name", QT_TRANSLATE_NOOP("columns", "单位名称"), width=260),
+        Column("category", QT_TRANSLATE_NOOP("columns", "类别"), ColumnKind.ENUM, width=100),
+        Column("location", QT_TRANSLATE_NOOP("columns", "所在社区"), width=130),
+        Column("contact_name", QT_TRANSLATE_NOOP("columns", "联系人"), width=90),
+        Column("contact_phone", QT_TRANSLATE_NOOP("columns", "联系电话"), width=130),
+        Column("address", QT_TRANSLATE_NOOP("columns", "地址"), width=220),
     )
     default_sort = "name"
 
@@ -105,11 +105,11 @@ class ResidentUnitList(ListSource):
 
 class PartyOrgList(ListSource):
     columns = (
-        Column("name", N("columns", "党组织名称"), width=300),
-        Column("kind", N("columns", "类型"), ColumnKind.ENUM, width=80),
-        Column("owner", N("columns", "所属单位或组织"), width=240),
-        Column("secretary", N("columns", "书记"), width=90),
-        Column("member_count", N("columns", "党员数"), ColumnKind.NUMBER, width=70),
+        Column("name", QT_TRANSLATE_NOOP("columns", "党组织名称"), width=300),
+        Column("kind", QT_TRANSLATE_NOOP("columns", "类型"), ColumnKind.ENUM, width=80),
+        Column("owner", QT_TRANSLATE_NOOP("columns", "所属单位或组织"), width=240),
+        Column("secretary", QT_TRANSLATE_NOOP("columns", "书记"), width=90),
+        Column("member_count", QT_TRANSLATE_NOOP("columns", "党员数"), ColumnKind.NUMBER, width=70),
     )
     default_sort = "name"
 
@@ -149,15 +149,15 @@ class PartyOrgList(ListSource):
 
 class PersonList(ListSource):
     columns = (
-        Column("name", N("columns", "姓名"), width=90),
-        Column("gender", N("columns", "性别"), ColumnKind.ENUM, width=50),
-        Column("mobile", N("columns", "手机"), width=120),
-        Column("id_number", N("columns", "身份证号"), width=170),
-        Column("employer", N("columns", "工作单位"), width=220),
-        Column("post", N("columns", "职务"), width=130),
-        Column("org_unit", N("columns", "所在社区网格"), width=130),
-        Column("is_party_member", N("columns", "党员"), ColumnKind.BOOL, width=50),
-        Column("is_grid_worker", N("columns", "网格员"), ColumnKind.BOOL, width=60),
+        Column("name", QT_TRANSLATE_NOOP("columns", "姓名"), width=90),
+        Column("gender", QT_TRANSLATE_NOOP("columns", "性别"), ColumnKind.ENUM, width=50),
+        Column("mobile", QT_TRANSLATE_NOOP("columns", "手机"), width=120),
+        Column("id_number", QT_TRANSLATE_NOOP("columns", "身份证号"), width=170),
+        Column("employer", QT_TRANSLATE_NOOP("columns", "工作单位"), width=220),
+        Column("post", QT_TRANSLATE_NOOP("columns", "职务"), width=130),
+        Column("org_unit", QT_TRANSLATE_NOOP("columns", "所在社区网格"), width=130),
+        Column("is_party_member", QT_TRANSLATE_NOOP("columns", "党员"), ColumnKind.BOOL, width=50),
+        Column("is_grid_worker", QT_TRANSLATE_NOOP("columns", "网格员"), ColumnKind.BOOL, width=60),
     )
     default_sort = "name"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
-from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from db.models.directory import OrgUnit
 from db.models.issues import Issue, IssueCategory
@@ -13,14 +13,16 @@ from db.models.issues import Issue, IssueCategory
 
 class IssueList(ListSource):
     columns = (
-        Column("number", N("columns", "编号"), width=120),
-        Column("title", N("columns", "事项"), width=300),
-        Column("category", N("columns", "类别"), width=80),
-        Column("community", N("columns", "社区"), width=110),
-        Column("status", N("columns", "状态"), ColumnKind.ENUM, width=70),
-        Column("reported_at", N("columns", "登记时间"), ColumnKind.DATETIME, width=130),
-        Column("deadline", N("columns", "办理时限"), ColumnKind.DATE, width=95),
-        Column("satisfaction", N("columns", "满意度"), ColumnKind.ENUM, width=80),
+        Column("number", QT_TRANSLATE_NOOP("columns", "编号"), width=120),
+        Column("title", QT_TRANSLATE_NOOP("columns", "事项"), width=300),
+        Column("category", QT_TRANSLATE_NOOP("columns", "类别"), width=80),
+        Column("community", QT_TRANSLATE_NOOP("columns", "社区"), width=110),
+        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=70),
+        Column(
+            "reported_at", QT_TRANSLATE_NOOP("columns", "登记时间"), ColumnKind.DATETIME, width=130
+        ),
+        Column("deadline", QT_TRANSLATE_NOOP("columns", "办理时限"), ColumnKind.DATE, width=95),
+        Column("satisfaction", QT_TRANSLATE_NOOP("columns", "满意度"), ColumnKind.ENUM, width=80),
     )
     default_sort = "reported_at"
     default_descending = True

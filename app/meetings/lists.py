@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, func, literal, select
 from sqlalchemy.orm import aliased
 
-from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from db.models.directory import OrgUnit
 from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
@@ -13,12 +13,14 @@ from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, M
 
 class MeetingList(ListSource):
     columns = (
-        Column("starts_at", N("columns", "时间"), ColumnKind.DATETIME, width=130),
-        Column("kind", N("columns", "会议类型"), width=170),
-        Column("title", N("columns", "会议名称"), width=320),
-        Column("host", N("columns", "主办"), width=120),
-        Column("status", N("columns", "状态"), ColumnKind.ENUM, width=60),
-        Column("open_actions", N("columns", "未办结事项"), ColumnKind.NUMBER, width=90),
+        Column("starts_at", QT_TRANSLATE_NOOP("columns", "时间"), ColumnKind.DATETIME, width=130),
+        Column("kind", QT_TRANSLATE_NOOP("columns", "会议类型"), width=170),
+        Column("title", QT_TRANSLATE_NOOP("columns", "会议名称"), width=320),
+        Column("host", QT_TRANSLATE_NOOP("columns", "主办"), width=120),
+        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=60),
+        Column(
+            "open_actions", QT_TRANSLATE_NOOP("columns", "未办结事项"), ColumnKind.NUMBER, width=90
+        ),
     )
     default_sort = "starts_at"
     default_descending = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
-from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from db.models.directory import OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting
@@ -13,14 +13,14 @@ from db.models.secondments import Posting
 
 class PostingList(ListSource):
     columns = (
-        Column("person", N("columns", "姓名"), width=80),
-        Column("kind", N("columns", "挂职类型"), ColumnKind.ENUM, width=90),
-        Column("home", N("columns", "派出单位"), width=220),
-        Column("host", N("columns", "挂职单位或网格"), width=200),
-        Column("host_post", N("columns", "挂职岗位"), width=140),
-        Column("starts_on", N("columns", "开始"), ColumnKind.DATE, width=95),
-        Column("ends_on", N("columns", "结束"), ColumnKind.DATE, width=95),
-        Column("status", N("columns", "状态"), ColumnKind.ENUM, width=75),
+        Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=80),
+        Column("kind", QT_TRANSLATE_NOOP("columns", "挂职类型"), ColumnKind.ENUM, width=90),
+        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=220),
+        Column("host", QT_TRANSLATE_NOOP("columns", "挂职单位或网格"), width=200),
+        Column("host_post", QT_TRANSLATE_NOOP("columns", "挂职岗位"), width=140),
+        Column("starts_on", QT_TRANSLATE_NOOP("columns", "开始"), ColumnKind.DATE, width=95),
+        Column("ends_on", QT_TRANSLATE_NOOP("columns", "结束"), ColumnKind.DATE, width=95),
+        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=75),
     )
     default_sort = "starts_on"
     default_descending = True

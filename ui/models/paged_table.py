@@ -12,6 +12,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from app.database import Database
+from app.listing import ColumnKind, ListQuery, ListSource, Row
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -19,9 +22,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-
-from app.database import Database
-from app.listing import ColumnKind, ListQuery, ListSource, Row
 from ui.i18n import enum_text, translate
 
 PAGE_SIZE = 200
@@ -92,6 +92,19 @@ class PagedTableModel(QAbstractTableModel):
                 if row.id == record_id:
                     return page_no * PAGE_SIZE + offset
         return None
+
+    def find_row(self, record_id: str, max_pages: int = 5) -> int | None:
+        """Like ``row_of_id``, also reading up to ``max_pages`` pages from the top (after a
+        reload no page is cached, and a record just saved is usually near the top)."""
+        row = self.row_of_id(record_id)
+        pages = min(max_pages, -(-self._count // PAGE_SIZE))
+        for page_no in range(pages):
+            if row is not None:
+                break
+            if page_no not in self._pages:
+                self.row_at(page_no * PAGE_SIZE)  # reads the page
+                row = self.row_of_id(record_id)
+        return row
 
     # Qt overrides
 

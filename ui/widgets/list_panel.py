@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from ui.models.paged_table import ID_ROLE, PagedTableModel
 
 SEARCH_DELAY_MS = 250
@@ -58,7 +57,6 @@ class ListPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -69,8 +67,13 @@ class ListPanel(QWidget):
             self.table.setColumnWidth(i, column.width)
         keys = [c.key for c in model.source.columns]
         sort_column = keys.index(model.query.sort) if model.query.sort in keys else 0
-        order = Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder
+        order = (
+            Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder
+        )
         header.setSortIndicator(sort_column, order)
+        # only now: enabling sorting sorts by the indicator at once (by default column 0,
+        # descending), which would reload the model twice and briefly reverse the list
+        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
@@ -119,7 +122,7 @@ class ListPanel(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def select_id(self, record_id: str) -> bool:
-        row = self.model.row_of_id(record_id)
+        row = self.model.find_row(record_id)
         if row is None:
             return False
         self.table.selectRow(row)
@@ -141,7 +144,9 @@ class ListPanel(QWidget):
         empty = self.model.rowCount() == 0
         filtered = bool(self.model.query.search or self.model.query.filters)
         self.empty_label.setText(
-            self.tr("没有符合条件的记录。请换一个搜索词或清除筛选。") if filtered else self._empty_text
+            self.tr("没有符合条件的记录。请换一个搜索词或清除筛选。")
+            if filtered
+            else self._empty_text
         )
         self.empty_label.setVisible(empty)
         self.empty_label.resize(self.table.viewport().size())

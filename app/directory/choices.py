@@ -1,0 +1,121 @@
+"""What the edit dialogs' pickers offer: org units, resident units, party orgs and people.
+
+Each choice is an id with the text a user recognises it by; lookups by typed text match a
+substring anywhere in the name (so "鼓楼" finds "南京市鼓楼区人民政府") and put names that
+start with the text first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, literal, select
+from sqlalchemy.orm import Session
+
+from app.directory.lists import OrgNode, org_tree, subtree_ids
+from app.listing import contains
+from db.models.directory import OrgLevel, PartyOrg, Person, ResidentUnit
+
+LOOKUP_LIMIT = 50
+PATH_SEPARATOR = " / "
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+def org_unit_path(nodes: Sequence[OrgNode], node_id: str) -> str:
+    """The unit's name after its ancestors' (``宁海路片区 / 颐和路社区 / 第一网格``).
+
+    The top of the tree (the street) is left out below it: it is the same for every unit.
+    """
+    by_id = {n.id: n for n in nodes}
+    names: list[str] = []
+    current = by_id.get(node_id)
+    while current is not None:
+        names.append(current.name)
+        current = by_id.get(current.parent_id) if current.parent_id else None
+    names.reverse()
+    return PATH_SEPARATOR.join(names[1:] if len(names) > 1 else names)
+
+
+def org_unit_choices(
+    session: Session,
+    levels: Collection[OrgLevel] | None = None,
+    exclude_subtree_of: str | None = None,
+) -> list[Choice]:
+    """Org units in tree order, optionally of some levels only, optionally leaving out a unit
+    and everything below it (the units that cannot become its parent)."""
+    nodes = org_tree(session)
+    excluded = subtree_ids(nodes, exclude_subtree_of) if exclude_subtree_of else set()
+    return [
+        Choice(n.id, org_unit_path(nodes, n.id))
+        for n in nodes
+        if (levels is None or n.level in levels) and n.id not in excluded
+    ]
+
+
+def _ranked(column: Any, text: str) -> Any:
+    """Names starting with the text first, then shorter names first."""
+    return case((func.instr(column, text) == 1, 0), else_=1)
+
+
+def resident_unit_choices(session: Session, text: str, limit: int = LOOKUP_LIMIT) -> list[Choice]:
+    text = text.strip()
+    stmt = select(ResidentUnit.id, ResidentUnit.name).where(ResidentUnit.deleted_at.is_(None))
+    if text:
+        stmt = stmt.where(contains(ResidentUnit.name, text)).order_by(
+            _ranked(ResidentUnit.name, text)
+        )
+    stmt = stmt.order_by(func.length(ResidentUnit.name), ResidentUnit.name).limit(limit)
+    return [Choice(row.id, row.name) for row in session.execute(stmt)]
+
+
+def resident_unit_choice(session: Session, unit_id: str) -> Choice | None:
+    name = session.scalar(select(ResidentUnit.name).where(ResidentUnit.id == unit_id))
+    return None if name is None else Choice(unit_id, name)
+
+
+def party_org_choices(session: Session, exclude_id: str | None = None) -> list[Choice]:
+    """Every live party organisation by name (a street has hundreds, not thousands)."""
+    stmt = (
+        select(PartyOrg.id, PartyOrg.name)
+        .where(PartyOrg.deleted_at.is_(None), PartyOrg.id != (exclude_id or ""))
+        .order_by(PartyOrg.name)
+    )
+    return [Choice(row.id, row.name) for row in session.execute(stmt)]
+
+
+def _person_label() -> Any:
+    """``王喆（鼓楼区人民政府 科长）``: the employer and post tell apart people of one name."""
+    detail = func.trim(func.coalesce(ResidentUnit.name, literal("")) + literal(" ") + Person.post)
+    return case(
+        (detail == "", Person.name),
+        else_=Person.name + literal("（") + detail + literal("）"),
+    )
+
+
+def person_choices(session: Session, text: str, limit: int = LOOKUP_LIMIT) -> list[Choice]:
+    text = text.strip()
+    stmt = (
+        select(Person.id, _person_label().label("label"))
+        .outerjoin(ResidentUnit, ResidentUnit.id == Person.employer_unit_id)
+        .where(Person.deleted_at.is_(None))
+    )
+    if text:
+        stmt = stmt.where(contains(Person.name, text)).order_by(_ranked(Person.name, text))
+    stmt = stmt.order_by(Person.name).limit(limit)
+    return [Choice(row.id, row.label) for row in session.execute(stmt)]
+
+
+def person_choice(session: Session, person_id: str) -> Choice | None:
+    label = session.scalar(
+        select(_person_label())
+        .outerjoin(ResidentUnit, ResidentUnit.id == Person.employer_unit_id)
+        .where(Person.id == person_id)
+    )
+    return None if label is None else Choice(person_id, label)

@@ -1,0 +1,294 @@
+"""The edit dialog every directory record uses: labelled fields, errors at the field, and a
+guard against losing typed changes.
+
+A subclass builds its rows with ``add_row``, fills them in ``load`` and reads them back as a
+record dataclass in ``collect``. The dialog does not know whether it creates or edits: the
+caller passes ``save`` (data → saved record), which raises ``ValidationError`` for bad input.
+On success the dialog emits ``saved`` with what ``save`` returned and closes; on a
+``ValidationError`` it shows the message under the field, focuses it and stays open with
+everything as typed.
+
+Signals:
+    saved(object): the saved record (an ``app.directory.service.Loaded``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from app.errors import UserError, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, Message
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.i18n import message_text
+
+CONTEXT = "RecordDialog"
+ERROR_COLOUR = "#c0392b"
+STYLE = f"""
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"],
+QSpinBox[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; }}
+QCheckBox[invalid="true"] {{ color: {ERROR_COLOUR}; }}
+QLabel#fieldError {{ color: {ERROR_COLOUR}; }}
+"""
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def widget_state(widget: QWidget) -> Any:
+    """What the user has entered in an input widget, for telling whether anything changed."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    return None
+
+
+def _changed_signals(widget: QWidget) -> list[Any]:
+    if isinstance(widget, QLineEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QPlainTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged, widget.editTextChanged]
+    if isinstance(widget, QAbstractButton):
+        return [widget.toggled]
+    if isinstance(widget, QSpinBox):
+        return [widget.valueChanged]
+    return []
+
+
+class _Row:
+    __slots__ = ("widget", "error", "focus", "marked")
+
+    def __init__(self, widget: QWidget, error: QLabel, focus: QWidget) -> None:
+        self.widget = widget
+        self.error = error
+        self.focus = focus
+        self.marked: QWidget | None = None  # the widget drawn in red while the error shows
+
+
+class RecordDialog(QDialog):
+    saved = Signal(object)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setStyleSheet(STYLE)
+        self.setMinimumWidth(560)
+        self._save: Callable[[Any], Any] | None = None
+        self._rows: dict[str, _Row] = {}
+        self._tracked: list[QWidget] = []
+        self._clean_state: list[Any] = []
+
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(6)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText(_t("保存"))
+        save_button.setToolTip(_t("保存（Ctrl+S）"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    # building
+
+    def add_row(
+        self,
+        label: str,
+        widget: QWidget,
+        *keys: str,
+        track: Iterable[QWidget] | None = None,
+        focus: QWidget | None = None,
+    ) -> QWidget:
+        """A labelled field whose errors for the record fields ``keys`` show under it.
+
+        ``track`` lists the input widgets whose changes count as unsaved (default: the
+        widget itself); ``focus`` is what gets the focus on an error (default: the widget).
+        """
+        error = QLabel(self)
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget(self)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(widget)
+        box_layout.addWidget(error)
+        label_widget = QLabel(label, self)
+        label_widget.setBuddy(focus or widget)
+        self.form.addRow(label_widget, box)
+        row = _Row(widget, error, focus or widget)
+        for key in keys:
+            self._rows[key] = row
+        for tracked in track if track is not None else [widget]:
+            self._tracked.append(tracked)
+            for signal in _changed_signals(tracked):
+                signal.connect(lambda *_args, r=row: self._clear_error(r))
+        return widget
+
+    def set_saver(self, save: Callable[[Any], Any]) -> None:
+        self._save = save
+
+    def finish(self, data: Any) -> None:
+        """Fills the fields from ``data``; what they show now counts as unchanged."""
+        self.load(data)
+        self._clean_state = self._state()
+        self.adjustSize()
+        if self._tracked:
+            self._tracked[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # subclasses
+
+    def load(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def collect(self) -> Any:
+        """The record as entered; raise ValidationError for what only the form can tell."""
+        raise NotImplementedError
+
+    # helpers for collect()
+
+    def picked(self, key: str, picker: ChoiceCombo | LookupEdit) -> str | None:
+        """The picked record's id; an error at ``key`` when the text names no record."""
+        if picker.is_unmatched():
+            text = picker.currentText() if isinstance(picker, QComboBox) else picker.text()
+            raise ValidationError(
+                key,
+                Message(
+                    CONTEXT,
+                    QT_TRANSLATE_NOOP(
+                        "RecordDialog",
+                        "没有找到“{text}”。请输入名称中的几个字，再从列表中选择；不选请清空。",
+                    ),
+                    text=text.strip(),
+                ),
+            )
+        return picker.value()
+
+    def required_choice(self, key: str, combo: EnumCombo, label: str) -> Any:
+        if combo.value() is None:
+            raise ValidationError(
+                key,
+                Message(CONTEXT, QT_TRANSLATE_NOOP("RecordDialog", "请选择{label}。"), label=label),
+            )
+        return combo.value()
+
+    # state
+
+    def is_dirty(self) -> bool:
+        return self._state() != self._clean_state
+
+    def _state(self) -> list[Any]:
+        return [widget_state(w) for w in self._tracked]
+
+    # errors
+
+    def show_error(self, key: str, text: str) -> bool:
+        """Shows ``text`` under the field for ``key`` and focuses it; False if no such field."""
+        row = self._rows.get(key)
+        if row is None:
+            return False
+        row.error.setText(text)
+        row.error.show()
+        target = row.focus
+        if isinstance(row.focus, QStackedWidget):  # the page shown is the field in use
+            target = row.focus.currentWidget() or row.focus
+        row.marked = target
+        self._set_invalid(target, True)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def error_text(self, key: str) -> str:
+        """The error shown at a field ("" when none): what a test or screen reader reads."""
+        row = self._rows.get(key)
+        return row.error.text() if row is not None and not row.error.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for row in set(self._rows.values()):
+            self._clear_error(row)
+
+    def _clear_error(self, row: _Row) -> None:
+        if row.error.isHidden():
+            return
+        row.error.hide()
+        row.error.clear()
+        self._set_invalid(row.marked, False)
+        row.marked = None
+
+    @staticmethod
+    def _set_invalid(widget: QWidget | None, invalid: bool) -> None:
+        if widget is None:
+            return
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    # QDialog
+
+    def accept(self) -> None:
+        if self._save is None:
+            return
+        self.clear_errors()
+        try:
+            result = self._save(self.collect())
+        except ValidationError as error:
+            text = message_text(error.message)
+            if not self.show_error(error.field, text):
+                QMessageBox.warning(self, self.windowTitle(), text)
+            return
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), message_text(error.message))
+            return
+        self._clean_state = self._state()
+        self.saved.emit(result)
+        super().accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                _t("放弃未保存的修改？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()

@@ -1,0 +1,89 @@
+"""The three lists on the directory tab's right: resident units, party organisations, people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.database import Database
+from app.directory.lists import PartyOrgList, PersonList, ResidentUnitList
+from app.listing import ListSource
+from db.models.directory import PartyOrgKind, UnitCategory
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QWidget
+from ui.directory.kinds import PARTY_ORG, PERSON, RESIDENT_UNIT, RecordKind
+from ui.i18n import enum_text
+from ui.models.paged_table import PagedTableModel
+from ui.widgets.list_panel import ListPanel
+
+
+@dataclass
+class DirectoryList:
+    kind: RecordKind
+    title: str
+    model: PagedTableModel
+    panel: ListPanel
+
+
+def _make(
+    database: Database, kind: RecordKind, source: ListSource, stretch: str, parent: QWidget
+) -> DirectoryList:
+    model = PagedTableModel(database, source, parent)
+    panel = ListPanel(model, parent)
+    # spare width goes to the longest names, not to a narrow last column of numbers or ticks
+    header = panel.table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(source.column_index(stretch), QHeaderView.ResizeMode.Stretch)
+    return DirectoryList(kind, kind.noun_text, model, panel)
+
+
+def resident_unit_list(database: Database, parent: QWidget) -> DirectoryList:
+    result = _make(database, RESIDENT_UNIT, ResidentUnitList(), "address", parent)
+    result.panel.add_filter(
+        "category",
+        QCoreApplication.translate("DirectoryLists", "类别"),
+        [(enum_text(c), c) for c in UnitCategory],
+    )
+    result.panel.set_empty_text(
+        QCoreApplication.translate(
+            "DirectoryLists", "还没有驻区单位。按 Ctrl+N 新建，或从 Excel 导入。"
+        )
+    )
+    return result
+
+
+def party_org_list(database: Database, parent: QWidget) -> DirectoryList:
+    result = _make(database, PARTY_ORG, PartyOrgList(), "owner", parent)
+    result.panel.add_filter(
+        "kind",
+        QCoreApplication.translate("DirectoryLists", "类型"),
+        [(enum_text(k), k) for k in PartyOrgKind],
+    )
+    result.panel.set_empty_text(
+        QCoreApplication.translate(
+            "DirectoryLists",
+            "还没有党组织。按 Ctrl+N 新建，选择它所属的驻区单位或社区。",
+        )
+    )
+    return result
+
+
+def person_list(database: Database, parent: QWidget) -> DirectoryList:
+    result = _make(database, PERSON, PersonList(), "employer", parent)
+    panel = result.panel
+    for key, text in (
+        ("party_members_only", QCoreApplication.translate("DirectoryLists", "只看党员")),
+        ("grid_workers_only", QCoreApplication.translate("DirectoryLists", "只看网格员")),
+    ):
+        box = QCheckBox(text, panel)
+        box.setObjectName(key)
+        box.toggled.connect(
+            lambda checked, k=key: panel.set_fixed_filter(k, True if checked else None)
+        )
+        panel.filter_bar.addWidget(box)
+    panel.set_empty_text(
+        QCoreApplication.translate(
+            "DirectoryLists", "还没有人员。按 Ctrl+N 新建，或从 Excel 导入在职党员名单。"
+        )
+    )
+    return result

@@ -1,0 +1,173 @@
+"""Fields that pick a record by name: a drop-down for short lists, a type-ahead for long ones.
+
+Both give the picked record's id (``value()``), None when left empty, and report text that
+names nothing (``is_unmatched()``) so the dialog can say so at the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import Any
+
+from app.directory.choices import Choice
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from ui.i18n import enum_text
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EnumCombo(QComboBox):
+    """A fixed drop-down of a code's values by their translated names."""
+
+    def __init__(
+        self,
+        members: Sequence[StrEnum],
+        placeholder: str = "",
+        parent: QWidget | None = None,
+        *,
+        none_text: str = "",
+    ) -> None:
+        super().__init__(parent)
+        # Qt hands a StrEnum back as a plain str, so the members are kept here, by position
+        self._values: list[StrEnum | None] = [None] if none_text else []
+        if none_text:  # a value that may be left unknown gets an item to go back to
+            self.addItem(none_text)
+        for member in members:
+            self.addItem(enum_text(member))
+            self._values.append(member)
+        if placeholder:
+            self.setPlaceholderText(placeholder)
+
+    def value(self) -> Any:
+        index = self.currentIndex()
+        return self._values[index] if index >= 0 else None
+
+    def set_value(self, value: StrEnum | None) -> None:
+        self.setCurrentIndex(self._values.index(value) if value in self._values else -1)
+
+
+class ChoiceCombo(QComboBox):
+    """An editable drop-down: open it to browse, or type part of a name to narrow it."""
+
+    def __init__(self, missing_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._missing_text = missing_text or self.tr("（已删除）")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        # the combo's own completer, matching anywhere in a label ("颐和" → "… / 颐和路社区")
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.set_placeholder(self.tr("不选，或输入名称中的几个字"))
+
+    def set_placeholder(self, text: str) -> None:
+        if (edit := self.lineEdit()) is not None:
+            edit.setPlaceholderText(text)
+
+    def set_choices(self, choices: Sequence[Choice]) -> None:
+        self.clear()
+        for choice in choices:
+            self.addItem(choice.label, choice.id)
+        self.set_value(None)
+
+    def set_value(self, value: str | None) -> None:
+        index = self.findData(value) if value else -1
+        if value and index < 0:  # a record deleted since: keep the link visible, not lost
+            self.addItem(self._missing_text, value)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+
+    def value(self) -> str | None:
+        index = self._matching_index()
+        return self.itemData(index) if index >= 0 else None
+
+    def is_unmatched(self) -> bool:
+        return bool(self.currentText().strip()) and self._matching_index() < 0
+
+    def _matching_index(self) -> int:
+        text = self.currentText().strip()
+        if not text:
+            return -1
+        if self.currentIndex() >= 0 and self.itemText(self.currentIndex()) == text:
+            return self.currentIndex()  # two records may share a label: keep the one picked
+        return self.findText(text, Qt.MatchFlag.MatchExactly)
+
+
+class LookupEdit(QLineEdit):
+    """A type-ahead over a long list: each edit asks ``lookup(text)`` for the matches."""
+
+    def __init__(
+        self,
+        lookup: Callable[[str], list[Choice]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lookup = lookup
+        self._choice: Choice | None = None
+        self._matches = QStandardItemModel(self)
+        self.completer_popup = QCompleter(self._matches, self)
+        self.completer_popup.setWidget(self)
+        self.completer_popup.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer_popup.setMaxVisibleItems(12)
+        self.completer_popup.activated[QModelIndex].connect(  # type: ignore[index]
+            self._on_completer_activated
+        )
+        self.textEdited.connect(self._on_text_edited)
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(self.tr("输入名称中的几个字，从列表中选择"))
+
+    def set_choice(self, choice: Choice | None) -> None:
+        self._choice = choice
+        self.setText(choice.label if choice else "")
+
+    def value(self) -> str | None:
+        choice = self._resolve()
+        return choice.id if choice else None
+
+    def is_unmatched(self) -> bool:
+        return bool(self.text().strip()) and self._resolve() is None
+
+    def _resolve(self) -> Choice | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        if self._choice is not None and self._choice.label == text:
+            return self._choice
+        exact = [c for c in self._lookup(text) if c.label == text]
+        if len(exact) == 1:  # typed in full rather than picked: fine when it is unambiguous
+            self._choice = exact[0]
+            return exact[0]
+        return None
+
+    def _on_text_edited(self, text: str) -> None:
+        self._matches.clear()
+        if not text.strip():
+            self._hide_popup()
+            return
+        for choice in self._lookup(text):
+            item = QStandardItem(choice.label)
+            item.setData(choice.id, ID_ROLE)
+            item.setEditable(False)
+            self._matches.appendRow(item)
+        if self._matches.rowCount():
+            self.completer_popup.complete()
+        else:
+            self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        if (popup := self.completer_popup.popup()) is not None:
+            popup.hide()
+
+    def _on_completer_activated(self, index: QModelIndex) -> None:
+        self.set_choice(Choice(index.data(ID_ROLE), index.data()))

@@ -1,0 +1,259 @@
+"""The directory tab (组织与人员): the org tree on the left, three lists on the right.
+
+Selecting an org unit narrows every list to it and everything below it. The main window's
+menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F) and ``delete_selected``
+(Delete); the tab itself handles Enter (in the lists) and F2. Every change goes through
+``RecordEditor`` onto the undo stack and is announced as ``events.changed("directory")``,
+which is also what refreshes this tab.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from app.directory.choices import org_unit_path
+from app.directory.lists import OrgNode
+from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
+from db.models.directory import OrgLevel, PartyOrgKind, UnitCategory
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.directory.commands import AREA
+from ui.directory.dialogs.org_unit import CHILD_LEVEL
+from ui.directory.editing import RecordEditor
+from ui.directory.kinds import ORG_UNIT, PARTY_ORG, RESIDENT_UNIT, RecordKind
+from ui.directory.org_tree_model import OrgTreeModel
+from ui.directory.org_tree_panel import OrgTreePanel
+from ui.directory.panels import DirectoryList, party_org_list, person_list, resident_unit_list
+from ui.tab import TabContext, TabPage
+
+PLACES = {OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.GRID}  # where units and people live
+TREE_WIDTH = 250
+
+
+class DirectoryTab(TabPage):
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.editor = RecordEditor(context, self)
+        self.editor.record_saved.connect(self._on_editor_record_saved)
+
+        self.tree_model = OrgTreeModel(context.database, self)
+        self.tree = OrgTreePanel(self.tree_model, self)
+        self.tree.current_changed.connect(self._on_tree_current_changed)
+        self.tree.add_requested.connect(self.new_org_unit)
+        self.tree.edit_requested.connect(self.edit_org_unit)
+        self.tree.delete_requested.connect(self.delete_org_unit)
+
+        self.lists: list[DirectoryList] = [
+            resident_unit_list(context.database, self),
+            party_org_list(context.database, self),
+            person_list(context.database, self),
+        ]
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for i, item in enumerate(self.lists):
+            self.tabs.addTab(item.panel, item.title)
+            item.model.count_changed.connect(partial(self._on_model_count_changed, i))
+            item.panel.record_activated.connect(partial(self._on_panel_record_activated, item))
+            item.panel.current_changed.connect(self._update_buttons)
+        self.tabs.currentChanged.connect(self._update_buttons)
+
+        self.scope = QLabel(self)
+        self.scope.setTextFormat(Qt.TextFormat.PlainText)
+        self.new_button = QPushButton(self)
+        self.edit_button = QPushButton(self.tr("编辑…"), self)
+        self.edit_button.setToolTip(self.tr("打开选中的记录（Enter、双击或 F2）"))
+        self.delete_button = QPushButton(self.tr("删除"), self)
+        self.delete_button.setToolTip(self.tr("删除选中的记录，先询问（Delete）"))
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_record)
+        self.delete_button.clicked.connect(self.delete_record)
+
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F2),
+            self,
+            self.edit_selected,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        context.events.changed.connect(self._on_events_changed)
+        self._build_layout()
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        actions = QHBoxLayout()
+        actions.addWidget(self.scope, 1)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            actions.addWidget(button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([TREE_WIDTH, 1000])
+        self.tree.setMinimumWidth(180)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(splitter)
+
+    # TabPage
+
+    def refresh(self) -> None:
+        self.tree.reload()
+        self._apply_tree_filter()
+        for item in self.lists:
+            kept = item.panel.current_id()
+            item.model.reload()
+            if kept:
+                item.panel.select_id(kept)
+        self._update_buttons()
+
+    def new_record(self) -> None:
+        """A new record of the list shown, in the org unit selected in the tree."""
+        current = self.current_list()
+        self.editor.create(current.kind, self._blank(current))
+
+    def focus_search(self) -> None:
+        search = self.current_list().panel.search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
+
+    def delete_selected(self) -> None:
+        """The org unit when the tree has the focus, otherwise the list's selected record."""
+        if self.tree.view.hasFocus() and self.tree.current_node() is not None:
+            self.delete_org_unit()
+        else:
+            self.delete_record()
+
+    # lists
+
+    def current_list(self) -> DirectoryList:
+        return self.lists[self.tabs.currentIndex()]
+
+    def list_of(self, kind: RecordKind) -> DirectoryList:
+        return next(item for item in self.lists if item.kind is kind)
+
+    def show_list(self, kind: RecordKind) -> DirectoryList:
+        item = self.list_of(kind)
+        self.tabs.setCurrentWidget(item.panel)
+        return item
+
+    def edit_selected(self) -> None:
+        if self.tree.view.hasFocus() and self.tree.current_node() is not None:
+            self.edit_org_unit()
+        else:
+            self.edit_record()
+
+    def edit_record(self) -> None:
+        current = self.current_list()
+        if record_id := current.panel.current_id():
+            self.editor.edit(current.kind, record_id)
+
+    def delete_record(self) -> None:
+        current = self.current_list()
+        if record_id := current.panel.current_id():
+            self.editor.delete(current.kind, record_id)
+
+    def _blank(self, current: DirectoryList) -> Any:
+        """The new record's preselected values: the tree's org unit, the list's filters."""
+        node = self.tree.current_node()
+        place = node.id if node is not None and node.level in PLACES else None
+        filters = current.model.query.filters
+        if current.kind is RESIDENT_UNIT:
+            category = filters.get("category")
+            return ResidentUnitData(
+                name="",
+                category=UnitCategory(category) if category else None,  # type: ignore[arg-type]
+                org_unit_id=place,
+            )
+        if current.kind is PARTY_ORG:
+            kind = filters.get("kind")
+            return PartyOrgData(
+                name="",
+                kind=PartyOrgKind(kind) if kind else None,  # type: ignore[arg-type]
+                org_unit_id=node.id if node is not None else None,
+            )
+        return PersonData(
+            name="",
+            org_unit_id=place,
+            is_party_member=bool(filters.get("party_members_only")),
+            is_grid_worker=bool(filters.get("grid_workers_only")),
+        )
+
+    # the tree
+
+    def new_org_unit(self) -> None:
+        node = self.tree.current_node()
+        level = CHILD_LEVEL[node.level if node is not None else None]
+        data = OrgUnitData(name="", level=level, parent_id=node.id if node is not None else None)
+        self.editor.create(ORG_UNIT, data)
+
+    def edit_org_unit(self) -> None:
+        if (node := self.tree.current_node()) is not None:
+            self.editor.edit(ORG_UNIT, node.id)
+
+    def delete_org_unit(self) -> None:
+        if (node := self.tree.current_node()) is not None:
+            self.editor.delete(ORG_UNIT, node.id)
+
+    def _apply_tree_filter(self) -> None:
+        node = self.tree.current_node()
+        ids = tuple(sorted(self.tree_model.subtree(node.id))) if node is not None else None
+        for item in self.lists:
+            item.panel.set_fixed_filter("org_unit_ids", ids)
+        self._show_scope(node)
+
+    def _show_scope(self, node: OrgNode | None) -> None:
+        if node is None:
+            self.scope.setText(self.tr("范围：全部组织"))
+        else:
+            path = org_unit_path(self.tree_model.nodes, node.id)
+            self.scope.setText(self.tr("范围：{path}（含下级）").format(path=path))
+
+    # slots
+
+    def _on_tree_current_changed(self, _node_id: object) -> None:
+        self._apply_tree_filter()
+
+    def _on_events_changed(self, area: str) -> None:
+        if area == AREA:
+            self.refresh()
+
+    def _on_editor_record_saved(self, kind_key: str, record_id: str) -> None:
+        if kind_key == ORG_UNIT.key:
+            self.tree.select(record_id)
+            return
+        item = next(i for i in self.lists if i.kind.key == kind_key)
+        self.tabs.setCurrentWidget(item.panel)
+        item.panel.select_id(record_id)
+
+    def _on_panel_record_activated(self, item: DirectoryList, record_id: str) -> None:
+        self.editor.edit(item.kind, record_id)
+
+    def _on_model_count_changed(self, index: int, count: int) -> None:
+        title = self.lists[index].title
+        self.tabs.setTabText(index, self.tr("{title} ({n})").format(title=title, n=count))
+
+    def _update_buttons(self, *_args: object) -> None:
+        has_record = self.current_list().panel.current_id() is not None
+        self.edit_button.setEnabled(has_record)
+        self.delete_button.setEnabled(has_record)
+        noun = self.current_list().kind.noun_text
+        self.new_button.setText(self.tr("新建{noun}…").format(noun=noun))
+        self.new_button.setToolTip(self.tr("新建{noun}（Ctrl+N）").format(noun=noun))
