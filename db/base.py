@@ -11,7 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, Enum, MetaData, String, TypeDecorator, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -62,7 +62,7 @@ class Entity(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    version: Mapped[int] = mapped_column(nullable=False)
+    version: Mapped[int] = mapped_column(nullable=False, server_default=text("1"))
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
@@ -77,6 +77,15 @@ class SoftDeleted:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+def exactly_one(*columns: str) -> str:
+    """SQL for a CHECK that exactly one of the columns is set (portable: no boolean sums)."""
+    return " + ".join(f"CAST({c} IS NOT NULL AS INTEGER)" for c in columns) + " = 1"
+
+
+def at_most_one(*columns: str) -> str:
+    return " + ".join(f"CAST({c} IS NOT NULL AS INTEGER)" for c in columns) + " <= 1"
 
 
 def enum_type(enum_cls: type[Any]) -> Enum:

@@ -50,12 +50,13 @@ class Rows:
         self._rng = rng
         self._templates: dict[str, dict[str, Any]] = {}
         self.tables: dict[str, list[dict[str, Any]]] = {}
+        self._by_id: dict[str, dict[str, Any]] = {}
         self.updates: list[tuple[str, str, dict[str, Any]]] = []
 
     def new_id(self) -> str:
         return deterministic_id(self._rng)
 
-    def add(self, name: str, at: datetime, **values: Any) -> str:
+    def add(self, name: str, at: datetime, /, **values: Any) -> str:
         """Adds a row to table ``name`` created at ``at``; returns its id."""
         template = self._templates.get(name)
         if template is None:
@@ -74,9 +75,14 @@ class Rows:
         if missing:
             raise ValueError(f"{name} row needs {missing}")
         self.tables.setdefault(name, []).append(row)
+        self._by_id[row_id] = row
         return str(row_id)
 
-    def update_later(self, name: str, row_id: str, **values: Any) -> None:
+    def get(self, row_id: str) -> dict[str, Any]:
+        """The row added under ``row_id``, to amend before it is written."""
+        return self._by_id[row_id]
+
+    def update_later(self, name: str, row_id: str, /, **values: Any) -> None:
         """An update to run after every insert (for a key cycle such as party_orgs.secretary)."""
         self.updates.append((name, row_id, values))
 
@@ -88,4 +94,3 @@ class Rows:
 
     def __iter__(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         return iter(self.tables.items())
-

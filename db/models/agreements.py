@@ -6,10 +6,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Entity, SoftDeleted, enum_type
+from db.base import Entity, SoftDeleted, at_most_one, enum_type, exactly_one
 
 
 class AgreementKind(StrEnum):
@@ -91,9 +91,7 @@ class AgreementParty(Entity):
     __tablename__ = "agreement_parties"
     __table_args__ = (
         CheckConstraint(
-            "(org_unit_id IS NOT NULL) + (resident_unit_id IS NOT NULL)"
-            " + (party_org_id IS NOT NULL) = 1",
-            name="one_party",
+            exactly_one("org_unit_id", "resident_unit_id", "party_org_id"), name="one_party"
         ),
     )
 
@@ -144,6 +142,9 @@ class ListEntry(Entity, SoftDeleted):
         CheckConstraint(
             "(raised_by_org_unit_id IS NULL) <> (raised_by_unit_id IS NULL)", name="one_owner"
         ),
+        CheckConstraint(
+            at_most_one("claimed_by_org_unit_id", "claimed_by_unit_id"), name="one_claimer"
+        ),
     )
 
     list_kind: Mapped[ListKind] = mapped_column(enum_type(ListKind), index=True)
@@ -167,6 +168,7 @@ class MemberRegistration(Entity, SoftDeleted):
     """在职党员到社区报到: an in-service party member registered with a home community."""
 
     __tablename__ = "member_registrations"
+    __table_args__ = (UniqueConstraint("person_id", "community_id"),)
 
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     community_id: Mapped[str] = mapped_column(ForeignKey("org_units.id"), index=True)

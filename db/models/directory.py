@@ -136,3 +136,4 @@ class Compound(Entity, SoftDeleted):
     households: Mapped[int] = mapped_column(default=0)
 
     community: Mapped[OrgUnit] = relationship(foreign_keys=[community_id])
+    grid: Mapped[OrgUnit | None] = relationship(foreign_keys=[grid_id])

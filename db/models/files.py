@@ -5,18 +5,14 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Entity, SoftDeleted
+from db.base import Entity, SoftDeleted, exactly_one
 
 OWNER_COLUMNS = ("agreement_id", "fulfilment_id", "issue_id", "meeting_id")
 
 
 class Attachment(Entity, SoftDeleted):
     __tablename__ = "attachments"
-    __table_args__ = (
-        CheckConstraint(
-            " + ".join(f"({c} IS NOT NULL)" for c in OWNER_COLUMNS) + " = 1", name="one_owner"
-        ),
-    )
+    __table_args__ = (CheckConstraint(exactly_one(*OWNER_COLUMNS), name="one_owner"),)
 
     agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id"), index=True)
     fulfilment_id: Mapped[str | None] = mapped_column(

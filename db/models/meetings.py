@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Entity, SoftDeleted, enum_type
+from db.base import Entity, SoftDeleted, at_most_one, enum_type
 
 
 class MeetingStatus(StrEnum):
@@ -110,6 +110,11 @@ class ActionItem(Entity):
     """Who does what by when; optionally tracked as a 民生事项 issue."""
 
     __tablename__ = "action_items"
+    __table_args__ = (
+        CheckConstraint(
+            at_most_one("owner_person_id", "owner_unit_id", "owner_org_unit_id"), name="one_owner"
+        ),
+    )
 
     decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), index=True)
     description: Mapped[str] = mapped_column(Text, default="")

@@ -6,10 +6,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Entity, SoftDeleted, enum_type
+from db.base import Entity, SoftDeleted, enum_type, exactly_one
 
 
 class PostingKind(StrEnum):
@@ -56,6 +56,10 @@ class Posting(Entity, SoftDeleted):
     """A cadre posted from a home unit to a host unit, org unit or grid for a term."""
 
     __tablename__ = "postings"
+    __table_args__ = (
+        CheckConstraint(exactly_one("home_unit_id", "home_org_unit_id"), name="one_home"),
+        CheckConstraint(exactly_one("host_unit_id", "host_org_unit_id"), name="one_host"),
+    )
 
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     kind: Mapped[PostingKind] = mapped_column(enum_type(PostingKind), index=True)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 05:10:02.177554
+Create Date: 2026-11-28 05:42:56.445730
 """
 
 from collections.abc import Sequence
@@ -60,7 +60,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["predecessor_id"],
@@ -84,7 +84,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_holidays")),
         sa.UniqueConstraint("day", name=op.f("uq_holidays_day")),
     )
@@ -96,7 +96,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_issue_categories")),
         sa.UniqueConstraint("name", name=op.f("uq_issue_categories_name")),
@@ -129,7 +129,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["parent_id"], ["org_units.id"], name=op.f("fk_org_units_parent_id_org_units")
@@ -147,7 +147,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_settings")),
         sa.UniqueConstraint("key", name=op.f("uq_settings_key")),
     )
@@ -173,7 +173,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["community_id"], ["org_units.id"], name=op.f("fk_compounds_community_id_org_units")
@@ -219,7 +219,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["org_unit_id"], ["org_units.id"], name=op.f("fk_resident_units_org_unit_id_org_units")
@@ -306,7 +306,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["category_id"],
@@ -375,11 +375,15 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.CheckConstraint(
             "(raised_by_org_unit_id IS NULL) <> (raised_by_unit_id IS NULL)",
             name=op.f("ck_list_entries_one_owner"),
+        ),
+        sa.CheckConstraint(
+            "CAST(claimed_by_org_unit_id IS NOT NULL AS INTEGER) + CAST(claimed_by_unit_id IS NOT NULL AS INTEGER) <= 1",
+            name=op.f("ck_list_entries_one_claimer"),
         ),
         sa.ForeignKeyConstraint(
             ["claimed_by_org_unit_id"],
@@ -434,7 +438,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.CheckConstraint(
             "(resident_unit_id IS NULL) <> (org_unit_id IS NULL)",
@@ -484,9 +488,9 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
-            "(org_unit_id IS NOT NULL) + (resident_unit_id IS NOT NULL) + (party_org_id IS NOT NULL) = 1",
+            "CAST(org_unit_id IS NOT NULL AS INTEGER) + CAST(resident_unit_id IS NOT NULL AS INTEGER) + CAST(party_org_id IS NOT NULL AS INTEGER) = 1",
             name=op.f("ck_agreement_parties_one_party"),
         ),
         sa.ForeignKeyConstraint(
@@ -553,7 +557,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "(org_unit_id IS NULL) <> (resident_unit_id IS NULL)",
             name=op.f("ck_dispatches_one_unit"),
@@ -601,7 +605,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["issue_id"], ["issues.id"], name=op.f("fk_follow_ups_issue_id_issues")
         ),
@@ -624,7 +628,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["issue_id"], ["issues.id"], name=op.f("fk_issue_links_issue_id_issues")
         ),
@@ -658,7 +662,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["employer_unit_id"],
@@ -710,7 +714,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["agreement_id"], ["agreements.id"], name=op.f("fk_commitments_agreement_id_agreements")
@@ -752,7 +756,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["chair_id"], ["people.id"], name=op.f("fk_meetings_chair_id_people")
@@ -788,7 +792,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["community_id"],
@@ -804,6 +808,9 @@ def upgrade() -> None:
             ["person_id"], ["people.id"], name=op.f("fk_member_registrations_person_id_people")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_member_registrations")),
+        sa.UniqueConstraint(
+            "person_id", "community_id", name=op.f("uq_member_registrations_person_id_community_id")
+        ),
     )
     with op.batch_alter_table("member_registrations", schema=None) as batch_op:
         batch_op.create_index(
@@ -866,8 +873,16 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
+        sa.CheckConstraint(
+            "CAST(home_unit_id IS NOT NULL AS INTEGER) + CAST(home_org_unit_id IS NOT NULL AS INTEGER) = 1",
+            name=op.f("ck_postings_one_home"),
+        ),
+        sa.CheckConstraint(
+            "CAST(host_unit_id IS NOT NULL AS INTEGER) + CAST(host_org_unit_id IS NOT NULL AS INTEGER) = 1",
+            name=op.f("ck_postings_one_host"),
+        ),
         sa.ForeignKeyConstraint(
             ["home_org_unit_id"],
             ["org_units.id"],
@@ -926,7 +941,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["person_id"], ["people.id"], name=op.f("fk_users_person_id_people")
@@ -946,7 +961,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["meeting_id"], ["meetings.id"], name=op.f("fk_agenda_items_meeting_id_meetings")
         ),
@@ -980,7 +995,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "person_id IS NOT NULL OR resident_unit_id IS NOT NULL", name=op.f("ck_attendances_who")
         ),
@@ -1014,7 +1029,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_audit_log_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
@@ -1063,7 +1078,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["posting_id"], ["postings.id"], name=op.f("fk_evaluations_posting_id_postings")
         ),
@@ -1108,7 +1123,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["agreement_id"],
@@ -1180,7 +1195,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["issue_id"], ["issues.id"], name=op.f("fk_issue_events_issue_id_issues")
         ),
@@ -1201,7 +1216,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["registration_id"],
             ["member_registrations.id"],
@@ -1238,7 +1253,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["issue_id"], ["issues.id"], name=op.f("fk_work_logs_issue_id_issues")
@@ -1268,10 +1283,10 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column("deleted_at", db.base.UtcDateTime(), nullable=True),
         sa.CheckConstraint(
-            "(agreement_id IS NOT NULL) + (fulfilment_id IS NOT NULL) + (issue_id IS NOT NULL) + (meeting_id IS NOT NULL) = 1",
+            "CAST(agreement_id IS NOT NULL AS INTEGER) + CAST(fulfilment_id IS NOT NULL AS INTEGER) + CAST(issue_id IS NOT NULL AS INTEGER) + CAST(meeting_id IS NOT NULL AS INTEGER) = 1",
             name=op.f("ck_attachments_one_owner"),
         ),
         sa.ForeignKeyConstraint(
@@ -1309,7 +1324,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["agenda_item_id"],
             ["agenda_items.id"],
@@ -1347,7 +1362,11 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", db.base.UtcDateTime(), nullable=False),
         sa.Column("updated_at", db.base.UtcDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        sa.CheckConstraint(
+            "CAST(owner_person_id IS NOT NULL AS INTEGER) + CAST(owner_unit_id IS NOT NULL AS INTEGER) + CAST(owner_org_unit_id IS NOT NULL AS INTEGER) <= 1",
+            name=op.f("ck_action_items_one_owner"),
+        ),
         sa.ForeignKeyConstraint(
             ["decision_id"], ["decisions.id"], name=op.f("fk_action_items_decision_id_decisions")
         ),
