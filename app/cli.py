@@ -120,6 +120,7 @@ def _print_progress(done: int, total: int, what: str) -> None:
 
 def _cmd_screenshot(args: argparse.Namespace, target: str) -> int:
     from app.database import Database
+
     from ui.screenshot import take_screenshot
 
     Database(target, must_exist=True).close()  # report a missing or bad file before Qt starts

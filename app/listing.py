@@ -36,6 +36,7 @@ class Column:
     kind: ColumnKind = ColumnKind.TEXT
     sortable: bool = True
     width: int = 120  # pixels at the default font, a starting point the user can change
+    stretch: bool = False  # takes the spare width (the longest text, not a narrow last column)
 
 
 @dataclass(frozen=True)

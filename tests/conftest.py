@@ -31,7 +31,6 @@ def database(tmp_path: Path) -> Iterator[Database]:
 def qapp(qapp_args: list[str]) -> Iterator[Any]:
     """pytest-qt's application, with the bundled Chinese font as the application font."""
     from PySide6.QtWidgets import QApplication
-
     from ui.fonts import register_fonts
 
     app = QApplication.instance() or QApplication(qapp_args)

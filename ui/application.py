@@ -36,6 +36,7 @@ class FirstPaint(QObject):
 
 def create_application(argv: list[str]) -> QApplication:
     from app.paths import resource_path
+
     from ui.fonts import register_fonts
 
     app = QApplication.instance() or QApplication(argv)
@@ -52,6 +53,7 @@ def run(target: str | None) -> int:
     """Shows the main window on ``target`` (or the database chosen in the settings)."""
     from app.logs import setup_logging
     from app.paths import database_target
+
     from ui.errors import install_exception_hook
     from ui.i18n import install_language
     from ui.main_window import MainWindow
@@ -63,7 +65,9 @@ def run(target: str | None) -> int:
     install_language(settings.language)
     log_file = setup_logging()
     install_exception_hook(str(log_file))
-    window = MainWindow(database_target(target or settings.database or None), settings, interactive=not probe)
+    window = MainWindow(
+        database_target(target or settings.database or None), settings, interactive=not probe
+    )
     if settings.geometry is not None and not probe:
         window.restoreGeometry(settings.geometry)
     else:

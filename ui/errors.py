@@ -16,9 +16,7 @@ log = logging.getLogger("gongjian.ui")
 def install_exception_hook(log_file: str) -> None:
     """Replaces sys.excepthook so an error in a slot shows a dialog instead of vanishing."""
 
-    def hook(
-        kind: type[BaseException], value: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
@@ -37,7 +35,8 @@ def show_unexpected_error(error: BaseException, log_file: str) -> None:
     box.setWindowTitle(QCoreApplication.translate("errors", "出现意外错误"))
     box.setText(
         QCoreApplication.translate(
-            "errors", "操作没有完成，已保存的数据不受影响。您可以继续工作；如问题重复出现，请把日志文件交给管理员。"
+            "errors",
+            "操作没有完成，已保存的数据不受影响。您可以继续工作；如问题重复出现，请把日志文件交给管理员。",
         )
     )
     box.setInformativeText(

@@ -26,7 +26,9 @@ def install_language(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Chinese))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Chinese)
+    )
     if language == DEFAULT_LANGUAGE:
         return True
     translator = QTranslator(app)
@@ -46,6 +48,6 @@ def message_text(message: Message) -> str:
 
 
 def enum_text(member: StrEnum) -> str:
-    from app.labels import LABELS
+    from app.labels import label
 
-    return translate("enums", LABELS.get(member, str(member)))
+    return translate("enums", label(member))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-
 from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
 
@@ -35,9 +34,19 @@ TABS: tuple[tuple[str, str, str, str], ...] = (
     ("home", QT_TRANSLATE_NOOP("MainWindow", "首页"), "ui.home.tab", "HomeTab"),
     ("meetings", QT_TRANSLATE_NOOP("MainWindow", "联席会议"), "ui.records.tabs", "MeetingsTab"),
     ("agreements", QT_TRANSLATE_NOOP("MainWindow", "共建协议"), "ui.records.tabs", "AgreementsTab"),
-    ("secondments", QT_TRANSLATE_NOOP("MainWindow", "干部挂职"), "ui.records.tabs", "SecondmentsTab"),
+    (
+        "secondments",
+        QT_TRANSLATE_NOOP("MainWindow", "干部挂职"),
+        "ui.records.tabs",
+        "SecondmentsTab",
+    ),
     ("issues", QT_TRANSLATE_NOOP("MainWindow", "民生事项"), "ui.records.tabs", "IssuesTab"),
-    ("directory", QT_TRANSLATE_NOOP("MainWindow", "组织与人员"), "ui.directory.tab", "DirectoryTab"),
+    (
+        "directory",
+        QT_TRANSLATE_NOOP("MainWindow", "组织与人员"),
+        "ui.directory.tab",
+        "DirectoryTab",
+    ),
 )
 TAB_KEYS = tuple(key for key, *_ in TABS)
 
@@ -110,7 +119,9 @@ class MainWindow(QMainWindow):
         with self.database.reader() as session:
             c = counts(session)
         self.counts_label.setText(
-            self.tr("驻区单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}").format(
+            self.tr(
+                "单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}"
+            ).format(
                 units=c.resident_units,
                 people=c.people,
                 meetings=c.meetings,
@@ -182,23 +193,36 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("新建(&N)"), self._on_new, QKeySequence.StandardKey.New)
         self._action(edit_menu, self.tr("查找(&F)"), self._on_find, QKeySequence.StandardKey.Find)
-        self._action(edit_menu, self.tr("删除(&D)"), self._on_delete, QKeySequence.StandardKey.Delete)
-        self._action(edit_menu, self.tr("刷新(&R)"), self._on_refresh, QKeySequence.StandardKey.Refresh)
+        self._action(
+            edit_menu, self.tr("删除(&D)"), self._on_delete, QKeySequence.StandardKey.Delete
+        )
+        self._action(
+            edit_menu, self.tr("刷新(&R)"), self._on_refresh, QKeySequence.StandardKey.Refresh
+        )
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._action(help_menu, self.tr("关于共建台(&A)"), self._on_about)
 
-    def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(
+        self,
+        menu: object,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            # setShortcuts(StandardKey), not setShortcut(): it binds the platform's whole list,
+            # and setShortcut's conversion to QKeySequence makes PySide build its Python enum
+            # for Qt.Key (~500 members), 15-25 ms before the first paint.
+            action.setShortcuts(shortcut)
         action.triggered.connect(slot)  # type: ignore[arg-type]
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
@@ -237,9 +261,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于共建台"),
-            self.tr("共建台 {version}\n街道党工委联席会议、共建协议、干部挂职与民生事项工作平台。").format(
-                version=__version__
-            ),
+            self.tr(
+                "共建台 {version}\n街道党工委联席会议、共建协议、干部挂职与民生事项工作平台。"
+            ).format(version=__version__),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

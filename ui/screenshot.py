@@ -13,7 +13,6 @@ def take_screenshot(target: str, tab: str, output: Path, size: tuple[int, int]) 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-
     from ui.application import create_application
     from ui.i18n import DEFAULT_LANGUAGE, install_language
     from ui.main_window import MainWindow

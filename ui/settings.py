@@ -6,7 +6,6 @@ Business settings (meeting kinds, deadlines) live in the database, not here.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 ORGANISATION = "Gongjian"

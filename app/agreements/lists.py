@@ -13,7 +13,7 @@ class AgreementList(ListSource):
     columns = (
         Column("number", QT_TRANSLATE_NOOP("columns", "协议编号"), width=140),
         Column("kind", QT_TRANSLATE_NOOP("columns", "类型"), ColumnKind.ENUM, width=110),
-        Column("title", QT_TRANSLATE_NOOP("columns", "协议名称"), width=360),
+        Column("title", QT_TRANSLATE_NOOP("columns", "协议名称"), width=360, stretch=True),
         Column("signed_on", QT_TRANSLATE_NOOP("columns", "签订日期"), ColumnKind.DATE, width=100),
         Column("valid_to", QT_TRANSLATE_NOOP("columns", "有效期至"), ColumnKind.DATE, width=100),
         Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=80),

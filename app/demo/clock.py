@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import UTC, date, datetime, timedelta
 
-BEIJING_OFFSET = timedelta(hours=8)
+from app.localtime import BEIJING_OFFSET
 
 # Spring Festival (正月初一), Dragon Boat (端午), Mid-Autumn (中秋) per year.
 LUNAR_FESTIVALS: dict[int, tuple[str, str, str]] = {

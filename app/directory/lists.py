@@ -68,7 +68,7 @@ class ResidentUnitList(ListSource):
         Column("location", QT_TRANSLATE_NOOP("columns", "所在社区"), width=130),
         Column("contact_name", QT_TRANSLATE_NOOP("columns", "联系人"), width=90),
         Column("contact_phone", QT_TRANSLATE_NOOP("columns", "联系电话"), width=130),
-        Column("address", QT_TRANSLATE_NOOP("columns", "地址"), width=220),
+        Column("address", QT_TRANSLATE_NOOP("columns", "地址"), width=220, stretch=True),
     )
     default_sort = "name"
 
@@ -107,7 +107,7 @@ class PartyOrgList(ListSource):
     columns = (
         Column("name", QT_TRANSLATE_NOOP("columns", "党组织名称"), width=300),
         Column("kind", QT_TRANSLATE_NOOP("columns", "类型"), ColumnKind.ENUM, width=80),
-        Column("owner", QT_TRANSLATE_NOOP("columns", "所属单位或组织"), width=240),
+        Column("owner", QT_TRANSLATE_NOOP("columns", "所属单位或组织"), width=240, stretch=True),
         Column("secretary", QT_TRANSLATE_NOOP("columns", "书记"), width=90),
         Column("member_count", QT_TRANSLATE_NOOP("columns", "党员数"), ColumnKind.NUMBER, width=70),
     )
@@ -153,7 +153,7 @@ class PersonList(ListSource):
         Column("gender", QT_TRANSLATE_NOOP("columns", "性别"), ColumnKind.ENUM, width=50),
         Column("mobile", QT_TRANSLATE_NOOP("columns", "手机"), width=120),
         Column("id_number", QT_TRANSLATE_NOOP("columns", "身份证号"), width=170),
-        Column("employer", QT_TRANSLATE_NOOP("columns", "工作单位"), width=220),
+        Column("employer", QT_TRANSLATE_NOOP("columns", "工作单位"), width=220, stretch=True),
         Column("post", QT_TRANSLATE_NOOP("columns", "职务"), width=130),
         Column("org_unit", QT_TRANSLATE_NOOP("columns", "所在社区网格"), width=130),
         Column("is_party_member", QT_TRANSLATE_NOOP("columns", "党员"), ColumnKind.BOOL, width=50),

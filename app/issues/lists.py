@@ -14,7 +14,7 @@ from db.models.issues import Issue, IssueCategory
 class IssueList(ListSource):
     columns = (
         Column("number", QT_TRANSLATE_NOOP("columns", "编号"), width=120),
-        Column("title", QT_TRANSLATE_NOOP("columns", "事项"), width=300),
+        Column("title", QT_TRANSLATE_NOOP("columns", "事项"), width=300, stretch=True),
         Column("category", QT_TRANSLATE_NOOP("columns", "类别"), width=80),
         Column("community", QT_TRANSLATE_NOOP("columns", "社区"), width=110),
         Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=70),

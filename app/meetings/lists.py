@@ -15,7 +15,7 @@ class MeetingList(ListSource):
     columns = (
         Column("starts_at", QT_TRANSLATE_NOOP("columns", "时间"), ColumnKind.DATETIME, width=130),
         Column("kind", QT_TRANSLATE_NOOP("columns", "会议类型"), width=170),
-        Column("title", QT_TRANSLATE_NOOP("columns", "会议名称"), width=320),
+        Column("title", QT_TRANSLATE_NOOP("columns", "会议名称"), width=320, stretch=True),
         Column("host", QT_TRANSLATE_NOOP("columns", "主办"), width=120),
         Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=60),
         Column(

@@ -15,7 +15,7 @@ class PostingList(ListSource):
     columns = (
         Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=80),
         Column("kind", QT_TRANSLATE_NOOP("columns", "挂职类型"), ColumnKind.ENUM, width=90),
-        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=220),
+        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=220, stretch=True),
         Column("host", QT_TRANSLATE_NOOP("columns", "挂职单位或网格"), width=200),
         Column("host_post", QT_TRANSLATE_NOOP("columns", "挂职岗位"), width=140),
         Column("starts_on", QT_TRANSLATE_NOOP("columns", "开始"), ColumnKind.DATE, width=95),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-
 from app.database import Database
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def run_backup_dialog(parent: QWidget, database: Database) -> None:

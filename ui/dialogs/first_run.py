@@ -99,5 +99,3 @@ def load_demo_data(window: MainWindow) -> None:
     worker.finished.connect(on_finished)
     dialog.canceled.connect(on_cancel)
     thread.start()
-
-

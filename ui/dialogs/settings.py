@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-
 from ui.i18n import LANGUAGES
 from ui.settings import Settings
 
@@ -35,7 +34,9 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.database, 1)
         row.addWidget(browse)
-        note = QLabel(self.tr("修改在下次启动时生效。多台电脑共用数据请填写 PostgreSQL 地址。"), self)
+        note = QLabel(
+            self.tr("修改在下次启动时生效。多台电脑共用数据请填写 PostgreSQL 地址。"), self
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

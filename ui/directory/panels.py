@@ -10,7 +10,7 @@ from app.listing import ListSource
 from db.models.directory import PartyOrgKind, UnitCategory
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QHeaderView, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 from ui.directory.kinds import PARTY_ORG, PERSON, RESIDENT_UNIT, RecordKind
 from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
@@ -26,19 +26,15 @@ class DirectoryList:
 
 
 def _make(
-    database: Database, kind: RecordKind, source: ListSource, stretch: str, parent: QWidget
+    database: Database, kind: RecordKind, source: ListSource, parent: QWidget
 ) -> DirectoryList:
     model = PagedTableModel(database, source, parent)
     panel = ListPanel(model, parent)
-    # spare width goes to the longest names, not to a narrow last column of numbers or ticks
-    header = panel.table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(source.column_index(stretch), QHeaderView.ResizeMode.Stretch)
     return DirectoryList(kind, kind.noun_text, model, panel)
 
 
 def resident_unit_list(database: Database, parent: QWidget) -> DirectoryList:
-    result = _make(database, RESIDENT_UNIT, ResidentUnitList(), "address", parent)
+    result = _make(database, RESIDENT_UNIT, ResidentUnitList(), parent)
     result.panel.add_filter(
         "category",
         QCoreApplication.translate("DirectoryLists", "类别"),
@@ -53,7 +49,7 @@ def resident_unit_list(database: Database, parent: QWidget) -> DirectoryList:
 
 
 def party_org_list(database: Database, parent: QWidget) -> DirectoryList:
-    result = _make(database, PARTY_ORG, PartyOrgList(), "owner", parent)
+    result = _make(database, PARTY_ORG, PartyOrgList(), parent)
     result.panel.add_filter(
         "kind",
         QCoreApplication.translate("DirectoryLists", "类型"),
@@ -69,7 +65,7 @@ def party_org_list(database: Database, parent: QWidget) -> DirectoryList:
 
 
 def person_list(database: Database, parent: QWidget) -> DirectoryList:
-    result = _make(database, PERSON, PersonList(), "employer", parent)
+    result = _make(database, PERSON, PersonList(), parent)
     panel = result.panel
     for key, text in (
         ("party_members_only", QCoreApplication.translate("DirectoryLists", "只看党员")),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from app.summary import Counts, counts
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
-
-from app.summary import Counts, counts
 from ui.tab import TabContext, TabPage
 
 TILE_STYLE = """
@@ -69,7 +69,7 @@ class HomeTab(TabPage):
         for key, tile in self.tiles.items():
             tile.value.setText(f"{getattr(figures, key):,}")
         self.hint.setText(
-            self.tr("数据库是空的。可在“组织与人员”中新建街道和社区，或用命令 gongjian demo 载入演示数据。")
+            self.tr("数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。")
             if figures.is_empty
             else ""
         )

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.database import Database
 from app.listing import ColumnKind, ListQuery, ListSource, Row
+from app.localtime import to_beijing
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -158,7 +159,7 @@ def display_text(kind: ColumnKind, value: Any) -> str:
     if kind == ColumnKind.ENUM and isinstance(value, StrEnum):
         return enum_text(value)
     if kind == ColumnKind.DATETIME and isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        return to_beijing(value).strftime("%Y-%m-%d %H:%M")
     if kind == ColumnKind.DATE and isinstance(value, date):
         return value.isoformat()
     if kind == ColumnKind.BOOL:

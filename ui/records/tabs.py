@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
 from app.agreements.lists import AgreementList
 from app.issues.lists import IssueList
 from app.listing import ListSource
@@ -20,6 +17,9 @@ from db.models.agreements import AgreementKind, AgreementStatus
 from db.models.issues import IssueStatus
 from db.models.meetings import MeetingStatus
 from db.models.secondments import PostingKind, PostingStatus
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage

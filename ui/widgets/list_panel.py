@@ -61,10 +61,12 @@ class ListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(not any(c.stretch for c in model.source.columns))
         for i, column in enumerate(model.source.columns):
             self.table.setColumnWidth(i, column.width)
+            if column.stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         keys = [c.key for c in model.source.columns]
         sort_column = keys.index(model.query.sort) if model.query.sort in keys else 0
         order = (
