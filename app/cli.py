@@ -109,7 +109,19 @@ def _cmd_demo(args: argparse.Namespace, target: str) -> int:
     finally:
         database.close()
     print(file=sys.stderr)
-    print(f"已载入演示数据（{args.scale}）到 {database.location}：{summary}")
+    print(f"已载入演示数据（{args.scale}）到 {database.location}：")
+    for label, count in (
+        ("街道、片区、社区、网格和科室", summary.org_units),
+        ("驻区单位", summary.resident_units),
+        ("党组织", summary.party_orgs),
+        ("人员", summary.people),
+        ("在职党员报到", summary.member_registrations),
+        ("联席会议", summary.meetings),
+        ("共建协议", summary.agreements),
+        ("干部挂职", summary.postings),
+        ("民生事项", summary.issues),
+    ):
+        print(f"  {label}：{count:,}")
     return 0
 
 

@@ -145,3 +145,19 @@ def test_python_dash_m_app_is_the_same_command() -> None:
         [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"gongjian {__version__}"
+
+
+def test_demo_refuses_a_database_that_has_data(
+    capsys: pytest.CaptureFixture[str], db_file: Path
+) -> None:
+    from app.directory import service
+    from app.directory.records import OrgUnitData
+    from db.models.directory import OrgLevel
+
+    database = Database(str(db_file))
+    with database.session() as s:
+        service.org_units.create(s, OrgUnitData("宁海路街道", OrgLevel.STREET))
+    database.close()
+    code, _, err = run(capsys, "--db", str(db_file), "demo")
+    assert code == 1
+    assert err.strip().splitlines()[-1].startswith("gongjian: 数据库里已经有组织架构")
