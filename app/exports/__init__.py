@@ -1,0 +1,1 @@
+"""Documents the application prints and exports: PDF (reportlab) and, later, xlsx."""
