@@ -1,0 +1,1 @@
+"""One module per benchmark; each registers its subcommand with ``bench.registry.benchmark``."""
