@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
 
 CONTEXT = "errors"
 
@@ -41,6 +41,12 @@ class ConflictError(UserError):
 
 
 def not_found(what: str, key: str) -> NotFoundError:
+    """``what`` is a ``QT_TRANSLATE_NOOP("fields", …)`` noun, translated with the message."""
     return NotFoundError(
-        Message(CONTEXT, QT_TRANSLATE_NOOP("errors", "找不到{what}：{key}"), what=what, key=key)
+        Message(
+            CONTEXT,
+            QT_TRANSLATE_NOOP("errors", "找不到{what}：{key}"),
+            what=field_label(what),
+            key=key,
+        )
     )

@@ -189,10 +189,13 @@ class People(Repository[Person, PersonData]):
                     Message(
                         "validation",
                         QT_TRANSLATE_NOOP(
-                            "validation", "身份证号已登记在“{name}”名下{deleted}，请核对。"
+                            "validation", "身份证号已登记在已删除的人员“{name}”名下，请核对。"
+                        )
+                        if other.deleted_at is not None
+                        else QT_TRANSLATE_NOOP(
+                            "validation", "身份证号已登记在“{name}”名下，请核对。"
                         ),
                         name=other.name,
-                        deleted="（已删除）" if other.deleted_at is not None else "",
                     ),
                 )
         if data.is_grid_worker and data.org_unit_id is not None:

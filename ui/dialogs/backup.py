@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.database import Database
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -15,15 +16,22 @@ def run_backup_dialog(parent: QWidget, database: Database) -> None:
 
     start = Path.home() / default_backup_name(database.target)
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("备份数据库"), str(start), parent.tr("共建台数据库 (*.db)")
+        parent,
+        QCoreApplication.translate("BackupDialog", "备份数据库"),
+        str(start),
+        QCoreApplication.translate("BackupDialog", "共建台数据库 (*.db)"),
     )
     if not path:
         return
     try:
         backup_database(database.target, Path(path))
     except (DatabaseError, OSError) as exc:
-        QMessageBox.critical(parent, parent.tr("备份失败"), str(exc))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("BackupDialog", "备份失败"), str(exc)
+        )
         return
     QMessageBox.information(
-        parent, parent.tr("备份完成"), parent.tr("已备份并校验：{path}").format(path=path)
+        parent,
+        QCoreApplication.translate("BackupDialog", "备份完成"),
+        QCoreApplication.translate("BackupDialog", "已备份并校验：{path}").format(path=path),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class DemoWorker(QObject):
             assert self._database is not None
             generate(self._database, "street", progress=progress)
         except Cancelled:
-            self.finished.emit(self.tr("已取消，数据库保持为空。"))
+            self.finished.emit(QCoreApplication.translate("FirstRun", "已取消，数据库保持为空。"))
             return
         except Exception as exc:  # reported to the user, and the transaction rolled back
             self.finished.emit(str(exc))
@@ -57,10 +57,11 @@ class DemoWorker(QObject):
 def offer_demo_data(window: MainWindow) -> None:
     answer = QMessageBox.question(
         window,
-        window.tr("新的数据库"),
-        window.tr(
+        QCoreApplication.translate("FirstRun", "新的数据库"),
+        QCoreApplication.translate(
+            "FirstRun",
             "这是一个新的空数据库。\n\n要载入演示数据（鼓楼区宁海路街道等）来熟悉共建台吗？"
-            "\n选择“否”则从空白开始，可在“组织与人员”中新建街道和社区。"
+            "\n选择“否”则从空白开始，可在“组织与人员”中新建街道和社区。",
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
@@ -70,8 +71,14 @@ def offer_demo_data(window: MainWindow) -> None:
 
 
 def load_demo_data(window: MainWindow) -> None:
-    dialog = QProgressDialog(window.tr("正在生成演示数据…"), window.tr("取消"), 0, 100, window)
-    dialog.setWindowTitle(window.tr("演示数据"))
+    dialog = QProgressDialog(
+        QCoreApplication.translate("FirstRun", "正在生成演示数据…"),
+        QCoreApplication.translate("FirstRun", "取消"),
+        0,
+        100,
+        window,
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("FirstRun", "演示数据"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     thread = QThread(window)
@@ -81,7 +88,7 @@ def load_demo_data(window: MainWindow) -> None:
 
     def on_progress(done: int, total: int, what: str) -> None:
         dialog.setValue(100 * done // total if total else 100)
-        dialog.setLabelText(what)
+        dialog.setLabelText(QCoreApplication.translate("demo", what))
 
     def on_finished(error: str) -> None:
         thread.quit()
@@ -89,7 +96,7 @@ def load_demo_data(window: MainWindow) -> None:
         dialog.reset()
         worker.deleteLater()
         if error:
-            QMessageBox.warning(window, window.tr("演示数据"), error)
+            QMessageBox.warning(window, QCoreApplication.translate("FirstRun", "演示数据"), error)
         window.reload_all()
 
     def on_cancel() -> None:

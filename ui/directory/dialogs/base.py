@@ -50,10 +50,6 @@ QLabel#fieldError {{ color: {ERROR_COLOUR}; }}
 """
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def widget_state(widget: QWidget) -> Any:
     """What the user has entered in an input widget, for telling whether anything changed."""
     if isinstance(widget, QLineEdit):
@@ -114,9 +110,11 @@ class RecordDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save_button.setText(_t("保存"))
-        save_button.setToolTip(_t("保存（Ctrl+S）"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("取消"))
+        save_button.setText(QCoreApplication.translate("RecordDialog", "保存"))
+        save_button.setToolTip(QCoreApplication.translate("RecordDialog", "保存（Ctrl+S）"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("RecordDialog", "取消")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
@@ -285,7 +283,7 @@ class RecordDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.windowTitle(),
-                _t("放弃未保存的修改？"),
+                QCoreApplication.translate("RecordDialog", "放弃未保存的修改？"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

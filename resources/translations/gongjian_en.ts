@@ -1,0 +1,1803 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AgreementsTab</name>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份数据库</source>
+        <translation>Back Up Database</translation>
+    </message>
+    <message>
+        <source>共建台数据库 (*.db)</source>
+        <translation>Gongjian databases (*.db)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup Failed</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup Complete</translation>
+    </message>
+    <message>
+        <source>已备份并校验：{path}</source>
+        <translation>Backed up and verified: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceCombo</name>
+    <message>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>不选，或输入名称中的几个字</source>
+        <translation>None, or type part of a name</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryCommands</name>
+    <message>
+        <source>无法完成“{what}”</source>
+        <translation>Could Not Complete “{what}”</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+这一步已从撤销记录中移除。</source>
+        <translation>{reason}
+
+This step has been removed from the undo history.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryKinds</name>
+    <message>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>新建组织“{name}”</source>
+        <translation>new organisation “{name}”</translation>
+    </message>
+    <message>
+        <source>修改组织“{name}”</source>
+        <translation>edit organisation “{name}”</translation>
+    </message>
+    <message>
+        <source>删除组织“{name}”</source>
+        <translation>delete organisation “{name}”</translation>
+    </message>
+    <message>
+        <source>删除组织“{name}”吗？</source>
+        <translation>Delete organisation “{name}”?</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident Unit</translation>
+    </message>
+    <message>
+        <source>新建驻区单位“{name}”</source>
+        <translation>new resident unit “{name}”</translation>
+    </message>
+    <message>
+        <source>修改驻区单位“{name}”</source>
+        <translation>edit resident unit “{name}”</translation>
+    </message>
+    <message>
+        <source>删除驻区单位“{name}”</source>
+        <translation>delete resident unit “{name}”</translation>
+    </message>
+    <message>
+        <source>删除驻区单位“{name}”吗？</source>
+        <translation>Delete resident unit “{name}”?</translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Party Organisation</translation>
+    </message>
+    <message>
+        <source>新建党组织“{name}”</source>
+        <translation>new party organisation “{name}”</translation>
+    </message>
+    <message>
+        <source>修改党组织“{name}”</source>
+        <translation>edit party organisation “{name}”</translation>
+    </message>
+    <message>
+        <source>删除党组织“{name}”</source>
+        <translation>delete party organisation “{name}”</translation>
+    </message>
+    <message>
+        <source>删除党组织“{name}”吗？</source>
+        <translation>Delete party organisation “{name}”?</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>新建人员“{name}”</source>
+        <translation>new person “{name}”</translation>
+    </message>
+    <message>
+        <source>修改人员“{name}”</source>
+        <translation>edit person “{name}”</translation>
+    </message>
+    <message>
+        <source>删除人员“{name}”</source>
+        <translation>delete person “{name}”</translation>
+    </message>
+    <message>
+        <source>删除人员“{name}”吗？</source>
+        <translation>Delete person “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryLists</name>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>还没有驻区单位。按 Ctrl+N 新建，或从 Excel 导入。</source>
+        <translation>No resident units yet. Press Ctrl+N to add one, or import them from Excel.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>还没有党组织。按 Ctrl+N 新建，选择它所属的驻区单位或社区。</source>
+        <translation>No party organisations yet. Press Ctrl+N to add one and choose the resident unit or community it belongs to.</translation>
+    </message>
+    <message>
+        <source>只看党员</source>
+        <translation>Party members only</translation>
+    </message>
+    <message>
+        <source>只看网格员</source>
+        <translation>Grid workers only</translation>
+    </message>
+    <message>
+        <source>还没有人员。按 Ctrl+N 新建，或从 Excel 导入在职党员名单。</source>
+        <translation>No people yet. Press Ctrl+N to add someone, or import a list of in-service party members from Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>打开选中的记录（Enter、双击或 F2）</source>
+        <translation>Open the selected record (Enter, double-click or F2)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的记录，先询问（Delete）</source>
+        <translation>Delete the selected record, after asking (Delete)</translation>
+    </message>
+    <message>
+        <source>范围：全部组织</source>
+        <translation>Scope: all organisations</translation>
+    </message>
+    <message>
+        <source>范围：{path}（含下级）</source>
+        <translation>Scope: {path} (with sub-units)</translation>
+    </message>
+    <message>
+        <source>{title} ({n})</source>
+        <translation>{title} ({n})</translation>
+    </message>
+    <message>
+        <source>新建{noun}…</source>
+        <translation>New {noun}…</translation>
+    </message>
+    <message>
+        <source>新建{noun}（Ctrl+N）</source>
+        <translation>New {noun} (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>已取消，数据库保持为空。</source>
+        <translation>Cancelled; the database is still empty.</translation>
+    </message>
+    <message>
+        <source>新的数据库</source>
+        <translation>New Database</translation>
+    </message>
+    <message>
+        <source>这是一个新的空数据库。
+
+要载入演示数据（鼓楼区宁海路街道等）来熟悉共建台吗？
+选择“否”则从空白开始，可在“组织与人员”中新建街道和社区。</source>
+        <translation>This is a new, empty database.
+
+Load demo data (Ninghai Road Street, Gulou District, and more) to get to know Gongjian?
+Choose “No” to start empty; you can add streets and communities under “Organisations and People”.</translation>
+    </message>
+    <message>
+        <source>正在生成演示数据…</source>
+        <translation>Generating demo data…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo Data</translation>
+    </message>
+</context>
+<context>
+    <name>HomeTab</name>
+    <message>
+        <source>工作概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>未办结民生事项</source>
+        <translation>Open issues</translation>
+    </message>
+    <message>
+        <source>民生事项总数</source>
+        <translation>All issues</translation>
+    </message>
+    <message>
+        <source>联席会议</source>
+        <translation>Joint meetings</translation>
+    </message>
+    <message>
+        <source>生效中的共建协议</source>
+        <translation>Agreements in force</translation>
+    </message>
+    <message>
+        <source>在岗挂职干部</source>
+        <translation>Cadres on secondment</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident units</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>街道、片区、社区和网格</source>
+        <translation>Streets, zones, communities, grids</translation>
+    </message>
+    <message>
+        <source>数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。</source>
+        <translation>The database is empty: add a street and its communities under “Organisations and People”, or load the demo data.</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesTab</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>还没有记录。</source>
+        <translation>No records yet.</translation>
+    </message>
+    <message>
+        <source>搜索（Ctrl+F）</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部{label}</source>
+        <translation>{label}: all</translation>
+    </message>
+    <message>
+        <source>没有符合条件的记录。请换一个搜索词或清除筛选。</source>
+        <translation>No matching records. Try another search term or clear the filters.</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>Total: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>LookupEdit</name>
+    <message>
+        <source>输入名称中的几个字，从列表中选择</source>
+        <translation>Type part of a name, then pick from the list</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>联席会议</source>
+        <translation>Joint Meetings</translation>
+    </message>
+    <message>
+        <source>共建协议</source>
+        <translation>Co-building Agreements</translation>
+    </message>
+    <message>
+        <source>干部挂职</source>
+        <translation>Cadre Secondments</translation>
+    </message>
+    <message>
+        <source>民生事项</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>组织与人员</source>
+        <translation>Organisations and People</translation>
+    </message>
+    <message>
+        <source>共建台</source>
+        <translation>Gongjian</translation>
+    </message>
+    <message>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>数据库未打开</source>
+        <translation>Database not open</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot Open Database</translation>
+    </message>
+    <message>
+        <source>数据库：{path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}</source>
+        <translation>Units {units} · People {people} · Meetings {meetings} · Agreements {agreements} · Issues {issues}</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>备份数据库(&amp;B)…</source>
+        <translation>&amp;Back Up Database…</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于共建台(&amp;A)</source>
+        <translation>&amp;About Gongjian</translation>
+    </message>
+    <message>
+        <source>关于共建台</source>
+        <translation>About Gongjian</translation>
+    </message>
+    <message>
+        <source>共建台 {version}
+街道党工委联席会议、共建协议、干部挂职与民生事项工作平台。</source>
+        <translation>Gongjian {version}
+Joint meetings, co-building agreements, cadre secondments and residents&apos; issues for street party working committees.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTreeModel</name>
+    <message>
+        <source>全部组织</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>选中这里显示全部驻区单位、党组织和人员</source>
+        <translation>Select to show all resident units, party organisations and people</translation>
+    </message>
+    <message>
+        <source>{level}：{name}</source>
+        <translation>{level}: {name}</translation>
+    </message>
+    <message>
+        <source>组织架构</source>
+        <translation>Organisation structure</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTreePanel</name>
+    <message>
+        <source>组织架构</source>
+        <translation>Organisation Structure</translation>
+    </message>
+    <message>
+        <source>还没有组织。点“添加下级…”建立街道，再逐级添加片区、社区和网格。</source>
+        <translation>No organisations yet. Click “Add Sub-unit…” to create the street, then add its zones, communities and grids level by level.</translation>
+    </message>
+    <message>
+        <source>添加下级…</source>
+        <translation>Add Sub-unit…</translation>
+    </message>
+    <message>
+        <source>在选中的组织下添加片区、社区、网格或科室</source>
+        <translation>Add a zone, community, grid or department under the selected organisation</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>重命名选中的组织，或修改它的层级、上级（F2）</source>
+        <translation>Rename the selected organisation or change its level or parent (F2)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的组织（须先删除或移走它的下级）</source>
+        <translation>Delete the selected organisation (delete or move its sub-units first)</translation>
+    </message>
+</context>
+<context>
+    <name>OrgUnitDialog</name>
+    <message>
+        <source>新建组织</source>
+        <translation>New Organisation</translation>
+    </message>
+    <message>
+        <source>修改组织</source>
+        <translation>Edit Organisation</translation>
+    </message>
+    <message>
+        <source>例如 颐和路社区、第一网格、城市管理科</source>
+        <translation>e.g. Yihe Road Community, Grid 1, Urban Management Section</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>不选即为最上级（街道）</source>
+        <translation>None: the top level (street)</translation>
+    </message>
+    <message>
+        <source>选填，例如行政区划代码</source>
+        <translation>Optional, e.g. an administrative division code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>上级</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>PartyOrgDialog</name>
+    <message>
+        <source>新建党组织</source>
+        <translation>New Party Organisation</translation>
+    </message>
+    <message>
+        <source>修改党组织</source>
+        <translation>Edit Party Organisation</translation>
+    </message>
+    <message>
+        <source>例如 中共南京大学委员会、颐和路社区第一党支部</source>
+        <translation>e.g. CPC Nanjing University Committee</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident unit</translation>
+    </message>
+    <message>
+        <source>街道、社区或网格</source>
+        <translation>Street, community or grid</translation>
+    </message>
+    <message>
+        <source>选填：上级党组织</source>
+        <translation>Optional: parent party organisation</translation>
+    </message>
+    <message>
+        <source>输入书记姓名中的字，从列表中选择</source>
+        <translation>Type part of the secretary&apos;s name, then pick from the list</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> members</translation>
+    </message>
+    <message>
+        <source>党组织名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <source>所属单位</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>上级党组织</source>
+        <translation>Parent organisation</translation>
+    </message>
+    <message>
+        <source>书记</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>党员人数</source>
+        <translation>Party members</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>新建人员</source>
+        <translation>New Person</translation>
+    </message>
+    <message>
+        <source>修改人员</source>
+        <translation>Edit Person</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>11位手机号，例如 13912345678</source>
+        <translation>11-digit mobile number, e.g. 13912345678</translation>
+    </message>
+    <message>
+        <source>18位身份证号，末位可为X</source>
+        <translation>18-character ID number; the last may be X</translation>
+    </message>
+    <message>
+        <source>例如 科长、社区书记、网格员</source>
+        <translation>e.g. section chief, community secretary, grid worker</translation>
+    </message>
+    <message>
+        <source>中共党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>选填：党员所在的党组织</source>
+        <translation>Optional: the member&apos;s party organisation</translation>
+    </message>
+    <message>
+        <source>网格员（所在组织须选一个网格）</source>
+        <translation>Grid worker (the organisation must be a grid)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>所在社区网格</source>
+        <translation>Community or grid</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>所在党组织</source>
+        <translation>Party organisation</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>没有找到“{text}”。请输入名称中的几个字，再从列表中选择；不选请清空。</source>
+        <translation>Nothing matches “{text}”. Type part of a name and pick from the list, or clear the field to choose none.</translation>
+    </message>
+    <message>
+        <source>请选择{label}。</source>
+        <translation>{label}: please choose one.</translation>
+    </message>
+    <message>
+        <source>放弃未保存的修改？</source>
+        <translation>Discard unsaved changes?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除后可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>You can restore it with Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>联席会议</source>
+        <translation>Joint Meetings</translation>
+    </message>
+    <message>
+        <source>还没有会议记录。</source>
+        <translation>No meetings yet.</translation>
+    </message>
+    <message>
+        <source>共建协议</source>
+        <translation>Co-building Agreements</translation>
+    </message>
+    <message>
+        <source>还没有共建协议。</source>
+        <translation>No co-building agreements yet.</translation>
+    </message>
+    <message>
+        <source>干部挂职</source>
+        <translation>Cadre Secondments</translation>
+    </message>
+    <message>
+        <source>还没有挂职记录。</source>
+        <translation>No secondments yet.</translation>
+    </message>
+    <message>
+        <source>民生事项</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>还没有民生事项。</source>
+        <translation>No issues yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentUnitDialog</name>
+    <message>
+        <source>新建驻区单位</source>
+        <translation>New Resident Unit</translation>
+    </message>
+    <message>
+        <source>修改驻区单位</source>
+        <translation>Edit Resident Unit</translation>
+    </message>
+    <message>
+        <source>单位全称，例如 江苏省人民检察院</source>
+        <translation>Full name, e.g. Jiangsu Provincial People&apos;s Procuratorate</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>例如 025-83301234 或 13912345678</source>
+        <translation>e.g. 025-83301234 or 13912345678</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>所在社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SecondmentsTab</name>
+    <message>
+        <source>挂职类型</source>
+        <translation>Posting type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>默认：用户数据文件夹中的 gongjian.db</source>
+        <translation>Default: gongjian.db in the user data folder</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>修改在下次启动时生效。多台电脑共用数据请填写 PostgreSQL 地址。</source>
+        <translation>Changes take effect at the next start. To share data between computers, enter a PostgreSQL address.</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>选择数据库文件</source>
+        <translation>Choose Database File</translation>
+    </message>
+    <message>
+        <source>共建台数据库 (*.db)</source>
+        <translation>Gongjian databases (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>协议名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>所在社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>党组织名称</source>
+        <translation>Party organisation</translation>
+    </message>
+    <message>
+        <source>所属单位或组织</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <source>书记</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>党员数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>所在社区网格</source>
+        <translation>Community/grid</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>网格员</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>会议类型</source>
+        <translation>Meeting type</translation>
+    </message>
+    <message>
+        <source>会议名称</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>未办结事项</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>挂职类型</source>
+        <translation>Posting type</translation>
+    </message>
+    <message>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <source>挂职单位或网格</source>
+        <translation>Host unit or grid</translation>
+    </message>
+    <message>
+        <source>挂职岗位</source>
+        <translation>Host post</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>没有“{scale}”这种演示数据规模，可选：{choices}。</source>
+        <translation>There is no demo data scale “{scale}”; choose one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>正在写入数据库</source>
+        <translation>Writing to the database</translation>
+    </message>
+    <message>
+        <source>正在写入大量民生事项</source>
+        <translation>Writing many issues</translation>
+    </message>
+    <message>
+        <source>演示数据已生成</source>
+        <translation>Demo data generated</translation>
+    </message>
+    <message>
+        <source>数据库里已经有组织架构，演示数据只能载入空数据库。请新建一个数据库文件后再生成演示数据。</source>
+        <translation>The database already has an organisation structure; demo data can only be loaded into an empty database. Create a new database file, then generate the demo data.</translation>
+    </message>
+    <message>
+        <source>正在生成演示数据</source>
+        <translation>Generating demo data</translation>
+    </message>
+</context>
+<context>
+    <name>enums</name>
+    <message>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>片区</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>科室部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>省级机关</source>
+        <translation>Provincial organ</translation>
+    </message>
+    <message>
+        <source>市级机关</source>
+        <translation>City organ</translation>
+    </message>
+    <message>
+        <source>区级机关</source>
+        <translation>District organ</translation>
+    </message>
+    <message>
+        <source>高校</source>
+        <translation>University</translation>
+    </message>
+    <message>
+        <source>科研院所</source>
+        <translation>Research institute</translation>
+    </message>
+    <message>
+        <source>国企</source>
+        <translation>State-owned enterprise</translation>
+    </message>
+    <message>
+        <source>非公企业</source>
+        <translation>Private enterprise</translation>
+    </message>
+    <message>
+        <source>社会组织</source>
+        <translation>Social organisation</translation>
+    </message>
+    <message>
+        <source>党委</source>
+        <translation>Party committee</translation>
+    </message>
+    <message>
+        <source>党总支</source>
+        <translation>General branch</translation>
+    </message>
+    <message>
+        <source>党支部</source>
+        <translation>Party branch</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>市场化</source>
+        <translation>Market</translation>
+    </message>
+    <message>
+        <source>兜底式</source>
+        <translation>Fallback</translation>
+    </message>
+    <message>
+        <source>自管型</source>
+        <translation>Self-managed</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>定稿</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
+        <source>列席</source>
+        <translation>Observer</translation>
+    </message>
+    <message>
+        <source>缺席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>共建协议</source>
+        <translation>Co-building agreement</translation>
+    </message>
+    <message>
+        <source>双向服务协议</source>
+        <translation>Two-way service agreement</translation>
+    </message>
+    <message>
+        <source>支部结对共建</source>
+        <translation>Branch pairing</translation>
+    </message>
+    <message>
+        <source>草拟</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Expiring</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <source>续签</source>
+        <translation>Renewed</translation>
+    </message>
+    <message>
+        <source>共上一堂主题党课</source>
+        <translation>Joint themed party lesson</translation>
+    </message>
+    <message>
+        <source>共办一场主题活动</source>
+        <translation>Joint themed event</translation>
+    </message>
+    <message>
+        <source>共帮一户困难家庭</source>
+        <translation>Joint help for a family in need</translation>
+    </message>
+    <message>
+        <source>共同开展一次志愿服务</source>
+        <translation>Joint volunteer service</translation>
+    </message>
+    <message>
+        <source>共做一日网格员</source>
+        <translation>Joint day as grid workers</translation>
+    </message>
+    <message>
+        <source>共建一个规范化党建阵地</source>
+        <translation>Joint party-building site</translation>
+    </message>
+    <message>
+        <source>共同解决一个社区治理难题</source>
+        <translation>Joint solution to a governance problem</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>待认领</source>
+        <translation>Unclaimed</translation>
+    </message>
+    <message>
+        <source>已认领</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>实施中</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>交叉挂职</source>
+        <translation>Cross posting</translation>
+    </message>
+    <message>
+        <source>上挂</source>
+        <translation>Upward posting</translation>
+    </message>
+    <message>
+        <source>下派</source>
+        <translation>Downward posting</translation>
+    </message>
+    <message>
+        <source>第一社长</source>
+        <translation>First community head</translation>
+    </message>
+    <message>
+        <source>结对培养</source>
+        <translation>Paired mentoring</translation>
+    </message>
+    <message>
+        <source>待到岗</source>
+        <translation>Not yet in post</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>期满</source>
+        <translation>End of term</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <source>提前结束</source>
+        <translation>Ended early</translation>
+    </message>
+    <message>
+        <source>优秀</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>称职</source>
+        <translation>Competent</translation>
+    </message>
+    <message>
+        <source>基本称职</source>
+        <translation>Basically competent</translation>
+    </message>
+    <message>
+        <source>不称职</source>
+        <translation>Incompetent</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>网格走访</source>
+        <translation>Grid visit</translation>
+    </message>
+    <message>
+        <source>线上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>来电</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>街道社区方</source>
+        <translation>Street/community side</translation>
+    </message>
+    <message>
+        <source>共建单位方</source>
+        <translation>Partner side</translation>
+    </message>
+    <message>
+        <source>需求清单</source>
+        <translation>Needs list</translation>
+    </message>
+    <message>
+        <source>资源清单</source>
+        <translation>Resources list</translation>
+    </message>
+    <message>
+        <source>项目清单</source>
+        <translation>Projects list</translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation>Work record</translation>
+    </message>
+    <message>
+        <source>考勤报告</source>
+        <translation>Attendance report</translation>
+    </message>
+    <message>
+        <source>履职报告</source>
+        <translation>Performance report</translation>
+    </message>
+    <message>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <source>挂职单位</source>
+        <translation>Host unit</translation>
+    </message>
+    <message>
+        <source>中期</source>
+        <translation>Mid-term</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Annual</translation>
+    </message>
+    <message>
+        <source>已派单</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>已报到</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>已退单</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>相关</source>
+        <translation>Related</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>“{name}”下还有{n}个下级组织，请先删除或移走它们。</source>
+        <translation>“{name}” still has {n} sub-units; delete or move them first.</translation>
+    </message>
+    <message>
+        <source>这条记录已被别处修改。请关闭后重新打开，再做修改。</source>
+        <translation>This record has been changed elsewhere. Close it and open it again to make changes.</translation>
+    </message>
+    <message>
+        <source>找不到{what}：{key}</source>
+        <translation>{what} not found: {key}</translation>
+    </message>
+    <message>
+        <source>出现意外错误</source>
+        <translation>Unexpected Error</translation>
+    </message>
+    <message>
+        <source>操作没有完成，已保存的数据不受影响。您可以继续工作；如问题重复出现，请把日志文件交给管理员。</source>
+        <translation>The operation did not complete; saved data is not affected. You can keep working. If the problem happens again, give the log file to your administrator.</translation>
+    </message>
+    <message>
+        <source>日志文件：{path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message>
+        <source>这份纪要已经定稿了。</source>
+        <translation>These minutes are already final.</translation>
+    </message>
+    <message>
+        <source>这份纪要还是草稿，不需要退回。</source>
+        <translation>These minutes are still a draft; there is nothing to return.</translation>
+    </message>
+    <message>
+        <source>已定稿的纪要不能删除，请先退回草稿并说明理由。</source>
+        <translation>Final minutes cannot be deleted. Return them to draft first and give the reason.</translation>
+    </message>
+    <message>
+        <source>已定稿的纪要不能修改，请先退回草稿并说明理由。</source>
+        <translation>Final minutes cannot be changed. Return them to draft first and give the reason.</translation>
+    </message>
+    <message>
+        <source>这项议定事项已转为民生事项{number}。</source>
+        <translation>This decision has already become issue {number}.</translation>
+    </message>
+</context>
+<context>
+    <name>exports</name>
+    <message>
+        <source>无法保存文件：文件夹不存在：{folder}</source>
+        <translation>Cannot save the file: the folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>无法保存文件：没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开：{path}</source>
+        <translation>Cannot save the file: no permission to write, or it is open in another program (such as a PDF reader): {path}</translation>
+    </message>
+    <message>
+        <source>无法保存文件：磁盘空间不足：{path}</source>
+        <translation>Cannot save the file: the disk is full: {path}</translation>
+    </message>
+    <message>
+        <source>无法保存文件：{path}（{reason}）</source>
+        <translation>Cannot save the file: {path} ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>党组织名称</source>
+        <translation>Party organisation name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident unit</translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Party organisation</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>会议名称</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>第{n}项议题的标题</source>
+        <translation>Title of agenda item {n}</translation>
+    </message>
+    <message>
+        <source>第{n}项议题的第{m}条议定事项</source>
+        <translation>Decision {m} of agenda item {n}</translation>
+    </message>
+    <message>
+        <source>会议时间</source>
+        <translation>Meeting time</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Minute-taker</translation>
+    </message>
+    <message>
+        <source>出席人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>{names}的出席情况</source>
+        <translation>Attendance of {names}</translation>
+    </message>
+    <message>
+        <source>{name}的请假理由</source>
+        <translation>Reason for leave of {name}</translation>
+    </message>
+    <message>
+        <source>议定事项“{text}”的责任单位</source>
+        <translation>Responsible unit for the decision “{text}”</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>工作事项</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Decision</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>联系电话只能包含数字和“-”，例如 025-83301234 或 13912345678。</source>
+        <translation>A contact phone may contain only digits and “-”, e.g. 025-83301234 or 13912345678.</translation>
+    </message>
+    <message>
+        <source>请选择党组织所属的驻区单位或街道社区（二者选一）。</source>
+        <translation>Choose the resident unit, or the street or community, that the party organisation belongs to (one of the two).</translation>
+    </message>
+    <message>
+        <source>党员人数不能为负数。</source>
+        <translation>The number of party members cannot be negative.</translation>
+    </message>
+    <message>
+        <source>网格员须选择所在网格。</source>
+        <translation>Choose the grid of this grid worker.</translation>
+    </message>
+    <message>
+        <source>选择了所在党组织，请勾选“党员”，或清空党组织。</source>
+        <translation>A party organisation is selected: tick “Party member”, or clear the party organisation.</translation>
+    </message>
+    <message>
+        <source>上级不能是它自己或它的下级。</source>
+        <translation>The parent cannot be the organisation itself or one of its sub-units.</translation>
+    </message>
+    <message>
+        <source>已有同名的驻区单位“{name}”，请改用全称。</source>
+        <translation>A resident unit named “{name}” already exists; please use the full name.</translation>
+    </message>
+    <message>
+        <source>身份证号已登记在已删除的人员“{name}”名下，请核对。</source>
+        <translation>This ID number is registered to the deleted person “{name}”; please check it.</translation>
+    </message>
+    <message>
+        <source>身份证号已登记在“{name}”名下，请核对。</source>
+        <translation>This ID number is already registered to “{name}”; please check it.</translation>
+    </message>
+    <message>
+        <source>网格员的所在组织须是一个网格。</source>
+        <translation>A grid worker&apos;s organisation must be a grid.</translation>
+    </message>
+    <message>
+        <source>身份证号应为18位，现在是{n}位。</source>
+        <translation>An ID number has 18 characters; this one has {n}.</translation>
+    </message>
+    <message>
+        <source>身份证号前17位应为数字，最后一位为数字或X。</source>
+        <translation>The first 17 characters of an ID number are digits; the last is a digit or X.</translation>
+    </message>
+    <message>
+        <source>身份证号第7–14位不是有效的出生日期（{d}）。</source>
+        <translation>Characters 7–14 of the ID number are not a valid date of birth ({d}).</translation>
+    </message>
+    <message>
+        <source>身份证号校验位不对：最后一位应为{expected}，请核对号码。</source>
+        <translation>The ID number&apos;s check digit is wrong: the last character should be {expected}. Please check the number.</translation>
+    </message>
+    <message>
+        <source>手机号应为以1开头的11位数字，例如13912345678。</source>
+        <translation>A mobile number has 11 digits and starts with 1, e.g. 13912345678.</translation>
+    </message>
+    <message>
+        <source>请填写{label}。</source>
+        <translation>{label} is required.</translation>
+    </message>
+    <message>
+        <source>{label}最多{max}个字，现在是{n}个。</source>
+        <translation>{label} can have at most {max} characters; it has {n}.</translation>
+    </message>
+    <message>
+        <source>请选择会议类型。</source>
+        <translation>Please choose the meeting type.</translation>
+    </message>
+    <message>
+        <source>届次应在1到{max}之间。</source>
+        <translation>The session number must be between 1 and {max}.</translation>
+    </message>
+    <message>
+        <source>请填写会议开始时间。</source>
+        <translation>Please enter when the meeting starts.</translation>
+    </message>
+    <message>
+        <source>会议结束时间应晚于开始时间。</source>
+        <translation>The meeting must end after it starts.</translation>
+    </message>
+    <message>
+        <source>请为参会名单的每一行选择人员或单位。</source>
+        <translation>Choose a person or unit for every row of the attendance list.</translation>
+    </message>
+    <message>
+        <source>{name}请假，请填写请假理由。</source>
+        <translation>{name} is on leave: please give the reason.</translation>
+    </message>
+    <message>
+        <source>{name}的理由最多{max}个字，现在是{n}个。</source>
+        <translation>The reason for {name} can have at most {max} characters; it has {n}.</translation>
+    </message>
+    <message>
+        <source>每项工作只选一个责任方：单位、部门或个人，三者选一。</source>
+        <translation>Choose only one party responsible for each task: a unit, a department or a person.</translation>
+    </message>
+    <message>
+        <source>“{name}”在参会名单中出现了两次。</source>
+        <translation>“{name}” appears twice in the attendance list.</translation>
+    </message>
+    <message>
+        <source>定稿前请补全：{missing}。</source>
+        <translation>Before finalising, please complete: {missing}.</translation>
+    </message>
+    <message>
+        <source>会议类型至少要有一种。</source>
+        <translation>There must be at least one meeting type.</translation>
+    </message>
+    <message>
+        <source>会议类型“{kind}”太长：最多{max}个字。</source>
+        <translation>Meeting type “{kind}” is too long: at most {max} characters.</translation>
+    </message>
+    <message>
+        <source>会议类型“{kind}”重复了，请删去一个。</source>
+        <translation>Meeting type “{kind}” is listed twice; remove one.</translation>
+    </message>
+    <message>
+        <source>会议类型“{kind}”不在设置的类型中，请从列表中选择。</source>
+        <translation>Meeting type “{kind}” is not one of the configured types; choose one from the list.</translation>
+    </message>
+    <message>
+        <source>所选的记录已不存在（可能已被清除），请重新选择。</source>
+        <translation>The selected record no longer exists (it may have been removed); please choose again.</translation>
+    </message>
+    <message>
+        <source>请说明退回草稿的理由。</source>
+        <translation>Please give the reason for returning the minutes to draft.</translation>
+    </message>
+    <message>
+        <source>理由最多{max}个字，现在是{n}个。</source>
+        <translation>The reason can have at most {max} characters; it has {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>values</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+</TS>
