@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +10,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from db.errors import DatabaseError
+from db.paths import is_network_path, is_url
 
 BUSY_TIMEOUT_MS = 5000
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
 
 
 def sqlite_path(target: str) -> Path | None:
@@ -27,21 +23,6 @@ def sqlite_path(target: str) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database).expanduser()
-
-
-def is_network_path(path: Path) -> bool:
-    """True for a UNC path (\\\\server\\share) or, on Windows, a mapped network drive."""
-    text = str(path)
-    if text.startswith(("\\\\", "//")):
-        return True
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        drive = os.path.splitdrive(os.path.abspath(text))[0]
-        if drive:
-            drive_remote = 4
-            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
-    return False
 
 
 def check_sqlite_path(path: Path, *, must_exist: bool) -> None:

@@ -15,8 +15,8 @@ from sqlalchemy.exc import DBAPIError
 
 from db.engine import make_engine, sqlite_path
 from db.errors import DatabaseError, MigrationError, SchemaTooNewError
+from db.revision import HEAD_REVISION
 
-HEAD_REVISION = "0001"  # the newest file in db/migrations/versions; a test keeps them equal
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUP_DIR_NAME = "backups"
 

@@ -105,10 +105,30 @@ class MainWindow(QMainWindow):
                 QMessageBox.critical(self, self.tr("无法打开数据库"), str(exc))
             raise
         self.context = TabContext(self.database, self.undo_stack, self.events)
+        home = self._pages.get("home")
+        if home is not None:  # shown early by show_quick_home
+            home.attach(self.context)  # type: ignore[attr-defined]
         self.location_label.setText(self.tr("数据库：{path}").format(path=self.database.location))
         self._ensure_page(self.tabs.currentIndex())
         self.refresh_counts()
         self.database_opened.emit()
+        return True
+
+    def show_quick_home(self) -> bool:
+        """Shows the home tab's figures read straight from the file, before the database is
+        opened with SQLAlchemy; False when the home tab is not showing or the file needs the
+        normal way in."""
+        if self.context is not None or TAB_KEYS[self.tabs.currentIndex()] != "home":
+            return False
+        from app.summary import quick_counts
+        from ui.home.tab import HomeTab
+
+        figures = quick_counts(self.target)
+        if figures is None:
+            return False
+        page = HomeTab(None, figures=figures)
+        self.tabs.widget(TAB_KEYS.index("home")).layout().addWidget(page)
+        self._pages["home"] = page
         return True
 
     def refresh_counts(self) -> None:

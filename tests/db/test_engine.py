@@ -10,10 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.engine import is_network_path, make_engine
+from db.engine import make_engine
 from db.errors import DatabaseError
 from db.migrate import open_database
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit, UnitCategory
+from db.paths import is_network_path
 
 
 def test_every_connection_gets_the_safety_pragmas(tmp_path: Path) -> None:

@@ -134,3 +134,23 @@ def test_settings_dialog_saves_language_and_location(qtbot: QtBot, settings: Set
     dialog.database.setText("/data/street.db")
     dialog.accept()
     assert settings.language == "en" and settings.database == "/data/street.db"
+
+
+def test_home_figures_show_before_the_database_opens(
+    qtbot: QtBot, database: Database, settings: Settings
+) -> None:
+    with database.session() as s:
+        service.org_units.create(s, OrgUnitData("宁海路街道", OrgLevel.STREET))
+    settings.last_tab = "home"
+    main = MainWindow(database.target, settings, interactive=False)
+    qtbot.addWidget(main)
+    assert main.show_quick_home()
+    home = main.current_page()
+    assert home is not None and main.database is None
+    assert home.tiles["org_units"].value.text() == "1"  # type: ignore[attr-defined]
+    main.open_database()
+    assert main.current_page() is home and home.context is main.context  # type: ignore[attr-defined]
+    with database.session() as s:
+        service.org_units.create(s, OrgUnitData("湖南路街道", OrgLevel.STREET))
+    home.refresh()
+    assert home.tiles["org_units"].value.text() == "2"  # type: ignore[attr-defined]

@@ -30,7 +30,16 @@ class Tile(QFrame):
 
 
 class HomeTab(TabPage):
-    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+    """The figures; built with ``figures`` and no context, it shows them before the database
+    is open (see MainWindow.show_quick_home) and reads them itself once attached."""
+
+    def __init__(
+        self,
+        context: TabContext | None,
+        parent: QWidget | None = None,
+        *,
+        figures: Counts | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.setStyleSheet(TILE_STYLE)
@@ -58,9 +67,17 @@ class HomeTab(TabPage):
         layout.addLayout(grid)
         layout.addWidget(self.hint)
         layout.addStretch(1)
-        self.refresh()
+        if figures is not None:
+            self._show(figures)
+        else:
+            self.refresh()
+
+    def attach(self, context: TabContext) -> None:
+        self.context = context
 
     def refresh(self) -> None:
+        if self.context is None:
+            return
         with self.context.database.reader() as session:
             figures = counts(session)
         self._show(figures)
