@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from db.errors import DatabaseError
 from db.paths import is_network_path, is_url
@@ -58,7 +59,13 @@ def make_engine(target: str, *, must_exist: bool = False) -> Engine:
         url = target
     else:  # pragma: no cover - sqlite_path returns a path for every non-URL target
         raise DatabaseError(f"无法识别的数据库位置：{target}")
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ImportError, NoSuchModuleError, ArgumentError) as exc:
+        raise DatabaseError(
+            f"无法使用数据库地址 {target}：{exc}。连接 PostgreSQL 请安装驱动："
+            "pip install \"gongjian[postgres]\"，地址写作 postgresql+psycopg://用户@服务器/库名"
+        ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine

@@ -107,6 +107,8 @@ def open_database(target: str, *, must_exist: bool = False) -> Engine:
             empty = revision is None and not _has_tables(connection)
     except DBAPIError as exc:
         engine.dispose()
+        if sqlite_path(target) is None:
+            raise DatabaseError(f"无法连接数据库服务器 {target}：{exc.orig}") from exc
         raise DatabaseError(f"无法打开数据库（文件损坏或不是数据库）：{target}") from exc
     if revision == HEAD_REVISION:
         return engine

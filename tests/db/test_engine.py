@@ -81,3 +81,8 @@ def test_timestamps_are_utc_aware(tmp_path: Path) -> None:
         assert unit.created_at.utcoffset() is not None
         assert unit.created_at.utcoffset().total_seconds() == 0  # type: ignore[union-attr]
     engine.dispose()
+
+
+def test_a_server_url_without_its_driver_says_what_to_install() -> None:
+    with pytest.raises(DatabaseError, match=r"gongjian\[postgres\]"):
+        make_engine("postgresql+nosuchdriver://user@server/gongjian")
