@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session, aliased
 from app.validation import is_valid_id_number
 from db.engine import make_engine, sqlite_path
 from db.errors import DatabaseError
-from db.migrate import HEAD_REVISION, backup_sqlite, current_revision
+from db.migrate import backup_sqlite, current_revision
 from db.models.agreements import Agreement
 from db.models.directory import OrgLevel, OrgUnit, Person
 from db.models.issues import Issue, IssueStatus
 from db.models.secondments import Posting
+from db.revision import HEAD_REVISION
 
 ALLOWED_PARENTS: dict[OrgLevel, set[OrgLevel | None]] = {
     OrgLevel.STREET: {None},

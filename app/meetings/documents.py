@@ -17,6 +17,7 @@ class AttendeeGroup:
     unit: str  # may be "" for people without a unit
     names: tuple[str, ...]  # may be empty when a unit attends as a whole
     reasons: tuple[str, ...] = ()  # 请假 only: the reason per name, same order ("" when none)
+    unit_reason: str = ""  # 请假 only: the reason of a unit on leave as a whole (names empty)
 
 
 @dataclass(frozen=True)

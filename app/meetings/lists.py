@@ -1,14 +1,34 @@
-"""The meetings list."""
+"""The meetings list.
+
+Filters (``ListQuery.filters``): ``kind``; ``status`` (a MeetingStatus); ``host_org_unit_ids``
+(a collection: a host and everything below it, see ``app.directory.lists.subtree_ids``);
+``starts_from`` / ``starts_before`` (a datetime, or a date taken as Beijing midnight; the
+period is from ≤ start < before); ``upcoming_from`` (now: only meetings starting from then,
+for the "upcoming" view, best shown sorted ascending). The search text matches title or place.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, literal, select
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.localtime import BEIJING
 from db.models.directory import OrgUnit
 from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
+
+
+def as_moment(value: Any) -> datetime:
+    """A filter bound as an aware datetime: a date is Beijing midnight, a naive time Beijing."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=BEIJING)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), BEIJING)
+    raise TypeError(f"not a date or datetime: {value!r}")
 
 
 class MeetingList(ListSource):
@@ -53,11 +73,22 @@ class MeetingList(ListSource):
         )
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
+        filters = query.filters
         conditions: list[ColumnElement[bool]] = []
-        if kind := query.filters.get("kind"):
+        if kind := filters.get("kind"):
             conditions.append(Meeting.kind == kind)
-        if status := query.filters.get("status"):
+        if status := filters.get("status"):
             conditions.append(Meeting.status == status)
+        if hosts := filters.get("host_org_unit_ids"):
+            conditions.append(Meeting.host_org_unit_id.in_(list(hosts)))
+        if (start := filters.get("starts_from")) is not None:
+            conditions.append(Meeting.starts_at >= as_moment(start))
+        if (end := filters.get("starts_before")) is not None:
+            conditions.append(Meeting.starts_at < as_moment(end))
+        if (now := filters.get("upcoming_from")) is not None:
+            conditions.append(Meeting.starts_at >= as_moment(now))
         if query.search:
-            conditions.append(contains(Meeting.title, query.search))
+            conditions.append(
+                or_(contains(Meeting.title, query.search), contains(Meeting.place, query.search))
+            )
         return conditions

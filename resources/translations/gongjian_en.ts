@@ -1653,6 +1653,10 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
         <source>议定事项</source>
         <translation>Decision</translation>
     </message>
+    <message>
+        <source>参会人</source>
+        <translation>Attendee</translation>
+    </message>
 </context>
 <context>
     <name>validation</name>

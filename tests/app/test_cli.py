@@ -75,7 +75,17 @@ def test_check_reports_a_bad_id_number(capsys: pytest.CaptureFixture[str], db_fi
     assert code == 1 and "李堃" in out
 
 
-@pytest.mark.parametrize("command", ["check", "backup -o /tmp/x.db", "screenshot home -o x.png"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "check",
+        "backup -o /tmp/x.db",
+        "screenshot home -o x.png",
+        "meetings list",
+        "minutes m1 -o x.pdf",
+        "signin-sheet m1 -o x.pdf",
+    ],
+)
 def test_a_missing_folder_gives_one_line(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, err = run(capsys, "--db", "/no/such/dir/x.db", *command.split())
     assert code != 0 and out == ""
@@ -97,6 +107,10 @@ def test_a_missing_file_is_not_created_by_check(
         ["screenshot", "nowhere", "-o", "x.png"],
         ["screenshot", "home", "-o", "x.png", "--size", "big"],
         ["backup"],
+        ["meetings"],
+        ["meetings", "delete"],
+        ["minutes", "m1"],
+        ["signin-sheet", "-o", "x.pdf"],
     ],
 )
 def test_bad_arguments_give_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
@@ -161,3 +175,132 @@ def test_demo_refuses_a_database_that_has_data(
     code, _, err = run(capsys, "--db", str(db_file), "demo")
     assert code == 1
     assert err.strip().splitlines()[-1].startswith("gongjian: 数据库里已经有组织架构")
+
+
+# --- meetings -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def meeting_db(db_file: Path) -> tuple[Path, str]:
+    """A database with one draft meeting (and the id of the meeting)."""
+    from datetime import datetime
+
+    from app.directory import service as directory
+    from app.directory.records import OrgUnitData, PersonData
+    from app.localtime import BEIJING
+    from app.meetings import service
+    from app.meetings.records import AttendeeData, MeetingContent, MeetingData
+    from db.models.directory import OrgLevel
+    from db.models.meetings import AttendanceStatus
+
+    database = Database(str(db_file))
+    with database.session() as s:
+        street = directory.org_units.create(s, OrgUnitData("宁海路街道", OrgLevel.STREET)).id
+        chair = directory.people.create(s, PersonData("王喆", org_unit_id=street)).id
+        meeting_id = service.create_meeting(
+            s,
+            MeetingContent(
+                MeetingData(
+                    kind="联络员会议",
+                    title="宁海路街道联络员会议",
+                    starts_at=datetime(2026, 3, 12, 8, 30, tzinfo=BEIJING),
+                    host_org_unit_id=street,
+                    chair_id=chair,
+                    recorder_id=chair,
+                ),
+                [AttendeeData(chair, status=AttendanceStatus.PRESENT)],
+            ),
+        )
+    database.close()
+    return db_file, meeting_id
+
+
+def test_meetings_list(capsys: pytest.CaptureFixture[str], meeting_db: tuple[Path, str]) -> None:
+    import json
+
+    db, meeting_id = meeting_db
+    code, out, err = run(capsys, "--db", str(db), "meetings", "list", "--json")
+    assert code == 0, err
+    assert json.loads(out) == [
+        {
+            "id": meeting_id,
+            "date": "2026-03-12",
+            "starts_at": "2026-03-12T08:30:00+08:00",  # Beijing time, whatever the PC's zone
+            "kind": "联络员会议",
+            "title": "宁海路街道联络员会议",
+            "status": "draft",
+        }
+    ]
+    code, out, err = run(capsys, "--db", str(db), "meetings", "list")
+    assert code == 0, err
+    header, row, total = out.splitlines()
+    assert header.split() == ["ID", "时间", "会议类型", "状态", "会议名称"]
+    assert row.split() == [
+        meeting_id,
+        "2026-03-12",
+        "08:30",
+        "联络员会议",
+        "草稿",
+        "宁海路街道联络员会议",
+    ]
+    assert total == "共 1 次会议。"
+
+
+def test_meetings_list_of_an_empty_database(
+    capsys: pytest.CaptureFixture[str], db_file: Path
+) -> None:
+    assert run(capsys, "--db", str(db_file), "meetings", "list", "--json")[:2] == (0, "[]\n")
+    assert run(capsys, "--db", str(db_file), "meetings", "list")[:2] == (0, "还没有会议。\n")
+
+
+def _pdf_export_available() -> bool:
+    try:
+        from app.exports.pdf import write_minutes, write_signin_sheet  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _pdf_export_available(), reason="app.exports.pdf is not there yet")
+def test_minutes_and_signin_sheet_are_written_as_pdf(
+    capsys: pytest.CaptureFixture[str], meeting_db: tuple[Path, str], tmp_path: Path
+) -> None:
+    from app.meetings import service
+
+    db, meeting_id = meeting_db
+    minutes = tmp_path / "纪要.pdf"
+    code, out, err = run(capsys, "--db", str(db), "minutes", meeting_id, "-o", str(minutes))
+    assert code == 0, err
+    assert minutes.read_bytes().startswith(b"%PDF") and str(minutes) in out
+    sheet = tmp_path / "签到表.pdf"
+    code, out, err = run(capsys, "--db", str(db), "signin-sheet", meeting_id, "-o", str(sheet))
+    assert code == 0, err
+    assert sheet.read_bytes().startswith(b"%PDF")
+    database = Database(str(db))
+    with database.reader() as s:
+        detail = service.get_meeting(s, meeting_id)
+    database.close()
+    assert detail.exported_at is not None and detail.version == 1
+
+
+@pytest.mark.parametrize("command", ["minutes", "signin-sheet"])
+def test_an_unknown_or_deleted_meeting_gives_one_line(
+    capsys: pytest.CaptureFixture[str],
+    meeting_db: tuple[Path, str],
+    tmp_path: Path,
+    command: str,
+) -> None:
+    from app.meetings import service
+
+    db, meeting_id = meeting_db
+    target = tmp_path / "x.pdf"
+    code, out, err = run(capsys, "--db", str(db), command, "nope", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err.strip().splitlines() == ["gongjian: 找不到会议：nope"]
+    database = Database(str(db))
+    with database.session() as s:
+        service.delete_meeting(s, meeting_id)
+    database.close()
+    code, _, err = run(capsys, "--db", str(db), command, meeting_id, "-o", str(target))
+    assert code == 1 and err.strip().splitlines() == [f"gongjian: 找不到会议：{meeting_id}"]
+    assert not target.exists()

@@ -1,0 +1,251 @@
+"""The minutes (纪要) of a meeting as a GB/T 9704-2012 PDF.
+
+Page 1 opens with the 纪要标志: the red title in 小标宋 (黑体 where absent), its upper edge
+35 mm below the type area (10.3), the session ``（第3次）`` under it. Then, on the 22-line
+grid: the meeting facts (时间, 地点, 主持人, 记录人), the opening paragraph, the agenda items
+``一、`` in 黑体 with their notes, the decisions ``（一）`` (the number in 楷体) with their
+owners and deadline, one blank line, the ``出席：`` ``请假：`` ``列席：`` blocks (label in
+黑体, units and names in 仿宋, every following line aligned after the colon), and the issuer
+with the date (7.3.5.1, without a seal).
+
+A heading never ends a page: it moves to the next page unless two lines of what follows it fit
+under it. The attendance lists move to the next page whole when they would not fit on this one
+but fit on a page. Pagination is :mod:`pages`' line counting on the 22-line grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from app.exports.pdf.fonts import FontSet, font_set
+from app.exports.pdf.layout import (
+    LEADING,
+    LINES_PER_PAGE,
+    PITCH,
+    RED,
+    SIZE_2,
+    SIZE_3,
+    TITLE_TOP,
+    TRACKING,
+    TYPE_WIDTH,
+)
+from app.exports.pdf.pages import Block, paginate, render_pages
+from app.exports.pdf.text import chinese_date, level1, level2, meeting_time, paragraphs
+from app.exports.pdf.typeset import Run, TextStyle, draw_lines, set_lines, text_width
+from app.exports.pdf.writing import atomic_write_bytes
+from app.meetings.documents import AgendaSection, AttendeeGroup, DecisionItem, MinutesDocument
+
+BODY = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, first_indent=2 * PITCH)
+TITLE = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", color=RED, balance=True)
+SESSION = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, align="center")
+LIST = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, align="left")
+KEEP_LINES = 2  # lines of text that must follow a heading on its page
+ATTENDANCE_LABELS = ("出席：", "请假：", "列席：")
+LABEL_INDENT = 2  # characters before 出席 (左空二字)
+
+
+def render_minutes(document: MinutesDocument) -> bytes:
+    """The minutes as the bytes of a PDF file."""
+    fonts = font_set()
+    pages = paginate(minutes_blocks(document, fonts))
+    return render_pages(pages, title=document.heading, fonts=fonts)
+
+
+def write_minutes(document: MinutesDocument, path: Path) -> None:
+    """Renders the minutes and writes them atomically (see :mod:`writing`)."""
+    atomic_write_bytes(path, render_minutes(document))
+
+
+def minutes_blocks(document: MinutesDocument, fonts: FontSet) -> list[Block]:
+    blocks = [title_block(document.heading, document.session_no, fonts)]
+    blocks += _facts(document, fonts)
+    blocks += [_text(text, fonts.fangsong, BODY) for text in paragraphs(document.opening)]
+    for number, section in enumerate(document.sections, start=1):
+        blocks += _section(number, section, fonts)
+    blocks += _attendance(document, fonts)
+    blocks += _signature(document, fonts)
+    return blocks
+
+
+def _block(runs: Sequence[Run], style: TextStyle, space_before: int = 0) -> Block:
+    return Block(set_lines(runs, style, TYPE_WIDTH), style, space_before)
+
+
+def _text(text: str, font: str, style: TextStyle) -> Block:
+    return _block([Run(text, font)], style)
+
+
+def _keeping(block: Block, following: Sequence[Block], lines: int) -> Block:
+    """``block`` kept on one page with the first ``lines`` lines of the blocks after it."""
+    available = sum(len(b.lines) + b.space_before for b in following)
+    keep = block.height + min(lines, available)
+    return Block(block.lines, block.style, block.space_before, keep)
+
+
+def title_block(heading: str, session_no: int | None, fonts: FontSet) -> Block:
+    """The 纪要标志 and the session number, as many whole grid lines high as they need."""
+    title_lines = set_lines([Run(heading, fonts.title)], TITLE, TYPE_WIDTH)
+    session_lines = []
+    if session_no is not None:
+        session_lines = set_lines(
+            [Run(f"（第{session_no}次）", fonts.fangsong)], SESSION, TYPE_WIDTH
+        )
+    # the title's em box starts 35 mm down; a title line centres it in its leading
+    title_top = TITLE_TOP - (TITLE.leading - TITLE.size) / 2
+    used = title_top + len(title_lines) * TITLE.leading + len(session_lines) * LEADING
+    rows = int(used / LEADING - 0.01) + 2  # the lines it covers, then one blank line
+
+    def draw(canvas: Any, left: float, top: float) -> None:
+        y = top - title_top
+        draw_lines(canvas, title_lines, TITLE, y, left)
+        draw_lines(canvas, session_lines, SESSION, y - len(title_lines) * TITLE.leading, left)
+
+    return Block(drawing=draw, rows=rows)
+
+
+def _facts(document: MinutesDocument, fonts: FontSet) -> list[Block]:
+    facts = (
+        ("时间：", meeting_time(document.starts_at, document.ends_at)),
+        ("地点：", document.place.strip()),
+        ("主持人：", document.chair.strip()),
+        ("记录人：", document.recorder.strip()),
+    )
+    return [
+        _labelled(label, [Run(value, fonts.fangsong)], fonts) for label, value in facts if value
+    ]
+
+
+def _hanging(label: str) -> TextStyle:
+    """Lines after the first aligned after ``label``'s colon; the label two characters in."""
+    return TextStyle(
+        size=SIZE_3,
+        leading=LEADING,
+        tracking=TRACKING,
+        first_indent=LABEL_INDENT * PITCH,
+        indent=(LABEL_INDENT + len(label)) * PITCH,
+        align="left",
+    )
+
+
+def _labelled(label: str, runs: Sequence[Run], fonts: FontSet, space_before: int = 0) -> Block:
+    """``label`` in 黑体, then ``runs``."""
+    return _block([Run(label, fonts.heiti), *runs], _hanging(label), space_before)
+
+
+def _section(number: int, section: AgendaSection, fonts: FontSet) -> list[Block]:
+    heading = _text(f"{level1(number)}{section.title.strip()}", fonts.heiti, BODY)
+    following = [_text(text, fonts.fangsong, BODY) for text in paragraphs(section.notes)]
+    following += [
+        _decision(index, decision, fonts)
+        for index, decision in enumerate(section.decisions, start=1)
+    ]
+    return [_keeping(heading, following, KEEP_LINES), *following]
+
+
+def _decision(number: int, decision: DecisionItem, fonts: FontSet) -> Block:
+    runs = [Run(level2(number), fonts.kaiti), Run(decision_text(decision), fonts.fangsong)]
+    return _block(runs, BODY)
+
+
+def decision_text(decision: DecisionItem) -> str:
+    """The decision with who leads it and by when, before its closing punctuation:
+    ``由街道城管科牵头……划设方案（牵头：街道城管科；完成时限：2026年3月31日）；``"""
+    text = decision.text.strip()
+    closing = ""
+    if text and text[-1] in "。；;.，,":
+        text, closing = text[:-1], text[-1]
+    parts: list[str] = []
+    owners = [owner.strip() for owner in decision.owners if owner.strip()]
+    if owners:
+        parts.append(f"牵头：{'、'.join(owners)}")
+    if decision.due_on is not None:
+        parts.append(f"完成时限：{chinese_date(decision.due_on)}")
+    if parts:
+        text += f"（{'；'.join(parts)}）"
+    return text + closing
+
+
+def group_runs(group: AttendeeGroup, fonts: FontSet, with_reasons: bool) -> list[Run]:
+    """``街道党工委  王喆、李堃``: the unit, two spaces, the names; a name never splits.
+
+    On leave, each name carries its reason: ``王喆（公务）``; a unit on leave as a whole
+    carries the unit's reason."""
+    names = [name.strip() for name in group.names if name.strip()]
+    if with_reasons:
+        reasons = [reason.strip() for reason in group.reasons] + [""] * len(group.names)
+        names = [
+            f"{name}（{reason}）" if reason else name
+            for name, reason in zip(names, reasons, strict=False)
+        ]
+    runs: list[Run] = []
+    unit = group.unit.strip()
+    if unit and with_reasons and not names and group.unit_reason.strip():
+        unit += f"（{group.unit_reason.strip()}）"  # a unit on leave as a whole
+    if unit:
+        runs.append(Run(unit, fonts.fangsong))
+    for index, name in enumerate(names):
+        separator = "、" if index else ("  " if unit else "")
+        if separator:
+            runs.append(Run(separator, fonts.fangsong))
+        runs.append(Run(name, fonts.fangsong, unbreakable=True))
+    return runs
+
+
+def _attendance(document: MinutesDocument, fonts: FontSet) -> list[Block]:
+    """出席, 请假, 列席, one blank line under the body; a label with the lines after it."""
+    lists = (
+        (ATTENDANCE_LABELS[0], document.present, False),
+        (ATTENDANCE_LABELS[1], document.on_leave, True),
+        (ATTENDANCE_LABELS[2], document.observers, False),
+    )
+    blocks: list[Block] = []
+    for label, groups, with_reasons in lists:
+        rows = [group_runs(group, fonts, with_reasons) for group in groups]
+        rows = [runs for runs in rows if runs]
+        if not rows:
+            continue
+        space = 0 if blocks else 1  # 在正文下空一行
+        first = _labelled(label, rows[0], fonts, space)
+        aligned = replace(_hanging(label), first_indent=_hanging(label).indent)
+        following = [_block(runs, aligned) for runs in rows[1:]]
+        blocks += [_keeping(first, following, KEEP_LINES), *following]
+    total = sum(block.height for block in blocks)
+    if blocks and total <= LINES_PER_PAGE:  # on one page when they fit on one
+        first = blocks[0]
+        blocks[0] = Block(first.lines, first.style, first.space_before, total)
+    return blocks
+
+
+def _signature(document: MinutesDocument, fonts: FontSet) -> list[Block]:
+    """The issuer and the date (7.3.5.1, no seal): the issuer two characters in from the right,
+    the date on the next line starting two characters right of the issuer's first character;
+    a date longer than the issuer is the one kept two characters in."""
+    issuer = document.issuer.strip()
+    issued = chinese_date(document.issued_on) if document.issued_on else ""
+    if not issuer and not issued:
+        return []
+    issuer_width = text_width([Run(issuer, fonts.fangsong)], LIST)
+    issued_width = text_width([Run(issued, fonts.fangsong)], LIST)
+    right = TYPE_WIDTH - 2 * PITCH
+    if issued_width > issuer_width:
+        issued_x = right - issued_width
+        issuer_x = issued_x - 2 * PITCH
+    else:
+        issuer_x = right - issuer_width
+        issued_x = issuer_x + 2 * PITCH
+    if not issuer:
+        issuer_x = issued_x = right - issued_width
+    style = TextStyle(
+        size=SIZE_3,
+        leading=LEADING,
+        tracking=TRACKING,
+        first_indent=max(0.0, issuer_x),
+        indent=max(0.0, issued_x),
+        align="left",
+    )
+    text = "\n".join(part for part in (issuer, issued) if part)
+    block = _block([Run(text, fonts.fangsong)], style, space_before=1)
+    return [Block(block.lines, style, 1, block.height)]

@@ -1,0 +1,243 @@
+"""Following decisions up: action item status, and decisions that become 民生事项 issues.
+
+A decision turned into an issue is linked both ways through its action item
+(``ActionItem.issue_id``): the meeting shows the issue's number and status, and
+``meeting_for_issue`` tells the issue which meeting and decision raised it. These steps are
+allowed on a final meeting — they track the work, they do not change the minutes — and they
+move the meeting's version on, so an editor opened before them reloads instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.errors import not_found
+from app.i18n import QT_TRANSLATE_NOOP
+from app.localtime import to_beijing
+from app.meetings.detail import sorted_action_items
+from app.meetings.names import Names
+from app.meetings.store import WHAT, flush, refuse, touch
+from db.base import utcnow
+from db.models.directory import OrgLevel, ResidentUnit
+from db.models.issues import Issue, IssueEvent, IssueSource, IssueStatus
+from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
+from db.models.security import Setting
+
+ISSUE_PREFIX = "MS"
+ISSUE_DIGITS = 6
+NUMBERING_LOCK = "issue_numbering"  # a settings row every allocation updates first
+TITLE_MAX = 200
+
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _action(session: Session, action_item_id: str) -> ActionItem:
+    action = session.get(ActionItem, action_item_id)
+    if action is None:
+        raise not_found(QT_TRANSLATE_NOOP("fields", "工作事项"), action_item_id)
+    _live_meeting_of(action.decision)
+    return action
+
+
+def _live_meeting_of(decision: Decision) -> Meeting:
+    meeting = decision.agenda_item.meeting
+    if meeting.deleted_at is not None:
+        raise not_found(WHAT, meeting.id)
+    return meeting
+
+
+def set_action_status(session: Session, action_item_id: str, status: ActionStatus) -> None:
+    """Marks an action item's progress (also on a final meeting)."""
+    action = _action(session, action_item_id)
+    if action.status is status:
+        return
+    before = audit.snapshot(action)
+    action.status = status
+    touch(action.decision.agenda_item.meeting)
+    flush(session)
+    audit.record(session, "update", action, before)
+
+
+def next_issue_number(session: Session, year: int) -> str:
+    """``MS2026-000124``: one more than the highest number of that year (deleted ones too)."""
+    prefix = f"{ISSUE_PREFIX}{year}-"
+    # a range on the unique index instead of LIKE, which SQLite cannot serve from an index
+    in_year = (Issue.number >= prefix, Issue.number < f"{ISSUE_PREFIX}{year}.")
+    highest = session.scalar(select(Issue.number).where(*in_year).order_by(Issue.number.desc()))
+    suffix = highest[len(prefix) :] if highest else "0"
+    if not suffix.isdigit() or len(suffix) != ISSUE_DIGITS:  # odd numbers from an import
+        suffixes = session.scalars(select(Issue.number).where(*in_year)).all()
+        suffix = str(
+            max((int(n[len(prefix) :]) for n in suffixes if n[len(prefix) :].isdigit()), default=0)
+        )
+    return f"{prefix}{int(suffix) + 1:0{ISSUE_DIGITS}d}"
+
+
+def _lock_numbering(session: Session) -> None:
+    """Serialises allocations: every one updates this row first, so two offices on one server
+    (or two windows on one file) wait for each other instead of taking the same number."""
+    lock = session.scalar(select(Setting).where(Setting.key == NUMBERING_LOCK).with_for_update())
+    if lock is None:
+        session.add(Setting(key=NUMBERING_LOCK, value={"at": utcnow().isoformat()}))
+    else:
+        lock.value = {"at": utcnow().isoformat()}
+    flush(session)
+
+
+def _issue_title(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= TITLE_MAX else flat[: TITLE_MAX - 1] + "…"
+
+
+def _community(
+    session: Session,
+    names: Names,
+    meeting: Meeting,
+    action: ActionItem,
+) -> str | None:
+    """The community the issue belongs to: the host's, else the owner's, else none."""
+    candidates = [meeting.host_org_unit_id, action.owner_org_unit_id]
+    if action.owner_unit_id:
+        candidates.append(
+            session.scalar(
+                select(ResidentUnit.org_unit_id).where(ResidentUnit.id == action.owner_unit_id)
+            )
+        )
+    for org_unit_id in candidates:
+        found = names.ancestor(org_unit_id, OrgLevel.COMMUNITY)
+        if found:
+            return found
+    return None
+
+
+def decision_to_issue(
+    session: Session,
+    *,
+    decision_id: str | None = None,
+    action_item_id: str | None = None,
+    category_id: str | None = None,
+    community_id: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Registers a 民生事项 (source 会议, status 登记) for a decision and links it to the
+    action item — the one given, or the decision's first one without an issue (one is added
+    when the decision has none). Returns the issue's id. Pass exactly one of the two ids."""
+    if (decision_id is None) == (action_item_id is None):
+        raise ValueError("pass exactly one of decision_id and action_item_id")
+    created = False
+    if action_item_id is not None:
+        action = _action(session, action_item_id)
+        decision = action.decision
+    else:
+        found = session.get(Decision, decision_id)
+        if found is None:
+            raise not_found(QT_TRANSLATE_NOOP("fields", "议定事项"), decision_id or "")
+        decision = found
+        actions = sorted_action_items(decision)
+        free = [a for a in actions if a.issue_id is None]
+        if actions and not free:
+            action = actions[0]
+        elif free:
+            action = free[0]
+        else:
+            action = ActionItem(description=decision.text, status=ActionStatus.OPEN)
+            decision.action_items.append(action)
+            created = True
+    meeting = _live_meeting_of(decision)
+    if action.issue_id is not None:
+        number = session.scalar(select(Issue.number).where(Issue.id == action.issue_id))
+        raise refuse(
+            QT_TRANSLATE_NOOP("errors", "这项议定事项已转为民生事项{number}。"), number=number
+        )
+    at = now or utcnow()
+    names = Names(session, [action.owner_person_id], [action.owner_unit_id])
+    owner = names.owner(action.owner_person_id, action.owner_unit_id, action.owner_org_unit_id)
+    origin = f"{meeting.title}（{cn_date(to_beijing(meeting.starts_at).date())}）"
+    lines = [f"{origin}议定事项：{decision.text}"]
+    if action.description and action.description != decision.text:
+        lines.append(f"工作要求：{action.description}")
+    if owner:
+        lines.append(f"责任单位：{owner}")
+    if action.due_on:
+        lines.append(f"完成时限：{cn_date(action.due_on)}")
+
+    _lock_numbering(session)
+    issue = Issue(
+        number=next_issue_number(session, to_beijing(at).year),
+        title=_issue_title(decision.text),
+        description="\n".join(lines),
+        source=IssueSource.MEETING,
+        category_id=category_id,
+        community_id=community_id or _community(session, names, meeting, action),
+        reported_at=at,
+        status=IssueStatus.REGISTERED,
+        deadline=action.due_on,
+    )
+    issue.events.append(
+        IssueEvent(
+            at=at,
+            action="register",
+            from_status=None,
+            to_status=IssueStatus.REGISTERED,
+            note=f"由{origin}议定事项转为民生事项",
+        )
+    )
+    session.add(issue)
+    flush(session)
+    audit.record(session, "create", issue, None)
+    before = None if created else audit.snapshot(action)
+    action.issue_id = issue.id
+    touch(meeting)
+    flush(session)
+    audit.record(session, "create" if created else "update", action, before)
+    return issue.id
+
+
+@dataclass(frozen=True)
+class IssueOrigin:
+    """Where an issue came from: the meeting, agenda item, decision and action item."""
+
+    meeting_id: str
+    meeting_title: str
+    meeting_kind: str
+    starts_at: datetime  # Beijing time
+    agenda_item_id: str
+    agenda_title: str
+    decision_id: str
+    decision_text: str
+    action_item_id: str
+
+
+def meeting_for_issue(session: Session, issue_id: str) -> IssueOrigin | None:
+    """The (earliest, live) meeting whose decision raised the issue, or None."""
+    row = session.execute(
+        select(
+            Meeting.id,
+            Meeting.title,
+            Meeting.kind,
+            Meeting.starts_at,
+            AgendaItem.id,
+            AgendaItem.title,
+            Decision.id,
+            Decision.text,
+            ActionItem.id,
+        )
+        .join(Decision, Decision.id == ActionItem.decision_id)
+        .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(ActionItem.issue_id == issue_id, Meeting.deleted_at.is_(None))
+        .order_by(Meeting.starts_at, ActionItem.id)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return IssueOrigin(
+        row[0], row[1], row[2], to_beijing(row[3]), row[4], row[5], row[6], row[7], row[8]
+    )
