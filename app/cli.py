@@ -121,10 +121,11 @@ def _cmd_demo(args: argparse.Namespace, target: str) -> int:
 
     database = Database(target)
     try:
-        summary = generate(database, args.scale, progress=_print_progress)
+        progress = _ProgressPrinter()
+        summary = generate(database, args.scale, progress=progress)
+        progress.finish()
     finally:
         database.close()
-    print(file=sys.stderr)
     print(f"已载入演示数据（{args.scale}）到 {database.location}：")
     for label, count in (
         ("街道、片区、社区、网格和科室", summary.org_units),
@@ -141,9 +142,24 @@ def _cmd_demo(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
-def _print_progress(done: int, total: int, what: str) -> None:
-    percent = 100 * done // total if total else 100
-    print(f"\r载入演示数据 {percent:3d}% {what}\033[K", end="", file=sys.stderr, flush=True)
+class _ProgressPrinter:
+    """One line rewritten in place on a terminal; a line per tenth in a log or a pipe."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stderr.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        percent = 100 * done // total if total else 100
+        if self.interactive:
+            print(f"\r载入演示数据 {percent:3d}% {what}\033[K", end="", file=sys.stderr, flush=True)
+        elif percent // 10 != self.last_tenth:
+            self.last_tenth = percent // 10
+            print(f"载入演示数据 {percent:3d}% {what}", file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        if self.interactive:
+            print(file=sys.stderr)
 
 
 def _cmd_screenshot(args: argparse.Namespace, target: str) -> int:
