@@ -7,32 +7,25 @@ Heavy modules are imported inside the command that needs them, so start-up stays
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
 
 from app import __version__
+from app.cli_base import CliError, Handler, Parser
 
+AREA_COMMANDS = ("app.meetings.commands",)  # each has register(subparsers) -> handlers
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1
-EXIT_USAGE = 2
 
 log = logging.getLogger("gongjian.cli")
 
 
-class CliError(Exception):
-    """A failure to report as one line."""
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"gongjian: 参数错误：{message}（gongjian --help 查看用法）\n")
-
-
-def build_parser() -> Parser:
+def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
+    """The parser; each area's subcommands are added, and their handlers put in ``handlers``."""
+    handlers = {} if handlers is None else handlers
     parser = Parser(prog="gongjian", description="共建台：街道党建共同体工作平台")
     parser.add_argument("--version", action="version", version=f"gongjian {__version__}")
     parser.add_argument(
@@ -55,20 +48,8 @@ def build_parser() -> Parser:
     backup = commands.add_parser("backup", help="在程序运行时也能做的一致、经过校验的备份")
     backup.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
 
-    meetings = commands.add_parser("meetings", help="联席会议")
-    meeting_commands = meetings.add_subparsers(
-        dest="meetings_command", metavar="COMMAND", required=True, parser_class=Parser
-    )
-    listing = meeting_commands.add_parser("list", help="列出会议（最新的在前）")
-    listing.add_argument("--json", action="store_true", help="输出 JSON")
-
-    minutes = commands.add_parser("minutes", help="把会议纪要导出为 PDF")
-    minutes.add_argument("meeting_id", metavar="ID")
-    minutes.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
-
-    signin = commands.add_parser("signin-sheet", help="把会议签到表导出为 PDF")
-    signin.add_argument("meeting_id", metavar="ID")
-    signin.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    for module in AREA_COMMANDS:
+        handlers.update(importlib.import_module(module).register(commands))
     return parser
 
 
@@ -83,7 +64,8 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    handlers = dict(CORE_COMMANDS)
+    args = build_parser(handlers).parse_args(argv)
     if args.command is None:
         from ui.application import run
 
@@ -94,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     target = database_target(args.db)
     try:
-        return COMMANDS[args.command](args, target)
+        return handlers[args.command](args, target)
     except KeyboardInterrupt:
         print("gongjian: 已中断，未完成的操作没有写入。", file=sys.stderr)
         return EXIT_FAILURE
@@ -194,128 +176,11 @@ def _cmd_backup(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
-def _cmd_meetings(args: argparse.Namespace, target: str) -> int:
-    import json
-
-    from app.database import Database
-    from app.labels import label
-    from app.listing import ListQuery
-    from app.localtime import to_beijing
-    from app.meetings.lists import MeetingList
-
-    source = MeetingList()
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            query = ListQuery(sort="starts_at", descending=True)
-            rows = source.fetch(session, query, 0, source.count(session, query))
-    finally:
-        database.close()
-    at, kind, title, status = (
-        source.column_index(key) for key in ("starts_at", "kind", "title", "status")
-    )
-    meetings = [
-        {
-            "id": row.id,
-            "date": to_beijing(row.values[at]).date().isoformat(),
-            "starts_at": to_beijing(row.values[at]).isoformat(),
-            "kind": row.values[kind],
-            "title": row.values[title],
-            "status": row.values[status].value,
-        }
-        for row in rows
-    ]
-    try:
-        if args.json:
-            print(json.dumps(meetings, ensure_ascii=False, indent=2))
-        else:
-            _print_meetings(meetings, [label(row.values[status]) for row in rows])
-    except BrokenPipeError:  # `gongjian meetings list | head`: the reader has seen enough
-        sys.stdout = open(os.devnull, "w")  # Python's advice: no second error at exit
-    return 0
-
-
-def _print_meetings(meetings: list[dict[str, str]], statuses: list[str]) -> None:
-    if not meetings:
-        print("还没有会议。")
-        return
-    table = [("ID", "时间", "会议类型", "状态", "会议名称")] + [
-        (
-            m["id"],
-            m["starts_at"][:16].replace("T", " "),
-            m["kind"],
-            status,
-            m["title"],
-        )
-        for m, status in zip(meetings, statuses, strict=True)
-    ]
-    widths = [max(_width(line[i]) for line in table) for i in range(len(table[0]) - 1)]
-    for line in table:
-        cells = [c + " " * (w - _width(c)) for c, w in zip(line[:-1], widths, strict=True)]
-        print("  ".join([*cells, line[-1]]))
-    print(f"共 {len(meetings)} 次会议。")
-
-
-def _width(text: str) -> int:
-    """Columns a text takes in a terminal: Chinese characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cmd_minutes(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
-    from app.meetings.minutes import minutes_document
-    from app.meetings.service import mark_exported
-
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            document = minutes_document(session, args.meeting_id)
-        write_minutes = _pdf_writer("write_minutes")
-        write_minutes(document, args.output)
-        with database.session() as session:
-            mark_exported(session, args.meeting_id)
-    finally:
-        database.close()
-    print(f"已导出纪要：{args.output}")
-    return 0
-
-
-def _cmd_signin_sheet(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
-    from app.meetings.minutes import signin_sheet
-
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            sheet = signin_sheet(session, args.meeting_id)
-    finally:
-        database.close()
-    write_signin_sheet = _pdf_writer("write_signin_sheet")
-    write_signin_sheet(sheet, args.output)
-    print(f"已导出签到表：{args.output}")
-    return 0
-
-
-def _pdf_writer(name: str) -> Callable[[Any, Path], object]:
-    """A writer of app.exports.pdf, imported only when a PDF is asked for (it pulls reportlab)."""
-    try:
-        from app.exports import pdf
-    except ImportError as exc:
-        raise CliError(f"此版本不能导出 PDF：{exc}") from exc
-    writer: Callable[[Any, Path], object] = getattr(pdf, name)
-    return writer
-
-
-COMMANDS = {
+CORE_COMMANDS: dict[str, Handler] = {
     "demo": _cmd_demo,
     "screenshot": _cmd_screenshot,
     "check": _cmd_check,
     "backup": _cmd_backup,
-    "meetings": _cmd_meetings,
-    "minutes": _cmd_minutes,
-    "signin-sheet": _cmd_signin_sheet,
 }
 
 if __name__ == "__main__":
