@@ -29,10 +29,12 @@ def database(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def qapp(qapp_args: list[str]) -> Iterator[Any]:
-    """pytest-qt's application, with the bundled Chinese font as the application font."""
+    """pytest-qt's application, set up as ui.application.create_application does."""
     from PySide6.QtWidgets import QApplication
     from ui.fonts import register_fonts
+    from ui.qt_workarounds import guard_bool_refcounts
 
+    guard_bool_refcounts()
     app = QApplication.instance() or QApplication(qapp_args)
     register_fonts(app)  # type: ignore[arg-type]
     yield app

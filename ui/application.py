@@ -46,7 +46,9 @@ def create_application(argv: list[str]) -> QApplication:
     from app.paths import resource_path
 
     from ui.fonts import register_fonts
+    from ui.qt_workarounds import guard_bool_refcounts
 
+    guard_bool_refcounts()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Gongjian")

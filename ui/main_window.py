@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # (key, title, module, class); titles translated in context "MainWindow"
 TABS: tuple[tuple[str, str, str, str], ...] = (
     ("home", QT_TRANSLATE_NOOP("MainWindow", "首页"), "ui.home.tab", "HomeTab"),
-    ("meetings", QT_TRANSLATE_NOOP("MainWindow", "联席会议"), "ui.records.tabs", "MeetingsTab"),
+    ("meetings", QT_TRANSLATE_NOOP("MainWindow", "联席会议"), "ui.meetings.tab", "MeetingsTab"),
     ("agreements", QT_TRANSLATE_NOOP("MainWindow", "共建协议"), "ui.records.tabs", "AgreementsTab"),
     (
         "secondments",
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         if self.context is not None or TAB_KEYS[self.tabs.currentIndex()] != "home":
             return False
         from app.summary import quick_counts
+
         from ui.home.tab import HomeTab
 
         figures = quick_counts(self.target)
@@ -206,6 +207,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._action(
+            file_menu, self.tr("打印(&P)…"), self._on_print, QKeySequence.StandardKey.Print
+        )
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
         self._action(file_menu, self.tr("设置(&S)…"), self._on_settings)
         file_menu.addSeparator()
@@ -258,6 +263,10 @@ class MainWindow(QMainWindow):
     def _on_delete(self) -> None:
         if page := self.current_page():
             page.delete_selected()
+
+    def _on_print(self) -> None:
+        if page := self.current_page():
+            page.print_current()
 
     def _on_refresh(self) -> None:
         if page := self.current_page():

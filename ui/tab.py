@@ -49,6 +49,9 @@ class TabPage(QWidget):
     def delete_selected(self) -> None:
         """Delete: ask first, then delete the selected record."""
 
+    def print_current(self) -> None:
+        """Ctrl+P: preview and print what is shown (a tab without printing ignores it)."""
+
     def data_ready(self) -> bool:
         """True once the tab shows its data (the start-up probe waits for this)."""
         return True

@@ -2,6 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ActionForm</name>
+    <message>
+        <source>做什么，例如 划设夜间停车泊位</source>
+        <translation>What is to be done, e.g. mark out night-time parking bays</translation>
+    </message>
+    <message>
+        <source>限期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>工作内容</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>民生事项</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>未转为民生事项</source>
+        <translation>Not tracked as an issue</translation>
+    </message>
+    <message>
+        <source>已转为民生事项 {number}（{status}）</source>
+        <translation>Tracked as issue {number} ({status})</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaForm</name>
+    <message>
+        <source>例如 关于安乐村小区停车难问题</source>
+        <translation>e.g. Parking shortage at the Anlecun estate</translation>
+    </message>
+    <message>
+        <source>讨论情况：谁汇报了什么，会议认为……（段落之间空一行）</source>
+        <translation>Discussion: who reported what, what the meeting concluded… (blank line between paragraphs)</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <source>讨论情况</source>
+        <translation>Discussion</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>（未填写议题）</source>
+        <translation>(agenda item without a title)</translation>
+    </message>
+    <message>
+        <source>（未填写议定事项）</source>
+        <translation>(decision not written yet)</translation>
+    </message>
+    <message>
+        <source>未定责任方</source>
+        <translation>no owner yet</translation>
+    </message>
+    <message>
+        <source>{date}前</source>
+        <translation>by {date}</translation>
+    </message>
+    <message>
+        <source>议程、议定事项与工作事项</source>
+        <translation>Agenda, decisions and action items</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>添加议题</source>
+        <translation>Add agenda item</translation>
+    </message>
+    <message>
+        <source>添加议定事项</source>
+        <translation>Add decision</translation>
+    </message>
+    <message>
+        <source>添加工作事项</source>
+        <translation>Add action item</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>上移（Alt+↑）</source>
+        <translation>Move up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>下移（Alt+↓）</source>
+        <translation>Move down (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的一项（Delete）</source>
+        <translation>Delete the selected entry (Delete)</translation>
+    </message>
+    <message>
+        <source>转为民生事项</source>
+        <translation>Track as issue</translation>
+    </message>
+    <message>
+        <source>把选中的议定事项或工作事项登记为民生事项，跟踪办理进度</source>
+        <translation>Register the selected decision or action item as an issue and track its progress</translation>
+    </message>
+    <message>
+        <source>还没有议题。点“添加议题”，再在议题下添加议定事项和工作事项。</source>
+        <translation>No agenda items yet. Click “Add agenda item”, then add decisions and action items under it.</translation>
+    </message>
+    <message>
+        <source>删除议题“{title}”及其下的 {n} 项议定事项吗？</source>
+        <translation>Delete the agenda item “{title}” and its {n} decision(s)?</translation>
+    </message>
+    <message>
+        <source>删除议定事项“{text}”及其下的 {n} 项工作事项吗？</source>
+        <translation>Delete the decision “{text}” and its {n} action item(s)?</translation>
+    </message>
+    <message>
+        <source>这项工作事项已转为民生事项 {number}。仍要删除吗？</source>
+        <translation>This action item is tracked as issue {number}. Delete it anyway?</translation>
+    </message>
+</context>
+<context>
     <name>AgreementsTab</name>
     <message>
         <source>类型</source>
@@ -10,6 +154,112 @@
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeModel</name>
+    <message>
+        <source>未标记</source>
+        <translation>Not marked</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>出席情况</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>请假理由/备注</source>
+        <translation>Reason for leave / note</translation>
+    </message>
+    <message>
+        <source>（全单位）</source>
+        <translation>(whole unit)</translation>
+    </message>
+    <message>
+        <source>按 1 出席、2 请假、3 列席、4 缺席、0 清除</source>
+        <translation>Press 1 present, 2 on leave, 3 observer, 4 absent, 0 clear</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesPage</name>
+    <message>
+        <source>添加人员：输入姓名中的几个字</source>
+        <translation>Add a person: type part of the name</translation>
+    </message>
+    <message>
+        <source>添加人员</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source>添加整个单位：输入单位名称中的几个字</source>
+        <translation>Add a whole unit: type part of its name</translation>
+    </message>
+    <message>
+        <source>添加单位代表</source>
+        <translation>Add unit&apos;s people</translation>
+    </message>
+    <message>
+        <source>把该单位在通讯录中的人员全部加入名单</source>
+        <translation>Add everyone the directory lists for this unit</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>标记选中的人员（按 {key}）</source>
+        <translation>Mark the selected people (press {key})</translation>
+    </message>
+    <message>
+        <source>未标记的全部出席</source>
+        <translation>Mark the rest present</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>移出名单</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>把选中的人员移出名单（Delete）</source>
+        <translation>Remove the selected people from the list (Delete)</translation>
+    </message>
+    <message>
+        <source>标记：</source>
+        <translation>Mark:</translation>
+    </message>
+    <message>
+        <source>没有找到“{text}”。请从列表中选择。</source>
+        <translation>Nothing found for “{text}”. Please pick from the list.</translation>
+    </message>
+    <message>
+        <source>{name}已在名单中。</source>
+        <translation>{name} is already on the list.</translation>
+    </message>
+    <message>
+        <source>该单位的人员都已在名单中。</source>
+        <translation>Everyone of this unit is already on the list.</translation>
+    </message>
+    <message>
+        <source>出席 {present} / 应到 {expected}&#x3000;请假 {leave}&#x3000;列席 {observer}&#x3000;缺席 {absent}&#x3000;未标记 {unmarked}</source>
+        <translation>Present {present} / expected {expected}   On leave {leave}   Observers {observer}   Absent {absent}   Not marked {unmarked}</translation>
     </message>
 </context>
 <context>
@@ -36,6 +286,81 @@
     </message>
 </context>
 <context>
+    <name>BasicsPage</name>
+    <message>
+        <source>例如 宁海路街道北片区党建联盟协调议事会</source>
+        <translation>e.g. Ninghailu Street North Zone Party-Building Alliance Council</translation>
+    </message>
+    <message>
+        <source>不编号</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>No. </translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation>​</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>例如 街道党群服务中心三楼会议室</source>
+        <translation>e.g. Street party service centre, meeting room 3F</translation>
+    </message>
+    <message>
+        <source>主办的街道、片区、社区或科室</source>
+        <translation>The street, zone, community or department hosting it</translation>
+    </message>
+    <message>
+        <source>输入姓名中的几个字，从列表中选择</source>
+        <translation>Type part of the name, then pick from the list</translation>
+    </message>
+    <message>
+        <source>纪要的开头段落，例如：会议听取了各社区关于……的情况汇报，现将会议议定事项纪要如下：</source>
+        <translation>The minutes&apos; opening paragraph, e.g.: The meeting heard the communities&apos; reports on …; its decisions are recorded as follows:</translation>
+    </message>
+    <message>
+        <source>会议类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>会议名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>届次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>开头段落</source>
+        <translation>Opening</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceCombo</name>
     <message>
         <source>（已删除）</source>
@@ -44,6 +369,25 @@
     <message>
         <source>不选，或输入名称中的几个字</source>
         <translation>None, or type part of a name</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <source>议定事项，例如：由街道城管科牵头，3月底前完成周边道路夜间停车泊位划设方案。</source>
+        <translation>The decision, e.g.: The city management section leads; a plan for night-time parking bays on nearby roads by the end of March.</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>工作事项</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>还没有工作事项。定稿前每项议定事项都要有责任方：点“添加工作事项”。</source>
+        <translation>No action items yet. Before finalising, every decision needs an owner: click “Add action item”.</translation>
     </message>
 </context>
 <context>
@@ -215,6 +559,29 @@ This step has been removed from the undo history.</translation>
     </message>
 </context>
 <context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>复制为下次会议</source>
+        <translation>Copy as next meeting</translation>
+    </message>
+    <message>
+        <source>复制“{title}”的会议类型、名称、主办、主持人、记录人、地点、参会名单和议题，作为下次会议的草稿（届次加一，出席情况清空）。</source>
+        <translation>Copies the kind, title, host, chair, recorder, place, attendees and agenda of “{title}” into a draft of the next meeting (session number plus one, attendance cleared).</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>下次会议时间</source>
+        <translation>Next meeting starts</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>已取消，数据库保持为空。</source>
@@ -291,10 +658,40 @@ Choose “No” to start empty; you can add streets and communities under “Org
     </message>
 </context>
 <context>
+    <name>HostFilter</name>
+    <message>
+        <source>主办</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>全部主办</source>
+        <translation>All hosts</translation>
+    </message>
+</context>
+<context>
     <name>IssuesTab</name>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>KindsDialog</name>
+    <message>
+        <source>会议类型</source>
+        <translation>Meeting kinds</translation>
+    </message>
+    <message>
+        <source>每行一种会议类型，按此顺序出现在列表中。已有会议的类型不受影响。</source>
+        <translation>One meeting kind per line, listed in this order. Existing meetings keep their kind.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -382,6 +779,10 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
         <source>备份数据库(&amp;B)…</source>
         <translation>&amp;Back Up Database…</translation>
     </message>
@@ -441,10 +842,385 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
     </message>
 </context>
 <context>
-    <name>MeetingsTab</name>
+    <name>MeetingCommands</name>
+    <message>
+        <source>新建会议“{title}”</source>
+        <translation>New meeting “{title}”</translation>
+    </message>
+    <message>
+        <source>复制会议“{title}”</source>
+        <translation>Copy meeting “{title}”</translation>
+    </message>
+    <message>
+        <source>删除会议“{title}”</source>
+        <translation>Delete meeting “{title}”</translation>
+    </message>
+    <message>
+        <source>无法完成“{what}”</source>
+        <translation>Cannot do “{what}”</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+这一步已从撤销记录中移除。</source>
+        <translation>{reason}
+
+This step was removed from the undo history.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>出席人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>议程与议定事项</source>
+        <translation>Agenda and decisions</translation>
+    </message>
+    <message>
+        <source>定稿…</source>
+        <translation>Finalise…</translation>
+    </message>
+    <message>
+        <source>检查纪要是否完整，定稿后只读</source>
+        <translation>Check the minutes are complete; final minutes are read-only</translation>
+    </message>
+    <message>
+        <source>退回草稿…</source>
+        <translation>Back to draft…</translation>
+    </message>
+    <message>
+        <source>说明理由后退回草稿，理由记入操作日志</source>
+        <translation>Return to draft with a reason, which goes into the audit log</translation>
+    </message>
+    <message>
+        <source>导出纪要PDF…</source>
+        <translation>Export minutes PDF…</translation>
+    </message>
+    <message>
+        <source>按公文格式保存纪要的 PDF 文件</source>
+        <translation>Save the minutes as a PDF in the official layout</translation>
+    </message>
+    <message>
+        <source>打印纪要…</source>
+        <translation>Print minutes…</translation>
+    </message>
+    <message>
+        <source>打印预览，再打印（Ctrl+P）</source>
+        <translation>Print preview, then print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>会前打印签到表：参会人员、单位、职务和签名栏</source>
+        <translation>Print the sign-in sheet before the meeting: attendees, units, posts and a signature column</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>会议：{title}</source>
+        <translation>Meeting: {title}</translation>
+    </message>
+    <message>
+        <source>新建会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>新会议，尚未保存。填好基本信息后按 Ctrl+S 保存。</source>
+        <translation>New meeting, not saved yet. Fill in the basics, then press Ctrl+S.</translation>
+    </message>
+    <message>
+        <source>已定稿（{time}），只读。如需修改，请“退回草稿”并说明理由。</source>
+        <translation>Final ({time}), read-only. To change it, use “Back to draft” and give a reason.</translation>
+    </message>
+    <message>
+        <source>草稿 · 最后保存 {time}</source>
+        <translation>Draft · last saved {time}</translation>
+    </message>
+    <message>
+        <source>已导出 {time}</source>
+        <translation>exported {time}</translation>
+    </message>
+    <message>
+        <source>已打印 {time}</source>
+        <translation>printed {time}</translation>
+    </message>
+    <message>
+        <source>出席人员（{present}/{expected}）</source>
+        <translation>Attendees ({present}/{expected})</translation>
+    </message>
+    <message>
+        <source>议程与议定事项（{n}）</source>
+        <translation>Agenda and decisions ({n})</translation>
+    </message>
+    <message>
+        <source>重新载入这次会议吗？本窗口中未保存的修改将会丢失。</source>
+        <translation>Reload this meeting? Unsaved changes in this window will be lost.</translation>
+    </message>
+    <message>
+        <source>定稿</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <source>定稿后纪要只读；如需修改，须退回草稿并说明理由。现在定稿吗？</source>
+        <translation>Final minutes are read-only; changing them later needs a return to draft with a reason. Finalise now?</translation>
+    </message>
+    <message>
+        <source>定稿前请补全：{what}</source>
+        <translation>Fill in before finalising: {what}</translation>
+    </message>
+    <message>
+        <source>还不能定稿</source>
+        <translation>Cannot finalise yet</translation>
+    </message>
+    <message>
+        <source>定稿前请补全以下 {n} 项：
+{lines}</source>
+        <translation>Fill in these {n} item(s) before finalising:
+{lines}</translation>
+    </message>
+    <message>
+        <source>退回草稿</source>
+        <translation>Back to draft</translation>
+    </message>
+    <message>
+        <source>请说明退回草稿的理由（例如：补充会议决定的责任单位）。理由将记入操作日志。</source>
+        <translation>Why does this go back to draft (e.g. to add the owners of a decision)? The reason goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>转为民生事项</source>
+        <translation>Track as issue</translation>
+    </message>
+    <message>
+        <source>把“{text}”登记为民生事项，跟踪办理进度吗？</source>
+        <translation>Register “{text}” as an issue and track its progress?</translation>
+    </message>
+    <message>
+        <source>放弃未保存的修改？</source>
+        <translation>Discard unsaved changes?</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingOutput</name>
+    <message>
+        <source>签到表</source>
+        <translation>sign-in sheet</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSummary</name>
+    <message>
+        <source>会议类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>届次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>第{n}次</source>
+        <translation>No. {n}</translation>
+    </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>{present} / 应到 {expected}（请假 {leave}，列席 {observer}）</source>
+        <translation>{present} / expected {expected} (on leave {leave}, observers {observer})</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>未定责任方</source>
+        <translation>no owner yet</translation>
+    </message>
+    <message>
+        <source>{date}前</source>
+        <translation>by {date}</translation>
+    </message>
+    <message>
+        <source>议程与议定事项</source>
+        <translation>Agenda and decisions</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSummaryPanel</name>
+    <message>
+        <source>即将召开</source>
+        <translation>Coming up</translation>
+    </message>
+    <message>
+        <source>近期没有安排会议。按 Ctrl+N 新建。</source>
+        <translation>No meetings planned. Press Ctrl+N to plan one.</translation>
+    </message>
+    <message>
+        <source>选中左侧的会议查看概要；双击或按 Enter 打开编辑。</source>
+        <translation>Select a meeting on the left to see it here; double-click or press Enter to edit it.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>还没有会议。按 Ctrl+N 新建一次会议，或选中以往的会议“复制为下次会议”。</source>
+        <translation>No meetings yet. Press Ctrl+N for a new one, or select a past meeting and “Copy as next meeting”.</translation>
+    </message>
+    <message>
+        <source>新建会议…</source>
+        <translation>New meeting…</translation>
+    </message>
+    <message>
+        <source>新建会议（Ctrl+N）</source>
+        <translation>New meeting (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>打开编辑（Enter、双击）</source>
+        <translation>Open for editing (Enter, double-click)</translation>
+    </message>
+    <message>
+        <source>复制为下次会议…</source>
+        <translation>Copy as next meeting…</translation>
+    </message>
+    <message>
+        <source>以选中的会议为底稿，新建下次会议</source>
+        <translation>Start the next meeting from the selected one</translation>
+    </message>
+    <message>
+        <source>打印纪要…</source>
+        <translation>Print minutes…</translation>
+    </message>
+    <message>
+        <source>打印预览选中会议的纪要（Ctrl+P）</source>
+        <translation>Print preview of the selected meeting&apos;s minutes (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>签到表…</source>
+        <translation>Sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>打印预览选中会议的签到表</source>
+        <translation>Print preview of the selected meeting&apos;s sign-in sheet</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的会议，先询问（Delete）</source>
+        <translation>Delete the selected meeting, after asking (Delete)</translation>
+    </message>
+    <message>
+        <source>会议类型…</source>
+        <translation>Meeting kinds…</translation>
+    </message>
+    <message>
+        <source>修改会议类型列表</source>
+        <translation>Edit the list of meeting kinds</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>只看即将召开</source>
+        <translation>Coming up only</translation>
+    </message>
+    <message>
+        <source>只列出今后的会议，按时间先后排列</source>
+        <translation>List only future meetings, soonest first</translation>
+    </message>
+    <message>
+        <source>搜索会议名称、地点（Ctrl+F）</source>
+        <translation>Search title, place (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>联席会议</source>
+        <translation>Joint Meetings</translation>
+    </message>
+    <message>
+        <source>删除会议“{title}”吗？
+删除后可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete the meeting “{title}”?
+Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>无法复制</source>
+        <translation>Cannot copy</translation>
     </message>
 </context>
 <context>
@@ -545,6 +1321,29 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
     </message>
 </context>
 <context>
+    <name>OwnerPicker</name>
+    <message>
+        <source>街道科室/社区</source>
+        <translation>Department/community</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident unit</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>例如 城市管理科、宁海路社区</source>
+        <translation>e.g. City management section, Ninghailu community</translation>
+    </message>
+    <message>
+        <source>输入姓名中的几个字，从列表中选择</source>
+        <translation>Type part of the name, then pick from the list</translation>
+    </message>
+</context>
+<context>
     <name>PartyOrgDialog</name>
     <message>
         <source>新建党组织</source>
@@ -609,6 +1408,44 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
     <message>
         <source>党员人数</source>
         <translation>Party members</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrintPreview</name>
+    <message>
+        <source>打印预览 — {title}</source>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFilter</name>
+    <message>
+        <source>全部时间</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>自定义…</source>
+        <translation>From–to…</translation>
+    </message>
+    <message>
+        <source>会议时间</source>
+        <translation>Meeting date</translation>
     </message>
 </context>
 <context>
@@ -691,6 +1528,36 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>必填，最多200字。将记入操作日志。</source>
+        <translation>Required, at most 200 characters. Goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>保存</source>
@@ -734,14 +1601,6 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
 </context>
 <context>
     <name>RecordsTab</name>
-    <message>
-        <source>联席会议</source>
-        <translation>Joint Meetings</translation>
-    </message>
-    <message>
-        <source>还没有会议记录。</source>
-        <translation>No meetings yet.</translation>
-    </message>
     <message>
         <source>共建协议</source>
         <translation>Co-building Agreements</translation>
@@ -979,12 +1838,20 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
         <translation>Community</translation>
     </message>
     <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
     <message>
         <source>办理时限</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>承办单位</source>
+        <translation>Handling units</translation>
     </message>
     <message>
         <source>满意度</source>

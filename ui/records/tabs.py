@@ -1,4 +1,4 @@
-"""The meetings, agreements, secondments and issues tabs: a filtered, searchable list each.
+"""The agreements, secondments and issues tabs: a filtered, searchable list each.
 
 Their editors come with the issues that complete each area; until then these tabs show the
 records read-only, with the same list panel the directory uses.
@@ -11,11 +11,9 @@ from enum import StrEnum
 from app.agreements.lists import AgreementList
 from app.issues.lists import IssueList
 from app.listing import ListSource
-from app.meetings.lists import MeetingList
 from app.secondments.lists import PostingList
 from db.models.agreements import AgreementKind, AgreementStatus
 from db.models.issues import IssueStatus
-from db.models.meetings import MeetingStatus
 from db.models.secondments import PostingKind, PostingStatus
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -61,15 +59,6 @@ class RecordsTab(TabPage):
     def focus_search(self) -> None:
         self.panel.search.setFocus()
         self.panel.search.selectAll()
-
-
-class MeetingsTab(RecordsTab):
-    source = MeetingList()
-    title = QT_TRANSLATE_NOOP("RecordsTab", "联席会议")
-    empty_text = QT_TRANSLATE_NOOP("RecordsTab", "还没有会议记录。")
-
-    def add_filters(self) -> None:
-        self.panel.add_filter("status", self.tr("状态"), _enum_choices(MeetingStatus))
 
 
 class AgreementsTab(RecordsTab):

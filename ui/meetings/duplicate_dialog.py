@@ -1,0 +1,45 @@
+"""复制为下次会议: asks when the next session starts (default: a month after this one)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+from ui.meetings.basics_page import datetime_edit, from_qdatetime, to_qdatetime
+
+
+class DuplicateDialog(QDialog):
+    def __init__(self, title: str, starts_at: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("复制为下次会议"))
+        note = QLabel(
+            self.tr(
+                "复制“{title}”的会议类型、名称、主办、主持人、记录人、地点、参会名单和议题，"
+                "作为下次会议的草稿（届次加一，出席情况清空）。"
+            ).format(title=title),
+            self,
+        )
+        note.setWordWrap(True)
+        self.starts_at = datetime_edit(self)
+        self.starts_at.setDateTime(to_qdatetime(starts_at).addMonths(1))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("复制"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(note)
+        form.addRow(self.tr("下次会议时间"), self.starts_at)
+        form.addRow(buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def value(self) -> datetime:
+        return from_qdatetime(self.starts_at.dateTime())

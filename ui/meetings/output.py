@@ -1,0 +1,109 @@
+"""The minutes and the sign-in sheet of a meeting as PDF: preview and print, or save a copy.
+
+The PDF is built from what is saved (so save first); printing and saving use the same bytes,
+so paper, preview and file never differ. Printing records the printed time, saving the minutes
+records the exported time (neither moves the meeting's version on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.database import Database
+from app.errors import UserError
+from app.exports.pdf import render_minutes, render_signin_sheet
+from app.meetings import service
+from app.meetings.minutes import minutes_document, signin_sheet
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from ui.i18n import message_text
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def minutes_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:
+    """The minutes' PDF and the file name to suggest (heading and date)."""
+    with busy(), database.reader() as session:
+        document = minutes_document(session, meeting_id)
+        data = render_minutes(document)
+    return data, f"{document.heading} {document.starts_at:%Y-%m-%d}.pdf"
+
+
+def signin_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:
+    with busy(), database.reader() as session:
+        sheet = signin_sheet(session, meeting_id)
+        data = render_signin_sheet(sheet)
+    sign_in = QCoreApplication.translate("MeetingOutput", "签到表")
+    return data, f"{sheet.heading} {sign_in} {sheet.starts_at:%Y-%m-%d}.pdf"
+
+
+def _run(parent: QWidget | None, step: Callable[[], object]) -> object | None:
+    try:
+        return step()
+    except UserError as error:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("MeetingOutput", "无法完成"),
+            message_text(error.message),
+        )
+        return None
+
+
+def export_minutes(parent: QWidget | None, database: Database, meeting_id: str) -> Path | None:
+    """导出纪要PDF…: asks where, writes atomically, records the exported time."""
+    from ui.printing.files import save_pdf_as
+
+    built = _run(parent, lambda: minutes_pdf(database, meeting_id))
+    if built is None:
+        return None
+    data, name = built  # type: ignore[misc]
+    path = save_pdf_as(parent, data, name)
+    if path is not None:
+        with database.session() as session:
+            service.mark_exported(session, meeting_id)
+    return path
+
+
+def print_minutes(parent: QWidget | None, database: Database, meeting_id: str) -> bool:
+    """打印预览 of the minutes; records the printed time when the user printed."""
+    from ui.printing.preview import preview_pdf
+
+    built = _run(parent, lambda: minutes_pdf(database, meeting_id))
+    if built is None:
+        return False
+    data, name = built  # type: ignore[misc]
+    printed = preview_pdf(parent, data, name.removesuffix(".pdf"))
+    if printed:
+        with database.session() as session:
+            service.mark_printed(session, meeting_id)
+    return printed
+
+
+def print_signin_sheet(parent: QWidget | None, database: Database, meeting_id: str) -> bool:
+    from ui.printing.preview import preview_pdf
+
+    built = _run(parent, lambda: signin_pdf(database, meeting_id))
+    if built is None:
+        return False
+    data, name = built  # type: ignore[misc]
+    return preview_pdf(parent, data, name.removesuffix(".pdf"))
+
+
+def save_signin_sheet(parent: QWidget | None, database: Database, meeting_id: str) -> Path | None:
+    from ui.printing.files import save_pdf_as
+
+    built = _run(parent, lambda: signin_pdf(database, meeting_id))
+    if built is None:
+        return None
+    data, name = built  # type: ignore[misc]
+    return save_pdf_as(parent, data, name)
