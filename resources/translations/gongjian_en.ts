@@ -391,21 +391,6 @@
     </message>
 </context>
 <context>
-    <name>DirectoryCommands</name>
-    <message>
-        <source>无法完成“{what}”</source>
-        <translation>Could Not Complete “{what}”</translation>
-    </message>
-    <message>
-        <source>{reason}
-
-这一步已从撤销记录中移除。</source>
-        <translation>{reason}
-
-This step has been removed from the undo history.</translation>
-    </message>
-</context>
-<context>
     <name>DirectoryKinds</name>
     <message>
         <source>组织</source>
@@ -854,18 +839,6 @@ Joint meetings, co-building agreements, cadre secondments and residents&apos; is
     <message>
         <source>删除会议“{title}”</source>
         <translation>Delete meeting “{title}”</translation>
-    </message>
-    <message>
-        <source>无法完成“{what}”</source>
-        <translation>Cannot do “{what}”</translation>
-    </message>
-    <message>
-        <source>{reason}
-
-这一步已从撤销记录中移除。</source>
-        <translation>{reason}
-
-This step was removed from the undo history.</translation>
     </message>
 </context>
 <context>
@@ -1721,6 +1694,21 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>共建台数据库 (*.db)</source>
         <translation>Gongjian databases (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <source>无法完成“{what}”</source>
+        <translation>Could Not Complete “{what}”</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+这一步已从撤销记录中移除。</source>
+        <translation>{reason}
+
+This step has been removed from the undo history.</translation>
     </message>
 </context>
 <context>

@@ -1,25 +1,18 @@
 """Undo commands for meetings: create, duplicate and delete (soft delete and restore).
 
-As in the directory, the change is made before its command is pushed (``done=True``), so the
-push only announces it; later undos and redos work through the service, each in its own
-session. A step the service now refuses (undoing the creation of a meeting finalised since)
-is reported and the command dropped from the stack. Every step ends with
-``events.changed.emit("meetings")``, which is what refreshes the views.
+See ui.widgets.undo for how they work; a step the service now refuses (undoing the creation
+of a meeting finalised since) is reported and the command dropped from the stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.errors import UserError
 from app.meetings import service
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox
-from ui.i18n import message_text
 from ui.tab import DataEvents
+from ui.widgets.undo import ServiceCommand
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -36,46 +29,12 @@ def _text(template: str, title: str) -> str:
     return QCoreApplication.translate("MeetingCommands", template).format(title=title)
 
 
-class MeetingCommand(QUndoCommand):
+class MeetingCommand(ServiceCommand):
+    area = AREA
+
     def __init__(self, text: str, meeting_id: str, database: Database, events: DataEvents) -> None:
-        super().__init__(text)
+        super().__init__(text, database, events)
         self.meeting_id = meeting_id
-        self._database = database
-        self._events = events
-        self._skip_redo = True  # the change is already made when the command is pushed
-
-    def apply(self, session: Session) -> None:
-        raise NotImplementedError
-
-    def revert(self, session: Session) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-        else:
-            self._run(self.apply)
-        self._events.changed.emit(AREA)
-
-    def undo(self) -> None:
-        self._run(self.revert)
-        self._events.changed.emit(AREA)
-
-    def _run(self, step: Callable[[Session], None]) -> None:
-        try:
-            with self._database.session() as session:
-                step(session)
-        except UserError as error:
-            self.setObsolete(True)
-            QMessageBox.warning(
-                QApplication.activeWindow(),
-                QCoreApplication.translate("MeetingCommands", "无法完成“{what}”").format(
-                    what=self.text()
-                ),
-                QCoreApplication.translate(
-                    "MeetingCommands", "{reason}\n\n这一步已从撤销记录中移除。"
-                ).format(reason=message_text(error.message)),
-            )
 
 
 class CreateMeetingCommand(MeetingCommand):
