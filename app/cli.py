@@ -16,7 +16,10 @@ from pathlib import Path
 from app import __version__
 from app.cli_base import CliError, Handler, Parser
 
-AREA_COMMANDS = ("app.meetings.commands",)  # each has register(subparsers) -> handlers
+AREA_COMMANDS = (  # each: register(subparsers)
+    "app.meetings.commands",
+    "app.issues.commands",
+)
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1
 

@@ -3,6 +3,12 @@
 A ``ListSource`` describes one list as a SELECT whose columns are labelled with the column
 keys; the UI's table model asks it for the row count and for one page of rows at a time, so
 a list never loads more than the pages a user scrolls through.
+
+Two optional abilities serve lists of a million rows (the issues): a source with
+``count_cap`` counts at most that many rows (the view then grows as the user scrolls, see
+``count_capped``), and a source with ``keyset_sorts`` reads the page after a known row with
+``fetch_after`` (a seek on the sort key) instead of skipping ``offset`` rows. Sources without
+them behave as before.
 """
 
 from __future__ import annotations
@@ -53,6 +59,8 @@ class Row:
     id: str
     version: int
     values: tuple[Any, ...]
+    key: tuple[Any, ...] = ()  # (sort value, id) for ``fetch_after``; empty when not keyset
+    style: str = ""  # a source's hint how to show the row ("red", "yellow"); "" plain
 
 
 def contains(column: Any, text: str) -> ColumnElement[bool]:
@@ -66,6 +74,8 @@ class ListSource:
     columns: ClassVar[tuple[Column, ...]]
     default_sort: ClassVar[str]
     default_descending: ClassVar[bool] = False
+    count_cap: ClassVar[int | None] = None  # count at most this many rows (None: exact)
+    keyset_sorts: ClassVar[frozenset[str]] = frozenset()  # sorts ``fetch_after`` can seek
 
     def select_rows(self) -> RowsSelect:
         """A SELECT of the id, the version and then one labelled column per ``columns``."""
@@ -88,6 +98,17 @@ class ListSource:
     def count(self, session: Session, query: ListQuery) -> int:
         stmt = select(func.count()).select_from(self._filtered(query).subquery())
         return int(session.execute(stmt).scalar_one())
+
+    def count_capped(self, session: Session, query: ListQuery, cap: int) -> int:
+        """The count, but at most ``cap`` (sources with ``count_cap`` override it cheaply)."""
+        return min(self.count(session, query), cap)
+
+    def fetch_after(
+        self, session: Session, query: ListQuery, after: Row, limit: int
+    ) -> list[Row] | None:
+        """The ``limit`` rows that follow ``after`` in the query's order, or None when this
+        source cannot seek for this query (the caller then uses ``fetch`` with an offset)."""
+        return None
 
     def fetch(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[Row]:
         stmt = self._filtered(query)

@@ -40,7 +40,7 @@ TABS: tuple[tuple[str, str, str, str], ...] = (
         "ui.records.tabs",
         "SecondmentsTab",
     ),
-    ("issues", QT_TRANSLATE_NOOP("MainWindow", "民生事项"), "ui.records.tabs", "IssuesTab"),
+    ("issues", QT_TRANSLATE_NOOP("MainWindow", "民生事项"), "ui.issues.tab", "IssuesTab"),
     (
         "directory",
         QT_TRANSLATE_NOOP("MainWindow", "组织与人员"),

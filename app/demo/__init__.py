@@ -17,7 +17,7 @@ from app.database import Database
 from app.demo.agreements import build_agreements
 from app.demo.bulk import add_bulk_issues, bulk_first_day
 from app.demo.cases import build_cases
-from app.demo.clock import WorkCalendar, holidays_for
+from app.demo.clock import holidays_for
 from app.demo.issues import build_issues
 from app.demo.lists import build_lists
 from app.demo.meetings import build_meetings
@@ -36,6 +36,7 @@ from app.demo.world import Context
 from app.demo.writer import write_rows
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.issues.calendar import WorkCalendar
 from db.models.directory import OrgUnit
 
 __all__ = ["SCALES", "DemoSummary", "Progress", "generate"]

@@ -23,6 +23,7 @@ from app.demo.fastinsert import big_cache, insert_rows
 from app.demo.issue_texts import DESCRIPTION, DETAILS, FOLLOW_UP_COMMENTS, RESULTS, TITLES
 from app.demo.issues import CATEGORY_WEIGHTS, DEPARTMENTS_FOR, SOURCE_NOTES, SOURCES
 from app.demo.world import Context
+from app.issues.search import bulk_loading
 from db.models.issues import DispatchStatus, IssueSource, IssueStatus, Priority, Satisfaction
 
 BULK_YEARS = 5
@@ -283,7 +284,7 @@ def add_bulk_issues(
             insert_rows(connection, name, rows)
             written[name] = written.get(name, 0) + len(rows)
 
-    with big_cache(connection):
+    with big_cache(connection), bulk_loading(connection):
         for day, n in _day_counts(rng, bulk_first_day(ctx.today), ctx.today, count):
             maker.day(day, n)
             pending += n

@@ -1,13 +1,12 @@
-"""Beijing office time, the public-holiday calendar and working-day arithmetic.
+"""Beijing office time and the demo's public-holiday table.
 
-Deadlines of issues count working days, so the demo needs the same calendar the app uses:
-Monday to Friday, minus public holidays, plus the weekends made working days around them.
+Deadlines of issues count working days, so the demo feeds these holidays to the app's
+``app.issues.calendar.WorkCalendar`` (Monday to Friday, minus holidays, plus adjusted weekends).
 Holiday dates are rough (lunar festivals from a small table) — close enough for demo data.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from datetime import UTC, date, datetime, timedelta
 
 from app.localtime import BEIJING_OFFSET
@@ -107,34 +106,3 @@ def holidays_for(year: int) -> dict[date, tuple[bool, str]]:
             if day not in days and day.year == year:
                 days[day] = (True, f"{name}调休上班")
     return dict(sorted(days.items()))
-
-
-class WorkCalendar:
-    """Working days between two dates, with O(1) "n working days after" look-ups."""
-
-    def __init__(self, first: date, last: date, exceptions: dict[date, tuple[bool, str]]) -> None:
-        self.first = first
-        self.last = last
-        self._base = first.toordinal()
-        self._workdays: list[int] = []
-        for ordinal in range(first.toordinal(), last.toordinal() + 1):
-            day = date.fromordinal(ordinal)
-            special = exceptions.get(day)
-            working = special[0] if special is not None else day.weekday() < 5
-            if working:
-                self._workdays.append(ordinal)
-
-    def is_workday(self, day: date) -> bool:
-        ordinal = day.toordinal()
-        index = bisect_left(self._workdays, ordinal)
-        return index < len(self._workdays) and self._workdays[index] == ordinal
-
-    def add(self, day: date, working_days: int) -> date:
-        """The day ``working_days`` working days after ``day`` (0: the same or next workday)."""
-        ordinal = day.toordinal()
-        index = bisect_left(self._workdays, ordinal)
-        on_workday = index < len(self._workdays) and self._workdays[index] == ordinal
-        target = index + working_days - (0 if on_workday or working_days == 0 else 1)
-        if 0 <= target < len(self._workdays):
-            return date.fromordinal(self._workdays[target])
-        return day + timedelta(days=working_days * 7 // 5 + 1)  # outside the calendar's range

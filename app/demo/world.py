@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from random import Random
 
-from app.demo.clock import WorkCalendar, local_date, local_time
+from app.demo.clock import local_date, local_time
 from app.demo.names import Identities
 from app.demo.rows import Rows
+from app.issues.calendar import WorkCalendar
 from db.models.directory import ManagementMode, UnitCategory
 
 HISTORY_DAYS = 730

@@ -66,8 +66,10 @@ class IssueCategory(Entity, SoftDeleted):
 class Issue(Entity, SoftDeleted):
     __tablename__ = "issues"
     __table_args__ = (
+        # the list filters by these and shows the newest first
         Index("ix_issues_status_reported_at", "status", "reported_at"),
-        Index("ix_issues_community_status", "community_id", "status"),
+        Index("ix_issues_community_status_reported_at", "community_id", "status", "reported_at"),
+        Index("ix_issues_category_reported_at", "category_id", "reported_at"),
     )
 
     number: Mapped[str] = mapped_column(String(20), unique=True)

@@ -654,10 +654,253 @@ Choose “No” to start empty; you can add streets and communities under “Org
     </message>
 </context>
 <context>
-    <name>IssuesTab</name>
+    <name>IssuePanel</name>
+    <message>
+        <source>（未分类）</source>
+        <translation>(uncategorised)</translation>
+    </message>
+    <message>
+        <source>{name}（{days}个工作日）</source>
+        <translation>{name} ({days} working days)</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>来源/类别/社区</source>
+        <translation>Source / category / community</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>反映人/电话</source>
+        <translation>Reporter / phone</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>说明、理由或办理结果（不予受理、退单、办结等须填写）</source>
+        <translation>Note, reason or result (required to reject, return or resolve)</translation>
+    </message>
+    <message>
+        <source>办理</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervise</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>报到</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>结果/退单理由</source>
+        <translation>Result / reason returned</translation>
+    </message>
+    <message>
+        <source>派单（吹哨）</source>
+        <translation>Dispatch (call-in)</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>反馈结果</source>
+        <translation>Report result</translation>
+    </message>
+    <message>
+        <source>退单</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>回访时间</source>
+        <translation>Visited at</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>办理记录</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>登记新的民生事项</source>
+        <translation>Register a New Issue</translation>
+    </message>
+    <message>
+        <source>（督办）</source>
+        <translation> (supervised)</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{status}&#x3000;办理时限 {deadline}{flag}</source>
+        <translation>{number}  {status}  due {deadline}{flag}</translation>
+    </message>
+    <message>
+        <source>重复于</source>
+        <translation>Duplicate of</translation>
+    </message>
+    <message>
+        <source>被重复</source>
+        <translation>Duplicated by</translation>
+    </message>
+    <message>
+        <source>相关</source>
+        <translation>Related</translation>
+    </message>
+    <message>
+        <source>来源会议：{title}</source>
+        <translation>Raised at meeting: {title}</translation>
+    </message>
+    <message>
+        <source>关联事项：{links}</source>
+        <translation>Linked issues: {links}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>请先在派单列表中选中一个承办单位。</source>
+        <translation>First select a handling unit in the dispatch list.</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesTab</name>
+    <message>
+        <source>还没有民生事项。按 Ctrl+N 登记一件。</source>
+        <translation>No issues yet. Press Ctrl+N to register one.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; 红色：已超期或派单24小时未报到&#x3000;&lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; 黄色：3天没有进展</source>
+        <translation>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; Red: overdue, or dispatched 24 h without acknowledgement  &lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; Yellow: no progress for 3 days</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervised</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>全部时间</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>共 {n}+ 条（向下滚动显示更多）</source>
+        <translation>{n}+ records (scroll down for more)</translation>
     </message>
 </context>
 <context>
@@ -1590,14 +1833,6 @@ Undo (Ctrl+Z) brings it back.</translation>
         <source>还没有挂职记录。</source>
         <translation>No secondments yet.</translation>
     </message>
-    <message>
-        <source>民生事项</source>
-        <translation>Issues</translation>
-    </message>
-    <message>
-        <source>还没有民生事项。</source>
-        <translation>No issues yet.</translation>
-    </message>
 </context>
 <context>
     <name>ResidentUnitDialog</name>
@@ -2382,6 +2617,70 @@ This step has been removed from the undo history.</translation>
         <source>这项议定事项已转为民生事项{number}。</source>
         <translation>This decision has already become issue {number}.</translation>
     </message>
+    <message>
+        <source>类别名称须为1到40个字。</source>
+        <translation>A category name must be 1 to 40 characters.</translation>
+    </message>
+    <message>
+        <source>办理时限须在0到{max}个工作日之间。</source>
+        <translation>The time limit must be between 0 and {max} working days.</translation>
+    </message>
+    <message>
+        <source>事项不能关联它自己。</source>
+        <translation>An issue cannot be linked to itself.</translation>
+    </message>
+    <message>
+        <source>已归档或不予受理的事项不能修改。</source>
+        <translation>A closed or rejected issue cannot be changed.</translation>
+    </message>
+    <message>
+        <source>请选择至少一个承办单位。</source>
+        <translation>Choose at least one handling unit.</translation>
+    </message>
+    <message>
+        <source>每个承办单位须是部门或驻区单位之一。</source>
+        <translation>Each handling unit must be either a department or a resident unit.</translation>
+    </message>
+    <message>
+        <source>找不到承办单位。</source>
+        <translation>Handling unit not found.</translation>
+    </message>
+    <message>
+        <source>{unit}正在办理这件事项，不必重复派单。</source>
+        <translation>{unit} is already handling this issue; no need to dispatch it again.</translation>
+    </message>
+    <message>
+        <source>办理时限不能早于今天。</source>
+        <translation>The deadline cannot be before today.</translation>
+    </message>
+    <message>
+        <source>{unit}的派单{state}，不能再{action}。</source>
+        <translation>{unit}&apos;s order is {state}; it cannot {action} now.</translation>
+    </message>
+    <message>
+        <source>事项已经结束，不需要督办、催办或延期。</source>
+        <translation>The issue is finished; it needs no supervision, reminder or extension.</translation>
+    </message>
+    <message>
+        <source>只有正在办理的派单可以延期。</source>
+        <translation>Only an order being handled can be extended.</translation>
+    </message>
+    <message>
+        <source>办理时限{day}已过，延期须在期限前申请。</source>
+        <translation>The deadline {day} has passed; an extension must be asked for before the deadline.</translation>
+    </message>
+    <message>
+        <source>新的期限须晚于{day}。</source>
+        <translation>The new deadline must be after {day}.</translation>
+    </message>
+    <message>
+        <source>事项现在是“{status}”，不能{action}。可以做的下一步：{allowed}。</source>
+        <translation>The issue is “{status}” and cannot be {action} now. Next steps allowed: {allowed}.</translation>
+    </message>
+    <message>
+        <source>事项现在是“{status}”，不能{action}，流程已经结束。</source>
+        <translation>The issue is “{status}” and cannot be {action}: its process has ended.</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
@@ -2511,6 +2810,93 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>参会人</source>
         <translation>Attendee</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>issue</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>reporter</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>民生事项</source>
+        <translation>issue</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>dispatch</translation>
+    </message>
+</context>
+<context>
+    <name>issue_actions</name>
+    <message>
+        <source>受理</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>dispatched</translation>
+    </message>
+    <message>
+        <source>报到</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>反馈结果</source>
+        <translation>reported on</translation>
+    </message>
+    <message>
+        <source>退单</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>followed up</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>supervised</translation>
+    </message>
+    <message>
+        <source>取消督办</source>
+        <translation>released from supervision</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>reminded</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>extended</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +3036,38 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>理由最多{max}个字，现在是{n}个。</source>
         <translation>The reason can have at most {max} characters; it has {n}.</translation>
+    </message>
+    <message>
+        <source>请说明不予受理的理由。</source>
+        <translation>Give the reason for rejecting it.</translation>
+    </message>
+    <message>
+        <source>请填写办理结果。</source>
+        <translation>Fill in the result.</translation>
+    </message>
+    <message>
+        <source>请说明退单的理由。</source>
+        <translation>Give the reason for returning it.</translation>
+    </message>
+    <message>
+        <source>请说明重新办理的理由。</source>
+        <translation>Give the reason for reopening it.</translation>
+    </message>
+    <message>
+        <source>回访不满意，请说明归档的理由。</source>
+        <translation>The follow-up was dissatisfied: give the reason for closing it.</translation>
+    </message>
+    <message>
+        <source>请填写督办意见。</source>
+        <translation>Fill in the supervision note.</translation>
+    </message>
+    <message>
+        <source>请说明延期的理由。</source>
+        <translation>Give the reason for the extension.</translation>
+    </message>
+    <message>
+        <source>最多{max}个字，现在是{n}个。</source>
+        <translation>At most {max} characters; now {n}.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,11 @@
 
 The row count comes from one COUNT query; rows are fetched a page at a time when a view first
 asks for them and kept in a small cache, so a list of a million rows costs a few pages.
+
+A source with ``count_cap`` is counted only up to the cap; the model then says it can fetch
+more, and the view grows by another cap's worth when the user scrolls to the end. A page that
+follows a cached page is read with the source's ``fetch_after`` (a keyset seek) when it can.
+A row's ``style`` ("red", "yellow") colours it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from ui.i18n import enum_text, translate
 
 PAGE_SIZE = 200
@@ -31,6 +37,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+STYLE_COLOURS = {  # style → (background, text)
+    "red": ("#fde0de", "#a4161a"),
+    "yellow": ("#fff3c4", "#7a5900"),
+}
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -48,7 +58,13 @@ class PagedTableModel(QAbstractTableModel):
         self._source = source
         self._query = ListQuery(sort=source.default_sort, descending=source.default_descending)
         self._count = 0
+        self._cap = source.count_cap
+        self._more = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._brushes = {
+            style: (QBrush(QColor(back)), QBrush(QColor(fore)))
+            for style, (back, fore) in STYLE_COLOURS.items()
+        }
 
     @property
     def source(self) -> ListSource:
@@ -66,10 +82,24 @@ class PagedTableModel(QAbstractTableModel):
         """Re-reads the count and drops cached pages (after an edit or a filter change)."""
         self.beginResetModel()
         self._pages.clear()
+        self._cap = self._source.count_cap
         with self._database.reader() as session:
-            self._count = self._source.count(session, self._query)
+            self._count = self._counted(session)
         self.endResetModel()
         self.count_changed.emit(self._count)
+
+    def _counted(self, session: Any) -> int:
+        if self._cap is None:
+            self._more = False
+            return self._source.count(session, self._query)
+        count = self._source.count_capped(session, self._query, self._cap)
+        self._more = count >= self._cap
+        return count
+
+    @property
+    def has_more(self) -> bool:
+        """The count stopped at the cap: there are more rows than ``rowCount()`` says."""
+        return self._more
 
     def row_at(self, row: int) -> Row | None:
         if not 0 <= row < self._count:
@@ -77,8 +107,13 @@ class PagedTableModel(QAbstractTableModel):
         page_no, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(page_no)
         if page is None:
+            previous = self._pages.get(page_no - 1)
             with self._database.reader() as session:
-                page = self._source.fetch(session, self._query, page_no * PAGE_SIZE, PAGE_SIZE)
+                if previous and len(previous) == PAGE_SIZE:
+                    page = self._source.fetch_after(session, self._query, previous[-1], PAGE_SIZE)
+                if page is None:
+                    offset_rows = page_no * PAGE_SIZE
+                    page = self._source.fetch(session, self._query, offset_rows, PAGE_SIZE)
             self._pages[page_no] = page
             if len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -109,6 +144,21 @@ class PagedTableModel(QAbstractTableModel):
 
     # Qt overrides
 
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or self._cap is None:
+            return
+        self._cap += self._source.count_cap or self._cap
+        with self._database.reader() as session:
+            count = self._counted(session)
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+            self.count_changed.emit(self._count)
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
@@ -129,6 +179,11 @@ class PagedTableModel(QAbstractTableModel):
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == ColumnKind.NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            brushes = self._brushes.get(row.style)
+            if brushes is None:
+                return None
+            return brushes[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
         if role == ID_ROLE:
             return row.id
         if role == VERSION_ROLE:

@@ -9,11 +9,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.agreements.lists import AgreementList
-from app.issues.lists import IssueList
 from app.listing import ListSource
 from app.secondments.lists import PostingList
 from db.models.agreements import AgreementKind, AgreementStatus
-from db.models.issues import IssueStatus
 from db.models.secondments import PostingKind, PostingStatus
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -79,12 +77,3 @@ class SecondmentsTab(RecordsTab):
     def add_filters(self) -> None:
         self.panel.add_filter("kind", self.tr("挂职类型"), _enum_choices(PostingKind))
         self.panel.add_filter("status", self.tr("状态"), _enum_choices(PostingStatus))
-
-
-class IssuesTab(RecordsTab):
-    source = IssueList()
-    title = QT_TRANSLATE_NOOP("RecordsTab", "民生事项")
-    empty_text = QT_TRANSLATE_NOOP("RecordsTab", "还没有民生事项。")
-
-    def add_filters(self) -> None:
-        self.panel.add_filter("status", self.tr("状态"), _enum_choices(IssueStatus))

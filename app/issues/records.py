@@ -1,0 +1,165 @@
+"""What the issue editor shows and saves: plain dataclasses in, plain dataclasses out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from app.i18n import QT_TRANSLATE_NOOP, field_label
+from app.validation import check_length, check_required
+from db.models.issues import (
+    DispatchStatus,
+    IssueSource,
+    IssueStatus,
+    Priority,
+    Satisfaction,
+)
+
+TITLE_MAX = 200
+ADDRESS_MAX = 200
+NAME_MAX = 50
+PHONE_MAX = 20
+NOTE_MAX = 200
+
+
+class Warning(StrEnum):  # noqa: A001 - the glossary's word; shadows nothing we use
+    """How an issue stands out in the list: red (overdue, unacknowledged) or yellow (stale)."""
+
+    RED = "red"
+    YELLOW = "yellow"
+
+
+@dataclass(frozen=True)
+class IssueData:
+    """The facts of an issue, as the editor edits them."""
+
+    title: str = ""
+    source: IssueSource = IssueSource.GRID_VISIT
+    description: str = ""
+    category_id: str | None = None
+    community_id: str | None = None
+    grid_id: str | None = None
+    compound_id: str | None = None
+    address: str = ""
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    priority: Priority = Priority.NORMAL
+
+    def cleaned(self) -> IssueData:
+        """The data with text stripped; ValidationError naming the field when it is wrong."""
+        return IssueData(
+            title=check_required(
+                "title", self.title, field_label(QT_TRANSLATE_NOOP("fields", "事项")), TITLE_MAX
+            ),
+            source=IssueSource(self.source),
+            description=self.description.strip(),
+            category_id=self.category_id,
+            community_id=self.community_id,
+            grid_id=self.grid_id,
+            compound_id=self.compound_id,
+            address=check_length(
+                "address",
+                self.address,
+                field_label(QT_TRANSLATE_NOOP("fields", "地址")),
+                ADDRESS_MAX,
+            ),
+            reporter_name=check_length(
+                "reporter_name",
+                self.reporter_name,
+                field_label(QT_TRANSLATE_NOOP("fields", "反映人")),
+                NAME_MAX,
+            ),
+            reporter_phone=check_length(
+                "reporter_phone",
+                self.reporter_phone,
+                field_label(QT_TRANSLATE_NOOP("fields", "联系电话")),
+                PHONE_MAX,
+            ),
+            priority=Priority(self.priority),
+        )
+
+
+@dataclass(frozen=True)
+class DispatchTarget:
+    """One unit an issue is dispatched to: a department (org unit) or a resident unit.
+
+    ``due_on`` None: the issue's deadline (or the category's limit from today)."""
+
+    org_unit_id: str | None = None
+    resident_unit_id: str | None = None
+    due_on: date | None = None
+
+
+@dataclass(frozen=True)
+class DispatchView:
+    id: str
+    unit_name: str
+    org_unit_id: str | None
+    resident_unit_id: str | None
+    status: DispatchStatus
+    dispatched_at: datetime  # Beijing time, as all times in views
+    due_on: date | None
+    acknowledged_at: datetime | None
+    result: str
+    completed_at: datetime | None
+    returned_at: datetime | None
+    return_reason: str
+    warning: Warning | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    action: str
+    action_label: str  # untranslated Chinese label of the action
+    from_status: IssueStatus | None
+    to_status: IssueStatus | None
+    note: str
+    user_name: str
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    id: str
+    visited_at: datetime
+    visited_by: str
+    satisfaction: Satisfaction
+    comment: str
+
+
+@dataclass(frozen=True)
+class LinkView:
+    issue_id: str
+    number: str
+    title: str
+    kind: str  # IssueLinkKind value; "duplicate_of" / "related_to" (or "duplicated_by")
+
+
+@dataclass(frozen=True)
+class IssueDetail:
+    id: str
+    version: int
+    number: str
+    data: IssueData
+    status: IssueStatus
+    reported_at: datetime
+    deadline: date | None
+    category_name: str
+    community_name: str
+    grid_name: str
+    supervised: bool
+    supervision_note: str
+    satisfaction: Satisfaction | None
+    reopen_count: int
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    warning: Warning | None
+    warning_reasons: tuple[str, ...]
+    allowed_actions: tuple[str, ...]  # workflow Action values, in the order of the loop
+    dispatches: tuple[DispatchView, ...]
+    events: tuple[EventView, ...]
+    follow_ups: tuple[FollowUpView, ...]
+    links: tuple[LinkView, ...]
+    meeting_title: str  # the meeting whose decision raised it ("" when none)
+    meeting_id: str | None

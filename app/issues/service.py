@@ -1,0 +1,192 @@
+"""Issue use cases for the issues tab, the CLI and tests (民生事项).
+
+One session per user action, opened by the caller; plain data in and out. The loop's steps
+live in ``steps`` (re-exported here), the rule of which step may follow which in
+``workflow``, warnings in ``warnings``; categories, the holiday calendar and links here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, aliased
+
+from app import audit
+from app.i18n import QT_TRANSLATE_NOOP
+from app.issues.detail import issue_detail
+from app.issues.steps import (
+    accept,
+    acknowledge,
+    close,
+    complete,
+    dispatch,
+    end_supervision,
+    extend,
+    follow_up,
+    register,
+    reject,
+    remind,
+    reopen,
+    resolve,
+    return_dispatch,
+    supervise,
+    update_facts,
+)
+from app.issues.store import flush, live_issue, refuse
+from app.issues.warnings import reminders
+from app.meetings.tracking import decision_to_issue
+from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
+from db.models.issues import Holiday, IssueCategory, IssueLink, IssueLinkKind
+
+__all__ = [
+    "accept",
+    "acknowledge",
+    "close",
+    "complete",
+    "decision_to_issue",
+    "dispatch",
+    "end_supervision",
+    "extend",
+    "follow_up",
+    "issue_detail",
+    "register",
+    "reject",
+    "remind",
+    "reminders",
+    "reopen",
+    "resolve",
+    "return_dispatch",
+    "supervise",
+    "update_facts",
+]
+
+LIMIT_MAX = 60
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    id: str
+    name: str
+    limit_working_days: int
+
+
+def categories(session: Session) -> list[CategoryView]:
+    rows = session.scalars(
+        select(IssueCategory)
+        .where(IssueCategory.deleted_at.is_(None))
+        .order_by(IssueCategory.position, IssueCategory.name)
+    )
+    return [CategoryView(c.id, c.name, c.limit_working_days) for c in rows]
+
+
+def save_category(
+    session: Session, name: str, limit_working_days: int, category_id: str | None = None
+) -> str:
+    """Adds or changes a category and its limit (0: the same day). Returns its id."""
+    text = name.strip()
+    if not text or len(text) > 40:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "类别名称须为1到40个字。"))
+    if not 0 <= limit_working_days <= LIMIT_MAX:
+        raise refuse(
+            QT_TRANSLATE_NOOP("errors", "办理时限须在0到{max}个工作日之间。"), max=LIMIT_MAX
+        )
+    row = session.get(IssueCategory, category_id) if category_id else None
+    before = audit.snapshot(row) if row else None
+    if row is None:
+        row = IssueCategory(name=text, limit_working_days=limit_working_days)
+        session.add(row)
+    else:
+        row.name, row.limit_working_days = text, limit_working_days
+    flush(session)
+    audit.record(session, "update" if before else "create", row, before)
+    return row.id
+
+
+def holidays(session: Session, year: int) -> list[tuple[date, bool, str]]:
+    rows = session.execute(
+        select(Holiday.day, Holiday.is_workday, Holiday.name)
+        .where(Holiday.day >= date(year, 1, 1), Holiday.day <= date(year, 12, 31))
+        .order_by(Holiday.day)
+    )
+    return [(d, w, n) for d, w, n in rows]
+
+
+def set_holiday(session: Session, day: date, is_workday: bool, name: str = "") -> None:
+    """Marks a day a holiday (``is_workday`` False) or a working weekend (True)."""
+    row = session.scalar(select(Holiday).where(Holiday.day == day))
+    before = audit.snapshot(row) if row else None
+    if row is None:
+        row = Holiday(day=day)
+        session.add(row)
+    row.is_workday, row.name = is_workday, name.strip()[:40]
+    flush(session)
+    audit.record(session, "update" if before else "create", row, before)
+
+
+def clear_holiday(session: Session, day: date) -> None:
+    """The day follows the Monday–Friday rule again."""
+    session.execute(delete(Holiday).where(Holiday.day == day))
+
+
+def link_issues(session: Session, issue_id: str, other_id: str, kind: IssueLinkKind) -> None:
+    """重复 (duplicate of) or 相关 (related to) another issue."""
+    live_issue(session, issue_id)
+    live_issue(session, other_id)
+    if issue_id == other_id:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "事项不能关联它自己。"))
+    found = session.scalar(
+        select(IssueLink).where(IssueLink.issue_id == issue_id, IssueLink.other_id == other_id)
+    )
+    if found is None:
+        found = IssueLink(issue_id=issue_id, other_id=other_id, kind=kind)
+        session.add(found)
+    found.kind = kind
+    flush(session)
+    audit.record(session, "create", found, None)
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class IssueChoices:
+    """What the issue editor's drop-downs offer."""
+
+    categories: tuple[CategoryView, ...]
+    communities: tuple[Choice, ...]
+    departments: tuple[Choice, ...]  # org units that take dispatches
+    resident_units: tuple[Choice, ...]
+
+
+def choices(session: Session) -> IssueChoices:
+    parent = aliased(OrgUnit)
+
+    def units(level: OrgLevel) -> tuple[Choice, ...]:
+        """Named with their parent ("建宁路街道 城管科"): each street has the same sections."""
+        rows = session.execute(
+            select(OrgUnit.id, OrgUnit.name, parent.name)
+            .outerjoin(parent, parent.id == OrgUnit.parent_id)
+            .where(OrgUnit.level == level, OrgUnit.deleted_at.is_(None))
+            .order_by(parent.name, OrgUnit.position, OrgUnit.name)
+        )
+        named = [(i, n, p) for i, n, p in rows]
+        if len({n for _, n, _ in named}) == len(named):
+            return tuple(Choice(i, n) for i, n, _ in named)
+        return tuple(Choice(i, f"{p} {n}" if p else n) for i, n, p in named)
+
+    residents = session.execute(
+        select(ResidentUnit.id, ResidentUnit.name)
+        .where(ResidentUnit.deleted_at.is_(None))
+        .order_by(ResidentUnit.category, ResidentUnit.name)
+    )
+    return IssueChoices(
+        tuple(categories(session)),
+        units(OrgLevel.COMMUNITY),
+        units(OrgLevel.DEPARTMENT),
+        tuple(Choice(i, n) for i, n in residents),
+    )

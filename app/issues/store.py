@@ -1,0 +1,123 @@
+"""What the issue use cases share: loading an issue, journalling a step, the audit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from app import audit
+from app.errors import ConflictError, UserError, ValidationError, not_found
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.issues.calendar import WorkCalendar, load_calendar
+from app.localtime import to_beijing
+from db.base import utcnow
+from db.models.issues import Dispatch, Issue, IssueCategory, IssueEvent, IssueStatus
+
+WHAT = QT_TRANSLATE_NOOP("fields", "民生事项")
+DISPATCH = QT_TRANSLATE_NOOP("fields", "派单")
+NOTE_MAX = 200
+
+
+def refuse(template: str, **params: object) -> UserError:
+    return UserError(Message("errors", template, **params))
+
+
+def invalid(field: str, template: str, **params: object) -> ValidationError:
+    return ValidationError(field, Message("validation", template, **params))
+
+
+def required_note(field: str, text: str, template: str) -> str:
+    """A reason the step needs: stripped, not empty, at most NOTE_MAX characters."""
+    value = " ".join(text.split())
+    if not value:
+        raise invalid(field, template)
+    if len(value) > NOTE_MAX:
+        raise invalid(
+            field,
+            QT_TRANSLATE_NOOP("validation", "最多{max}个字，现在是{n}个。"),
+            max=NOTE_MAX,
+            n=len(value),
+        )
+    return value
+
+
+def local_day(moment: datetime) -> date:
+    return to_beijing(moment).date()
+
+
+def live_issue(session: Session, issue_id: str, version: int | None = None) -> Issue:
+    """The issue with its dispatches; NotFoundError for an unknown or deleted id."""
+    issue = session.get(Issue, issue_id, options=[selectinload(Issue.dispatches)])
+    if issue is None or issue.deleted_at is not None:
+        raise not_found(WHAT, issue_id)
+    if version is not None and issue.version != version:
+        raise ConflictError.stale()
+    return issue
+
+
+def live_dispatch(session: Session, dispatch_id: str) -> Dispatch:
+    dispatch = session.get(Dispatch, dispatch_id)
+    if dispatch is None or dispatch.issue.deleted_at is not None:
+        raise not_found(DISPATCH, dispatch_id)
+    return dispatch
+
+
+def flush(session: Session) -> None:
+    try:
+        session.flush()
+    except StaleDataError:
+        raise ConflictError.stale() from None
+
+
+def journal(
+    session: Session,
+    issue: Issue,
+    action: str,
+    at: datetime,
+    *,
+    to: IssueStatus | None = None,
+    note: str = "",
+    user_id: str | None = None,
+    before: dict[str, Any] | None = None,
+    new: bool = False,
+) -> None:
+    """Records one step: the event (with the status change, if any) and the audit entry.
+
+    The issue's ``updated_at`` becomes the step's time: the list's "nothing happened for three
+    days" warning reads it."""
+    before = before if before is not None else audit.snapshot(issue)
+    from_status = issue.status if to is not None and not new else None
+    if to is not None:
+        issue.status = to
+    issue.updated_at = at
+    session.add(
+        IssueEvent(
+            issue=issue,
+            at=at,
+            user_id=user_id,
+            action=action,
+            from_status=from_status,
+            to_status=to,
+            note=note,
+        )
+    )
+    flush(session)
+    audit.record(session, action, issue, before, reason=note, user_id=user_id)
+
+
+def calendar_for(session: Session, moment: datetime) -> WorkCalendar:
+    return load_calendar(session, local_day(moment), years=1)
+
+
+def limit_days(session: Session, issue: Issue, default: int = 3) -> int:
+    if issue.category_id is None:
+        return default
+    category = session.get(IssueCategory, issue.category_id)
+    return default if category is None else category.limit_working_days
+
+
+def now_or(now: datetime | None) -> datetime:
+    return now or utcnow()
