@@ -37,7 +37,7 @@ TABS: tuple[tuple[str, str, str, str], ...] = (
     (
         "secondments",
         QT_TRANSLATE_NOOP("MainWindow", "干部挂职"),
-        "ui.records.tabs",
+        "ui.secondments.tab",
         "SecondmentsTab",
     ),
     ("issues", QT_TRANSLATE_NOOP("MainWindow", "民生事项"), "ui.issues.tab", "IssuesTab"),

@@ -1,33 +1,63 @@
-"""The postings list."""
+"""The postings list.
+
+Filters (``ListQuery.filters``): ``kind`` (a PostingKind); ``status`` (a PostingStatus);
+``active`` (true: running only, 在岗 or 延期); ``home`` / ``host`` (the id of a resident unit
+or an org unit: postings from / to it); ``ending_within`` (days: running postings ending from
+``today`` to that many days on); ``today`` (a date, default Beijing's today; for the
+``ending_within`` filter); ``year`` (postings whose term overlaps that year). The search text
+matches the cadre's name, the host post, or the home or host unit's name.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, literal, or_, select
-from sqlalchemy.orm import aliased
+from datetime import date, timedelta
 
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.directory.choices import Choice
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
-from db.models.directory import OrgUnit, Person, ResidentUnit
+from app.secondments.records import RUNNING
+from app.secondments.store import beijing_today, org_unit_label
+from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting
 
 
 class PostingList(ListSource):
     columns = (
-        Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=80),
-        Column("kind", QT_TRANSLATE_NOOP("columns", "挂职类型"), ColumnKind.ENUM, width=90),
-        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=220, stretch=True),
-        Column("host", QT_TRANSLATE_NOOP("columns", "挂职单位或网格"), width=200),
-        Column("host_post", QT_TRANSLATE_NOOP("columns", "挂职岗位"), width=140),
-        Column("starts_on", QT_TRANSLATE_NOOP("columns", "开始"), ColumnKind.DATE, width=95),
-        Column("ends_on", QT_TRANSLATE_NOOP("columns", "结束"), ColumnKind.DATE, width=95),
-        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=75),
+        Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=64),
+        Column("kind", QT_TRANSLATE_NOOP("columns", "挂职类型"), ColumnKind.ENUM, width=72),
+        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=150),
+        Column("host", QT_TRANSLATE_NOOP("columns", "挂职单位或网格"), width=150),
+        Column("host_post", QT_TRANSLATE_NOOP("columns", "挂职岗位"), width=120),
+        Column("starts_on", QT_TRANSLATE_NOOP("columns", "开始"), ColumnKind.DATE, width=88),
+        Column("ends_on", QT_TRANSLATE_NOOP("columns", "结束"), ColumnKind.DATE, width=88),
+        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=64),
     )
     default_sort = "starts_on"
     default_descending = True
 
+    def __init__(self) -> None:
+        self._home_unit, self._home_org = aliased(ResidentUnit), aliased(OrgUnit)
+        self._host_unit, self._host_org = aliased(ResidentUnit), aliased(OrgUnit)
+        self._host_parent = aliased(OrgUnit)
+
+    def _host_name(self) -> ColumnElement[str]:
+        """A grid with its community before it (``安乐村社区第一网格``), as people say it."""
+        org, parent = self._host_org, self._host_parent
+        org_label = case(
+            (
+                and_(org.level == OrgLevel.GRID, parent.name.is_not(None)),
+                parent.name + org.name,
+            ),
+            else_=org.name,
+        )
+        return func.coalesce(self._host_unit.name, org_label, literal(""))
+
     def select_rows(self) -> RowsSelect:
-        home_unit, home_org = aliased(ResidentUnit), aliased(OrgUnit)
-        host_unit, host_org = aliased(ResidentUnit), aliased(OrgUnit)
+        home_unit, home_org = self._home_unit, self._home_org
+        host_unit, host_org = self._host_unit, self._host_org
         return (
             select(
                 Posting.id.label("id"),
@@ -35,7 +65,7 @@ class PostingList(ListSource):
                 Person.name.label("person"),
                 Posting.kind.label("kind"),
                 func.coalesce(home_unit.name, home_org.name, literal("")).label("home"),
-                func.coalesce(host_unit.name, host_org.name, literal("")).label("host"),
+                self._host_name().label("host"),
                 Posting.host_post.label("host_post"),
                 Posting.starts_on.label("starts_on"),
                 Posting.ends_on.label("ends_on"),
@@ -46,17 +76,69 @@ class PostingList(ListSource):
             .outerjoin(home_org, home_org.id == Posting.home_org_unit_id)
             .outerjoin(host_unit, host_unit.id == Posting.host_unit_id)
             .outerjoin(host_org, host_org.id == Posting.host_org_unit_id)
+            .outerjoin(self._host_parent, self._host_parent.id == host_org.parent_id)
             .where(Posting.deleted_at.is_(None))
         )
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
+        filters = query.filters
         conditions: list[ColumnElement[bool]] = []
-        if kind := query.filters.get("kind"):
+        if kind := filters.get("kind"):
             conditions.append(Posting.kind == kind)
-        if status := query.filters.get("status"):
+        if status := filters.get("status"):
             conditions.append(Posting.status == status)
+        if filters.get("active"):
+            conditions.append(Posting.status.in_(list(RUNNING)))
+        if home := filters.get("home"):
+            conditions.append(or_(Posting.home_unit_id == home, Posting.home_org_unit_id == home))
+        if host := filters.get("host"):
+            conditions.append(or_(Posting.host_unit_id == host, Posting.host_org_unit_id == host))
+        if (days := filters.get("ending_within")) is not None:
+            today: date = filters.get("today") or beijing_today()
+            conditions.append(Posting.status.in_(list(RUNNING)))
+            conditions.append(Posting.ends_on >= today)
+            conditions.append(Posting.ends_on <= today + timedelta(days=int(days)))
+        if (year := filters.get("year")) is not None:
+            conditions.append(Posting.starts_on <= date(int(year), 12, 31))
+            conditions.append(Posting.ends_on >= date(int(year), 1, 1))
         if query.search:
+            text = query.search
             conditions.append(
-                or_(contains(Person.name, query.search), contains(Posting.host_post, query.search))
+                or_(
+                    contains(Person.name, text),
+                    contains(Posting.host_post, text),
+                    contains(func.coalesce(self._home_unit.name, self._home_org.name), text),
+                    contains(self._host_name(), text),
+                )
             )
         return conditions
+
+
+def side_choices(session: Session, side: str) -> list[Choice]:
+    """The units postings come from (``side="home"``) or go to (``"host"``), by name: what the
+    list's home and host filters offer."""
+    unit_column = Posting.home_unit_id if side == "home" else Posting.host_unit_id
+    org_column = Posting.home_org_unit_id if side == "home" else Posting.host_org_unit_id
+    live = Posting.deleted_at.is_(None)
+    unit_ids = set(session.scalars(select(unit_column).where(live, unit_column.is_not(None))))
+    org_ids = set(session.scalars(select(org_column).where(live, org_column.is_not(None))))
+    choices = [
+        Choice(row.id, row.name)
+        for row in session.execute(
+            select(ResidentUnit.id, ResidentUnit.name).where(ResidentUnit.id.in_(unit_ids))
+        )
+    ]
+    choices += [Choice(i, org_unit_label(session, i)) for i in org_ids if i is not None]
+    return sorted(choices, key=lambda c: c.label)
+
+
+def posting_years(session: Session) -> list[int]:
+    """The years some live posting runs in, newest first (the year filter's choices)."""
+    row = session.execute(
+        select(func.min(Posting.starts_on), func.max(Posting.ends_on)).where(
+            Posting.deleted_at.is_(None)
+        )
+    ).first()
+    if row is None or row[0] is None:
+        return []
+    return list(range(row[1].year, row[0].year - 1, -1))

@@ -157,6 +157,65 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>年度考核：挂职干部双向评价</source>
+        <translation>Annual Assessment: Two-Way Evaluations of Seconded Cadres</translation>
+    </message>
+    <message>
+        <source> 年度</source>
+        <translation>​</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>挂职类型</source>
+        <translation>Posting type</translation>
+    </message>
+    <message>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <source>挂职单位</source>
+        <translation>Host unit</translation>
+    </message>
+    <message>
+        <source>评价类别</source>
+        <translation>Evaluation type</translation>
+    </message>
+    <message>
+        <source>派出单位评价</source>
+        <translation>Home unit evaluation</translation>
+    </message>
+    <message>
+        <source>挂职单位评价</source>
+        <translation>Host unit evaluation</translation>
+    </message>
+    <message>
+        <source>两方差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>差异较大</source>
+        <translation>Large difference</translation>
+    </message>
+    <message>
+        <source>{people}名干部，{n}份评价，{flagged}处两方差异较大</source>
+        <translation>{people} cadre(s), {n} evaluation(s), {flagged} with a large difference between the two sides</translation>
+    </message>
+    <message>
+        <source>未评价</source>
+        <translation>Not evaluated</translation>
+    </message>
+</context>
+<context>
     <name>AttendeeModel</name>
     <message>
         <source>未标记</source>
@@ -531,6 +590,10 @@
         <translation>Scope: {path} (with sub-units)</translation>
     </message>
     <message>
+        <source>&#x3000;第一社长：{name}</source>
+        <translation>   First community head: {name}</translation>
+    </message>
+    <message>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
@@ -564,6 +627,61 @@
     <message>
         <source>下次会议时间</source>
         <translation>Next meeting starts</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>新建评价</source>
+        <translation>New Evaluation</translation>
+    </message>
+    <message>
+        <source>修改评价</source>
+        <translation>Edit Evaluation</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>0–100，可不填</source>
+        <translation>0–100, optional</translation>
+    </message>
+    <message>
+        <source>例如 某某厅党组、街道党工委</source>
+        <translation>e.g. the party group of a provincial department, the street party working committee</translation>
+    </message>
+    <message>
+        <source>评价方</source>
+        <translation>Evaluating side</translation>
+    </message>
+    <message>
+        <source>评价类别</source>
+        <translation>Evaluation type</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>评价意见</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>评价单位</source>
+        <translation>Evaluated by</translation>
+    </message>
+    <message>
+        <source>评价日期</source>
+        <translation>Evaluation date</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1862,280 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>PostingDetailPanel</name>
+    <message>
+        <source>在左侧选择一项挂职，或按 Ctrl+N 新建。</source>
+        <translation>Select a posting on the left, or press Ctrl+N to add one.</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>延期…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>提前结束…</source>
+        <translation>End early…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>评价表…</source>
+        <translation>Evaluation form…</translation>
+    </message>
+    <message>
+        <source>鉴定表…</source>
+        <translation>Assessment form…</translation>
+    </message>
+    <message>
+        <source>另存 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>打印预览双向评价表：选中的那一期，未选时为最近一期（Ctrl+P）</source>
+        <translation>Print preview of the two-way evaluation form: the selected round, or the latest if none is selected (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>打印预览挂职鉴定表</source>
+        <translation>Print preview of the end-of-term assessment form</translation>
+    </message>
+    <message>
+        <source>双向评价表…</source>
+        <translation>Two-way evaluation form…</translation>
+    </message>
+    <message>
+        <source>挂职鉴定表…</source>
+        <translation>End-of-term assessment form…</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>工时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Linked to</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>考勤报告</source>
+        <translation>Attendance report</translation>
+    </message>
+    <message>
+        <source>履职报告</source>
+        <translation>Duty report</translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation>Work log</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>派出单位等次</source>
+        <translation>Home unit grade</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>挂职单位等次</source>
+        <translation>Host unit grade</translation>
+    </message>
+    <message>
+        <source>两方差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>新建记录…</source>
+        <translation>New entry…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <source>月度报告</source>
+        <translation>Monthly reports</translation>
+    </message>
+    <message>
+        <source>新建评价…</source>
+        <translation>New evaluation…</translation>
+    </message>
+    <message>
+        <source>修改派出单位评价…</source>
+        <translation>Edit home unit evaluation…</translation>
+    </message>
+    <message>
+        <source>修改挂职单位评价…</source>
+        <translation>Edit host unit evaluation…</translation>
+    </message>
+    <message>
+        <source>双向评价</source>
+        <translation>Two-way evaluation</translation>
+    </message>
+    <message>
+        <source>月度报告未交：{months}</source>
+        <translation>Monthly reports missing: {months}</translation>
+    </message>
+    <message>
+        <source>{year}年{period}评价待{sides}完成</source>
+        <translation>{year} {period} evaluation still due from: {sides}</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{kind}&#x3000;{status}</source>
+        <translation>{name}   {kind}   {status}</translation>
+    </message>
+    <message>
+        <source>派出：{home}&#x3000;{post}</source>
+        <translation>Home unit: {home}   {post}</translation>
+    </message>
+    <message>
+        <source>挂职：{host}&#x3000;{post}</source>
+        <translation>Host unit: {host}   {post}</translation>
+    </message>
+    <message>
+        <source>期限：{start} 至 {end}</source>
+        <translation>Term: {start} to {end}</translation>
+    </message>
+    <message>
+        <source>导师：{name}</source>
+        <translation>Mentor: {name}</translation>
+    </message>
+    <message>
+        <source>理由：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>任务：{text}</source>
+        <translation>Tasks: {text}</translation>
+    </message>
+    <message>
+        <source>已报 {day}</source>
+        <translation>Filed {day}</translation>
+    </message>
+    <message>
+        <source>未交（应于{day}前）</source>
+        <translation>Missing (due by {day})</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not due yet</translation>
+    </message>
+    <message>
+        <source>未评价</source>
+        <translation>Not evaluated</translation>
+    </message>
+    <message>
+        <source>差异较大，请核实</source>
+        <translation>Large difference, please check</translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <source>新建挂职</source>
+        <translation>New Posting</translation>
+    </message>
+    <message>
+        <source>修改挂职</source>
+        <translation>Edit Posting</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>驻区单位，或街道的科室、社区</source>
+        <translation>A resident unit, or a street department or community</translation>
+    </message>
+    <message>
+        <source>在派出单位的职务，例如 副处长</source>
+        <translation>Post at the home unit, e.g. deputy division director</translation>
+    </message>
+    <message>
+        <source>驻区单位、科室、社区，第一社长选网格</source>
+        <translation>Resident unit, department or community; a grid for a first community head</translation>
+    </message>
+    <message>
+        <source>例如 城市管理科副科长（挂职）、第一社长</source>
+        <translation>e.g. deputy head of urban management (posting), first community head</translation>
+    </message>
+    <message>
+        <source>挂职开始后，结束日期请用“延期”或“提前结束”修改</source>
+        <translation>Once the posting has started, change the end date with “Extend” or “End early”</translation>
+    </message>
+    <message>
+        <source>结对培养须选导师</source>
+        <translation>Paired mentoring needs a mentor</translation>
+    </message>
+    <message>
+        <source>挂职干部</source>
+        <translation>Seconded cadre</translation>
+    </message>
+    <message>
+        <source>挂职类型</source>
+        <translation>Posting type</translation>
+    </message>
+    <message>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <source>原职务</source>
+        <translation>Home post</translation>
+    </message>
+    <message>
+        <source>挂职单位或网格</source>
+        <translation>Host unit or grid</translation>
+    </message>
+    <message>
+        <source>挂职岗位</source>
+        <translation>Host post</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>导师</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>挂职任务</source>
+        <translation>Posting tasks</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>保存 PDF</source>
@@ -1825,14 +2217,6 @@ Undo (Ctrl+Z) brings it back.</translation>
         <source>还没有共建协议。</source>
         <translation>No co-building agreements yet.</translation>
     </message>
-    <message>
-        <source>干部挂职</source>
-        <translation>Cadre Secondments</translation>
-    </message>
-    <message>
-        <source>还没有挂职记录。</source>
-        <translation>No secondments yet.</translation>
-    </message>
 </context>
 <context>
     <name>ResidentUnitDialog</name>
@@ -1888,12 +2272,136 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>SecondmentsTab</name>
     <message>
-        <source>挂职类型</source>
-        <translation>Posting type</translation>
+        <source>还没有挂职记录。按 Ctrl+N 新建一项挂职。</source>
+        <translation>No postings yet. Press Ctrl+N to add one.</translation>
+    </message>
+    <message>
+        <source>新建挂职…</source>
+        <translation>New posting…</translation>
+    </message>
+    <message>
+        <source>新建挂职（Ctrl+N）</source>
+        <translation>New posting (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>年度考核…</source>
+        <translation>Annual assessment…</translation>
+    </message>
+    <message>
+        <source>某一年度每位挂职干部的双向评价</source>
+        <translation>Two-way evaluations of every seconded cadre for one year</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
     </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <source>挂职单位</source>
+        <translation>Host unit</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Ending</translation>
+    </message>
+    <message>
+        <source>{n}天内到期</source>
+        <translation>Within {n} days</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除“{name}”的这项挂职？工作记录和评价随之隐藏。</source>
+        <translation>Delete this posting of “{name}”? Its work log and evaluations will be hidden with it.</translation>
+    </message>
+    <message>
+        <source>删除挂职“{name}”</source>
+        <translation>Delete posting “{name}”</translation>
+    </message>
+    <message>
+        <source>新建挂职“{name}”</source>
+        <translation>New posting “{name}”</translation>
+    </message>
+    <message>
+        <source>修改挂职“{name}”</source>
+        <translation>Edit posting “{name}”</translation>
+    </message>
+    <message>
+        <source>提前结束挂职</source>
+        <translation>End Posting Early</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>挂职延期</source>
+        <translation>Extend Posting</translation>
+    </message>
+    <message>
+        <source>新的结束日期</source>
+        <translation>New end date</translation>
+    </message>
+    <message>
+        <source>新建工作记录</source>
+        <translation>New work log entry</translation>
+    </message>
+    <message>
+        <source>修改工作记录</source>
+        <translation>Edit work log entry</translation>
+    </message>
+    <message>
+        <source>删除选中的工作记录？</source>
+        <translation>Delete the selected work log entry?</translation>
+    </message>
+    <message>
+        <source>删除工作记录</source>
+        <translation>Delete work log entry</translation>
+    </message>
+    <message>
+        <source>新建评价</source>
+        <translation>New evaluation</translation>
+    </message>
+    <message>
+        <source>修改评价</source>
+        <translation>Edit evaluation</translation>
+    </message>
+    <message>
+        <source>打印评价表</source>
+        <translation>Print evaluation form</translation>
+    </message>
+    <message>
+        <source>这项挂职还没有评价，请先在“双向评价”中登记。</source>
+        <translation>This posting has no evaluations yet. Record one under “Two-way evaluation” first.</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+    <message>
+        <source>30天内到期：{ending}项 · 待完成评价：{due}份 · 月度报告未交：{reports}份</source>
+        <translation>Ending within 30 days: {ending} · Evaluations due: {due} · Monthly reports missing: {reports}</translation>
+    </message>
+    <message>
+        <source>{name} {end} 到期（还有{days}天）</source>
+        <translation>{name} ends {end} ({days} days left)</translation>
+    </message>
+    <message>
+        <source>无法撤销</source>
+        <translation>Cannot undo</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2440,17 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>TermChangeDialog</name>
+    <message>
+        <source>必填，最多200字。将记入操作日志。</source>
+        <translation>Required, at most 200 characters. It goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>UndoCommands</name>
     <message>
         <source>无法完成“{what}”</source>
@@ -1944,6 +2463,61 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>{reason}
 
 This step has been removed from the undo history.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkLogDialog</name>
+    <message>
+        <source>新建工作记录</source>
+        <translation>New Work Log Entry</translation>
+    </message>
+    <message>
+        <source>修改工作记录</source>
+        <translation>Edit Work Log Entry</translation>
+    </message>
+    <message>
+        <source>月度报告所属月份，例如 2026-03</source>
+        <translation>Month the report covers, e.g. 2026-03</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>选填：输入会议名称中的几个字</source>
+        <translation>Optional: type part of the meeting title</translation>
+    </message>
+    <message>
+        <source>选填：输入民生事项编号或标题中的几个字</source>
+        <translation>Optional: type part of the issue number or title</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>所属月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>工时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>关联会议</source>
+        <translation>Linked meeting</translation>
+    </message>
+    <message>
+        <source>关联民生事项</source>
+        <translation>Linked issue</translation>
     </message>
 </context>
 <context>
@@ -2520,7 +3094,7 @@ This step has been removed from the undo history.</translation>
     </message>
     <message>
         <source>工作记录</source>
-        <translation>Work record</translation>
+        <translation>Work log</translation>
     </message>
     <message>
         <source>考勤报告</source>
@@ -2528,7 +3102,7 @@ This step has been removed from the undo history.</translation>
     </message>
     <message>
         <source>履职报告</source>
-        <translation>Performance report</translation>
+        <translation>Duty report</translation>
     </message>
     <message>
         <source>派出单位</source>
@@ -2681,6 +3255,22 @@ This step has been removed from the undo history.</translation>
         <source>事项现在是“{status}”，不能{action}，流程已经结束。</source>
         <translation>The issue is “{status}” and cannot be {action}: its process has ended.</translation>
     </message>
+    <message>
+        <source>这项挂职已经结束，不能延期；请新建一项挂职。</source>
+        <translation>This posting has already ended and cannot be extended; create a new posting instead.</translation>
+    </message>
+    <message>
+        <source>这项挂职还没有开始，请直接在编辑中修改结束日期。</source>
+        <translation>This posting has not started yet; change the end date directly under Edit.</translation>
+    </message>
+    <message>
+        <source>这项挂职已经结束了。</source>
+        <translation>This posting has already ended.</translation>
+    </message>
+    <message>
+        <source>这项挂职还没有开始；不再派出请直接删除。</source>
+        <translation>This posting has not started yet; if the cadre is no longer being sent, just delete it.</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
@@ -2830,6 +3420,54 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>派单</source>
         <translation>dispatch</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation>Work log entry</translation>
+    </message>
+    <message>
+        <source>原单位职务</source>
+        <translation>Home post</translation>
+    </message>
+    <message>
+        <source>挂职岗位</source>
+        <translation>Host post</translation>
+    </message>
+    <message>
+        <source>挂职任务</source>
+        <translation>Posting tasks</translation>
+    </message>
+    <message>
+        <source>报告内容</source>
+        <translation>Report content</translation>
+    </message>
+    <message>
+        <source>工作内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>评价意见</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>评价人</source>
+        <translation>Evaluator</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>extension</translation>
+    </message>
+    <message>
+        <source>提前结束</source>
+        <translation>early end</translation>
+    </message>
+    <message>
+        <source>挂职</source>
+        <translation>Posting</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3706,154 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>最多{max}个字，现在是{n}个。</source>
         <translation>At most {max} characters; now {n}.</translation>
+    </message>
+    <message>
+        <source>评价年度应在挂职期内（{first}至{last}年）。</source>
+        <translation>The evaluation year must fall within the posting ({first} to {last}).</translation>
+    </message>
+    <message>
+        <source>评价日期不能早于挂职开始日期（{start}）。</source>
+        <translation>The evaluation date cannot be before the posting start date ({start}).</translation>
+    </message>
+    <message>
+        <source>{side}已有{year}年的{period}评价，请打开那一份修改。</source>
+        <translation>{side} already has a {period} evaluation for {year}; open that one to change it.</translation>
+    </message>
+    <message>
+        <source>工作记录的日期应在挂职期内（{start}至{end}）。</source>
+        <translation>The work log date must fall within the posting ({start} to {end}).</translation>
+    </message>
+    <message>
+        <source>{period}不在挂职期内（{start}至{end}）。</source>
+        <translation>{period} is outside the posting ({start} to {end}).</translation>
+    </message>
+    <message>
+        <source>{period}的这份月度报告已经登记过了。</source>
+        <translation>This monthly report for {period} has already been recorded.</translation>
+    </message>
+    <message>
+        <source>所选的记录已不存在（可能已被删除），请重新选择。</source>
+        <translation>The selected record no longer exists (it may have been deleted); please choose again.</translation>
+    </message>
+    <message>
+        <source>请说明{what}的理由。</source>
+        <translation>Please give the reason for the {what}.</translation>
+    </message>
+    <message>
+        <source>请选择挂职干部。</source>
+        <translation>Please choose the seconded cadre.</translation>
+    </message>
+    <message>
+        <source>请选择挂职类型。</source>
+        <translation>Please choose the posting type.</translation>
+    </message>
+    <message>
+        <source>请选择派出单位：驻区单位或街道社区的部门，二者选一。</source>
+        <translation>Please choose the home unit: a resident unit or a street or community department (one of the two).</translation>
+    </message>
+    <message>
+        <source>请选择挂职单位：驻区单位或街道、社区、网格，二者选一。</source>
+        <translation>Please choose the host unit: a resident unit, or a street, community or grid (one of the two).</translation>
+    </message>
+    <message>
+        <source>第一社长须选择所下沉的网格。</source>
+        <translation>A first community head must have the grid they are posted to.</translation>
+    </message>
+    <message>
+        <source>请填写挂职开始日期。</source>
+        <translation>Please enter the posting start date.</translation>
+    </message>
+    <message>
+        <source>请填写挂职结束日期。</source>
+        <translation>Please enter the posting end date.</translation>
+    </message>
+    <message>
+        <source>挂职结束日期不能早于开始日期。</source>
+        <translation>The posting end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <source>结对培养须选择导师。</source>
+        <translation>Paired mentoring needs a mentor.</translation>
+    </message>
+    <message>
+        <source>导师不能是挂职干部本人。</source>
+        <translation>The mentor cannot be the seconded cadre.</translation>
+    </message>
+    <message>
+        <source>请填写日期。</source>
+        <translation>Please enter the date.</translation>
+    </message>
+    <message>
+        <source>请填写报告所属月份，例如 2026-03。</source>
+        <translation>Please enter the month the report covers, e.g. 2026-03.</translation>
+    </message>
+    <message>
+        <source>报告日期不能早于所报告的月份（{period}）。</source>
+        <translation>The report date cannot be before the month it covers ({period}).</translation>
+    </message>
+    <message>
+        <source>工时应为数字。</source>
+        <translation>Hours must be a number.</translation>
+    </message>
+    <message>
+        <source>工时应在0到{max}小时之间。</source>
+        <translation>Hours must be between 0 and {max}.</translation>
+    </message>
+    <message>
+        <source>请选择评价方：派出单位或挂职单位。</source>
+        <translation>Please choose the evaluating side: home unit or host unit.</translation>
+    </message>
+    <message>
+        <source>请选择评价类别：中期、年度或期满。</source>
+        <translation>Please choose the evaluation type: mid-term, annual or end of term.</translation>
+    </message>
+    <message>
+        <source>评价年度应在{low}到{high}之间。</source>
+        <translation>The evaluation year must be between {low} and {high}.</translation>
+    </message>
+    <message>
+        <source>请选择评价等次：优秀、称职、基本称职或不称职。</source>
+        <translation>Please choose the grade: excellent, competent, basically competent or incompetent.</translation>
+    </message>
+    <message>
+        <source>分数应为数字。</source>
+        <translation>The score must be a number.</translation>
+    </message>
+    <message>
+        <source>分数应在0到100之间。</source>
+        <translation>The score must be between 0 and 100.</translation>
+    </message>
+    <message>
+        <source>请填写评价日期。</source>
+        <translation>Please enter the evaluation date.</translation>
+    </message>
+    <message>
+        <source>第一社长的挂职单位须是一个网格，“{name}”不是网格。</source>
+        <translation>A first community head must be posted to a grid; “{name}” is not a grid.</translation>
+    </message>
+    <message>
+        <source>挂职已开始，结束日期请用“延期”或“提前结束”修改，并说明理由。</source>
+        <translation>The posting has started: change the end date with “Extend” or “End early” and give the reason.</translation>
+    </message>
+    <message>
+        <source>挂职已结束，不能再修改开始日期。</source>
+        <translation>The posting has ended; its start date can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>延期后的结束日期应晚于原结束日期（{end}）。</source>
+        <translation>The extended end date must be after the current end date ({end}).</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于挂职开始日期（{start}）。</source>
+        <translation>The end date cannot be before the posting start date ({start}).</translation>
+    </message>
+    <message>
+        <source>提前结束的日期应早于原结束日期（{end}）。</source>
+        <translation>The early end date must be before the current end date ({end}).</translation>
+    </message>
+    <message>
+        <source>提前结束的日期不能晚于今天。</source>
+        <translation>The early end date cannot be after today.</translation>
     </message>
 </context>
 <context>

@@ -723,3 +723,35 @@ def test_screenshot_at_1366_by_768(
         assert header.sectionSize(column) >= header.sectionSizeHint(column)
     target = Path(os.environ.get("DIRECTORY_SCREENSHOT", tmp_path / "directory-tab.png"))
     assert window.grab().save(str(target))
+
+
+def test_a_grid_shows_its_first_community_head(
+    demo: dict[str, Any], make_tab: Any, context: TabContext
+) -> None:
+    from datetime import date, timedelta
+
+    from app.secondments.records import PostingData
+    from app.secondments.service import create_posting
+    from db.models.secondments import PostingKind
+
+    grid = demo["grids"]["颐和路社区"][0]
+    today = date.today()
+    with context.database.session() as s:
+        create_posting(
+            s,
+            PostingData(
+                person_id=demo["people"][0],
+                kind=PostingKind.FIRST_COMMUNITY_HEAD,
+                home_org_unit_id=demo["street"],
+                home_post="城管科科长",
+                host_org_unit_id=grid,
+                host_post="第一社长",
+                starts_on=today - timedelta(days=30),
+                ends_on=today + timedelta(days=300),
+            ),
+        )
+    tab = make_tab()
+    select_tree(tab, grid)
+    assert "第一社长：" in tab.scope.text()
+    select_tree(tab, demo["grids"]["颐和路社区"][1])
+    assert "第一社长" not in tab.scope.text()

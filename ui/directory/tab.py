@@ -15,6 +15,7 @@ from typing import Any
 from app.directory.choices import org_unit_path
 from app.directory.lists import OrgNode
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
+from app.secondments.service import first_community_head
 from db.models.directory import OrgLevel, PartyOrgKind, UnitCategory
 
 from PySide6.QtCore import Qt
@@ -224,7 +225,13 @@ class DirectoryTab(TabPage):
             self.scope.setText(self.tr("范围：全部组织"))
         else:
             path = org_unit_path(self.tree_model.nodes, node.id)
-            self.scope.setText(self.tr("范围：{path}（含下级）").format(path=path))
+            text = self.tr("范围：{path}（含下级）").format(path=path)
+            if node.level == OrgLevel.GRID:
+                with self.context.database.reader() as session:
+                    head = first_community_head(session, node.id)
+                if head is not None:
+                    text += self.tr("　第一社长：{name}").format(name=head.person_name)
+            self.scope.setText(text)
 
     # slots
 

@@ -10,9 +10,7 @@ from enum import StrEnum
 
 from app.agreements.lists import AgreementList
 from app.listing import ListSource
-from app.secondments.lists import PostingList
 from db.models.agreements import AgreementKind, AgreementStatus
-from db.models.secondments import PostingKind, PostingStatus
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -67,13 +65,3 @@ class AgreementsTab(RecordsTab):
     def add_filters(self) -> None:
         self.panel.add_filter("kind", self.tr("类型"), _enum_choices(AgreementKind))
         self.panel.add_filter("status", self.tr("状态"), _enum_choices(AgreementStatus))
-
-
-class SecondmentsTab(RecordsTab):
-    source = PostingList()
-    title = QT_TRANSLATE_NOOP("RecordsTab", "干部挂职")
-    empty_text = QT_TRANSLATE_NOOP("RecordsTab", "还没有挂职记录。")
-
-    def add_filters(self) -> None:
-        self.panel.add_filter("kind", self.tr("挂职类型"), _enum_choices(PostingKind))
-        self.panel.add_filter("status", self.tr("状态"), _enum_choices(PostingStatus))

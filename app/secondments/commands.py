@@ -1,0 +1,169 @@
+"""Command-line subcommands for cadre secondments: ``gongjian secondments list`` and
+``gongjian secondments form`` (the 双向评价表 or 挂职鉴定表 of a posting as PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from app.cli_base import CliError, Handler, Parser, print_table
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"天数应为整数：{text}") from None
+    if not 0 <= value <= 3650:
+        raise argparse.ArgumentTypeError(f"天数应在0到3650之间：{text}")
+    return value
+
+
+def register(commands: Any) -> dict[str, Handler]:
+    """Adds the subcommands to ``commands`` (argparse subparsers); returns their handlers."""
+    secondments = commands.add_parser("secondments", help="干部挂职")
+    sub = secondments.add_subparsers(
+        dest="secondments_command", metavar="COMMAND", required=True, parser_class=Parser
+    )
+    listing = sub.add_parser("list", help="列出挂职（最近开始的在前）")
+    listing.add_argument("--json", action="store_true", help="输出 JSON")
+    listing.add_argument("--active", action="store_true", help="只列在岗（含延期）的挂职")
+    listing.add_argument(
+        "--ending-days",
+        type=_days,
+        metavar="N",
+        help="只列 N 天内到期的在岗挂职（按结束日期排序）",
+    )
+    form = sub.add_parser("form", help="把一项挂职的双向评价表或挂职鉴定表导出为 PDF")
+    form.add_argument("posting_id", metavar="ID")
+    form.add_argument(
+        "--kind",
+        choices=("evaluation", "assessment"),
+        default="evaluation",
+        help="evaluation：双向评价表（默认）；assessment：挂职鉴定表",
+    )
+    form.add_argument(
+        "--period",
+        choices=("mid_term", "annual", "end_of_term"),
+        help="评价类别（双向评价表；默认最近一次评价的类别）",
+    )
+    form.add_argument("--year", type=int, help="评价年度（双向评价表；默认最近一次评价的年度）")
+    form.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    return {"secondments": run}
+
+
+def run(args: argparse.Namespace, target: str) -> int:
+    if args.secondments_command == "form":
+        return export_form(args, target)
+    return list_postings(args, target)
+
+
+def export_form(args: argparse.Namespace, target: str) -> int:
+    from app.database import Database
+    from app.secondments import documents, evaluations
+    from db.models.secondments import EvaluationPeriod
+
+    database = Database(target, must_exist=True)
+    try:
+        with database.reader() as session:
+            if args.kind == "assessment":
+                from app.exports.pdf.assessment import write_assessment_form
+
+                write_assessment_form(
+                    documents.assessment_form(session, args.posting_id), args.output
+                )
+            else:
+                from app.exports.pdf.evaluation import write_evaluation_form
+
+                pairs = evaluations.evaluation_pairs(session, args.posting_id)
+                wanted = [
+                    p
+                    for p in pairs
+                    if (args.period is None or p.period.value == args.period)
+                    and (args.year is None or p.year == args.year)
+                ]
+                if wanted:
+                    period, year = wanted[-1].period, wanted[-1].year
+                elif args.period is not None and args.year is not None:
+                    period, year = EvaluationPeriod(args.period), args.year  # a blank form
+                else:
+                    raise CliError(
+                        "这项挂职还没有符合条件的评价；要打印空白表请给出 --period 和 --year。"
+                    )
+                form = documents.evaluation_form(session, args.posting_id, period, year)
+                write_evaluation_form(form, args.output)
+    finally:
+        database.close()
+    print(f"已导出：{args.output}")
+    return 0
+
+
+def list_postings(args: argparse.Namespace, target: str) -> int:
+    from app.database import Database
+    from app.labels import label
+    from app.listing import ListQuery
+    from app.secondments.lists import PostingList
+
+    source = PostingList()
+    filters: dict[str, Any] = {}
+    if args.active:
+        filters["active"] = True
+    if args.ending_days is not None:
+        filters["ending_within"] = args.ending_days
+    ending = args.ending_days is not None
+    query = ListQuery(
+        filters=filters,
+        sort="ends_on" if ending else "starts_on",
+        descending=not ending,
+    )
+    database = Database(target, must_exist=True)
+    try:
+        with database.reader() as session:
+            rows = source.fetch(session, query, 0, source.count(session, query))
+    finally:
+        database.close()
+    keys = ("person", "kind", "home", "host", "host_post", "starts_on", "ends_on", "status")
+    index = {key: source.column_index(key) for key in keys}
+    postings = []
+    for row in rows:
+        values = {key: row.values[i] for key, i in index.items()}
+        postings.append(
+            {
+                "id": row.id,
+                "person": values["person"],
+                "kind": values["kind"].value,
+                "home": values["home"],
+                "host": values["host"],
+                "host_post": values["host_post"],
+                "starts_on": values["starts_on"].isoformat(),
+                "ends_on": values["ends_on"].isoformat(),
+                "status": values["status"].value,
+                "kind_label": label(values["kind"]),
+                "status_label": label(values["status"]),
+            }
+        )
+    if args.json:
+        print(json.dumps(postings, ensure_ascii=False, indent=2))
+    elif not postings:
+        print("没有符合条件的挂职。")
+    else:
+        print_table(
+            ("ID", "姓名", "类型", "状态", "开始", "结束", "挂职单位", "挂职岗位"),
+            [
+                (
+                    p["id"],
+                    p["person"],
+                    p["kind_label"],
+                    p["status_label"],
+                    p["starts_on"],
+                    p["ends_on"],
+                    p["host"],
+                    p["host_post"],
+                )
+                for p in postings
+            ],
+        )
+        print(f"共 {len(postings)} 项挂职。")
+    return 0

@@ -1,0 +1,169 @@
+"""What the secondment forms print: the two-way evaluation form (双向评价表) of one period and
+the end-of-term assessment (挂职鉴定表) of a posting.
+
+Plain data in the words of the printed page, so the PDF layout needs no database and tests can
+build forms by hand. Grades are printed as a row of boxes with the given one filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.labels import label
+from app.secondments.evaluations import EvaluationPair, EvaluationView, evaluation_pairs
+from app.secondments.logs import months, posting_logs
+from app.secondments.records import GRADE_ORDER
+from app.secondments.service import PostingDetail, get_posting
+from app.secondments.store import beijing_today
+from db.models.directory import Person
+from db.models.secondments import EvaluationPeriod, LogKind, PostingStatus
+
+GRADE_LABELS: tuple[str, ...] = tuple(label(g) for g in GRADE_ORDER)
+
+
+@dataclass(frozen=True)
+class PostingFacts:
+    """The head of every form: who, from where, to where, for how long."""
+
+    person_name: str
+    gender: str
+    kind: str
+    home_name: str
+    home_post: str
+    host_name: str
+    host_post: str
+    starts_on: date
+    ends_on: date
+    status: str
+    end_note: str  # 延期 or 提前结束 with its reason; "" otherwise
+    mentor_name: str  # 结对培养 only
+    objectives: str
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """One side's evaluation as printed; blank fields leave room to write by hand."""
+
+    side: str  # 派出单位 / 挂职单位
+    grade: str = ""  # one of GRADE_LABELS, or ""
+    score: str = ""
+    comment: str = ""
+    evaluator: str = ""
+    evaluated_on: date | None = None
+
+
+@dataclass(frozen=True)
+class EvaluationForm:
+    facts: PostingFacts
+    period: str  # 2026年度 / 2026年中期 / 期满
+    home: Opinion
+    host: Opinion
+    disagreement: bool
+
+
+@dataclass(frozen=True)
+class AssessmentForm:
+    facts: PostingFacts
+    months: int  # months of the term up to its end (or today)
+    entries: int
+    hours: Decimal
+    attendance_reports: int
+    duty_reports: int
+    home: Opinion  # the end-of-term evaluations (blank when not made yet)
+    host: Opinion
+
+
+def _facts(session: Session, detail: PostingDetail) -> PostingFacts:
+    gender = session.scalar(select(Person.gender).where(Person.id == detail.data.person_id))
+    note = ""
+    if detail.status is PostingStatus.EXTENDED and detail.end_reason:
+        note = f"延期：{detail.end_reason}"
+    elif detail.status is PostingStatus.ENDED_EARLY:
+        note = f"提前结束：{detail.end_reason}"
+    return PostingFacts(
+        person_name=detail.person_name,
+        gender=label(gender) if gender is not None else "",
+        kind=label(detail.kind),
+        home_name=detail.home_name,
+        home_post=detail.data.home_post,
+        host_name=detail.host_name,
+        host_post=detail.data.host_post,
+        starts_on=detail.starts_on,
+        ends_on=detail.ends_on,
+        status=label(detail.status),
+        end_note=note,
+        mentor_name=detail.mentor_name,
+        objectives=detail.data.objectives,
+    )
+
+
+def _opinion(side: str, view: EvaluationView | None) -> Opinion:
+    if view is None:
+        return Opinion(side)
+    data = view.data
+    assert data.grade is not None
+    return Opinion(
+        side,
+        label(data.grade),
+        f"{data.score:.1f}" if data.score is not None else "",
+        data.comment,
+        data.evaluator,
+        data.evaluated_on,
+    )
+
+
+def period_title(period: EvaluationPeriod, year: int) -> str:
+    if period is EvaluationPeriod.ANNUAL:
+        return f"{year}年度"
+    if period is EvaluationPeriod.MID_TERM:
+        return f"{year}年中期"
+    return "挂职期满"
+
+
+def evaluation_form(
+    session: Session, posting_id: str, period: EvaluationPeriod, year: int
+) -> EvaluationForm:
+    """The 双向评价表 of one period: both sides' evaluations, blank where one is missing."""
+    detail = get_posting(session, posting_id)
+    pair = next(
+        (p for p in evaluation_pairs(session, posting_id) if (p.period, p.year) == (period, year)),
+        EvaluationPair(period, year, None, None),
+    )
+    return EvaluationForm(
+        _facts(session, detail),
+        period_title(period, year),
+        _opinion("派出单位", pair.home),
+        _opinion("挂职单位", pair.host),
+        pair.disagreement,
+    )
+
+
+def assessment_form(session: Session, posting_id: str, today: date | None = None) -> AssessmentForm:
+    """The 挂职鉴定表: the term, the work on record and the end-of-term evaluations."""
+    detail = get_posting(session, posting_id)
+    last = min(detail.ends_on, today or beijing_today())
+    logs = posting_logs(session, posting_id)
+    entries = [log for log in logs if log.data.kind is LogKind.ENTRY]
+    end_of_term = next(
+        (
+            p
+            for p in reversed(evaluation_pairs(session, posting_id))
+            if p.period is EvaluationPeriod.END_OF_TERM
+        ),
+        EvaluationPair(EvaluationPeriod.END_OF_TERM, detail.ends_on.year, None, None),
+    )
+    return AssessmentForm(
+        _facts(session, detail),
+        len(months(detail.starts_on, last)) if last >= detail.starts_on else 0,
+        len(entries),
+        sum((log.data.hours for log in entries), Decimal(0)),
+        sum(log.data.kind is LogKind.ATTENDANCE_REPORT for log in logs),
+        sum(log.data.kind is LogKind.DUTY_REPORT for log in logs),
+        _opinion("派出单位", end_of_term.home),
+        _opinion("挂职单位", end_of_term.host),
+    )

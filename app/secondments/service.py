@@ -1,0 +1,415 @@
+"""Cadre secondment use cases: postings, their lifecycle and the grid's 第一社长.
+
+One session per user action, opened by the caller; every function takes and returns plain
+data. Each change is audited with the posting before and after; edits are checked against
+the version the editor read (``ConflictError`` when someone saved in between).
+
+The status follows the dates (see ``records.status_for_dates``): a posting is 待到岗 before
+its start, 在岗 during its term and 期满 after it; ``refresh_statuses`` moves stored statuses
+on as days pass. Two changes need a reason and are audited with it: ``extend`` (延期: a new
+end later than the old one; the posting is 延期 until the new end) and ``end_early``
+(提前结束: a date within the term). Once a posting has started, its end date changes only
+through these two, so no term is lengthened or shortened without a reason on record.
+
+Work logs and monthly reports are in ``app.secondments.logs``, the two-way evaluation in
+``app.secondments.evaluations`` and reminders in ``app.secondments.reminders``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.errors import not_found
+from app.i18n import QT_TRANSLATE_NOOP
+from app.secondments.records import FINISHED, RUNNING, PostingData, check_reason, status_for_dates
+from app.secondments.store import (
+    WHAT,
+    beijing_today,
+    check_version,
+    invalid,
+    live_posting,
+    names_of,
+    org_unit_label,
+    record,
+    refuse,
+)
+from db.base import utcnow
+from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
+from db.models.secondments import Posting, PostingKind, PostingStatus
+
+__all__ = [
+    "FirstCommunityHead",
+    "PostingDetail",
+    "create_posting",
+    "delete_posting",
+    "end_early",
+    "extend",
+    "first_community_head",
+    "first_community_heads",
+    "get_posting",
+    "refresh_statuses",
+    "restore_posting",
+    "save_posting",
+]
+
+
+@dataclass(frozen=True)
+class PostingDetail:
+    """A posting as the editor shows it; ``data`` is what ``save_posting`` takes back."""
+
+    id: str
+    version: int
+    data: PostingData
+    status: PostingStatus
+    end_reason: str
+    person_name: str
+    home_name: str
+    host_name: str
+    mentor_name: str
+    host_is_grid: bool
+
+    @property
+    def kind(self) -> PostingKind:
+        assert self.data.kind is not None
+        return self.data.kind
+
+    @property
+    def starts_on(self) -> date:
+        assert self.data.starts_on is not None
+        return self.data.starts_on
+
+    @property
+    def ends_on(self) -> date:
+        assert self.data.ends_on is not None
+        return self.data.ends_on
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in RUNNING
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED
+
+
+def _data(posting: Posting) -> PostingData:
+    return PostingData(
+        person_id=posting.person_id,
+        kind=posting.kind,
+        home_unit_id=posting.home_unit_id,
+        home_org_unit_id=posting.home_org_unit_id,
+        home_post=posting.home_post or "",
+        host_unit_id=posting.host_unit_id,
+        host_org_unit_id=posting.host_org_unit_id,
+        host_post=posting.host_post or "",
+        starts_on=posting.starts_on,
+        ends_on=posting.ends_on,
+        mentor_id=posting.mentor_id,
+        objectives=posting.objectives or "",
+    )
+
+
+def detail_of(session: Session, posting: Posting) -> PostingDetail:
+    names = names_of(session, posting)
+    return PostingDetail(
+        id=posting.id,
+        version=posting.version,
+        data=_data(posting),
+        status=posting.status,
+        end_reason=posting.end_reason or "",
+        person_name=names.person,
+        home_name=names.home,
+        host_name=names.host,
+        mentor_name=names.mentor,
+        host_is_grid=names.host_level is OrgLevel.GRID,
+    )
+
+
+def get_posting(session: Session, posting_id: str) -> PostingDetail:
+    """The editor's state; NotFoundError for an unknown or deleted posting."""
+    return detail_of(session, live_posting(session, posting_id))
+
+
+# --- creating and saving ----------------------------------------------------------------------
+
+
+def _check_references(session: Session, data: PostingData) -> None:
+    """Every picked id must name a live record; the host of a 第一社长 must be a grid."""
+    for field, model, ref in (
+        ("person_id", Person, data.person_id),
+        ("mentor_id", Person, data.mentor_id),
+        ("home_unit_id", ResidentUnit, data.home_unit_id),
+        ("host_unit_id", ResidentUnit, data.host_unit_id),
+        ("home_org_unit_id", OrgUnit, data.home_org_unit_id),
+        ("host_org_unit_id", OrgUnit, data.host_org_unit_id),
+    ):
+        if ref is None:
+            continue
+        found = session.scalar(select(model.id).where(model.id == ref, model.deleted_at.is_(None)))
+        if found is None:
+            raise invalid(
+                field,
+                QT_TRANSLATE_NOOP("validation", "所选的记录已不存在（可能已被删除），请重新选择。"),
+            )
+    if data.kind is PostingKind.FIRST_COMMUNITY_HEAD:
+        level = session.scalar(select(OrgUnit.level).where(OrgUnit.id == data.host_org_unit_id))
+        if level is not OrgLevel.GRID:
+            raise invalid(
+                "host_org_unit_id",
+                QT_TRANSLATE_NOOP(
+                    "validation", "第一社长的挂职单位须是一个网格，“{name}”不是网格。"
+                ),
+                name=org_unit_label(session, data.host_org_unit_id),
+            )
+
+
+def _apply(posting: Posting, data: PostingData) -> None:
+    assert data.kind is not None and data.person_id is not None
+    assert data.starts_on is not None and data.ends_on is not None
+    posting.person_id = data.person_id
+    posting.kind = data.kind
+    posting.home_unit_id = data.home_unit_id
+    posting.home_org_unit_id = data.home_org_unit_id
+    posting.home_post = data.home_post
+    posting.host_unit_id = data.host_unit_id
+    posting.host_org_unit_id = data.host_org_unit_id
+    posting.host_post = data.host_post
+    posting.starts_on = data.starts_on
+    posting.ends_on = data.ends_on
+    posting.mentor_id = data.mentor_id
+    posting.objectives = data.objectives
+
+
+def create_posting(session: Session, data: PostingData, today: date | None = None) -> str:
+    """A new posting, its status set by its dates; returns its id."""
+    clean = data.validated()
+    _check_references(session, clean)
+    assert clean.starts_on is not None and clean.ends_on is not None
+    posting = Posting(end_reason="")
+    _apply(posting, clean)
+    posting.status = status_for_dates(
+        PostingStatus.PLANNED, clean.starts_on, clean.ends_on, today or beijing_today()
+    )
+    session.add(posting)
+    record(session, "create", posting, None)
+    return posting.id
+
+
+def save_posting(
+    session: Session,
+    posting_id: str,
+    version: int,
+    data: PostingData,
+    today: date | None = None,
+) -> PostingDetail:
+    """Stores the editor's posting. Saving what was read changes nothing (no new version,
+    no audit entry). Once the term has started the end date is changed by ``extend`` or
+    ``end_early`` only, and the start date of a finished posting stays as it was."""
+    posting = live_posting(session, posting_id)
+    check_version(posting, version)
+    clean = data.validated()
+    _check_references(session, clean)
+    assert clean.starts_on is not None and clean.ends_on is not None
+    if posting.status is not PostingStatus.PLANNED and clean.ends_on != posting.ends_on:
+        raise invalid(
+            "ends_on",
+            QT_TRANSLATE_NOOP(
+                "validation",
+                "挂职已开始，结束日期请用“延期”或“提前结束”修改，并说明理由。",
+            ),
+        )
+    if posting.status in FINISHED and clean.starts_on != posting.starts_on:
+        raise invalid(
+            "starts_on",
+            QT_TRANSLATE_NOOP("validation", "挂职已结束，不能再修改开始日期。"),
+        )
+    before = audit.snapshot(posting)
+    _apply(posting, clean)
+    posting.status = status_for_dates(
+        posting.status, clean.starts_on, clean.ends_on, today or beijing_today()
+    )
+    if audit.snapshot(posting) != before:
+        posting.updated_at = utcnow()
+        record(session, "update", posting, before)
+    return detail_of(session, posting)
+
+
+# --- the lifecycle ----------------------------------------------------------------------------
+
+
+def extend(
+    session: Session,
+    posting_id: str,
+    version: int,
+    new_end: date,
+    reason: str,
+    today: date | None = None,
+) -> PostingDetail:
+    """延期: the term runs to ``new_end`` (later than the current end); the reason is stored
+    on the posting and in the audit log. A finished posting cannot be extended."""
+    posting = live_posting(session, posting_id)
+    check_version(posting, version)
+    why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "延期"))
+    if posting.status in FINISHED:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "这项挂职已经结束，不能延期；请新建一项挂职。"))
+    if posting.status is PostingStatus.PLANNED:
+        raise refuse(
+            QT_TRANSLATE_NOOP("errors", "这项挂职还没有开始，请直接在编辑中修改结束日期。")
+        )
+    if new_end <= posting.ends_on:
+        raise invalid(
+            "ends_on",
+            QT_TRANSLATE_NOOP("validation", "延期后的结束日期应晚于原结束日期（{end}）。"),
+            end=posting.ends_on.isoformat(),
+        )
+    before = audit.snapshot(posting)
+    posting.ends_on = new_end
+    posting.end_reason = why
+    posting.status = status_for_dates(
+        PostingStatus.EXTENDED, posting.starts_on, new_end, today or beijing_today()
+    )
+    record(session, "extend", posting, before, reason=why)
+    return detail_of(session, posting)
+
+
+def end_early(
+    session: Session,
+    posting_id: str,
+    version: int,
+    ended_on: date,
+    reason: str,
+    today: date | None = None,
+) -> PostingDetail:
+    """提前结束: the term ends on ``ended_on`` (from its start to before its planned end, and
+    not in the future); the reason is stored and audited. Final: no later state follows."""
+    posting = live_posting(session, posting_id)
+    check_version(posting, version)
+    why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "提前结束"))
+    if posting.status in FINISHED:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "这项挂职已经结束了。"))
+    if posting.status is PostingStatus.PLANNED:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "这项挂职还没有开始；不再派出请直接删除。"))
+    now = today or beijing_today()
+    if ended_on < posting.starts_on:
+        raise invalid(
+            "ended_on",
+            QT_TRANSLATE_NOOP("validation", "结束日期不能早于挂职开始日期（{start}）。"),
+            start=posting.starts_on.isoformat(),
+        )
+    if ended_on >= posting.ends_on:
+        raise invalid(
+            "ended_on",
+            QT_TRANSLATE_NOOP("validation", "提前结束的日期应早于原结束日期（{end}）。"),
+            end=posting.ends_on.isoformat(),
+        )
+    if ended_on > now:
+        raise invalid("ended_on", QT_TRANSLATE_NOOP("validation", "提前结束的日期不能晚于今天。"))
+    before = audit.snapshot(posting)
+    posting.ends_on = ended_on
+    posting.end_reason = why
+    posting.status = PostingStatus.ENDED_EARLY
+    record(session, "end_early", posting, before, reason=why)
+    return detail_of(session, posting)
+
+
+def refresh_statuses(session: Session, today: date | None = None) -> int:
+    """Moves every live posting's stored status on to what its dates say today (待到岗 →
+    在岗 → 期满); each change is audited. Returns how many changed."""
+    now = today or beijing_today()
+    changed = 0
+    postings = session.scalars(
+        select(Posting).where(
+            Posting.deleted_at.is_(None),
+            Posting.status.in_(
+                [PostingStatus.PLANNED, PostingStatus.ACTIVE, PostingStatus.EXTENDED]
+            ),
+        )
+    ).all()
+    for posting in postings:
+        status = status_for_dates(posting.status, posting.starts_on, posting.ends_on, now)
+        if status is not posting.status:
+            before = audit.snapshot(posting)
+            posting.status = status
+            record(session, "status", posting, before)
+            changed += 1
+    return changed
+
+
+def delete_posting(session: Session, posting_id: str) -> None:
+    """Soft delete; its logs and evaluations stay with it (and come back with a restore)."""
+    posting = live_posting(session, posting_id)
+    before = audit.snapshot(posting)
+    posting.deleted_at = utcnow()
+    record(session, "delete", posting, before)
+
+
+def restore_posting(session: Session, posting_id: str) -> None:
+    posting = session.get(Posting, posting_id)
+    if posting is None:
+        raise not_found(WHAT, posting_id)
+    if posting.deleted_at is None:
+        return
+    before = audit.snapshot(posting)
+    posting.deleted_at = None
+    record(session, "restore", posting, before)
+
+
+# --- the grid's 第一社长 ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FirstCommunityHead:
+    """Who is a grid's 第一社长 now: for the directory's grid view."""
+
+    grid_id: str
+    posting_id: str
+    person_id: str
+    person_name: str
+    home_name: str
+    starts_on: date
+    ends_on: date
+    status: PostingStatus
+
+
+def first_community_heads(
+    session: Session, grid_ids: list[str] | None = None
+) -> dict[str, FirstCommunityHead]:
+    """The current 第一社长 of each grid (of ``grid_ids``, or of all): the live posting of that
+    kind, 在岗 or 延期, with the latest start when there are several."""
+    stmt = (
+        select(Posting, Person.name)
+        .join(Person, Person.id == Posting.person_id)
+        .where(
+            Posting.deleted_at.is_(None),
+            Posting.kind == PostingKind.FIRST_COMMUNITY_HEAD,
+            Posting.status.in_(list(RUNNING)),
+            Posting.host_org_unit_id.is_not(None),
+        )
+        .order_by(Posting.starts_on, Posting.id)
+    )
+    if grid_ids is not None:
+        stmt = stmt.where(Posting.host_org_unit_id.in_(grid_ids))
+    heads: dict[str, FirstCommunityHead] = {}
+    for posting, name in session.execute(stmt):
+        assert posting.host_org_unit_id is not None
+        heads[posting.host_org_unit_id] = FirstCommunityHead(
+            grid_id=posting.host_org_unit_id,
+            posting_id=posting.id,
+            person_id=posting.person_id,
+            person_name=name,
+            home_name=names_of(session, posting).home,
+            starts_on=posting.starts_on,
+            ends_on=posting.ends_on,
+            status=posting.status,
+        )
+    return heads
+
+
+def first_community_head(session: Session, grid_id: str) -> FirstCommunityHead | None:
+    """The grid's current 第一社长, or None."""
+    return first_community_heads(session, [grid_id]).get(grid_id)

@@ -1,0 +1,216 @@
+"""The secondment forms as PDF: A4, fonts embedded, every field on paper, checked with poppler."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.database import Database
+from app.directory import service as directory
+from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
+from app.exports.pdf.assessment import render_assessment_form, write_assessment_form
+from app.exports.pdf.evaluation import render_evaluation_form, write_evaluation_form
+from app.secondments import documents, evaluations, logs, service
+from app.secondments.documents import AssessmentForm, EvaluationForm, Opinion, PostingFacts
+from app.secondments.records import EvaluationData, PostingData, WorkLogData
+from db.models.directory import Gender, OrgLevel, UnitCategory
+from db.models.secondments import EvaluationPeriod, EvaluatorSide, Grade, LogKind, PostingKind
+
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
+BASE14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
+FACT_LABELS = ("姓名", "性别", "挂职类型", "派出单位", "原职务", "挂职单位", "挂职岗位", "挂职期限")
+OPINION_LABELS = ("评价等次", "得分", "评价日期", "评价意见", "评价单位", "签字盖章")
+
+
+def facts(**changes: object) -> PostingFacts:
+    values: dict[str, object] = {
+        "person_name": "王喆",
+        "gender": "男",
+        "kind": "交叉挂职",
+        "home_name": "江苏省住房和城乡建设厅",
+        "home_post": "副处长",
+        "host_name": "建宁路街道城市管理科",
+        "host_post": "城市管理科副科长（挂职）",
+        "starts_on": date(2025, 3, 1),
+        "ends_on": date(2026, 2, 28),
+        "status": "期满",
+        "end_note": "",
+        "mentor_name": "",
+        "objectives": "牵头推进<b>驻区单位</b>共建项目 & 民生事项办理",
+    }
+    values.update(changes)
+    return PostingFacts(**values)  # type: ignore[arg-type]
+
+
+HOME = Opinion(
+    "派出单位", "优秀", "94.5", "履职尽责、表现突出。", "江苏省住建厅党组", date(2026, 3, 5)
+)
+HOST = Opinion("挂职单位", "基本称职", "68.0", "群众工作方法有待提高。", "建宁路街道党工委",
+               date(2026, 3, 6))  # fmt: skip
+
+
+def run(tool: list[str], pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / f"form-{len(list(tmp_path.iterdir()))}.pdf"
+    path.write_bytes(pdf)
+    command = [*tool, str(path), "-"] if tool[0] == "pdftotext" else [*tool, str(path)]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def check_a4_and_fonts(pdf: bytes, tmp_path: Path, title: str) -> int:
+    info = run(["pdfinfo"], pdf, tmp_path)
+    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts", info)
+    assert re.search(rf"^Title:\s+{re.escape(title)}$", info, re.M)
+    rows = [line.split() for line in run(["pdffonts"], pdf, tmp_path).splitlines()[2:]]
+    assert rows
+    for row in rows:
+        assert row[-5] == "yes" and not any(base in row[0] for base in BASE14), row
+    pages = re.search(r"^Pages:\s+(\d+)$", info, re.M)
+    assert pages is not None
+    return int(pages.group(1))
+
+
+@needs_poppler
+def test_evaluation_form_on_one_a4_page_with_every_field(tmp_path: Path) -> None:
+    form = EvaluationForm(facts(), "2025年度", HOME, HOST, disagreement=True)
+    pdf = render_evaluation_form(form)
+    assert check_a4_and_fonts(pdf, tmp_path, "王喆干部挂职双向评价表（2025年度）") == 1
+    text = flat(run(["pdftotext", "-raw"], pdf, tmp_path)).removeprefix("—1—")
+    assert text.startswith("干部挂职双向评价表（2025年度）")
+    for label in (*FACT_LABELS, "评价类别", "挂职任务", "派出单位评价", "挂职单位评价", "备注"):
+        assert label in text, label
+    for label in OPINION_LABELS:
+        assert text.count(label) == 2, label
+    for value in (
+        "王喆",
+        "江苏省住房和城乡建设厅",
+        "城市管理科副科长（挂职）",
+        "94.5",
+        "68.0",
+        "2025年3月1日至2026年2月28日（期满）",
+        "2026年3月5日",
+        "江苏省住建厅党组",
+    ):
+        assert value in text, value
+    assert "牵头推进<b>驻区单位</b>共建项目&民生事项办理" in text  # markup prints as typed
+    assert "■优秀□称职□基本称职□不称职" in text and "□优秀□称职■基本称职□不称职" in text
+    assert "请核实" in text
+
+
+@needs_poppler
+def test_blank_evaluation_form_keeps_every_field(tmp_path: Path) -> None:
+    form = EvaluationForm(
+        facts(kind="结对培养", mentor_name="赵赟"),
+        "2026年中期",
+        Opinion("派出单位"),
+        Opinion("挂职单位"),
+        disagreement=False,
+    )
+    pdf = render_evaluation_form(form)
+    check_a4_and_fonts(pdf, tmp_path, "王喆干部挂职双向评价表（2026年中期）")
+    text = flat(run(["pdftotext", "-raw"], pdf, tmp_path))
+    for label in OPINION_LABELS:
+        assert text.count(label) == 2, label
+    assert text.count("□优秀□称职□基本称职□不称职") == 2 and "■" not in text
+    assert "导师赵赟" in text and "请核实" not in text
+    assert text.count("年月日") == 2  # blank dates to fill in by hand
+
+
+@needs_poppler
+def test_assessment_form(tmp_path: Path) -> None:
+    form = AssessmentForm(
+        facts(status="提前结束", end_note="提前结束：因工作调整提前结束挂职"),
+        12,
+        30,
+        Decimal("115.5"),
+        11,
+        12,
+        HOME,
+        Opinion("挂职单位"),
+    )
+    pdf = render_assessment_form(form)
+    assert check_a4_and_fonts(pdf, tmp_path, "王喆干部挂职鉴定表") <= 2
+    text = flat(run(["pdftotext", "-raw"], pdf, tmp_path)).removeprefix("—1—")
+    assert text.startswith("干部挂职鉴定表（交叉挂职）")
+    for label in (*FACT_LABELS, "挂职任务", "工作实绩", "个人总结", "挂职单位鉴定意见",
+                  "派出单位意见", "组织部门意见"):  # fmt: skip
+        assert label in text, label
+    assert "提前结束：因工作调整提前结束挂职" in text
+    assert "挂职12个月，登记工作记录30条，累计115.5小时；月度考勤报告11份，履职报告12份。" in text
+    pages = run(["pdftotext", "-layout"], pdf, tmp_path).split("\f")
+    for number, page in enumerate([p for p in pages if p.strip()], start=1):
+        assert flat(page.strip().split("\n")[-1]) == f"—{number}—"
+
+
+def test_forms_from_the_database(database: Database, tmp_path: Path) -> None:
+    with database.session() as s:
+        street = directory.org_units.create(s, OrgUnitData("建宁路街道", OrgLevel.STREET)).id
+        community = directory.org_units.create(
+            s, OrgUnitData("安乐村社区", OrgLevel.COMMUNITY, street)
+        ).id
+        grid = directory.org_units.create(s, OrgUnitData("第一网格", OrgLevel.GRID, community)).id
+        department = directory.org_units.create(
+            s, OrgUnitData("城市管理科", OrgLevel.DEPARTMENT, street)
+        ).id
+        directory.resident_units.create(s, ResidentUnitData("某厅", UnitCategory.PROVINCIAL_ORGAN))
+        person = directory.people.create(s, PersonData("李堃", gender=Gender.FEMALE)).id
+        posting = service.create_posting(
+            s,
+            PostingData(
+                person_id=person,
+                kind=PostingKind.FIRST_COMMUNITY_HEAD,
+                home_org_unit_id=department,
+                home_post="科长",
+                host_org_unit_id=grid,
+                host_post="第一社长",
+                starts_on=date(2026, 1, 1),
+                ends_on=date(2026, 12, 31),
+            ),
+            date(2026, 11, 28),
+        )
+        logs.add_log(
+            s, posting, WorkLogData(logged_on=date(2026, 2, 3), content="走访", hours=Decimal(3))
+        )
+        logs.add_log(
+            s,
+            posting,
+            WorkLogData(LogKind.DUTY_REPORT, date(2026, 2, 2), "2026-01", "本月主要工作"),
+        )
+        sides = ((EvaluatorSide.HOME, Grade.EXCELLENT), (EvaluatorSide.HOST, Grade.COMPETENT))
+        for side, grade in sides:
+            evaluations.add_evaluation(
+                s,
+                posting,
+                EvaluationData(
+                    side,
+                    EvaluationPeriod.MID_TERM,
+                    2026,
+                    grade,
+                    Decimal(90),
+                    "好",
+                    "党工委",
+                    date(2026, 7, 1),
+                ),  # fmt: skip
+            )
+        form = documents.evaluation_form(s, posting, EvaluationPeriod.MID_TERM, 2026)
+        assessment = documents.assessment_form(s, posting, date(2026, 11, 28))
+    assert form.facts.host_name == "安乐村社区第一网格" and form.facts.gender == "女"
+    assert (form.home.grade, form.host.grade, form.disagreement) == ("优秀", "称职", False)
+    assert form.period == "2026年中期"
+    assert (assessment.months, assessment.entries, assessment.hours) == (11, 1, Decimal(3))
+    assert (assessment.attendance_reports, assessment.duty_reports) == (0, 1)
+    assert assessment.host.grade == ""  # no end-of-term evaluation yet
+    write_evaluation_form(form, tmp_path / "e.pdf")
+    write_assessment_form(assessment, tmp_path / "a.pdf")
+    assert (tmp_path / "e.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "a.pdf").stat().st_size > 1000

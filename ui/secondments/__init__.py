@@ -1,0 +1,1 @@
+"""The secondments tab (干部挂职): postings, work logs, two-way evaluation, forms."""

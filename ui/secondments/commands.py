@@ -1,0 +1,64 @@
+"""Undo and redo of secondment changes: each saved change is pushed as a command already done.
+
+``undo`` and ``redo`` each run one app/ function in a session of their own and announce
+``events.changed("secondments")``. Extensions and early ends are not undone here: they are
+audited steps with a reason (a wrong one is corrected by a new step, on the record).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from app.database import Database
+from app.errors import UserError
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ui.i18n import message_text
+from ui.tab import DataEvents
+
+AREA = "secondments"
+log = logging.getLogger("gongjian.secondments")
+
+Step = Callable[[Any], Any]  # session -> anything
+
+
+class DoneCommand(QUndoCommand):
+    """A change already made; ``undo_step`` takes it back, ``redo_step`` makes it again."""
+
+    def __init__(
+        self,
+        text: str,
+        undo_step: Step,
+        redo_step: Step,
+        database: Database,
+        events: DataEvents,
+    ) -> None:
+        super().__init__(text)
+        self._undo_step, self._redo_step = undo_step, redo_step
+        self._database, self._events = database, events
+        self._done = True  # pushed after the change: the first redo() does nothing
+
+    def undo(self) -> None:
+        self._run(self._undo_step)
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._run(self._redo_step)
+
+    def _run(self, step: Step) -> None:
+        try:
+            with self._database.session() as session:
+                step(session)
+        except UserError as error:  # changed elsewhere since: say so, keep the data as it is
+            log.info("undo/redo of %r refused: %s", self.text(), error)
+            QMessageBox.warning(
+                QApplication.activeWindow(),
+                QApplication.translate("SecondmentsTab", "无法撤销"),
+                message_text(error.message),
+            )
+        self._events.changed.emit(AREA)
