@@ -101,13 +101,15 @@ class PostingDetailPanel(QWidget):
             ("delete", self.tr("删除")),
         ):
             actions.addWidget(self._button(key, text))
-        actions.addSpacing(12)
+        actions.addStretch(1)
+        # printing on a row of its own, so the pane stays narrow enough for the list at 1366 px
+        printing = QHBoxLayout()
         for key, text in (
             ("print_evaluation", self.tr("评价表…")),
             ("print_assessment", self.tr("鉴定表…")),
             ("save_pdf", self.tr("另存 PDF")),
         ):
-            actions.addWidget(self._button(key, text))
+            printing.addWidget(self._button(key, text))
         self.buttons["print_evaluation"].setToolTip(
             self.tr("打印预览双向评价表：选中的那一期，未选时为最近一期（Ctrl+P）")
         )
@@ -119,7 +121,7 @@ class PostingDetailPanel(QWidget):
         ):
             save_menu.addAction(text, partial(self.action_requested.emit, key))
         self.buttons["save_pdf"].setMenu(save_menu)
-        actions.addStretch(1)
+        printing.addStretch(1)
 
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
@@ -180,6 +182,7 @@ class PostingDetailPanel(QWidget):
         body.addWidget(self.facts)
         body.addWidget(self.warning)
         body.addLayout(actions)
+        body.addLayout(printing)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
