@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -144,21 +145,22 @@ class IssuePanel(QWidget):
         steps = QGroupBox(self.tr("办理"), self)
         steps_layout = QVBoxLayout(steps)
         steps_layout.addWidget(self.note)
-        bar = QHBoxLayout()
-        for key, text, slot in (
-            (Action.ACCEPT, self.tr("受理"), self._on_accept),
-            (Action.REJECT, self.tr("不予受理"), self._on_reject),
-            (Action.RESOLVE, self.tr("办结"), self._on_resolve),
-            (Action.REOPEN, self.tr("重新办理"), self._on_reopen),
-            (Action.CLOSE, self.tr("归档"), self._on_close),
-            ("supervise", self.tr("督办"), self._on_supervise),
-            ("remind", self.tr("催办"), self._on_remind),
+        bar = QGridLayout()  # two rows, so the pane fits beside the list at 1366 px
+        for index, (key, text, slot) in enumerate(
+            (
+                (Action.ACCEPT, self.tr("受理"), self._on_accept),
+                (Action.REJECT, self.tr("不予受理"), self._on_reject),
+                (Action.RESOLVE, self.tr("办结"), self._on_resolve),
+                (Action.REOPEN, self.tr("重新办理"), self._on_reopen),
+                (Action.CLOSE, self.tr("归档"), self._on_close),
+                ("supervise", self.tr("督办"), self._on_supervise),
+                ("remind", self.tr("催办"), self._on_remind),
+            )
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             self.buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
+            bar.addWidget(button, index // 4, index % 4)
         steps_layout.addLayout(bar)
 
         # dispatch panel
@@ -171,6 +173,7 @@ class IssuePanel(QWidget):
         self.due = QDateEdit(self)
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDate(QDate.currentDate())
         self.dispatches = _table(
             [self.tr("承办单位"), self.tr("状态"), self.tr("时限"), self.tr("报到"),
              self.tr("结果/退单理由")], self,

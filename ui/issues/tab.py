@@ -42,7 +42,7 @@ class IssuesTab(TabPage):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 600])
+        splitter.setSizes([820, 540])
         legend = QLabel(
             self.tr(
                 "<span style='color:#a4161a'>■</span> 红色：已超期或派单24小时未报到　"

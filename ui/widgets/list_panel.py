@@ -62,11 +62,12 @@ class ListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(not any(c.stretch for c in model.source.columns))
+        self._stretch = next(
+            (i for i, c in enumerate(model.source.columns) if c.stretch), None
+        )
+        header.setStretchLastSection(self._stretch is None)
         for i, column in enumerate(model.source.columns):
             self.table.setColumnWidth(i, column.width)
-            if column.stretch:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         keys = [c.key for c in model.source.columns]
         sort_column = keys.index(model.query.sort) if model.query.sort in keys else 0
         order = (
@@ -131,6 +132,18 @@ class ListPanel(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def _give_spare_width(self) -> None:
+        """Widens the stretch column into space the others leave; never narrower than its
+        starting width, and still resizable by the user (Qt's Stretch mode is not)."""
+        if self._stretch is None:
+            return
+        columns = self.model.source.columns
+        others = sum(
+            self.table.columnWidth(i) for i in range(len(columns)) if i != self._stretch
+        )
+        spare = self.table.viewport().width() - others
+        self.table.setColumnWidth(self._stretch, max(columns[self._stretch].width, spare))
+
     def _apply_query(self) -> None:
         self._search_timer.stop()
         filters = dict(self._fixed_filters)
@@ -175,4 +188,5 @@ class ListPanel(QWidget):
                 return True
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.resize(self.table.viewport().size())
+            self._give_spare_width()
         return super().eventFilter(watched, event)
