@@ -19,6 +19,7 @@ from app.cli_base import CliError, Handler, Parser
 AREA_COMMANDS = (  # each: register(subparsers)
     "app.meetings.commands",
     "app.secondments.commands",
+    "app.agreements.commands",
     "app.issues.commands",
 )
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")

@@ -922,6 +922,46 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>Journal</translation>
     </message>
     <message>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>照片与附件</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>另一事项的编号</source>
+        <translation>Number of the other issue</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>关联事项</source>
+        <translation>Linked issues</translation>
+    </message>
+    <message>
         <source>登记新的民生事项</source>
         <translation>Register a New Issue</translation>
     </message>
@@ -958,6 +998,26 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>Save</translation>
     </message>
     <message>
+        <source>{name}（{size}）</source>
+        <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>添加照片或附件</source>
+        <translation>Add a Photo or Attachment</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;所有文件 (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;All files (*)</translation>
+    </message>
+    <message>
+        <source>删除附件</source>
+        <translation>Delete Attachment</translation>
+    </message>
+    <message>
+        <source>删除附件“{name}”？</source>
+        <translation>Delete the attachment “{name}”?</translation>
+    </message>
+    <message>
         <source>请先在派单列表中选中一个承办单位。</source>
         <translation>First select a handling unit in the dispatch list.</translation>
     </message>
@@ -971,6 +1031,30 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; 红色：已超期或派单24小时未报到&#x3000;&lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; 黄色：3天没有进展</source>
         <translation>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; Red: overdue, or dispatched 24 h without acknowledgement  &lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; Yellow: no progress for 3 days</translation>
+    </message>
+    <message>
+        <source>打印工单…</source>
+        <translation>Print Work Order…</translation>
+    </message>
+    <message>
+        <source>预览并打印所选事项的工单（Ctrl+P）</source>
+        <translation>Preview and print the selected issue&apos;s work order (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>另存 PDF…</source>
+        <translation>Save PDF As…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>类别与办理时限…</source>
+        <translation>Categories and Time Limits…</translation>
+    </message>
+    <message>
+        <source>节假日与调休…</source>
+        <translation>Holidays and Working Weekends…</translation>
     </message>
     <message>
         <source>状态</source>
@@ -1015,6 +1099,14 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>近一年</source>
         <translation>Last year</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
     </message>
     <message>
         <source>共 {n}+ 条（向下滚动显示更多）</source>
@@ -2547,6 +2639,42 @@ This step has been removed from the undo history.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>提出方</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>提出日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <source>认领方</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <source>认领日期</source>
+        <translation>Claimed on</translation>
+    </message>
+    <message>
+        <source>报到社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>报到日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>服务次数</source>
+        <translation>Services</translation>
+    </message>
+    <message>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
@@ -3200,8 +3328,24 @@ This step has been removed from the undo history.</translation>
         <translation>The time limit must be between 0 and {max} working days.</translation>
     </message>
     <message>
+        <source>已有名为“{name}”的类别。</source>
+        <translation>There is already a category named “{name}”.</translation>
+    </message>
+    <message>
+        <source>名称最多{max}个字。</source>
+        <translation>A name has at most {max} characters.</translation>
+    </message>
+    <message>
         <source>事项不能关联它自己。</source>
         <translation>An issue cannot be linked to itself.</translation>
+    </message>
+    <message>
+        <source>这两件事项之间没有关联。</source>
+        <translation>These two issues are not linked.</translation>
+    </message>
+    <message>
+        <source>找不到编号为“{number}”的事项。</source>
+        <translation>No issue has the number “{number}”.</translation>
     </message>
     <message>
         <source>已归档或不予受理的事项不能修改。</source>
@@ -3271,6 +3415,34 @@ This step has been removed from the undo history.</translation>
         <source>这项挂职还没有开始；不再派出请直接删除。</source>
         <translation>This posting has not started yet; if the cadre is no longer being sent, just delete it.</translation>
     </message>
+    <message>
+        <source>这条清单现在是“{status}”，不能进行这一步。</source>
+        <translation>This list entry is “{status}”; this step is not possible now.</translation>
+    </message>
+    <message>
+        <source>只有已认领、尚未实施的清单可以退回。</source>
+        <translation>Only an entry that is claimed and not yet under way can be given back.</translation>
+    </message>
+    <message>
+        <source>已完成或已取消的清单不能取消。</source>
+        <translation>A done or cancelled entry cannot be cancelled.</translation>
+    </message>
+    <message>
+        <source>只有草拟的协议可以生效。</source>
+        <translation>Only a draft agreement can be put into force.</translation>
+    </message>
+    <message>
+        <source>已到期、已终止或已续签的协议不能终止。</source>
+        <translation>An expired, terminated or renewed agreement cannot be terminated.</translation>
+    </message>
+    <message>
+        <source>只有生效、即将到期或到期的协议可以续签。</source>
+        <translation>Only an active, expiring or expired agreement can be renewed.</translation>
+    </message>
+    <message>
+        <source>草拟的协议尚未生效，不能登记履约。</source>
+        <translation>A draft agreement is not in force yet; no fulfilment can be recorded.</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
@@ -3296,6 +3468,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>category</translation>
     </message>
     <message>
         <source>编码</source>
@@ -3344,6 +3520,22 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>会议名称</source>
         <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>agreement number</translation>
+    </message>
+    <message>
+        <source>协议名称</source>
+        <translation>agreement title</translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>承诺内容</source>
+        <translation>commitment</translation>
     </message>
     <message>
         <source>地点</source>
@@ -3468,6 +3660,30 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>挂职</source>
         <translation>Posting</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>履约记录</source>
+        <translation>Fulfilment record</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>承诺事项</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>清单条目</source>
+        <translation>List entry</translation>
+    </message>
+    <message>
+        <source>报到登记</source>
+        <translation>Registration</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +4070,158 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>提前结束的日期不能晚于今天。</source>
         <translation>The early end date cannot be after today.</translation>
+    </message>
+    <message>
+        <source>请选择清单类别。</source>
+        <translation>Choose which list.</translation>
+    </message>
+    <message>
+        <source>请选择提出方（社区或驻区单位之一）。</source>
+        <translation>Choose who raised it (a community or a resident unit).</translation>
+    </message>
+    <message>
+        <source>需求由社区提出。</source>
+        <translation>Needs are raised by communities.</translation>
+    </message>
+    <message>
+        <source>资源由驻区单位提供。</source>
+        <translation>Resources are offered by resident units.</translation>
+    </message>
+    <message>
+        <source>请填写提出日期。</source>
+        <translation>Fill in the date raised.</translation>
+    </message>
+    <message>
+        <source>日期不能早于上一步的日期（{last}）。</source>
+        <translation>The date cannot be before the previous step ({last}).</translation>
+    </message>
+    <message>
+        <source>请选择认领方。</source>
+        <translation>Choose who claims it.</translation>
+    </message>
+    <message>
+        <source>认领方应为另一方：单位认领社区需求，社区认领单位资源。</source>
+        <translation>The claimer must be the other side: units claim community needs, communities claim unit resources.</translation>
+    </message>
+    <message>
+        <source>请填写原因。</source>
+        <translation>Give the reason.</translation>
+    </message>
+    <message>
+        <source>请选择党员。</source>
+        <translation>Choose the party member.</translation>
+    </message>
+    <message>
+        <source>请选择报到社区。</source>
+        <translation>Choose the community registered with.</translation>
+    </message>
+    <message>
+        <source>请填写报到日期。</source>
+        <translation>Fill in the registration date.</translation>
+    </message>
+    <message>
+        <source>请填写服务日期。</source>
+        <translation>Fill in the service date.</translation>
+    </message>
+    <message>
+        <source>服务时长应在0到24小时之间。</source>
+        <translation>Service hours must be between 0 and 24.</translation>
+    </message>
+    <message>
+        <source>这名党员已在该社区报到。</source>
+        <translation>This member is already registered with that community.</translation>
+    </message>
+    <message>
+        <source>服务日期不能早于报到日期。</source>
+        <translation>The service date cannot be before the registration date.</translation>
+    </message>
+    <message>
+        <source>请选择协议类型。</source>
+        <translation>Choose the agreement type.</translation>
+    </message>
+    <message>
+        <source>有效期至不能早于有效期起始日期。</source>
+        <translation>The end of validity cannot be before its start.</translation>
+    </message>
+    <message>
+        <source>每个签约方只能选一个单位。</source>
+        <translation>Each party must be exactly one organisation.</translation>
+    </message>
+    <message>
+        <source>街道一方应为街道或社区。</source>
+        <translation>The street side must be a street or a community.</translation>
+    </message>
+    <message>
+        <source>共建一方应为驻区单位或党支部。</source>
+        <translation>The partner side must be a resident unit or a party branch.</translation>
+    </message>
+    <message>
+        <source>同一签约方不能重复添加。</source>
+        <translation>The same party cannot be added twice.</translation>
+    </message>
+    <message>
+        <source>请至少添加一个街道或社区签约方。</source>
+        <translation>Add at least one street or community party.</translation>
+    </message>
+    <message>
+        <source>请至少添加一个驻区单位或党支部签约方。</source>
+        <translation>Add at least one resident unit or party branch as a party.</translation>
+    </message>
+    <message>
+        <source>请选择承诺事项。</source>
+        <translation>Choose the commitment.</translation>
+    </message>
+    <message>
+        <source>年度目标次数应在1到999之间。</source>
+        <translation>The yearly target must be between 1 and 999.</translation>
+    </message>
+    <message>
+        <source>请填写活动日期。</source>
+        <translation>Fill in the activity date.</translation>
+    </message>
+    <message>
+        <source>请选择活动类别。</source>
+        <translation>Choose the activity.</translation>
+    </message>
+    <message>
+        <source>参加人数不能为负数。</source>
+        <translation>Participants cannot be negative.</translation>
+    </message>
+    <message>
+        <source>时长应在0到9999小时之间。</source>
+        <translation>Hours must be between 0 and 9999.</translation>
+    </message>
+    <message>
+        <source>协议编号{number}已被使用。</source>
+        <translation>Agreement number {number} is already in use.</translation>
+    </message>
+    <message>
+        <source>生效的协议必须有有效期。</source>
+        <translation>An agreement in force must have its validity dates.</translation>
+    </message>
+    <message>
+        <source>原因最多200个字。</source>
+        <translation>A reason has at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>请先填写有效期再使协议生效。</source>
+        <translation>Fill in the validity dates before putting the agreement into force.</translation>
+    </message>
+    <message>
+        <source>有效期已过，不能生效。</source>
+        <translation>The validity has passed; it cannot be put into force.</translation>
+    </message>
+    <message>
+        <source>请先填写签订日期。</source>
+        <translation>Fill in the signing date first.</translation>
+    </message>
+    <message>
+        <source>责任方应为本协议的签约方之一。</source>
+        <translation>The responsible party must be one of this agreement&apos;s parties.</translation>
+    </message>
+    <message>
+        <source>所选承诺事项不属于本协议。</source>
+        <translation>The chosen commitment does not belong to this agreement.</translation>
     </message>
 </context>
 <context>

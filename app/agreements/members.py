@@ -1,0 +1,173 @@
+"""In-service party members (在职党员到社区报到): a member registers with the community where
+they live (one registration per person and community), their service is recorded, and the
+registrations are counted per employer unit, per community and for a street."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.agreements.records import invalid
+from app.agreements.store import in_subtree, live_registration, record
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.validation import check_required
+from db.models.agreements import MemberRegistration, ServiceRecord
+from db.models.directory import OrgUnit, ResidentUnit
+
+
+@dataclass(frozen=True)
+class RegistrationData:
+    person_id: str | None = None
+    community_id: str | None = None
+    employer_unit_id: str | None = None
+    registered_on: date | None = None
+
+    def validated(self) -> RegistrationData:
+        if self.person_id is None:
+            raise invalid("person_id", QT_TRANSLATE_NOOP("validation", "请选择党员。"))
+        if self.community_id is None:
+            raise invalid("community_id", QT_TRANSLATE_NOOP("validation", "请选择报到社区。"))
+        if self.registered_on is None:
+            raise invalid("registered_on", QT_TRANSLATE_NOOP("validation", "请填写报到日期。"))
+        return self
+
+
+@dataclass(frozen=True)
+class ServiceData:
+    served_on: date | None = None
+    activity: str = ""
+    hours: Decimal = field(default_factory=lambda: Decimal(0))
+
+    def validated(self) -> ServiceData:
+        if self.served_on is None:
+            raise invalid("served_on", QT_TRANSLATE_NOOP("validation", "请填写服务日期。"))
+        activity = check_required(
+            "activity",
+            self.activity,
+            Message("fields", QT_TRANSLATE_NOOP("fields", "服务内容")),
+            200,
+        )
+        if self.hours < 0 or self.hours > Decimal(24):
+            raise invalid("hours", QT_TRANSLATE_NOOP("validation", "服务时长应在0到24小时之间。"))
+        return ServiceData(self.served_on, activity, self.hours)
+
+
+def register_member(session: Session, data: RegistrationData) -> str:
+    clean = data.validated()
+    existing = session.scalar(
+        select(MemberRegistration.id).where(
+            MemberRegistration.person_id == clean.person_id,
+            MemberRegistration.community_id == clean.community_id,
+        )
+    )
+    if existing is not None:
+        raise invalid("community_id", QT_TRANSLATE_NOOP("validation", "这名党员已在该社区报到。"))
+    assert clean.person_id and clean.community_id and clean.registered_on
+    registration = MemberRegistration(
+        person_id=clean.person_id,
+        community_id=clean.community_id,
+        employer_unit_id=clean.employer_unit_id,
+        registered_on=clean.registered_on,
+    )
+    session.add(registration)
+    record(session, "create", registration, None)
+    return registration.id
+
+
+def add_service(session: Session, registration_id: str, data: ServiceData) -> str:
+    registration = live_registration(session, registration_id)
+    clean = data.validated()
+    assert clean.served_on is not None
+    if clean.served_on < registration.registered_on:
+        raise invalid("served_on", QT_TRANSLATE_NOOP("validation", "服务日期不能早于报到日期。"))
+    service = ServiceRecord(
+        registration_id=registration.id,
+        served_on=clean.served_on,
+        activity=clean.activity,
+        hours=clean.hours,
+    )
+    session.add(service)
+    record(session, "create", service, None)
+    return service.id
+
+
+@dataclass(frozen=True)
+class MemberCount:
+    id: str | None  # the unit or community; None for members without an employer unit
+    name: str
+    members: int
+    services: int
+    hours: Decimal
+
+
+def _counts(
+    session: Session, key: object, name: object, join: object, street_id: str | None
+) -> list[MemberCount]:
+    services = (
+        select(
+            ServiceRecord.registration_id.label("rid"),
+            func.count().label("n"),
+            func.sum(ServiceRecord.hours).label("h"),
+        )
+        .group_by(ServiceRecord.registration_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            key,  # type: ignore[call-overload]
+            name,
+            func.count(MemberRegistration.id),
+            func.coalesce(func.sum(services.c.n), 0),
+            func.coalesce(func.sum(services.c.h), 0),
+        )
+        .select_from(MemberRegistration)
+        .outerjoin(services, services.c.rid == MemberRegistration.id)
+        .outerjoin(*join)  # type: ignore[misc]
+        .where(MemberRegistration.deleted_at.is_(None))
+        .group_by(key)
+        .order_by(func.count(MemberRegistration.id).desc(), name)
+    )
+    if street_id is not None:
+        stmt = stmt.where(in_subtree(MemberRegistration.community_id, street_id))
+    return [
+        MemberCount(r[0], r[1] or "", int(r[2]), int(r[3]), Decimal(str(r[4])))
+        for r in session.execute(stmt)
+    ]
+
+
+def counts_by_unit(session: Session, street_id: str | None = None) -> list[MemberCount]:
+    """Registrations per employer unit (most first), within a street when given."""
+    return _counts(
+        session,
+        MemberRegistration.employer_unit_id,
+        func.max(ResidentUnit.name),
+        (ResidentUnit, ResidentUnit.id == MemberRegistration.employer_unit_id),
+        street_id,
+    )
+
+
+def counts_by_community(session: Session, street_id: str | None = None) -> list[MemberCount]:
+    return _counts(
+        session,
+        MemberRegistration.community_id,
+        func.max(OrgUnit.name),
+        (OrgUnit, OrgUnit.id == MemberRegistration.community_id),
+        street_id,
+    )
+
+
+def street_total(session: Session, street_id: str) -> int:
+    """How many members registered with the street's communities (宁海路: 6,028)."""
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                MemberRegistration.deleted_at.is_(None),
+                in_subtree(MemberRegistration.community_id, street_id),
+            )
+        )
+        or 0
+    )

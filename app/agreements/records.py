@@ -1,0 +1,194 @@
+"""Agreement records as plain data, their validation, and the rule by which states follow
+the dates (``status_for``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.validation import check_length, check_required
+from db.models.agreements import AgreementKind, AgreementStatus, JointActivity, PartySide
+from db.models.security import Setting
+
+CONTEXT = "validation"
+EXPIRING_DAYS_KEY = "agreement_expiring_days"
+EXPIRING_DAYS_DEFAULT = 30
+BEHIND_MARGIN_KEY = "behind_schedule_margin"
+BEHIND_MARGIN_DEFAULT = 0.2
+UNCLAIMED_DAYS_KEY = "need_unclaimed_days"
+UNCLAIMED_DAYS_DEFAULT = 30
+
+# States that the dates move on; the others change only by a user's action.
+DATED = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRING, AgreementStatus.EXPIRED})
+FINAL = frozenset({AgreementStatus.TERMINATED, AgreementStatus.RENEWED})
+
+
+def invalid(field_name: str, template: str, **params: object) -> ValidationError:
+    return ValidationError(field_name, Message(CONTEXT, template, **params))
+
+
+def setting(session: Session, key: str, default: Any) -> Any:
+    """A business setting's value, or ``default`` when it is not set."""
+    value = session.scalar(select(Setting.value).where(Setting.key == key))
+    return default if value is None else value
+
+
+def expiring_days(session: Session) -> int:
+    return int(setting(session, EXPIRING_DAYS_KEY, EXPIRING_DAYS_DEFAULT))
+
+
+def behind_margin(session: Session) -> float:
+    return float(setting(session, BEHIND_MARGIN_KEY, BEHIND_MARGIN_DEFAULT))
+
+
+def unclaimed_days(session: Session) -> int:
+    return int(setting(session, UNCLAIMED_DAYS_KEY, UNCLAIMED_DAYS_DEFAULT))
+
+
+def status_for(
+    valid_from: date | None,
+    valid_to: date | None,
+    today: date,
+    days: int,
+    current: AgreementStatus,
+) -> AgreementStatus:
+    """The status an agreement has on ``today``: a signed (active) agreement is 即将到期
+    within ``days`` of its end and 到期 after it; 草拟, 终止 and 续签 stay as they are."""
+    if current not in DATED or valid_from is None or valid_to is None:
+        return current
+    if today > valid_to:
+        return AgreementStatus.EXPIRED
+    if (valid_to - today).days <= days:
+        return AgreementStatus.EXPIRING
+    return AgreementStatus.ACTIVE
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    """One signatory: exactly one of the three ids."""
+
+    side: PartySide
+    org_unit_id: str | None = None
+    resident_unit_id: str | None = None
+    party_org_id: str | None = None
+
+    @property
+    def ref_id(self) -> str:
+        ref = self.org_unit_id or self.resident_unit_id or self.party_org_id
+        assert ref is not None
+        return ref
+
+
+@dataclass(frozen=True)
+class AgreementData:
+    kind: AgreementKind | None = None
+    number: str = ""
+    title: str = ""
+    parties: tuple[PartyRef, ...] = ()
+    signed_on: date | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    summary: str = ""
+
+    def validated(self) -> AgreementData:
+        if self.kind is None:
+            raise invalid("kind", QT_TRANSLATE_NOOP("validation", "请选择协议类型。"))
+        number = check_required(
+            "number", self.number, Message("fields", QT_TRANSLATE_NOOP("fields", "协议编号")), 40
+        )
+        title = check_required(
+            "title", self.title, Message("fields", QT_TRANSLATE_NOOP("fields", "协议名称")), 200
+        )
+        _check_parties(self.parties)
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise invalid(
+                "valid_to", QT_TRANSLATE_NOOP("validation", "有效期至不能早于有效期起始日期。")
+            )
+        summary = check_length(
+            "summary",
+            self.summary,
+            Message("fields", QT_TRANSLATE_NOOP("fields", "内容摘要")),
+            4000,
+        )
+        return replace(self, number=number, title=title, summary=summary)
+
+
+def _check_parties(parties: tuple[PartyRef, ...]) -> None:
+    seen: set[str] = set()
+    for party in parties:
+        ids = [party.org_unit_id, party.resident_unit_id, party.party_org_id]
+        if sum(i is not None for i in ids) != 1:
+            raise invalid("parties", QT_TRANSLATE_NOOP("validation", "每个签约方只能选一个单位。"))
+        if party.side is PartySide.STREET_SIDE and party.org_unit_id is None:
+            raise invalid("parties", QT_TRANSLATE_NOOP("validation", "街道一方应为街道或社区。"))
+        if party.side is PartySide.PARTNER_SIDE and party.org_unit_id is not None:
+            raise invalid(
+                "parties", QT_TRANSLATE_NOOP("validation", "共建一方应为驻区单位或党支部。")
+            )
+        if party.ref_id in seen:
+            raise invalid("parties", QT_TRANSLATE_NOOP("validation", "同一签约方不能重复添加。"))
+        seen.add(party.ref_id)
+    sides = {p.side for p in parties}
+    if PartySide.STREET_SIDE not in sides:
+        raise invalid(
+            "parties", QT_TRANSLATE_NOOP("validation", "请至少添加一个街道或社区签约方。")
+        )
+    if PartySide.PARTNER_SIDE not in sides:
+        raise invalid(
+            "parties", QT_TRANSLATE_NOOP("validation", "请至少添加一个驻区单位或党支部签约方。")
+        )
+
+
+@dataclass(frozen=True)
+class CommitmentData:
+    activity: JointActivity | None = None
+    text: str = ""
+    responsible_party_id: str | None = None  # an agreement_parties id
+    yearly_target: int = 1
+    due_on: date | None = None
+
+    def validated(self) -> CommitmentData:
+        if self.activity is None:
+            raise invalid("activity", QT_TRANSLATE_NOOP("validation", "请选择承诺事项。"))
+        label = Message("fields", QT_TRANSLATE_NOOP("fields", "承诺内容"))
+        if self.activity is JointActivity.OTHER:
+            text = check_required("text", self.text, label, 200)
+        else:
+            text = check_length("text", self.text, label, 200)
+        if not 1 <= self.yearly_target <= 999:
+            raise invalid(
+                "yearly_target", QT_TRANSLATE_NOOP("validation", "年度目标次数应在1到999之间。")
+            )
+        return replace(self, text=text)
+
+
+@dataclass(frozen=True)
+class FulfilmentData:
+    held_on: date | None = None
+    activity: JointActivity | None = None
+    commitment_id: str | None = None
+    participants: int = 0
+    hours: Decimal = field(default_factory=lambda: Decimal(0))
+    place: str = ""
+    note: str = ""
+
+    def validated(self) -> FulfilmentData:
+        if self.held_on is None:
+            raise invalid("held_on", QT_TRANSLATE_NOOP("validation", "请填写活动日期。"))
+        if self.activity is None:
+            raise invalid("activity", QT_TRANSLATE_NOOP("validation", "请选择活动类别。"))
+        if self.participants < 0:
+            raise invalid("participants", QT_TRANSLATE_NOOP("validation", "参加人数不能为负数。"))
+        if self.hours < 0 or self.hours > Decimal("9999"):
+            raise invalid("hours", QT_TRANSLATE_NOOP("validation", "时长应在0到9999小时之间。"))
+        place = check_length(
+            "place", self.place, Message("fields", QT_TRANSLATE_NOOP("fields", "地点")), 200
+        )
+        return replace(self, place=place, note=self.note.strip())

@@ -1,0 +1,85 @@
+"""What the agreement use cases share: loading records, versions, audit, the org tree."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app import audit
+from app.errors import ConflictError, UserError, not_found
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.localtime import BEIJING
+from db.base import Entity
+from db.models.agreements import Agreement, Commitment, ListEntry, MemberRegistration
+from db.models.directory import OrgUnit
+
+AGREEMENT = QT_TRANSLATE_NOOP("fields", "协议")
+COMMITMENT = QT_TRANSLATE_NOOP("fields", "承诺事项")
+LIST_ENTRY = QT_TRANSLATE_NOOP("fields", "清单条目")
+REGISTRATION = QT_TRANSLATE_NOOP("fields", "报到登记")
+
+
+def beijing_today() -> date:
+    return datetime.now(BEIJING).date()
+
+
+def refuse(template: str, **params: object) -> UserError:
+    return UserError(Message("errors", template, **params))
+
+
+def check_version(obj: Entity, version: int) -> None:
+    if obj.version != version:
+        raise ConflictError.stale()
+
+
+def record(
+    session: Session, action: str, obj: Entity, before: dict[str, Any] | None, *, reason: str = ""
+) -> None:
+    try:
+        audit.record(session, action, obj, before, reason=reason)
+    except StaleDataError:
+        raise ConflictError.stale() from None
+
+
+def live_agreement(session: Session, agreement_id: str) -> Agreement:
+    agreement = session.get(Agreement, agreement_id)
+    if agreement is None or agreement.deleted_at is not None:
+        raise not_found(AGREEMENT, agreement_id)
+    return agreement
+
+
+def live_commitment(session: Session, commitment_id: str) -> Commitment:
+    commitment = session.get(Commitment, commitment_id)
+    if commitment is None or commitment.deleted_at is not None:
+        raise not_found(COMMITMENT, commitment_id)
+    return commitment
+
+
+def live_entry(session: Session, entry_id: str) -> ListEntry:
+    entry = session.get(ListEntry, entry_id)
+    if entry is None or entry.deleted_at is not None:
+        raise not_found(LIST_ENTRY, entry_id)
+    return entry
+
+
+def live_registration(session: Session, registration_id: str) -> MemberRegistration:
+    registration = session.get(MemberRegistration, registration_id)
+    if registration is None or registration.deleted_at is not None:
+        raise not_found(REGISTRATION, registration_id)
+    return registration
+
+
+def subtree_ids(root_id: str) -> Any:
+    """A SELECT of the org unit ``root_id`` and every unit below it (a recursive CTE)."""
+    tree = select(OrgUnit.id.label("id")).where(OrgUnit.id == root_id).cte(recursive=True)
+    tree = tree.union_all(select(OrgUnit.id).where(OrgUnit.parent_id == tree.c.id))
+    return select(tree.c.id)
+
+
+def in_subtree(column: Any, root_id: str) -> ColumnElement[bool]:
+    result: ColumnElement[bool] = column.in_(subtree_ids(root_id))
+    return result
