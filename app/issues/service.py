@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app import audit
-from app.i18n import QT_TRANSLATE_NOOP
+from app.errors import ValidationError, not_found
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.detail import issue_detail
 from app.issues.steps import (
     accept,
@@ -38,7 +39,7 @@ from app.issues.store import flush, live_issue, refuse
 from app.issues.warnings import reminders
 from app.meetings.tracking import decision_to_issue
 from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
-from db.models.issues import Holiday, IssueCategory, IssueLink, IssueLinkKind
+from db.models.issues import Holiday, Issue, IssueCategory, IssueLink, IssueLinkKind
 
 __all__ = [
     "accept",
@@ -63,6 +64,12 @@ __all__ = [
 ]
 
 LIMIT_MAX = 60
+HOLIDAY_NAME_MAX = 40
+CATEGORY = QT_TRANSLATE_NOOP("fields", "类别")
+
+
+def _invalid(field: str, template: str, **params: object) -> ValidationError:
+    return ValidationError(field, Message("errors", template, **params))
 
 
 @dataclass(frozen=True)
@@ -84,18 +91,32 @@ def categories(session: Session) -> list[CategoryView]:
 def save_category(
     session: Session, name: str, limit_working_days: int, category_id: str | None = None
 ) -> str:
-    """Adds or changes a category and its limit (0: the same day). Returns its id."""
+    """Adds or changes a category and its limit (0: the same day). Returns its id.
+
+    ValidationError on ``name`` (empty, too long, taken) or ``limit_working_days``."""
     text = name.strip()
     if not text or len(text) > 40:
-        raise refuse(QT_TRANSLATE_NOOP("errors", "类别名称须为1到40个字。"))
+        raise _invalid("name", QT_TRANSLATE_NOOP("errors", "类别名称须为1到40个字。"))
     if not 0 <= limit_working_days <= LIMIT_MAX:
-        raise refuse(
-            QT_TRANSLATE_NOOP("errors", "办理时限须在0到{max}个工作日之间。"), max=LIMIT_MAX
+        raise _invalid(
+            "limit_working_days",
+            QT_TRANSLATE_NOOP("errors", "办理时限须在0到{max}个工作日之间。"),
+            max=LIMIT_MAX,
         )
+    taken = session.scalar(
+        select(IssueCategory.id).where(
+            IssueCategory.name == text, IssueCategory.id != (category_id or "")
+        )
+    )
+    if taken is not None:
+        raise _invalid("name", QT_TRANSLATE_NOOP("errors", "已有名为“{name}”的类别。"), name=text)
     row = session.get(IssueCategory, category_id) if category_id else None
+    if category_id and row is None:
+        raise not_found(CATEGORY, category_id)
     before = audit.snapshot(row) if row else None
     if row is None:
-        row = IssueCategory(name=text, limit_working_days=limit_working_days)
+        last = session.scalar(select(func.max(IssueCategory.position))) or 0
+        row = IssueCategory(name=text, limit_working_days=limit_working_days, position=last + 1)
         session.add(row)
     else:
         row.name, row.limit_working_days = text, limit_working_days
@@ -114,7 +135,15 @@ def holidays(session: Session, year: int) -> list[tuple[date, bool, str]]:
 
 
 def set_holiday(session: Session, day: date, is_workday: bool, name: str = "") -> None:
-    """Marks a day a holiday (``is_workday`` False) or a working weekend (True)."""
+    """Marks a day a holiday (``is_workday`` False) or a working weekend (True).
+
+    ValidationError on ``name`` when longer than 40 characters."""
+    if len(name.strip()) > HOLIDAY_NAME_MAX:
+        raise _invalid(
+            "name",
+            QT_TRANSLATE_NOOP("errors", "名称最多{max}个字。"),
+            max=HOLIDAY_NAME_MAX,
+        )
     row = session.scalar(select(Holiday).where(Holiday.day == day))
     before = audit.snapshot(row) if row else None
     if row is None:
@@ -127,7 +156,13 @@ def set_holiday(session: Session, day: date, is_workday: bool, name: str = "") -
 
 def clear_holiday(session: Session, day: date) -> None:
     """The day follows the Monday–Friday rule again."""
-    session.execute(delete(Holiday).where(Holiday.day == day))
+    row = session.scalar(select(Holiday).where(Holiday.day == day))
+    if row is None:
+        return
+    before = audit.snapshot(row)
+    session.delete(row)
+    flush(session)
+    audit.record(session, "purge", row, before)
 
 
 def link_issues(session: Session, issue_id: str, other_id: str, kind: IssueLinkKind) -> None:
@@ -145,6 +180,34 @@ def link_issues(session: Session, issue_id: str, other_id: str, kind: IssueLinkK
     found.kind = kind
     flush(session)
     audit.record(session, "create", found, None)
+
+
+def unlink_issues(session: Session, issue_id: str, other_id: str) -> None:
+    """Removes the link between two issues, whichever of them it was made from."""
+    rows = session.scalars(
+        select(IssueLink).where(
+            or_(
+                (IssueLink.issue_id == issue_id) & (IssueLink.other_id == other_id),
+                (IssueLink.issue_id == other_id) & (IssueLink.other_id == issue_id),
+            )
+        )
+    ).all()
+    if not rows:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "这两件事项之间没有关联。"))
+    for row in rows:
+        before = audit.snapshot(row)
+        session.delete(row)
+        session.flush()
+        audit.record(session, "purge", row, before)
+
+
+def issue_by_number(session: Session, number: str) -> str:
+    """The id of the live issue with this number (as shown in the list, e.g. MS-2026-000123)."""
+    text = number.strip()
+    found = session.scalar(select(Issue.id).where(Issue.number == text, Issue.deleted_at.is_(None)))
+    if found is None:
+        raise refuse(QT_TRANSLATE_NOOP("errors", "找不到编号为“{number}”的事项。"), number=text)
+    return found
 
 
 @dataclass(frozen=True)

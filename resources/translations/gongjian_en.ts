@@ -420,6 +420,57 @@
     </message>
 </context>
 <context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>类别与办理时限</source>
+        <translation>Categories and Time Limits</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>当天</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>时限按工作日计算（0 为当天办结），修改只影响此后登记的事项。</source>
+        <translation>Limits count working days (0 means the same day); a change applies to issues registered afterwards.</translation>
+    </message>
+    <message>
+        <source>{n}个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <source>新类别</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <source>修改“{name}”</source>
+        <translation>Edit “{name}”</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceCombo</name>
     <message>
         <source>（已删除）</source>
@@ -715,6 +766,65 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>演示数据</source>
         <translation>Demo Data</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>节假日与调休</source>
+        <translation>Holidays and Working Weekends</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>休息（节假日）</source>
+        <translation>Day off (holiday)</translation>
+    </message>
+    <message>
+        <source>上班（调休）</source>
+        <translation>Working day (adjusted)</translation>
+    </message>
+    <message>
+        <source>如：国庆节</source>
+        <translation>e.g. National Day</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>恢复为平常</source>
+        <translation>Back to normal</translation>
+    </message>
+    <message>
+        <source>这一天重新按周一至周五上班计算</source>
+        <translation>This day counts by the Monday-to-Friday week again</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>这一天</source>
+        <translation>This day</translation>
+    </message>
+    <message>
+        <source>休息</source>
+        <translation>Day off</translation>
     </message>
 </context>
 <context>
@@ -2613,6 +2723,13 @@ This step has been removed from the undo history.</translation>
     </message>
 </context>
 <context>
+    <name>_SettingsDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>columns</name>
     <message>
         <source>协议编号</source>
@@ -3443,6 +3560,22 @@ This step has been removed from the undo history.</translation>
         <source>草拟的协议尚未生效，不能登记履约。</source>
         <translation>A draft agreement is not in force yet; no fulfilment can be recorded.</translation>
     </message>
+    <message>
+        <source>找不到文件或无法读取：{name}</source>
+        <translation>File not found or not readable: {name}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”超过{max} MB，不能作为附件。</source>
+        <translation>The file “{name}” is larger than {max} MB and cannot be attached.</translation>
+    </message>
+    <message>
+        <source>无法读取或复制文件：{name}</source>
+        <translation>Could not read or copy the file: {name}</translation>
+    </message>
+    <message>
+        <source>附件已损坏或丢失：{name}</source>
+        <translation>The attachment is damaged or missing: {name}</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
@@ -3684,6 +3817,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>报到登记</source>
         <translation>Registration</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from db.models.issues import (
     IssueStatus,
     Satisfaction,
 )
+from db.models.security import AuditEntry
 
 S = IssueStatus
 # Monday 2026-06-01, 09:00 Beijing
@@ -499,3 +500,43 @@ def test_links_and_categories(database: Database, world: World) -> None:
     third = _register(database, world)  # Monday + 5 working days
     with database.reader() as s:
         assert service.issue_detail(s, third).deadline == date(2026, 6, 8)
+
+
+def test_links_are_found_by_number_and_removed(database: Database, world: World) -> None:
+    first = _register(database, world)
+    second = _register(database, world)
+    with database.session() as s:
+        assert service.issue_by_number(s, " MS2026-000001 ") == first
+        with pytest.raises(UserError, match="MS-NONE"):
+            service.issue_by_number(s, "MS-NONE")
+        service.link_issues(s, second, first, IssueLinkKind.RELATED_TO)
+    with database.session() as s:
+        service.unlink_issues(s, first, second)  # from either side
+        with pytest.raises(UserError):
+            service.unlink_issues(s, first, second)
+    with database.reader() as s:
+        assert service.issue_detail(s, first).links == ()
+        assert service.issue_detail(s, second).links == ()
+
+
+def test_category_and_holiday_errors_name_the_field(database: Database, world: World) -> None:
+    with database.session() as s:
+        for name, limit, field in (
+            ("", 3, "name"),
+            ("积水", 3, "name"),  # taken by another category
+            ("新类别", 61, "limit_working_days"),
+        ):
+            with pytest.raises(ValidationError) as caught:
+                service.save_category(s, name, limit)
+            assert caught.value.field == field
+        service.save_category(s, " 积水 ", 4, category_id=world["water"])  # its own name: fine
+        with pytest.raises(ValidationError) as caught:
+            service.set_holiday(s, date(2026, 10, 1), False, "节" * 41)
+        assert caught.value.field == "name"
+        service.set_holiday(s, date(2026, 10, 1), False, "国庆节")
+    with database.session() as s:
+        service.clear_holiday(s, date(2026, 10, 1))
+        service.clear_holiday(s, date(2026, 10, 2))  # not set: nothing to do
+    with database.reader() as s:
+        assert service.holidays(s, 2026) == []
+        assert "purge" in s.scalars(select(AuditEntry.action)).all()

@@ -4,7 +4,8 @@ loop allows, refusals shown in the panel, red rows, and the list model."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,11 +16,16 @@ from app.directory.records import OrgUnitData
 from app.issues import service
 from app.issues.records import IssueData
 from db.models.directory import OrgLevel
-from db.models.issues import IssueStatus, Satisfaction
+from db.models.issues import IssueLinkKind, IssueStatus, Satisfaction
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from ui.issues.output import work_order_pdf
 from ui.issues.tab import IssuesTab
+from ui.printing.pages import page_count, prepare_printer
+from ui.printing.preview import PdfPrintPreview
 from ui.tab import DataEvents, TabContext
 
 LEFT = Qt.MouseButton.LeftButton
@@ -209,3 +215,252 @@ def test_model_grows_past_the_cap_and_seeks_pages(
         ids = [r.id for r in source.fetch(s, ListQuery(sort="reported_at", descending=True), 0, 9)]
     assert [model.data(model.index(r, 0), ID_ROLE) for r in range(5)] == ids
     qtmodeltester.check(model)
+
+
+def register(database: Database, title: str) -> str:
+    with database.session() as s:
+        return service.register(s, IssueData(title=title))
+
+
+def test_attachments_add_open_remove(
+    tab: IssuesTab, database: Database, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    editor = tab.editor
+    editor.attachments_dir = tmp_path / "store"
+    assert not editor.add_attachment_button.isEnabled()  # a new issue has nothing to attach to
+    issue_id = register(database, "建宁路33号雨后积水")
+    tab.refresh()
+    editor.show_issue(issue_id)
+    photo = tmp_path / "积水照片.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"photo" * 100)
+    offered: list[str] = []
+
+    def pick(*args: Any) -> tuple[list[str], str]:
+        offered.append(args[3])
+        return [str(photo)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(pick))
+    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    assert "*.jpg" in offered[0] and "(*)" in offered[0]
+    assert editor.attachment_list.count() == 1
+    assert editor.attachment_list.item(0).text().startswith("积水照片.jpg")
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    editor.attachment_list.setCurrentRow(0)
+    qtbot.mouseClick(editor.open_attachment_button, LEFT)
+    assert opened and Path(opened[0].toLocalFile()).read_bytes() == photo.read_bytes()
+
+    stored = Path(opened[0].toLocalFile())
+    stored.write_bytes(b"changed")  # damaged: refused with a message, nothing opened
+    qtbot.mouseClick(editor.open_attachment_button, LEFT)
+    assert len(opened) == 1 and "附件已损坏或丢失" in editor.message.text()
+
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: answers.pop(0)))
+    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
+    assert editor.attachment_list.count() == 1  # said no
+    editor.attachment_list.setCurrentRow(0)
+    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
+    assert editor.attachment_list.count() == 0
+
+
+def test_links_by_number(tab: IssuesTab, database: Database, qtbot: Any) -> None:
+    editor = tab.editor
+    first = register(database, "建宁路33号雨后积水")
+    second = register(database, "建宁路35号积水")
+    with database.reader() as s:
+        number = service.issue_detail(s, first).number
+    tab.refresh()
+    editor.show_issue(second)
+    editor.link_number.setText("MS-NOPE")
+    qtbot.mouseClick(editor.add_link_button, LEFT)
+    assert "MS-NOPE" in editor.message.text() and editor.links.rowCount() == 0
+
+    editor.link_kind.setCurrentIndex(editor.link_kind.findData(IssueLinkKind.DUPLICATE_OF))
+    editor.link_number.setText(f" {number} ")
+    qtbot.keyClick(editor.link_number, Qt.Key.Key_Return)
+    assert editor.links.rowCount() == 1
+    assert [editor.links.item(0, c).text() for c in range(2)] == ["重复于", number]
+    assert editor.link_number.text() == ""
+    editor.show_issue(first)  # seen from the other side
+    assert editor.links.item(0, 0).text() == "被重复"
+
+    assert not editor.remove_link_button.isEnabled()
+    editor.links.selectRow(0)
+    qtbot.mouseClick(editor.remove_link_button, LEFT)
+    assert editor.links.rowCount() == 0
+    editor.show_issue(second)
+    assert editor.links.rowCount() == 0
+
+
+def test_categories_dialog_adds_changes_and_shows_errors_at_the_field(
+    tab: IssuesTab, database: Database, world: dict[str, str], qtbot: Any
+) -> None:
+    dialog = tab.categories_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "积水"
+
+    qtbot.mouseClick(dialog.save_button, LEFT)  # no name: said under the name
+    assert "1到40" in dialog.errors.text("name") and dialog.changed is False
+    dialog.name.setText("积水")  # taken (a new category, not the one selected)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert "已有" in dialog.errors.text("name")
+    dialog.name.setText("停车")
+    assert dialog.errors.text("name") == ""  # typing clears the error
+    dialog.limit.setValue(13)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert dialog.changed and dialog.table.rowCount() == 2
+    assert dialog.table.item(1, 1).text() == "13个工作日"
+
+    dialog.table.selectRow(0)  # 积水: change its limit to the same day
+    assert dialog.name.text() == "积水" and dialog.limit.value() == 3
+    dialog.limit.setValue(0)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    with database.reader() as s:
+        limits = {c.name: c.limit_working_days for c in service.categories(s)}
+    assert limits == {"积水": 0, "停车": 13}
+    assert dialog.table.item(0, 1).text() == "当天"
+
+    tab.reload_choices()  # what edit_categories does after a change
+    assert tab.editor.category.findText("停车（13个工作日）") > 0
+    assert tab.category_filter.findText("停车") > 0
+
+
+def test_holidays_dialog_sets_and_clears_days(
+    tab: IssuesTab, database: Database, qtbot: Any
+) -> None:
+    dialog = tab.holidays_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.year.setValue(2026)
+    assert dialog.table.rowCount() == 0
+    dialog.day.setDate(QDate(2026, 10, 1))
+    dialog.name.setText("国庆节" * 20)  # too long: said under the name, nothing saved
+    qtbot.mouseClick(dialog.set_button, LEFT)
+    assert "40" in dialog.errors.text("name") and dialog.table.rowCount() == 0
+    dialog.name.setText("国庆节")
+    qtbot.mouseClick(dialog.set_button, LEFT)
+    dialog.day.setDate(QDate(2026, 10, 10))  # a Saturday made a working day
+    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    dialog.name.setText("国庆调休上班")
+    qtbot.mouseClick(dialog.set_button, LEFT)
+    assert [dialog.table.item(r, 2).text() for r in range(2)] == ["休息", "上班（调休）"]
+    assert dialog.table.item(1, 1).text() == "六"
+    with database.reader() as s:
+        assert service.holidays(s, 2026) == [
+            (date(2026, 10, 1), False, "国庆节"),
+            (date(2026, 10, 10), True, "国庆调休上班"),
+        ]
+
+    dialog.table.selectRow(0)
+    assert dialog.day.date() == QDate(2026, 10, 1) and dialog.name.text() == "国庆节"
+    qtbot.mouseClick(dialog.clear_button, LEFT)
+    with database.reader() as s:
+        assert [d for d, _w, _n in service.holidays(s, 2026)] == [date(2026, 10, 10)]
+    assert dialog.changed
+
+
+def test_settings_menu_opens_both_dialogs(tab: IssuesTab, monkeypatch: Any) -> None:
+    from ui.issues import settings
+
+    shown: list[str] = []
+    monkeypatch.setattr(settings.CategoriesDialog, "exec", lambda d: shown.append("categories"))
+    monkeypatch.setattr(settings.HolidaysDialog, "exec", lambda d: shown.append("holidays"))
+    tab.categories_action.trigger()
+    tab.holidays_action.trigger()
+    assert shown == ["categories", "holidays"]
+
+
+def test_print_and_save_the_work_order(
+    tab: IssuesTab, database: Database, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    assert not tab.print_button.isEnabled()
+    tab.print_current()  # nothing selected: nothing happens
+    issue_id = register(database, "建宁路33号雨后积水")
+    tab.refresh()
+    assert tab.panel.select_id(issue_id)
+    assert tab.print_button.isEnabled() and tab.save_pdf_button.isEnabled()
+
+    printed = tmp_path / "printed.pdf"
+    titles: list[str] = []
+
+    def print_to_file(preview: PdfPrintPreview) -> int:
+        titles.append(preview.windowTitle())
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        prepare_printer(printer, preview.data)
+        preview.paintRequested.emit(printer)  # what the preview's print button does
+        assert preview.printed
+        return 1
+
+    monkeypatch.setattr(PdfPrintPreview, "exec", print_to_file)
+    tab.print_current()  # what the main window's Ctrl+P calls
+    with database.reader() as s:
+        number = service.issue_detail(s, issue_id).number
+    assert titles == [f"打印预览 — 民生事项工单 {number}"]
+    data, name = work_order_pdf(database, issue_id)
+    assert name == f"民生事项工单 {number}.pdf"
+    assert page_count(printed.read_bytes()) == page_count(data) == 1
+
+    target = tmp_path / "工单.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    qtbot.mouseClick(tab.save_pdf_button, LEFT)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert page_count(target.read_bytes()) == 1
+
+
+def test_free_date_range(tab: IssuesTab, database: Database) -> None:
+    with database.session() as s:
+        for day, title in ((1, "一号的事项"), (10, "十号的事项"), (20, "二十号的事项")):
+            at = datetime(2026, 3, day, 2, 0, tzinfo=UTC)  # 10:00 Beijing
+            service.register(s, IssueData(title=title), reported_at=at)
+    tab.refresh()
+    assert tab.model.rowCount() == 3
+    assert not tab.date_from.isVisible()
+    tab.set_date_range(date(2026, 3, 10), date(2026, 3, 20))  # both days included
+    assert tab.date_from.isVisible() and tab.date_to.isVisible()
+    assert tab.model.rowCount() == 2
+    tab.date_to.setDate(QDate(2026, 3, 19))
+    assert tab.model.rowCount() == 1
+    tab.set_date_range(date(2026, 3, 20), date(2026, 3, 1))  # the wrong way round
+    assert tab.model.rowCount() == 3
+    tab.period.setCurrentIndex(0)  # 全部时间 again
+    assert not tab.date_from.isVisible() and tab.model.rowCount() == 3
+    assert "reported_before" not in tab.model.query.filters
+
+
+def test_ctrl_p_in_the_main_window_previews_the_work_order(
+    world: dict[str, str], database: Database, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtCore import QSettings
+    from ui.main_window import MainWindow
+    from ui.printing import preview as preview_module
+    from ui.settings import Settings
+
+    shown: list[tuple[bytes, str]] = []
+
+    def preview(parent: Any, data: bytes, title: str) -> bool:
+        shown.append((data, title))
+        return True
+
+    monkeypatch.setattr(preview_module, "preview_pdf", preview)
+    issue_id = register(database, "建宁路33号雨后积水")
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(database.target, settings, interactive=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.open_database()
+    tab = window.show_tab("issues")
+    assert isinstance(tab, IssuesTab) and tab.panel.select_id(issue_id)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 1
+    data, title = shown[0]
+    assert data.startswith(b"%PDF") and title.startswith("民生事项工单 MS")

@@ -10,21 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from app import attachments
+from app.attachments import AttachmentInfo
 from app.database import Database
 from app.errors import UserError
 from app.issues import service
 from app.issues.records import DispatchTarget, IssueData, IssueDetail, Warning
 from app.issues.workflow import Action
-from db.models.issues import DispatchStatus, IssueSource, Priority, Satisfaction
+from db.models.issues import DispatchStatus, IssueLinkKind, IssueSource, Priority, Satisfaction
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -46,6 +51,7 @@ from ui.i18n import enum_text, message_text, translate
 
 WARNING_COLOURS = {Warning.RED: "#a4161a", Warning.YELLOW: "#7a5900"}
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _mask(phone: str) -> str:
@@ -83,6 +89,7 @@ class IssuePanel(QWidget):
         super().__init__(parent)
         self.database = database
         self.reveal_personal = reveal_personal
+        self.attachments_dir: Path | None = None  # None: the data folder's attachments/
         self.detail: IssueDetail | None = None
         with database.reader() as s:
             self.choices = service.choices(s)
@@ -103,12 +110,7 @@ class IssuePanel(QWidget):
         for member in IssueSource:
             self.source.addItem(enum_text(member), member)
         self.category = QComboBox(self)
-        self.category.addItem(self.tr("（未分类）"), None)
-        for c in self.choices.categories:
-            self.category.addItem(
-                self.tr("{name}（{days}个工作日）").format(name=c.name, days=c.limit_working_days),
-                c.id,
-            )
+        self._fill_categories()
         self.community = QComboBox(self)
         self.community.addItem(self.tr("（未指定）"), None)
         for choice in self.choices.communities:
@@ -225,10 +227,16 @@ class IssuePanel(QWidget):
         journal_box = QGroupBox(self.tr("办理记录"), self)
         QVBoxLayout(journal_box).addWidget(self.journal)
 
+        files_box = self._make_attachments()
+        links_box = self._make_links()
+
         content = QWidget(self)
         layout = QVBoxLayout(content)
-        for widget in (self.heading, self.warning_label, self.origin, self.message, facts, steps):
+        for widget in (self.heading, self.warning_label, self.origin, self.message, facts):
             layout.addWidget(widget)
+        layout.addWidget(files_box)
+        layout.addWidget(links_box)
+        layout.addWidget(steps)
         layout.addWidget(dispatch_box)
         layout.addWidget(follow_box)
         layout.addWidget(journal_box, 1)
@@ -240,6 +248,75 @@ class IssuePanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.new_issue()
+
+    def _fill_categories(self) -> None:
+        current = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("（未分类）"), None)
+        for c in self.choices.categories:
+            self.category.addItem(
+                self.tr("{name}（{days}个工作日）").format(name=c.name, days=c.limit_working_days),
+                c.id,
+            )
+        self.category.setCurrentIndex(max(0, self.category.findData(current)))
+        self.category.blockSignals(False)
+
+    def reload_choices(self) -> None:
+        """Reads the categories again (after 设置… changed them); keeps what is chosen."""
+        with self.database.reader() as s:
+            self.choices = service.choices(s)
+        self._fill_categories()
+
+    def _make_attachments(self) -> QGroupBox:
+        self.attachment_list = QListWidget(self)
+        self.attachment_list.setFixedHeight(72)
+        self.attachment_list.itemDoubleClicked.connect(lambda _item: self._on_open_attachment())
+        self.attachment_list.currentRowChanged.connect(lambda _row: self._enable_attachments())
+        self.add_attachment_button = QPushButton(self.tr("添加…"), self)
+        self.add_attachment_button.clicked.connect(self._on_add_attachment)
+        self.open_attachment_button = QPushButton(self.tr("打开"), self)
+        self.open_attachment_button.clicked.connect(self._on_open_attachment)
+        self.remove_attachment_button = QPushButton(self.tr("删除"), self)
+        self.remove_attachment_button.clicked.connect(self._on_remove_attachment)
+        box = QGroupBox(self.tr("照片与附件"), self)
+        row = QHBoxLayout(box)
+        row.addWidget(self.attachment_list, 1)
+        side = QVBoxLayout()
+        for button in (
+            self.add_attachment_button,
+            self.open_attachment_button,
+            self.remove_attachment_button,
+        ):
+            side.addWidget(button)
+        side.addStretch(1)
+        row.addLayout(side)
+        return box
+
+    def _make_links(self) -> QGroupBox:
+        self.links = _table([self.tr("关系"), self.tr("编号"), self.tr("事项")], self)
+        self.links.setFixedHeight(80)
+        self.links.itemSelectionChanged.connect(self._enable_links)
+        self.link_number = QLineEdit(self)
+        self.link_number.setPlaceholderText(self.tr("另一事项的编号"))
+        self.link_number.returnPressed.connect(self._on_add_link)
+        self.link_kind = QComboBox(self)
+        self.link_kind.addItem(self.tr("重复于"), IssueLinkKind.DUPLICATE_OF)
+        self.link_kind.addItem(self.tr("相关"), IssueLinkKind.RELATED_TO)
+        self.add_link_button = QPushButton(self.tr("关联"), self)
+        self.add_link_button.clicked.connect(self._on_add_link)
+        self.remove_link_button = QPushButton(self.tr("取消关联"), self)
+        self.remove_link_button.clicked.connect(self._on_remove_link)
+        box = QGroupBox(self.tr("关联事项"), self)
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(self.link_kind)
+        row.addWidget(self.link_number, 1)
+        row.addWidget(self.add_link_button)
+        row.addWidget(self.remove_link_button)
+        layout.addLayout(row)
+        layout.addWidget(self.links)
+        return box
 
     def _add_unit(self, name: str, key: tuple[str, str]) -> None:
         item = QListWidgetItem(name, self.units)
@@ -263,8 +340,10 @@ class IssuePanel(QWidget):
         for combo in (self.source, self.category, self.community):
             combo.setCurrentIndex(0)
         self.save_button.setText(self.tr("登记"))
-        for table in (self.dispatches, self.follow_ups, self.journal):
+        for table in (self.dispatches, self.follow_ups, self.journal, self.links):
             table.setRowCount(0)
+        self.attachment_list.clear()
+        self.link_number.clear()
         self._enable(())
 
     def show_issue(self, issue_id: str | None) -> None:
@@ -354,6 +433,12 @@ class IssuePanel(QWidget):
             ],
         )
         self.journal.scrollToBottom()
+        _fill(
+            self.links,
+            [[kinds.get(v.kind, v.kind), v.number, v.title] for v in d.links],
+            [v.issue_id for v in d.links],
+        )
+        self._show_attachments()
         self._enable(d.allowed_actions)
 
     def _enable(self, allowed: tuple[str, ...]) -> None:
@@ -363,6 +448,117 @@ class IssuePanel(QWidget):
                 button.setEnabled(live)
             else:
                 button.setEnabled(key in allowed)
+        self.add_attachment_button.setEnabled(self.detail is not None)
+        self.link_number.setEnabled(self.detail is not None)
+        self.link_kind.setEnabled(self.detail is not None)
+        self.add_link_button.setEnabled(self.detail is not None)
+        self._enable_attachments()
+        self._enable_links()
+
+    def _enable_attachments(self) -> None:
+        chosen = self.attachment_list.currentItem() is not None
+        self.open_attachment_button.setEnabled(chosen)
+        self.remove_attachment_button.setEnabled(chosen and self.detail is not None)
+
+    def _enable_links(self) -> None:
+        self.remove_link_button.setEnabled(self.detail is not None and self.links.currentRow() >= 0)
+
+    # attachments
+
+    def _show_attachments(self) -> None:
+        self.attachment_list.clear()
+        if self.detail is None:
+            return
+        with self.database.reader() as s:
+            found = attachments.attachments_of(s, issue_id=self.detail.id)
+        for info in found:
+            size = (
+                f"{info.size / 1024 / 1024:.1f} MB"
+                if info.size >= 1024 * 1024
+                else f"{max(1, info.size // 1024)} KB"
+            )
+            text = self.tr("{name}（{size}）").format(name=info.file_name, size=size)
+            item = QListWidgetItem(text, self.attachment_list)
+            item.setData(ATTACHMENT_ROLE, info)
+        self._enable_attachments()
+
+    def selected_attachment(self) -> AttachmentInfo | None:
+        item = self.attachment_list.currentItem()
+        if item is None:
+            return None
+        info = item.data(ATTACHMENT_ROLE)
+        return info if isinstance(info, AttachmentInfo) else None
+
+    def _on_add_attachment(self) -> None:
+        if self.detail is None:
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("添加照片或附件"),
+            "",
+            self.tr("图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;所有文件 (*)"),
+        )
+        if not names:
+            return
+        issue_id, folder = self.detail.id, self.attachments_dir
+
+        def add(s: Any) -> None:
+            for name in names:
+                attachments.add_attachment(
+                    s, issue_id=issue_id, source=Path(name), attachments_dir=folder
+                )
+
+        self._run(add)
+
+    def attachment_file(self) -> Path | None:
+        """The selected attachment's stored file, checked; None (and a message) when not."""
+        info = self.selected_attachment()
+        if info is None:
+            return None
+        try:
+            return attachments.attachment_path(info, self.attachments_dir)
+        except UserError as error:
+            self.message.setText(message_text(error.message))
+            return None
+
+    def _on_open_attachment(self) -> None:
+        path = self.attachment_file()
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _on_remove_attachment(self) -> None:
+        info = self.selected_attachment()
+        if info is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除附件"),
+            self.tr("删除附件“{name}”？").format(name=info.file_name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda s: attachments.remove_attachment(s, info.id))
+
+    # links
+
+    def _on_add_link(self) -> None:
+        if self.detail is None or not self.link_number.text().strip():
+            return
+        number, kind = self.link_number.text(), self.link_kind.currentData()
+
+        def link(s: Any) -> None:
+            other = service.issue_by_number(s, number)
+            service.link_issues(s, self._issue(), other, kind)
+
+        if self._run(link):
+            self.link_number.clear()
+
+    def _on_remove_link(self) -> None:
+        row = self.links.currentRow()
+        item = self.links.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        other = str(item.data(UNIT_ROLE))
+        self._run(lambda s: service.unlink_issues(s, self._issue(), other))
 
     # acting
 

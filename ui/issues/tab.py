@@ -7,19 +7,40 @@ issue. Every change is announced as ``events.changed("issues")``.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from app.issues.lists import IssueList
 from db.models.issues import IssueSource, IssueStatus
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.i18n import enum_text
 from ui.issues.editor import IssuePanel
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
 from ui.widgets.list_panel import ListPanel
 
+if TYPE_CHECKING:
+    from ui.issues.settings import CategoriesDialog, HolidaysDialog
+
 AREA = "issues"
+CUSTOM = -1  # the period combo's data for 自定义 (the from–to dates)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 class IssuesTab(TabPage):
@@ -50,16 +71,37 @@ class IssuesTab(TabPage):
             ),
             self,
         )
+        self.print_button = QPushButton(self.tr("打印工单…"), self)
+        self.print_button.setToolTip(self.tr("预览并打印所选事项的工单（Ctrl+P）"))
+        self.print_button.clicked.connect(self.print_current)
+        self.save_pdf_button = QPushButton(self.tr("另存 PDF…"), self)
+        self.save_pdf_button.clicked.connect(self.save_current_pdf)
+        self.settings_button = QToolButton(self)
+        self.settings_button.setText(self.tr("设置…"))
+        self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.settings_button)
+        self.categories_action = menu.addAction(self.tr("类别与办理时限…"))
+        self.categories_action.triggered.connect(self.edit_categories)
+        self.holidays_action = menu.addAction(self.tr("节假日与调休…"))
+        self.holidays_action.triggered.connect(self.edit_holidays)
+        self.settings_button.setMenu(menu)
+        bottom = QHBoxLayout()
+        bottom.addWidget(legend, 1)
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(self.save_pdf_button)
+        bottom.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(splitter, 1)
-        layout.addWidget(legend)
+        layout.addLayout(bottom)
+        self.panel.current_changed.connect(lambda _id: self._enable_output())
+        self._enable_output()
         self.model.reload()
 
     def _add_filters(self) -> None:
         choices = self.editor.choices
         self.panel.add_filter("status", self.tr("状态"), [(enum_text(s), s) for s in IssueStatus])
-        self.panel.add_filter(
+        self.category_filter = self.panel.add_filter(
             "category_id", self.tr("类别"), [(c.name, c.id) for c in choices.categories]
         )
         self.panel.add_filter(
@@ -81,17 +123,59 @@ class IssuesTab(TabPage):
             (self.tr("近7天"), 7),
             (self.tr("近30天"), 30),
             (self.tr("近一年"), 365),
+            (self.tr("自定义"), CUSTOM),
         ):
             self.period.addItem(text, days)
         self.period.currentIndexChanged.connect(self._on_period_changed)
-        self.panel.filter_bar.addWidget(self.period)
-        self.panel.filter_bar.addWidget(self.overdue)
-        self.panel.filter_bar.addWidget(self.supervised)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30), self)
+        self.date_to = QDateEdit(today, self)
+        self.date_to_label = QLabel(self.tr("至"), self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._on_range_changed)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("登记时间"), self))
+        row.addWidget(self.period)
+        row.addWidget(self.date_from)
+        row.addWidget(self.date_to_label)
+        row.addWidget(self.date_to)
+        row.addStretch(1)
+        row.addWidget(self.overdue)
+        row.addWidget(self.supervised)
+        self.panel.layout().insertLayout(1, row)  # under the search and the drop-downs
+        self._show_range(False)
+
+    def _show_range(self, shown: bool) -> None:
+        for widget in (self.date_from, self.date_to_label, self.date_to):
+            widget.setVisible(shown)
 
     def _on_period_changed(self) -> None:
         days = self.period.currentData()
+        self._show_range(days == CUSTOM)
+        if days == CUSTOM:
+            self._on_range_changed()
+            return
         start = None if days is None else date.today() - timedelta(days=int(days))
+        self.panel.set_fixed_filter("reported_before", None)
         self.panel.set_fixed_filter("reported_from", start)
+
+    def _on_range_changed(self) -> None:
+        """自定义: issues registered from the first day to the last, both included."""
+        if self.period.currentData() != CUSTOM:
+            return
+        first, last = _day(self.date_from.date()), _day(self.date_to.date())
+        if last < first:  # dates given the wrong way round: the range between them
+            first, last = last, first
+        self.panel.set_fixed_filter("reported_from", first)
+        self.panel.set_fixed_filter("reported_before", last + timedelta(days=1))
+
+    def set_date_range(self, first: date, last: date) -> None:
+        """Chooses 自定义 with these dates (as the user would)."""
+        self.period.setCurrentIndex(self.period.findData(CUSTOM))
+        self.date_from.setDate(QDate(first.year, first.month, first.day))
+        self.date_to.setDate(QDate(last.year, last.month, last.day))
 
     def _on_model_count_changed(self, count: int) -> None:
         if self.model.has_more:  # the list is counted up to a cap: say so
@@ -118,3 +202,67 @@ class IssuesTab(TabPage):
     def focus_search(self) -> None:
         self.panel.search.setFocus()
         self.panel.search.selectAll()
+
+    # output
+
+    def _enable_output(self) -> None:
+        chosen = self.panel.current_id() is not None
+        self.print_button.setEnabled(chosen)
+        self.save_pdf_button.setEnabled(chosen)
+
+    def print_current(self) -> None:
+        """Ctrl+P: print preview of the selected issue's work order."""
+        from ui.issues.output import print_work_order
+
+        if issue_id := self.panel.current_id():
+            print_work_order(
+                self, self.context.database, issue_id, reveal_personal=self.editor.reveal_personal
+            )
+
+    def save_current_pdf(self) -> None:
+        from ui.issues.output import save_work_order
+
+        if issue_id := self.panel.current_id():
+            save_work_order(
+                self, self.context.database, issue_id, reveal_personal=self.editor.reveal_personal
+            )
+
+    # settings
+
+    def categories_dialog(self) -> CategoriesDialog:
+        from ui.issues.settings import CategoriesDialog
+
+        return CategoriesDialog(self.context.database, self)
+
+    def holidays_dialog(self) -> HolidaysDialog:
+        from ui.issues.settings import HolidaysDialog
+
+        return HolidaysDialog(self.context.database, self)
+
+    def edit_categories(self) -> None:
+        dialog = self.categories_dialog()
+        dialog.exec()
+        if dialog.changed:
+            self.reload_choices()
+            self.context.events.changed.emit(AREA)
+        dialog.deleteLater()
+
+    def edit_holidays(self) -> None:
+        dialog = self.holidays_dialog()
+        dialog.exec()
+        if dialog.changed:  # deadlines and warnings of what is shown may differ now
+            self.context.events.changed.emit(AREA)
+        dialog.deleteLater()
+
+    def reload_choices(self) -> None:
+        """After the categories changed: the filter's and the editor's drop-downs."""
+        self.editor.reload_choices()
+        combo = self.category_filter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for c in self.editor.choices.categories:
+            combo.addItem(c.name, c.id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
