@@ -16,10 +16,11 @@ from app.directory import service
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
 from app.validation import id_check_char
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, UnitCategory
+from tests.ui.keys import type_text
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QShortcut, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QShortcut, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.directory.dialogs.base import RecordDialog
 from ui.directory.kinds import PARTY_ORG, PERSON, RESIDENT_UNIT
 from ui.directory.org_tree_model import ID_ROLE as TREE_ID_ROLE
@@ -210,45 +211,6 @@ def make_tab(context: TabContext, qtbot: Any) -> Any:
         return tab
 
     return make
-
-
-class Asked(list[str]):
-    """The questions QMessageBox.question was asked; it answers from ``answers``, else No."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers: list[QMessageBox.StandardButton] = []
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
-    calls = Asked()
-
-    def question(parent: Any, title: str, text: str, *args: Any) -> Any:
-        calls.append(text)
-        return calls.answers.pop(0) if calls.answers else No
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    return calls
-
-
-@pytest.fixture
-def warned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    texts: list[str] = []
-
-    def warning(parent: Any, title: str, text: str, *args: Any) -> Any:
-        texts.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return texts
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Types text key by key; QTest.keyClicks aborts on Chinese, a QKeyEvent with text works."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def open_dialog(tab: DirectoryTab, qtbot: Any) -> RecordDialog:

@@ -30,9 +30,11 @@ from app.meetings.records import (
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
 from db.models.security import AuditEntry
+from tests.ui.conftest import Asked
+from tests.ui.keys import type_text
 
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from ui.meetings.agenda_model import ActionNode, AgendaNode, AgendaTreeModel, DecisionNode
@@ -202,45 +204,6 @@ def make_tab(context: TabContext, qtbot: Any) -> Iterator[Any]:
         return tab
 
     yield make
-
-
-class Asked(list[str]):
-    """The questions QMessageBox.question was asked; answers from ``answers``, else No."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers: list[QMessageBox.StandardButton] = []
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
-    calls = Asked()
-
-    def question(parent: Any, title: str, text: str, *args: Any) -> Any:
-        calls.append(text)
-        return calls.answers.pop(0) if calls.answers else No
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    return calls
-
-
-@pytest.fixture
-def warned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    texts: list[str] = []
-
-    def warning(parent: Any, title: str, text: str, *args: Any) -> Any:
-        texts.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return texts
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Types text key by key; QTest.keyClicks aborts on Chinese, a QKeyEvent with text works."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def pick_from_popup(qtbot: Any, lookup: Any, text: str) -> None:

@@ -29,10 +29,11 @@ from db.models.secondments import (
     PostingKind,
     PostingStatus,
 )
+from tests.ui.keys import type_text
 
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 from ui.directory.dialogs.base import RecordDialog
 from ui.secondments.assessment import AssessmentDialog
 from ui.secondments.detail import DISAGREEMENT_FILL
@@ -116,13 +117,6 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     return texts
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Types key by key; QTest.keyClicks aborts on Chinese, a QKeyEvent with text works."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def open_dialog(tab: SecondmentsTab, kind: type[RecordDialog], qtbot: Any) -> Any:
