@@ -27,6 +27,17 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"gongjian: 参数错误：{message}（gongjian --help 查看用法）\n")
 
 
+def day_count(text: str) -> int:
+    """An argparse type: a number of days from 0 to ten years."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"天数应为整数：{text}") from None
+    if not 0 <= value <= 3650:
+        raise argparse.ArgumentTypeError(f"天数应在0到3650之间：{text}")
+    return value
+
+
 def display_width(text: str) -> int:
     """Columns a text takes in a terminal: Chinese characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -6,19 +6,9 @@ import argparse
 import json
 from typing import Any
 
-from app.cli_base import Handler, Parser, print_table
+from app.cli_base import Handler, Parser, day_count, print_table
 
 STATUSES = ("draft", "active", "expiring", "expired", "terminated", "renewed")
-
-
-def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"天数应为整数：{text}") from None
-    if not 0 <= value <= 3650:
-        raise argparse.ArgumentTypeError(f"天数应在0到3650之间：{text}")
-    return value
 
 
 def register(commands: Any) -> dict[str, Handler]:
@@ -32,7 +22,7 @@ def register(commands: Any) -> dict[str, Handler]:
     listing.add_argument("--status", choices=STATUSES, help="只列这一状态的协议")
     listing.add_argument(
         "--expiring-days",
-        type=_days,
+        type=day_count,
         metavar="N",
         help="只列 N 天内到期的生效协议（按到期日期排序）",
     )

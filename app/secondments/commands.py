@@ -8,17 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import CliError, Handler, Parser, print_table
-
-
-def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"天数应为整数：{text}") from None
-    if not 0 <= value <= 3650:
-        raise argparse.ArgumentTypeError(f"天数应在0到3650之间：{text}")
-    return value
+from app.cli_base import CliError, Handler, Parser, day_count, print_table
 
 
 def register(commands: Any) -> dict[str, Handler]:
@@ -32,7 +22,7 @@ def register(commands: Any) -> dict[str, Handler]:
     listing.add_argument("--active", action="store_true", help="只列在岗（含延期）的挂职")
     listing.add_argument(
         "--ending-days",
-        type=_days,
+        type=day_count,
         metavar="N",
         help="只列 N 天内到期的在岗挂职（按结束日期排序）",
     )

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,17 +14,18 @@ from app.directory import service
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
 from app.validation import id_check_char
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, UnitCategory
+from tests.ui.conftest import build_templates, open_copy
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QShortcut, QUndoStack
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.directory.dialogs.base import RecordDialog
 from ui.directory.kinds import PARTY_ORG, PERSON, RESIDENT_UNIT
 from ui.directory.org_tree_model import ID_ROLE as TREE_ID_ROLE
 from ui.directory.tab import DirectoryTab
 from ui.models.paged_table import ID_ROLE
-from ui.tab import DataEvents, TabContext
+from ui.tab import TabContext
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
@@ -169,22 +168,15 @@ def populate(database: Database) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """An empty and a populated database, migrated and filled once per session."""
-    root = tmp_path_factory.mktemp("directory")
-    Database(str(root / "empty.db")).close()
-    shutil.copyfile(root / "empty.db", root / "demo.db")
-    db = Database(str(root / "demo.db"))
-    ids = populate(db)
-    db.close()
-    return {"empty": root / "empty.db", "demo": root / "demo.db", "ids": ids}
+    empty, demo, ids = build_templates(tmp_path_factory.mktemp("directory"), populate)
+    return {"empty": empty, "demo": demo, "ids": ids}
 
 
 @pytest.fixture
 def database(request: pytest.FixtureRequest, templates: dict[str, Any], tmp_path: Path) -> Any:
     """A fresh database file per test, as in conftest, copied from a template to stay fast;
     a test that asks for ``demo`` gets the populated one."""
-    target = tmp_path / "gongjian.db"
-    shutil.copyfile(templates["demo" if "demo" in request.fixturenames else "empty"], target)
-    db = Database(str(target))
+    db = open_copy(templates["demo" if "demo" in request.fixturenames else "empty"], tmp_path)
     yield db
     db.close()
 
@@ -193,11 +185,6 @@ def database(request: pytest.FixtureRequest, templates: dict[str, Any], tmp_path
 def demo(templates: dict[str, Any]) -> dict[str, Any]:
     """The ids of the demo records (the ``database`` fixture then holds them)."""
     return templates["ids"]
-
-
-@pytest.fixture
-def context(database: Database, qapp: Any) -> Iterator[TabContext]:
-    yield TabContext(database, QUndoStack(), DataEvents())
 
 
 @pytest.fixture

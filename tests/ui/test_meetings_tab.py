@@ -4,7 +4,6 @@ an empty form to final minutes, printing and exporting, reopening, duplicating, 
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -30,11 +29,10 @@ from app.meetings.records import (
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
 from db.models.security import AuditEntry
-from tests.ui.conftest import Asked
+from tests.ui.conftest import Asked, build_templates, open_copy
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from ui.meetings.agenda_model import ActionNode, AgendaNode, AgendaTreeModel, DecisionNode
@@ -47,7 +45,7 @@ from ui.models.paged_table import ID_ROLE
 from ui.printing import preview as preview_module
 from ui.printing.pages import page_count, prepare_printer
 from ui.printing.preview import PdfPrintPreview
-from ui.tab import DataEvents, TabContext
+from ui.tab import TabContext
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 ZONE_COUNCIL = "片区党建联盟协调议事会"
@@ -161,21 +159,14 @@ def populate(database: Database) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("meetings")
-    Database(str(root / "empty.db")).close()
-    shutil.copyfile(root / "empty.db", root / "street.db")
-    db = Database(str(root / "street.db"))
-    ids = populate(db)
-    db.close()
-    return {"empty": root / "empty.db", "street": root / "street.db", "ids": ids}
+    empty, street, ids = build_templates(tmp_path_factory.mktemp("meetings"), populate)
+    return {"empty": empty, "street": street, "ids": ids}
 
 
 @pytest.fixture
 def database(request: pytest.FixtureRequest, templates: dict[str, Any], tmp_path: Path) -> Any:
     """A fresh copy per test; a test that asks for ``world`` gets the street's records."""
-    target = tmp_path / "gongjian.db"
-    shutil.copyfile(templates["street" if "world" in request.fixturenames else "empty"], target)
-    db = Database(str(target))
+    db = open_copy(templates["street" if "world" in request.fixturenames else "empty"], tmp_path)
     yield db
     db.close()
 
@@ -183,11 +174,6 @@ def database(request: pytest.FixtureRequest, templates: dict[str, Any], tmp_path
 @pytest.fixture
 def world(templates: dict[str, Any]) -> dict[str, str]:
     return templates["ids"]
-
-
-@pytest.fixture
-def context(database: Database, qapp: Any) -> Iterator[TabContext]:
-    yield TabContext(database, QUndoStack(), DataEvents())
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ end, the filters, printing and the annual assessment."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -32,7 +31,6 @@ from db.models.secondments import (
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from ui.directory.dialogs.base import RecordDialog
 from ui.secondments.assessment import AssessmentDialog
@@ -45,7 +43,7 @@ from ui.secondments.dialogs import (
     join_place,
 )
 from ui.secondments.tab import SecondmentsTab
-from ui.tab import DataEvents, TabContext
+from ui.tab import TabContext
 
 TODAY = date(2026, 11, 28)
 No = QMessageBox.StandardButton.No
@@ -90,11 +88,6 @@ def world(database: Database) -> dict[str, str]:
         "chief": chief,
         "ending": ending,
     }
-
-
-@pytest.fixture
-def context(database: Database, qapp: Any) -> Iterator[TabContext]:
-    yield TabContext(database, QUndoStack(), DataEvents())
 
 
 @pytest.fixture
