@@ -44,7 +44,12 @@ def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
     demo.add_argument("--scale", choices=("street", "district", "huge"), default="street")
 
     shot = commands.add_parser("screenshot", help="把主窗口的一个页签渲染为 PNG 图片")
-    shot.add_argument("tab", choices=TABS)
+    shot.add_argument(
+        "tab",
+        metavar="TAB[/VIEW]",
+        type=_screen,
+        help="页签：" + "、".join(TABS) + "；或 页签/视图",
+    )
     shot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
     shot.add_argument("--size", default="1366x768", type=_size, metavar="WxH")
 
@@ -149,13 +154,22 @@ class _ProgressPrinter:
             print(file=sys.stderr)
 
 
+def _screen(text: str) -> str:
+    if text.partition("/")[0] not in TABS:
+        raise argparse.ArgumentTypeError(f"未知页签：{text}（可选：{'、'.join(TABS)}）")
+    return text
+
+
 def _cmd_screenshot(args: argparse.Namespace, target: str) -> int:
     from app.database import Database
 
     from ui.screenshot import take_screenshot
 
     Database(target, must_exist=True).close()  # report a missing or bad file before Qt starts
-    path = take_screenshot(target, args.tab, args.output, args.size)
+    try:
+        path = take_screenshot(target, args.tab, args.output, args.size)
+    except ValueError as error:
+        raise CliError(f"这个页签没有名为“{args.tab.partition('/')[2]}”的视图") from error
     print(f"已保存截图：{path}")
     return 0
 

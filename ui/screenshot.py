@@ -6,18 +6,20 @@ import os
 import tempfile
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from ui.main_window import TAB_KEYS
 
 
-def take_screenshot(target: str, tab: str, output: Path, size: tuple[int, int]) -> Path:
+def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int]) -> Path:
+    """Render ``screen``: a tab key, or ``tab/view`` for one of the tab's views."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
     from ui.application import create_application
     from ui.i18n import DEFAULT_LANGUAGE, install_language
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
+    tab, _, view = screen.partition("/")
     if tab not in TAB_KEYS:
         raise ValueError(tab)
     app = create_application(["gongjian"])
@@ -28,10 +30,12 @@ def take_screenshot(target: str, tab: str, output: Path, size: tuple[int, int]) 
         window.resize(*size)
         window.show()
         window.open_database()
-        window.show_tab(tab)
+        page = window.show_tab(tab)
+        if view and (page is None or not page.show_view(view)):
+            raise ValueError(screen)
         for _ in range(3):
             QApplication.processEvents()
-        image = window.grab()
+        image = _front_window(window).grab()
         window.close()
         if window.database is not None:
             window.database.close()
@@ -39,3 +43,11 @@ def take_screenshot(target: str, tab: str, output: Path, size: tuple[int, int]) 
     if not image.save(str(output), "PNG"):
         raise OSError(f"无法写入图片文件：{output}")
     return output
+
+
+def _front_window(window: QWidget) -> QWidget:
+    """The dialog a view opened over the main window, or the main window itself."""
+    dialogs = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+    ]
+    return dialogs[-1] if dialogs else window

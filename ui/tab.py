@@ -52,6 +52,10 @@ class TabPage(QWidget):
     def print_current(self) -> None:
         """Ctrl+P: preview and print what is shown (a tab without printing ignores it)."""
 
+    def show_view(self, name: str) -> bool:
+        """Show one of the tab's views or dialogs by name (for screenshots); False if unknown."""
+        return False
+
     def data_ready(self) -> bool:
         """True once the tab shows its data (the start-up probe waits for this)."""
         return True

@@ -179,7 +179,8 @@ def test_cli_lists_filters_and_prints_json(
 
 
 def test_list_entry_and_member_lists_page_and_filter(street: Database) -> None:
-    from app.agreements.lists import ListEntryList, MemberList
+    from app.agreements.entry_list import ListEntryList
+    from app.agreements.member_list import MemberList
     from app.listing import ListQuery
     from db.models.agreements import ListEntry, ListEntryStatus, MemberRegistration
 
