@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.base import Entity, utcnow
 from db.models.security import AuditEntry
 
-SKIPPED = {"created_at", "updated_at", "version"}
+SKIPPED = {"created_at", "updated_at", "version", "password_hash"}
 
 
 def snapshot(obj: Entity) -> dict[str, Any]:
@@ -51,7 +51,7 @@ def record(
     session.add(
         AuditEntry(
             at=utcnow(),
-            user_id=user_id,
+            user_id=user_id or session.info.get("user_id"),
             action=action,
             entity=obj.__tablename__,
             entity_id=obj.id,

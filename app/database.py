@@ -5,21 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.operator import LOCAL_ADMIN, Operator, read_only_error
 from db.engine import sqlite_path
 from db.migrate import open_database
 
 
 class Database:
-    """An opened, up-to-date database. ``location`` is what the user sees in the status bar."""
+    """An opened, up-to-date database. ``location`` is what the user sees in the status bar.
+
+    ``operator`` is who works on it: the audit log and the issues' journal name them, and a
+    viewer's sessions refuse to write anything."""
 
     def __init__(self, target: str, *, must_exist: bool = False) -> None:
         self.target = target
         self.engine: Engine = open_database(target, must_exist=must_exist)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _refuse_if_read_only)
+        self.operator: Operator = LOCAL_ADMIN
 
     @property
     def file(self) -> Path | None:
@@ -34,6 +41,8 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
         with self._sessions() as session, session.begin():
+            session.info["user_id"] = self.operator.user_id
+            session.info["read_only"] = not self.operator.may_edit
             yield session
 
     @contextmanager
@@ -44,3 +53,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _refuse_if_read_only(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get("read_only") and (session.new or session.dirty or session.deleted):
+        raise read_only_error()

@@ -100,12 +100,16 @@ def run(target: str | None) -> int:
         # so none run until the data is shown, and then start-up's objects are frozen.
         gc.disable()
         try:
-            window.open_database()
+            opened = window.open_database()
         except Exception:
             _end_start_up_gc()
             if probe:
                 print(json.dumps({"error": "database"}), flush=True)
             app.exit(1)
+            return
+        if not opened:  # signing in was cancelled
+            _end_start_up_gc()
+            app.quit()
             return
         _when_data_ready(window, database_ready)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 if TYPE_CHECKING:
     from app.i18n import Message
@@ -29,10 +29,17 @@ def install_language(language: str) -> bool:
     QLocale.setDefault(
         QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Chinese)
     )
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _install(app, qt_folder, f"qtbase_{language}")
     if language == DEFAULT_LANGUAGE:
         return True
+    return _install(app, str(resource_path("translations")), f"gongjian_{language}")
+
+
+def _install(app: QCoreApplication, folder: str, name: str) -> bool:
+    """Qt's own dialogs and buttons (Close, Yes, the file dialog) come from qtbase_*.qm."""
     translator = QTranslator(app)
-    if not translator.load(str(resource_path("translations", f"gongjian_{language}.qm"))):
+    if not translator.load(name, folder):
         return False
     app.installTranslator(translator)
     _installed.append(translator)

@@ -10,7 +10,8 @@ Signals:
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -80,8 +81,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.location_label = QLabel(self)
         self.counts_label = QLabel(self)
+        self.operator_label = QLabel(self)
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.operator_label)
         self.location_label.setText(self.tr("正在打开数据库…"))
         self._build_menus()
         if settings.last_tab in TAB_KEYS:
@@ -92,7 +95,8 @@ class MainWindow(QMainWindow):
     # database
 
     def open_database(self) -> bool:
-        """Opens (and if needed upgrades) the database, then shows the current tab's data."""
+        """Opens (and if needed upgrades) the database, asks who signs in if it has users,
+        then shows the current tab's data; False when the user cancels signing in."""
         from app.database import Database
         from app.errors import UserError
         from db.errors import DatabaseError
@@ -104,7 +108,11 @@ class MainWindow(QMainWindow):
             if self.interactive:
                 QMessageBox.critical(self, self.tr("无法打开数据库"), str(exc))
             raise
-        self.context = TabContext(self.database, self.undo_stack, self.events)
+        if not self._sign_in():
+            self.database.close()
+            self.database = None
+            return False
+        self.context = TabContext(self.database, self.undo_stack, self.events, self.open_list)
         home = self._pages.get("home")
         if home is not None:  # shown early by show_quick_home
             home.attach(self.context)  # type: ignore[attr-defined]
@@ -113,6 +121,41 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.database_opened.emit()
         return True
+
+    def _sign_in(self) -> bool:
+        """True once someone signed in, or when the database has no users with passwords.
+
+        Screenshots and the start-up probe (not interactive) work as the local administrator.
+        """
+        from app.operator import needs_sign_in
+
+        assert self.database is not None
+        with self.database.reader() as session:
+            required = needs_sign_in(session)
+        if required and self.interactive:
+            from ui.dialogs.sign_in import SignInDialog
+
+            dialog = SignInDialog(self.database, self.settings.last_username, self)
+            if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.operator is None:
+                return False
+            self.database.operator = dialog.operator
+            self.settings.last_username = dialog.username.text().strip()
+        self._show_operator(required)
+        return True
+
+    def _show_operator(self, signed_in: bool) -> None:
+        from ui.i18n import enum_text
+
+        assert self.database is not None
+        operator = self.database.operator
+        self.operator_label.setText(
+            self.tr("{name}（{role}）").format(
+                name=QCoreApplication.translate("operator", operator.display_name),
+                role=enum_text(operator.role),
+            )
+        )
+        self.users_action.setEnabled(operator.may_manage_users)
+        self.switch_user_action.setVisible(signed_in)
 
     def show_quick_home(self) -> bool:
         """Shows the home tab's figures read straight from the file, before the database is
@@ -169,6 +212,12 @@ class MainWindow(QMainWindow):
     def current_page(self) -> TabPage | None:
         return self._pages.get(TAB_KEYS[self.tabs.currentIndex()])
 
+    def open_list(self, key: str, filters: Mapping[str, Any]) -> None:
+        """Shows a tab's list filtered as asked (a dashboard tile or bar was clicked)."""
+        page = self.show_tab(key)
+        if page is not None:
+            page.show_filtered(filters)
+
     def reload_all(self) -> None:
         """After new data arrived from outside (demo data, an import): rebuild every tab."""
         for key, page in list(self._pages.items()):
@@ -213,6 +262,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
         self._action(file_menu, self.tr("设置(&S)…"), self._on_settings)
+        self.users_action = self._action(file_menu, self.tr("用户与权限(&U)…"), self._on_users)
+        self.switch_user_action = self._action(
+            file_menu, self.tr("切换用户(&W)…"), self._on_switch_user
+        )
+        self.switch_user_action.setVisible(False)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -283,6 +337,17 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings import SettingsDialog
 
         SettingsDialog(self.settings, self).exec()
+
+    def _on_users(self) -> None:
+        from ui.dialogs.users import UsersDialog
+
+        if self.database is not None:
+            UsersDialog(self.database, self).exec()
+
+    def _on_switch_user(self) -> None:
+        if self.database is None or not self._sign_in():
+            return
+        self.reload_all()
 
     def _on_about(self) -> None:
         from app import __version__

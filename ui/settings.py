@@ -51,5 +51,13 @@ class Settings:
     def last_tab(self, value: str) -> None:
         self._s.setValue("window/last_tab", value)
 
+    @property
+    def last_username(self) -> str:
+        return str(self._s.value("session/last_username", ""))
+
+    @last_username.setter
+    def last_username(self, value: str) -> None:
+        self._s.setValue("session/last_username", value)
+
     def sync(self) -> None:
         self._s.sync()

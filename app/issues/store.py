@@ -97,7 +97,7 @@ def journal(
         IssueEvent(
             issue=issue,
             at=at,
-            user_id=user_id,
+            user_id=user_id or session.info.get("user_id"),
             action=action,
             from_status=from_status,
             to_status=to,
