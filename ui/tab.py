@@ -6,8 +6,9 @@ SQLAlchemy); the window builds a tab the first time it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,11 +28,17 @@ class DataEvents(QObject):
     changed = Signal(str)
 
 
+def _nowhere(_key: str, _filters: Mapping[str, Any]) -> None:
+    """``open_list`` for a tab shown on its own (tests): there is no other tab to open."""
+
+
 @dataclass
 class TabContext:
     database: Database
     undo_stack: QUndoStack
     events: DataEvents
+    # shows another tab's list with these filters (its ListSource's filter keys)
+    open_list: Callable[[str, Mapping[str, Any]], None] = _nowhere
 
 
 class TabPage(QWidget):
@@ -51,6 +58,9 @@ class TabPage(QWidget):
 
     def print_current(self) -> None:
         """Ctrl+P: preview and print what is shown (a tab without printing ignores it)."""
+
+    def show_filtered(self, filters: Mapping[str, Any]) -> None:
+        """Shows the tab's main list with these filters (keys of its ListSource's filters)."""
 
     def show_view(self, name: str) -> bool:
         """Show one of the tab's views or dialogs by name (for screenshots); False if unknown."""

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app import audit
+from app import attachments, audit
 from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.detail import issue_detail
@@ -39,7 +40,14 @@ from app.issues.store import flush, live_issue, refuse
 from app.issues.warnings import reminders
 from app.meetings.tracking import decision_to_issue
 from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
-from db.models.issues import Holiday, Issue, IssueCategory, IssueLink, IssueLinkKind
+from db.models.issues import (
+    Holiday,
+    Issue,
+    IssueCategory,
+    IssueLink,
+    IssueLinkKind,
+    IssueStatus,
+)
 
 __all__ = [
     "accept",
@@ -163,6 +171,31 @@ def clear_holiday(session: Session, day: date) -> None:
     session.delete(row)
     flush(session)
     audit.record(session, "purge", row, before)
+
+
+def add_attachments(
+    session: Session, issue_id: str, sources: list[Path], attachments_dir: Path | None = None
+) -> None:
+    """Photos and files for an issue still being worked on (an archived one is a record)."""
+    _check_not_closed(live_issue(session, issue_id))
+    for source in sources:
+        attachments.add_attachment(
+            session, issue_id=issue_id, source=source, attachments_dir=attachments_dir
+        )
+
+
+def remove_attachment(session: Session, issue_id: str, attachment_id: str) -> None:
+    _check_not_closed(live_issue(session, issue_id))
+    attachments.remove_attachment(session, attachment_id)
+
+
+def _check_not_closed(issue: Issue) -> None:
+    if issue.status is IssueStatus.CLOSED:
+        raise _invalid(
+            "attachments",
+            QT_TRANSLATE_NOOP("errors", "事项{number}已归档，附件不能再添加或删除。"),
+            number=issue.number,
+        )
 
 
 def link_issues(session: Session, issue_id: str, other_id: str, kind: IssueLinkKind) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from app.issues.records import IssueDetail
 from app.labels import label
 from app.meetings.tracking import cn_date
+from app.validation import mask_mobile
 
 FACT_WIDTHS_MM = (32, 124)
 DISPATCH_WIDTHS_MM = (32, 18, 28, 28, 50)
@@ -22,13 +23,9 @@ JOURNAL_WIDTHS_MM = (42, 24, 18, 72)
 CELL_SIZE = 12.0
 
 
-def _mask(phone: str) -> str:
-    return phone[:3] + "****" + phone[7:] if len(phone) >= 11 else "*" * len(phone)
-
-
 def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
     data = d.data
-    phone = data.reporter_phone if reveal_personal else _mask(data.reporter_phone)
+    phone = data.reporter_phone if reveal_personal else mask_mobile(data.reporter_phone)
     reporter = "　".join(x for x in (data.reporter_name, phone) if x)
     place = " / ".join(x for x in (d.community_name, d.grid_name) if x)
     rows = [

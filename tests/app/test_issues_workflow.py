@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app import attachments
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, ResidentUnitData
@@ -540,3 +541,26 @@ def test_category_and_holiday_errors_name_the_field(database: Database, world: W
     with database.reader() as s:
         assert service.holidays(s, 2026) == []
         assert "purge" in s.scalars(select(AuditEntry.action)).all()
+
+
+def test_an_archived_issue_takes_no_more_attachments(
+    database: Database, world: World, tmp_path: Path
+) -> None:
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8 photo")
+    issue_id = drive_to(database, world, S.RESOLVED)
+    with database.session() as s:
+        service.add_attachments(s, issue_id, [photo], tmp_path / "files")
+    with database.reader() as s:
+        (kept,) = attachments.attachments_of(s, issue_id=issue_id)
+    _do(database, world, issue_id, Action.FOLLOW_UP)
+    _do(database, world, issue_id, Action.CLOSE)
+    for change in (
+        lambda s: service.add_attachments(s, issue_id, [photo], tmp_path / "files"),
+        lambda s: service.remove_attachment(s, issue_id, kept.id),
+    ):
+        with pytest.raises(ValidationError, match="已归档") as error, database.session() as s:
+            change(s)
+        assert error.value.field == "attachments"
+    with database.reader() as s:
+        assert [a.id for a in attachments.attachments_of(s, issue_id=issue_id)] == [kept.id]

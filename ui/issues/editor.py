@@ -20,7 +20,15 @@ from app.errors import UserError
 from app.issues import service
 from app.issues.records import DispatchTarget, IssueData, IssueDetail, Warning
 from app.issues.workflow import Action
-from db.models.issues import DispatchStatus, IssueLinkKind, IssueSource, Priority, Satisfaction
+from app.validation import mask_mobile
+from db.models.issues import (
+    DispatchStatus,
+    IssueLinkKind,
+    IssueSource,
+    IssueStatus,
+    Priority,
+    Satisfaction,
+)
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
@@ -52,10 +60,6 @@ from ui.i18n import enum_text, message_text, translate
 WARNING_COLOURS = {Warning.RED: "#a4161a", Warning.YELLOW: "#7a5900"}
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def _mask(phone: str) -> str:
-    return phone[:3] + "****" + phone[7:] if len(phone) >= 11 else "*" * len(phone)
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -388,7 +392,7 @@ class IssuePanel(QWidget):
         self.community.setCurrentIndex(max(0, self.community.findData(data.community_id)))
         self.address.setText(data.address)
         self.reporter.setText(data.reporter_name)
-        shown = data.reporter_phone if self.reveal_personal else _mask(data.reporter_phone)
+        shown = data.reporter_phone if self.reveal_personal else mask_mobile(data.reporter_phone)
         self.phone.setText(shown)
         self.phone.setReadOnly(not self.reveal_personal)
         self.description.setPlainText(data.description)
@@ -448,7 +452,7 @@ class IssuePanel(QWidget):
                 button.setEnabled(live)
             else:
                 button.setEnabled(key in allowed)
-        self.add_attachment_button.setEnabled(self.detail is not None)
+        self.add_attachment_button.setEnabled(self._attachments_editable())
         self.link_number.setEnabled(self.detail is not None)
         self.link_kind.setEnabled(self.detail is not None)
         self.add_link_button.setEnabled(self.detail is not None)
@@ -458,7 +462,10 @@ class IssuePanel(QWidget):
     def _enable_attachments(self) -> None:
         chosen = self.attachment_list.currentItem() is not None
         self.open_attachment_button.setEnabled(chosen)
-        self.remove_attachment_button.setEnabled(chosen and self.detail is not None)
+        self.remove_attachment_button.setEnabled(chosen and self._attachments_editable())
+
+    def _attachments_editable(self) -> bool:
+        return self.detail is not None and self.detail.status is not IssueStatus.CLOSED
 
     def _enable_links(self) -> None:
         self.remove_link_button.setEnabled(self.detail is not None and self.links.currentRow() >= 0)
@@ -501,14 +508,8 @@ class IssuePanel(QWidget):
         if not names:
             return
         issue_id, folder = self.detail.id, self.attachments_dir
-
-        def add(s: Any) -> None:
-            for name in names:
-                attachments.add_attachment(
-                    s, issue_id=issue_id, source=Path(name), attachments_dir=folder
-                )
-
-        self._run(add)
+        sources = [Path(name) for name in names]
+        self._run(lambda s: service.add_attachments(s, issue_id, sources, folder))
 
     def attachment_file(self) -> Path | None:
         """The selected attachment's stored file, checked; None (and a message) when not."""
@@ -536,7 +537,7 @@ class IssuePanel(QWidget):
             self.tr("删除附件“{name}”？").format(name=info.file_name),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda s: attachments.remove_attachment(s, info.id))
+            self._run(lambda s: service.remove_attachment(s, self._issue(), info.id))
 
     # links
 

@@ -6,8 +6,9 @@ issue. Every change is announced as ``events.changed("issues")``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.issues.lists import IssueList
 from db.models.issues import IssueSource, IssueStatus
@@ -33,6 +34,7 @@ from ui.tab import TabContext, TabPage
 from ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
+    from ui.issues.reminders import RemindersDialog
     from ui.issues.settings import CategoriesDialog, HolidaysDialog
 
 AREA = "issues"
@@ -50,7 +52,9 @@ class IssuesTab(TabPage):
         self.model = PagedTableModel(context.database, IssueList(), self)
         self.panel = ListPanel(self.model, self)
         self.panel.set_empty_text(self.tr("还没有民生事项。按 Ctrl+N 登记一件。"))
-        self.editor = IssuePanel(context.database, self)
+        self.editor = IssuePanel(
+            context.database, self, reveal_personal=context.database.operator.may_see_personal_data
+        )
         self._add_filters()
         self.model.count_changed.connect(self._on_model_count_changed)
         self.panel.current_changed.connect(self.editor.show_issue)
@@ -76,6 +80,9 @@ class IssuesTab(TabPage):
         self.print_button.clicked.connect(self.print_current)
         self.save_pdf_button = QPushButton(self.tr("另存 PDF…"), self)
         self.save_pdf_button.clicked.connect(self.save_current_pdf)
+        self.reminders_button = QPushButton(self.tr("催办清单…"), self)
+        self.reminders_button.setToolTip(self.tr("超期、停滞和督办的事项，红色在前"))
+        self.reminders_button.clicked.connect(self.show_reminders)
         self.settings_button = QToolButton(self)
         self.settings_button.setText(self.tr("设置…"))
         self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -87,6 +94,7 @@ class IssuesTab(TabPage):
         self.settings_button.setMenu(menu)
         bottom = QHBoxLayout()
         bottom.addWidget(legend, 1)
+        bottom.addWidget(self.reminders_button)
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_pdf_button)
         bottom.addWidget(self.settings_button)
@@ -191,6 +199,17 @@ class IssuesTab(TabPage):
         if area in (AREA, "meetings"):
             self.model.reload()
 
+    def show_filtered(self, filters: Mapping[str, Any]) -> None:
+        rest = dict(filters)
+        self.overdue.setChecked(bool(rest.pop("overdue", False)))
+        self.supervised.setChecked(bool(rest.pop("supervised", False)))
+        first, before = rest.pop("reported_from", None), rest.pop("reported_before", None)
+        if first is not None and before is not None:
+            self.set_date_range(first, before - timedelta(days=1))
+        else:
+            self.period.setCurrentIndex(0)  # 全部时间
+        self.panel.show_filtered(rest)
+
     def refresh(self) -> None:
         self.model.reload()
 
@@ -226,6 +245,28 @@ class IssuesTab(TabPage):
             save_work_order(
                 self, self.context.database, issue_id, reveal_personal=self.editor.reveal_personal
             )
+
+    # 催办
+
+    def reminders_dialog(self) -> RemindersDialog:
+        from ui.issues.reminders import RemindersDialog
+
+        dialog = RemindersDialog(self.context.database, self)
+        dialog.open_requested.connect(self.open_issue)
+        return dialog
+
+    def show_reminders(self) -> None:
+        dialog = self.reminders_dialog()
+        dialog.exec()
+        if dialog.changed:
+            self.context.events.changed.emit(AREA)
+        dialog.deleteLater()
+
+    def open_issue(self, issue_id: str) -> None:
+        """Selects the issue in the list if it is among what the filters show; shows it."""
+        if not self.panel.select_id(issue_id):
+            self.panel.table.clearSelection()
+            self.editor.show_issue(issue_id)
 
     # settings
 

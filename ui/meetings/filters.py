@@ -94,6 +94,18 @@ class PeriodFilter(QWidget):
         self._show_range(index == RANGE)
         self.changed.emit()
 
+    def set_range(self, start: date | None, before: date | None) -> None:
+        """Shows meetings from ``start`` up to (not including) ``before``; None, None: all."""
+        if start is None or before is None:
+            self.combo.setCurrentIndex(ALL)
+            return
+        self.blockSignals(True)
+        self.first.setDate(_qdate(start))
+        self.last.setDate(_qdate(before - timedelta(days=1)))
+        self.blockSignals(False)
+        self.combo.setCurrentIndex(RANGE)
+        self.changed.emit()
+
     def bounds(self) -> tuple[date | None, ...]:
         return period_bounds(
             self.combo.currentIndex(), today(), _date(self.first.date()), _date(self.last.date())

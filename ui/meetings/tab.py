@@ -11,6 +11,7 @@ announced as ``events.changed("meetings")``, which also refreshes this tab.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -163,6 +164,12 @@ class MeetingsTab(TabPage):
         layout.addWidget(splitter, 1)
 
     # TabPage
+
+    def show_filtered(self, filters: Mapping[str, Any]) -> None:
+        rest = dict(filters)
+        self.upcoming_only.setChecked(False)
+        self.period.set_range(rest.pop("starts_from", None), rest.pop("starts_before", None))
+        self.panel.show_filtered(rest)
 
     def refresh(self) -> None:
         kept = self.panel.current_id()

@@ -11,7 +11,7 @@ is announced as ``events.changed("secondments")``, which also refreshes this tab
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -142,6 +142,9 @@ class SecondmentsTab(TabPage):
         layout.addWidget(splitter, 1)
 
     # TabPage
+
+    def show_filtered(self, filters: Mapping[str, Any]) -> None:
+        self.panel.show_filtered(filters)
 
     def refresh(self) -> None:
         kept = self.panel.current_id()
