@@ -46,6 +46,13 @@ class Database:
             yield session
 
     @contextmanager
+    def system_session(self) -> Iterator[Session]:
+        """A session for what the application does by itself (statuses the calendar moves):
+        audited without a user, and allowed whoever is signed in."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
     def reader(self) -> Iterator[Session]:
         """A session for queries only."""
         with self._sessions() as session:

@@ -6,7 +6,7 @@ meeting at 14:30 must read 14:30 on a laptop set to another zone too.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 BEIJING_OFFSET = timedelta(hours=8)
 BEIJING = timezone(BEIJING_OFFSET, "Asia/Shanghai")
@@ -14,3 +14,8 @@ BEIJING = timezone(BEIJING_OFFSET, "Asia/Shanghai")
 
 def to_beijing(moment: datetime) -> datetime:
     return moment.astimezone(BEIJING)
+
+
+def beijing_today() -> date:
+    """Today's date in Beijing, whatever the PC's zone: when terms start and deadlines fall."""
+    return datetime.now(BEIJING).date()

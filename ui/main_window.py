@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.events = DataEvents(self)
         self._pages: dict[str, TabPage] = {}
+        self._statuses_day: date | None = None
+        self._day_timer = QTimer(self, interval=10 * 60 * 1000)  # the day may change while open
+        self._day_timer.timeout.connect(self.move_dated_statuses)
 
         self.setWindowTitle(self.tr("共建台"))
         self.tabs = QTabWidget(self)
@@ -113,6 +117,8 @@ class MainWindow(QMainWindow):
             self.database = None
             return False
         self.context = TabContext(self.database, self.undo_stack, self.events, self.open_list)
+        QTimer.singleShot(0, self.move_dated_statuses)
+        self._day_timer.start()
         home = self._pages.get("home")
         if home is not None:  # shown early by show_quick_home
             home.attach(self.context)  # type: ignore[attr-defined]
@@ -121,6 +127,20 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.database_opened.emit()
         return True
+
+    def move_dated_statuses(self) -> None:
+        """Agreements and postings whose dates say their status moved on (once a day)."""
+        from app.daily import refresh_dated_statuses
+        from app.localtime import beijing_today
+
+        today = beijing_today()
+        if self.database is None or today == self._statuses_day:
+            return
+        with self.database.system_session() as session:
+            moved = refresh_dated_statuses(session, today)
+        self._statuses_day = today
+        for area in moved:
+            self.events.changed.emit(area)
 
     def _sign_in(self) -> bool:
         """True once someone signed in, or when the database has no users with passwords.

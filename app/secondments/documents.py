@@ -15,11 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.labels import label
+from app.localtime import beijing_today
 from app.secondments.evaluations import EvaluationPair, EvaluationView, evaluation_pairs
 from app.secondments.logs import months, posting_logs
 from app.secondments.records import GRADE_ORDER
 from app.secondments.service import PostingDetail, get_posting
-from app.secondments.store import beijing_today
 from db.models.directory import Person
 from db.models.secondments import EvaluationPeriod, LogKind, PostingStatus
 

@@ -20,10 +20,9 @@ from app.directory.choices import Choice
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import contains
-from app.localtime import to_beijing
+from app.localtime import beijing_today, to_beijing
 from app.secondments.records import RUNNING, WorkLogData, month_start
 from app.secondments.store import (
-    beijing_today,
     check_version,
     invalid,
     live_posting,

@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
+from app.localtime import beijing_today
 from app.secondments.records import FINISHED, RUNNING, PostingData, check_reason, status_for_dates
 from app.secondments.store import (
     WHAT,
-    beijing_today,
     check_version,
     invalid,
     live_posting,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -13,17 +12,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import audit
 from app.errors import ConflictError, UserError, ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.localtime import BEIJING
 from db.base import Entity
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting
 
 WHAT = QT_TRANSLATE_NOOP("fields", "挂职")
-
-
-def beijing_today() -> date:
-    """Today's date in Beijing, whatever the PC's zone: when terms start and end."""
-    return datetime.now(BEIJING).date()
 
 
 def refuse(template: str, **params: object) -> UserError:

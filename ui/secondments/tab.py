@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import UserError
+from app.localtime import beijing_today
 from app.secondments import documents, evaluations, logs, reminders, service
 from app.secondments.lists import PostingList, posting_years, side_choices
 from app.secondments.records import RUNNING, EvaluationData, PostingData, WorkLogData
-from app.secondments.store import beijing_today
 from db.models.secondments import (
     EvaluationPeriod,
     EvaluatorSide,
