@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from app.database import Database
 from app.directory.choices import (
@@ -63,26 +62,6 @@ def date_edit(parent: QWidget) -> QDateEdit:
     return edit
 
 
-class _Dialog(RecordDialog):
-    """A RecordDialog whose dates and numbers count as unsaved changes too."""
-
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(title, parent)
-        self._extra: list[QWidget] = []
-
-    def track(self, *widgets: QWidget) -> None:
-        self._extra.extend(widgets)
-
-    def _state(self) -> list[Any]:
-        state = super()._state()
-        for widget in self._extra:
-            if isinstance(widget, QDateEdit):
-                state.append(widget.date().toString("yyyy-MM-dd"))
-            elif isinstance(widget, QDoubleSpinBox | QSpinBox):
-                state.append(widget.value())
-        return state
-
-
 def place_choices(database: Database) -> list[Choice]:
     """Every org unit (街道, 科室, 社区, 网格, by path) and every resident unit, in one list."""
     with database.reader() as session:
@@ -110,7 +89,7 @@ def join_place(unit_id: str | None, org_unit_id: str | None) -> str | None:
     return None
 
 
-class PostingDialog(_Dialog):
+class PostingDialog(RecordDialog):
     """A posting: cadre, kind, home and host (a resident unit, an org unit or a grid) with the
     posts there, the term, the mentor (结对培养) and the objectives."""
 
@@ -206,7 +185,7 @@ class PostingDialog(_Dialog):
         )
 
 
-class WorkLogDialog(_Dialog):
+class WorkLogDialog(RecordDialog):
     """A work record with its hours and, if any, the meeting or issue it was about; or a
     monthly 考勤 / 履职 report for a month."""
 
@@ -285,7 +264,7 @@ class WorkLogDialog(_Dialog):
         )
 
 
-class EvaluationDialog(_Dialog):
+class EvaluationDialog(RecordDialog):
     """One side's evaluation for one period: grade, score, comment, evaluator, date."""
 
     def __init__(
@@ -353,7 +332,7 @@ class EvaluationDialog(_Dialog):
         )
 
 
-class TermChangeDialog(_Dialog):
+class TermChangeDialog(RecordDialog):
     """延期 (a new, later end) or 提前结束 (the day it ended), with the reason the audit keeps.
 
     ``field`` is the error key of the date: ``ends_on`` for an extension, ``ended_on`` for an

@@ -25,8 +25,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -60,8 +62,10 @@ def widget_state(widget: QWidget) -> Any:
         return (widget.currentIndex(), widget.currentText())
     if isinstance(widget, QAbstractButton):
         return widget.isChecked()
-    if isinstance(widget, QSpinBox):
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return widget.value()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime()
     return None
 
 
@@ -74,8 +78,10 @@ def _changed_signals(widget: QWidget) -> list[Any]:
         return [widget.currentIndexChanged, widget.editTextChanged]
     if isinstance(widget, QAbstractButton):
         return [widget.toggled]
-    if isinstance(widget, QSpinBox):
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return [widget.valueChanged]
+    if isinstance(widget, QDateTimeEdit):
+        return [widget.dateTimeChanged]
     return []
 
 
@@ -160,6 +166,10 @@ class RecordDialog(QDialog):
             for signal in _changed_signals(tracked):
                 signal.connect(lambda *_args, r=row: self._clear_error(r))
         return widget
+
+    def track(self, *widgets: QWidget) -> None:
+        """Input widgets outside the rows whose changes count as unsaved too."""
+        self._tracked.extend(widgets)
 
     def set_saver(self, save: Callable[[Any], Any]) -> None:
         self._save = save
