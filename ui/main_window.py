@@ -35,7 +35,12 @@ if TYPE_CHECKING:
 TABS: tuple[tuple[str, str, str, str], ...] = (
     ("home", QT_TRANSLATE_NOOP("MainWindow", "首页"), "ui.home.tab", "HomeTab"),
     ("meetings", QT_TRANSLATE_NOOP("MainWindow", "联席会议"), "ui.meetings.tab", "MeetingsTab"),
-    ("agreements", QT_TRANSLATE_NOOP("MainWindow", "共建协议"), "ui.records.tabs", "AgreementsTab"),
+    (
+        "agreements",
+        QT_TRANSLATE_NOOP("MainWindow", "共建协议"),
+        "ui.agreements.tab",
+        "AgreementsTab",
+    ),
     (
         "secondments",
         QT_TRANSLATE_NOOP("MainWindow", "干部挂职"),

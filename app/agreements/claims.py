@@ -17,13 +17,18 @@ from app.agreements.records import invalid
 from app.agreements.store import check_version, live_entry, record, refuse
 
 __all__ = [
+    "EntryDetail",
     "ListEntryData",
     "Match",
     "cancel",
+    "categories",
     "claim",
+    "claim_match",
     "create_entry",
+    "entry_detail",
     "finish",
     "live_entry",
+    "matches_for",
     "release",
     "start",
     "suggest_matches",
@@ -288,3 +293,84 @@ def unclaimed_needs(session: Session, today: date, days: int) -> list[tuple[str,
         .order_by(ListEntry.raised_on, ListEntry.id)
     )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+@dataclass(frozen=True)
+class EntryDetail:
+    """A list entry as the claims view shows it."""
+
+    id: str
+    version: int
+    list_kind: ListKind
+    title: str
+    description: str
+    category: str
+    status: ListEntryStatus
+    raised_by: str
+    raised_by_org_unit_id: str | None
+    raised_by_unit_id: str | None
+    raised_on: date
+    claimed_by: str
+    claimed_on: date | None
+    started_on: date | None
+    done_on: date | None
+
+    @property
+    def claimed_by_unit(self) -> bool:
+        """Whether the other side, the one that claims, is a resident unit (not a community)."""
+        return self.raised_by_org_unit_id is not None
+
+
+def _name(session: Session, org_unit_id: str | None, unit_id: str | None) -> str:
+    if org_unit_id is not None:
+        return session.scalar(select(OrgUnit.name).where(OrgUnit.id == org_unit_id)) or ""
+    if unit_id is not None:
+        return session.scalar(select(ResidentUnit.name).where(ResidentUnit.id == unit_id)) or ""
+    return ""
+
+
+def entry_detail(session: Session, entry_id: str) -> EntryDetail:
+    entry = live_entry(session, entry_id)
+    return EntryDetail(
+        id=entry.id,
+        version=entry.version,
+        list_kind=entry.list_kind,
+        title=entry.title,
+        description=entry.description,
+        category=entry.category,
+        status=entry.status,
+        raised_by=_name(session, entry.raised_by_org_unit_id, entry.raised_by_unit_id),
+        raised_by_org_unit_id=entry.raised_by_org_unit_id,
+        raised_by_unit_id=entry.raised_by_unit_id,
+        raised_on=entry.raised_on,
+        claimed_by=_name(session, entry.claimed_by_org_unit_id, entry.claimed_by_unit_id),
+        claimed_on=entry.claimed_on,
+        started_on=entry.started_on,
+        done_on=entry.done_on,
+    )
+
+
+def categories(session: Session) -> list[str]:
+    """The categories in use, for the filter and for raising an entry."""
+    rows = session.scalars(
+        select(ListEntry.category)
+        .where(ListEntry.deleted_at.is_(None), ListEntry.category != "")
+        .distinct()
+        .order_by(ListEntry.category)
+    )
+    return list(rows)
+
+
+def matches_for(session: Session, entry_id: str) -> list[Match]:
+    """The suggestions that involve the entry (an open need or resource)."""
+    return [m for m in suggest_matches(session) if entry_id in (m.need_id, m.resource_id)]
+
+
+def claim_match(session: Session, need_id: str, resource_id: str, on: date) -> None:
+    """Takes up a suggestion in one step: the resource's unit claims the need and the need's
+    community claims the resource; both or neither."""
+    need = live_entry(session, need_id)
+    resource = live_entry(session, resource_id)
+    community, unit = need.raised_by_org_unit_id, resource.raised_by_unit_id
+    claim(session, need.id, need.version, on, unit_id=unit)
+    claim(session, resource.id, resource.version, on, org_unit_id=community)

@@ -17,12 +17,12 @@ class ListEntryList(ListSource):
 
     columns = (
         Column("list_kind", QT_TRANSLATE_NOOP("columns", "清单"), ColumnKind.ENUM, width=80),
-        Column("title", QT_TRANSLATE_NOOP("columns", "名称"), width=300, stretch=True),
+        Column("title", QT_TRANSLATE_NOOP("columns", "名称"), width=220, stretch=True),
         Column("category", QT_TRANSLATE_NOOP("columns", "类别"), width=90),
-        Column("raised_by", QT_TRANSLATE_NOOP("columns", "提出方"), width=180),
+        Column("raised_by", QT_TRANSLATE_NOOP("columns", "提出方"), width=160),
         Column("raised_on", QT_TRANSLATE_NOOP("columns", "提出日期"), ColumnKind.DATE, width=100),
         Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=80),
-        Column("claimed_by", QT_TRANSLATE_NOOP("columns", "认领方"), width=180),
+        Column("claimed_by", QT_TRANSLATE_NOOP("columns", "认领方"), width=160),
         Column("claimed_on", QT_TRANSLATE_NOOP("columns", "认领日期"), ColumnKind.DATE, width=100),
     )
     default_sort = "raised_on"

@@ -1,15 +1,19 @@
 """The agreements list: filters by kind, status, party, community (with everything below it)
-and "expiring within N days"; search by title, number and the parties' names."""
+and "expiring within N days"; search by title, number and the parties' names. A running
+agreement shows this year's progress; one behind schedule is a red row."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, exists, func, literal, or_, select
+from sqlalchemy.orm import Session
 
+from app.agreements.progress import agreement_progress
 from app.agreements.store import beijing_today, subtree_ids
 from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
 from db.models.agreements import (
     Agreement,
     AgreementParty,
@@ -33,6 +37,7 @@ class AgreementList(ListSource):
         Column("signed_on", QT_TRANSLATE_NOOP("columns", "签订日期"), ColumnKind.DATE, width=100),
         Column("valid_to", QT_TRANSLATE_NOOP("columns", "有效期至"), ColumnKind.DATE, width=100),
         Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=80),
+        Column("progress", QT_TRANSLATE_NOOP("columns", "本年进度"), sortable=False, width=80),
     )
     default_sort = "number"
 
@@ -46,7 +51,27 @@ class AgreementList(ListSource):
             Agreement.signed_on.label("signed_on"),
             Agreement.valid_to.label("valid_to"),
             Agreement.status.label("status"),
+            literal("").label("progress"),  # filled in per page by ``fetch``
         ).where(func.likely(Agreement.deleted_at.is_(None)))  # so pages seek the sort index
+
+    def fetch(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[Row]:
+        """A page, with the progress of its running agreements counted in one query."""
+        rows = super().fetch(session, query, offset, limit)
+        status = self.column_index("status")
+        running = [r.id for r in rows if r.values[status] in RUNNING]
+        if not running:
+            return rows
+        today: date = query.filters.get("today") or beijing_today()
+        done = agreement_progress(session, today.year, today, running)
+        result = []
+        for row in rows:
+            progress = done.get(row.id) if row.values[status] in RUNNING else None
+            if progress is None:
+                result.append(row)
+                continue
+            values = (*row.values[:-1], f"{progress.percent}%")
+            result.append(replace(row, values=values, style="red" if progress.behind else ""))
+        return result
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 from app.agreements.records import FulfilmentData
 from app.agreements.service import commitment_for, record_fulfilment
 from app.agreements.store import in_subtree, live_agreement
+from app.i18n import QT_TRANSLATE_NOOP
 from db.models.agreements import (
     Agreement,
     AgreementKind,
@@ -38,6 +39,20 @@ SEVEN = (
     JointActivity.GOVERNANCE_PROBLEM,
 )
 SORTS = ("completion", "name", "community")
+SHORT_NAMES = {  # column headings where the full name (app.labels) is too wide
+    JointActivity.PARTY_LESSON: QT_TRANSLATE_NOOP("columns", "共上党课"),
+    JointActivity.THEMED_EVENT: QT_TRANSLATE_NOOP("columns", "共办活动"),
+    JointActivity.HELP_FAMILY: QT_TRANSLATE_NOOP("columns", "共帮一户"),
+    JointActivity.VOLUNTEER_SERVICE: QT_TRANSLATE_NOOP("columns", "志愿服务"),
+    JointActivity.GRID_DAY: QT_TRANSLATE_NOOP("columns", "网格员日"),
+    JointActivity.PARTY_SITE: QT_TRANSLATE_NOOP("columns", "党建阵地"),
+    JointActivity.GOVERNANCE_PROBLEM: QT_TRANSLATE_NOOP("columns", "治理难题"),
+}
+
+
+def matrix_title(year: int) -> str:
+    """The printed and exported document's title."""
+    return f"{year}年百对党支部共建联盟“七个共”落实情况"
 
 
 class CellState(StrEnum):
@@ -70,6 +85,23 @@ class MatrixRow:
     @property
     def completion(self) -> int:
         return sum(c.state is CellState.DONE for c in self.cells)
+
+    @property
+    def percent(self) -> int:
+        """How much of the seven is done, in whole percent."""
+        return round(100 * self.completion / len(SEVEN))
+
+
+def cell_text(cell: MatrixCell) -> str:
+    """A cell as printed and exported: ``√ 05-12`` (done, the year is the document's),
+    ``○`` (committed, not yet done) or ``—`` (not committed). Characters every GBK font has."""
+    if cell.state is CellState.DONE and cell.last_on is not None:
+        return f"√ {cell.last_on:%m-%d}"
+    return "○" if cell.state is CellState.PLANNED else "—"
+
+
+def average_percent(rows: list[MatrixRow]) -> int:
+    return round(sum(r.percent for r in rows) / len(rows)) if rows else 0
 
 
 def seven_matrix(
@@ -219,3 +251,17 @@ def record_fulfilment_for_cell(
             note=note,
         ),
     )
+
+
+def matrix_years(session: Session, today: date) -> list[int]:
+    """The years the pairings' terms cover, latest first; this year when there are none."""
+    first, last = session.execute(
+        select(func.min(Agreement.valid_from), func.max(Agreement.valid_to)).where(
+            Agreement.kind == AgreementKind.BRANCH_PAIRING,
+            Agreement.deleted_at.is_(None),
+            Agreement.status != AgreementStatus.DRAFT,
+        )
+    ).one()
+    if first is None or last is None:
+        return [today.year]
+    return list(range(last.year, first.year - 1, -1))

@@ -16,7 +16,7 @@ from app.agreements.store import in_subtree, live_registration, record
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import check_required
 from db.models.agreements import MemberRegistration, ServiceRecord
-from db.models.directory import OrgUnit, ResidentUnit
+from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 
 
 @dataclass(frozen=True)
@@ -171,3 +171,40 @@ def street_total(session: Session, street_id: str) -> int:
         )
         or 0
     )
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: str
+    served_on: date
+    activity: str
+    hours: Decimal
+
+
+def services_of(session: Session, registration_id: str) -> list[ServiceView]:
+    """A member's service records, latest first."""
+    rows = session.execute(
+        select(
+            ServiceRecord.id, ServiceRecord.served_on, ServiceRecord.activity, ServiceRecord.hours
+        )
+        .where(ServiceRecord.registration_id == registration_id)
+        .order_by(ServiceRecord.served_on.desc(), ServiceRecord.id)
+    )
+    return [ServiceView(r[0], r[1], r[2], Decimal(str(r[3]))) for r in rows]
+
+
+def street_totals(session: Session) -> list[tuple[str, int]]:
+    """(street name, members registered with its communities) for every street that has any."""
+    streets = session.execute(
+        select(OrgUnit.id, OrgUnit.name)
+        .where(OrgUnit.level == OrgLevel.STREET, OrgUnit.deleted_at.is_(None))
+        .order_by(OrgUnit.position, OrgUnit.name)
+    ).all()
+    totals = [(name, street_total(session, street_id)) for street_id, name in streets]
+    return [(name, count) for name, count in totals if count]
+
+
+def employer_of(session: Session, person_id: str) -> str | None:
+    """The resident unit the person works at, as the directory has it: what a registration
+    proposes as the employer unit."""
+    return session.scalar(select(Person.employer_unit_id).where(Person.id == person_id))

@@ -71,6 +71,31 @@ def status_for(
 
 
 @dataclass(frozen=True)
+class AgreementSettings:
+    """How near its end an agreement counts as 即将到期, and by how many percentage points
+    the done share may lag the year's elapsed share before a commitment is behind."""
+
+    expiring_days: int = EXPIRING_DAYS_DEFAULT
+    behind_percent: int = round(BEHIND_MARGIN_DEFAULT * 100)
+
+    def validated(self) -> AgreementSettings:
+        if not 1 <= self.expiring_days <= 365:
+            raise invalid(
+                "expiring_days", QT_TRANSLATE_NOOP("validation", "到期提醒天数应在1到365之间。")
+            )
+        if not 0 <= self.behind_percent <= 100:
+            raise invalid(
+                "behind_percent",
+                QT_TRANSLATE_NOOP("validation", "进度落后的容差应在0到100个百分点之间。"),
+            )
+        return self
+
+
+def agreement_settings(session: Session) -> AgreementSettings:
+    return AgreementSettings(expiring_days(session), round(behind_margin(session) * 100))
+
+
+@dataclass(frozen=True)
 class PartyRef:
     """One signatory: exactly one of the three ids."""
 

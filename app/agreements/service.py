@@ -18,8 +18,11 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.agreements.records import (
+    BEHIND_MARGIN_KEY,
     DATED,
+    EXPIRING_DAYS_KEY,
     AgreementData,
+    AgreementSettings,
     CommitmentData,
     FulfilmentData,
     PartyRef,
@@ -28,10 +31,14 @@ from app.agreements.records import (
     status_for,
 )
 from app.agreements.store import (
+    AGREEMENT,
+    COMMITMENT,
+    FULFILMENT,
     beijing_today,
     check_version,
     live_agreement,
     live_commitment,
+    live_fulfilment,
     record,
     refuse,
 )
@@ -48,6 +55,7 @@ from db.models.agreements import (
     JointActivity,
 )
 from db.models.directory import OrgUnit, PartyOrg, ResidentUnit
+from db.models.security import Setting
 
 PREFIXES = {
     AgreementKind.CO_BUILDING: "GJ",
@@ -142,6 +150,17 @@ def create_agreement(session: Session, data: AgreementData) -> AgreementDetail:
     return get_agreement(session, agreement.id)
 
 
+def check_editable(agreement: Agreement) -> None:
+    """A terminated or renewed agreement is on the record as it ended: it is not edited."""
+    if agreement.status is AgreementStatus.TERMINATED:
+        raise invalid("status", QT_TRANSLATE_NOOP("validation", "协议已终止，不能再修改。"))
+    if agreement.status is AgreementStatus.RENEWED:
+        raise invalid(
+            "status",
+            QT_TRANSLATE_NOOP("validation", "协议已续签，不能再修改；请修改续签后的新协议。"),
+        )
+
+
 def save_agreement(
     session: Session,
     agreement_id: str,
@@ -152,6 +171,7 @@ def save_agreement(
     """Saves an edit; an active agreement's status follows its (possibly new) dates."""
     agreement = live_agreement(session, agreement_id)
     check_version(agreement, version)
+    check_editable(agreement)
     clean = data.validated()
     _check_number_free(session, clean.number, agreement.id)
     if agreement.status in DATED and (clean.valid_from is None or clean.valid_to is None):
@@ -250,6 +270,22 @@ def delete_agreement(session: Session, agreement_id: str, version: int) -> None:
     record(session, "delete", agreement, before)
 
 
+def restore_agreement(session: Session, agreement_id: str) -> None:
+    """Undoes ``delete_agreement`` (and redoes a creation that was undone)."""
+    agreement = session.get(Agreement, agreement_id)
+    if agreement is None:
+        raise not_found(AGREEMENT, agreement_id)
+    _restore(session, agreement)
+
+
+def _restore(session: Session, row: Agreement | Commitment | FulfilmentRecord) -> None:
+    if row.deleted_at is None:
+        return
+    before = audit.snapshot(row)
+    row.deleted_at = None
+    record(session, "restore", row, before)
+
+
 # The lifecycle ------------------------------------------------------------------------------
 
 
@@ -337,7 +373,7 @@ def renew(
         raise invalid(
             "valid_to", QT_TRANSLATE_NOOP("validation", "有效期至不能早于有效期起始日期。")
         )
-    new_number = number or propose_number(session, old.kind, start.year, _number_code(old.number))
+    new_number = number or propose_number(session, old.kind, start.year, number_code(old.number))
     _check_number_free(session, new_number, None)
     successor = Agreement(
         kind=old.kind,
@@ -385,7 +421,8 @@ def renew(
     return get_agreement(session, successor.id)
 
 
-def _number_code(number: str) -> str:
+def number_code(number: str) -> str:
+    """The street's code in a number like ``GJ2026-NHL-001`` ("" when it has none)."""
     parts = number.split("-")
     return parts[1] if len(parts) == 3 else ""
 
@@ -416,6 +453,27 @@ def refresh_statuses(session: Session, today: date | None = None) -> int:
     return changed
 
 
+def save_settings(session: Session, settings: AgreementSettings, today: date | None = None) -> int:
+    """Stores the settings (each change audited) and moves the states on to what the new
+    number of days says. Returns how many agreements changed state."""
+    clean = settings.validated()
+    for key, value in (
+        (EXPIRING_DAYS_KEY, clean.expiring_days),
+        (BEHIND_MARGIN_KEY, clean.behind_percent / 100),
+    ):
+        row = session.scalar(select(Setting).where(Setting.key == key))
+        if row is None:
+            row = Setting(key=key, value=value)
+            session.add(row)
+            record(session, "create", row, None)
+        elif row.value != value:
+            before = audit.snapshot(row)
+            row.value = value
+            record(session, "update", row, before)
+    session.flush()
+    return refresh_statuses(session, today)
+
+
 # Commitments and fulfilment -----------------------------------------------------------------
 
 
@@ -429,6 +487,7 @@ def _check_responsible(agreement: Agreement, party_id: str | None) -> None:
 
 def add_commitment(session: Session, agreement_id: str, data: CommitmentData) -> str:
     agreement = live_agreement(session, agreement_id)
+    check_editable(agreement)
     clean = data.validated()
     _check_responsible(agreement, clean.responsible_party_id)
     assert clean.activity is not None
@@ -450,6 +509,7 @@ def save_commitment(
 ) -> None:
     commitment = live_commitment(session, commitment_id)
     check_version(commitment, version)
+    check_editable(commitment.agreement)
     clean = data.validated()
     _check_responsible(commitment.agreement, clean.responsible_party_id)
     assert clean.activity is not None
@@ -465,9 +525,18 @@ def save_commitment(
 def delete_commitment(session: Session, commitment_id: str, version: int) -> None:
     commitment = live_commitment(session, commitment_id)
     check_version(commitment, version)
+    check_editable(commitment.agreement)
     before = audit.snapshot(commitment)
     commitment.deleted_at = utcnow()
     record(session, "delete", commitment, before)
+
+
+def restore_commitment(session: Session, commitment_id: str) -> None:
+    commitment = session.get(Commitment, commitment_id)
+    if commitment is None:
+        raise not_found(COMMITMENT, commitment_id)
+    check_editable(commitment.agreement)
+    _restore(session, commitment)
 
 
 def record_fulfilment(session: Session, agreement_id: str, data: FulfilmentData) -> str:
@@ -496,6 +565,27 @@ def record_fulfilment(session: Session, agreement_id: str, data: FulfilmentData)
     session.add(fulfilment)
     record(session, "create", fulfilment, None)
     return fulfilment.id
+
+
+def commitment_version(session: Session, commitment_id: str) -> int:
+    return live_commitment(session, commitment_id).version
+
+
+def fulfilment_version(session: Session, fulfilment_id: str) -> int:
+    return live_fulfilment(session, fulfilment_id).version
+
+
+def first_with_commitments(session: Session) -> str | None:
+    """The first agreement by number that has commitments, a running one if there is one
+    (what a screenshot of the editor opens)."""
+    running = Agreement.status.in_((AgreementStatus.ACTIVE, AgreementStatus.EXPIRING))
+    return session.scalar(
+        select(Agreement.id)
+        .join(Commitment, Commitment.agreement_id == Agreement.id)
+        .where(Agreement.deleted_at.is_(None), Commitment.deleted_at.is_(None))
+        .order_by(running.desc(), Agreement.number)
+        .limit(1)
+    )
 
 
 def commitment_for(session: Session, agreement_id: str, activity: JointActivity) -> str | None:
@@ -549,10 +639,15 @@ def fulfilments_of(
 
 
 def delete_fulfilment(session: Session, fulfilment_id: str, version: int) -> None:
-    fulfilment = session.get(FulfilmentRecord, fulfilment_id)
-    if fulfilment is None or fulfilment.deleted_at is not None:
-        raise not_found(QT_TRANSLATE_NOOP("fields", "履约记录"), fulfilment_id)
+    fulfilment = live_fulfilment(session, fulfilment_id)
     check_version(fulfilment, version)
     before = audit.snapshot(fulfilment)
     fulfilment.deleted_at = utcnow()
     record(session, "delete", fulfilment, before)
+
+
+def restore_fulfilment(session: Session, fulfilment_id: str) -> None:
+    fulfilment = session.get(FulfilmentRecord, fulfilment_id)
+    if fulfilment is None:
+        raise not_found(FULFILMENT, fulfilment_id)
+    _restore(session, fulfilment)

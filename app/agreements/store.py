@@ -14,11 +14,18 @@ from app.errors import ConflictError, UserError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import BEIJING
 from db.base import Entity
-from db.models.agreements import Agreement, Commitment, ListEntry, MemberRegistration
+from db.models.agreements import (
+    Agreement,
+    Commitment,
+    FulfilmentRecord,
+    ListEntry,
+    MemberRegistration,
+)
 from db.models.directory import OrgUnit
 
 AGREEMENT = QT_TRANSLATE_NOOP("fields", "协议")
 COMMITMENT = QT_TRANSLATE_NOOP("fields", "承诺事项")
+FULFILMENT = QT_TRANSLATE_NOOP("fields", "履约记录")
 LIST_ENTRY = QT_TRANSLATE_NOOP("fields", "清单条目")
 REGISTRATION = QT_TRANSLATE_NOOP("fields", "报到登记")
 
@@ -57,6 +64,13 @@ def live_commitment(session: Session, commitment_id: str) -> Commitment:
     if commitment is None or commitment.deleted_at is not None:
         raise not_found(COMMITMENT, commitment_id)
     return commitment
+
+
+def live_fulfilment(session: Session, fulfilment_id: str) -> FulfilmentRecord:
+    fulfilment = session.get(FulfilmentRecord, fulfilment_id)
+    if fulfilment is None or fulfilment.deleted_at is not None:
+        raise not_found(FULFILMENT, fulfilment_id)
+    return fulfilment
 
 
 def live_entry(session: Session, entry_id: str) -> ListEntry:

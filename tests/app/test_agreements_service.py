@@ -15,8 +15,11 @@ from app.agreements import service
 from app.agreements.lists import AgreementList
 from app.agreements.records import (
     AgreementData,
+    AgreementSettings,
     CommitmentData,
+    FulfilmentData,
     PartyRef,
+    agreement_settings,
     status_for,
 )
 from app.database import Database
@@ -296,6 +299,78 @@ def test_renewal_copies_parties_and_commitments(database: Database, world: World
         service.renew(s, created.id, old.version, date(2030, 1, 1), today=TODAY)
 
 
+@pytest.mark.parametrize("end", ["terminate", "renew"])
+def test_an_ended_agreement_refuses_edits_and_says_why(
+    database: Database, world: World, end: str
+) -> None:
+    with database.session() as s:
+        created = service.create_agreement(s, data(world))
+        commitment = service.add_commitment(
+            s, created.id, CommitmentData(JointActivity.PARTY_LESSON, "", None, 2)
+        )
+        service.activate(s, created.id, created.version, today=TODAY)
+        version = service.get_agreement(s, created.id).version
+        if end == "terminate":
+            service.terminate(s, created.id, version, "单位搬迁出辖区")
+        else:
+            service.renew(s, created.id, version, date(2029, 12, 31), today=TODAY)
+        ended = service.get_agreement(s, created.id)
+    steps = [
+        lambda s: service.save_agreement(s, created.id, ended.version, data(world), TODAY),
+        lambda s: service.add_commitment(
+            s, created.id, CommitmentData(JointActivity.GRID_DAY, "", None, 1)
+        ),
+        lambda s: service.save_commitment(
+            s, commitment, 1, CommitmentData(JointActivity.GRID_DAY, "", None, 1)
+        ),
+        lambda s: service.delete_commitment(s, commitment, 1),
+    ]
+    for step in steps:
+        with pytest.raises(ValidationError) as caught, database.session() as s:
+            step(s)
+        assert caught.value.field == "status"
+        assert ("终止" if end == "terminate" else "续签") in caught.value.message.template
+    with database.reader() as s:
+        assert service.get_agreement(s, created.id).version == ended.version
+
+
+def test_delete_and_restore_are_audited(database: Database, world: World) -> None:
+    with database.session() as s:
+        created = service.create_agreement(s, data(world))
+        service.delete_agreement(s, created.id, created.version)
+    with database.reader() as s:
+        assert service.count_agreements(s) == 0
+    with database.session() as s:
+        service.restore_agreement(s, created.id)
+    with database.reader() as s:
+        assert service.get_agreement(s, created.id).data.title == created.data.title
+        actions = s.scalars(
+            select(AuditEntry.action).where(AuditEntry.entity_id == created.id)
+        ).all()
+    assert list(actions) == ["create", "delete", "restore"]
+
+
+def test_settings_are_validated_audited_and_move_the_states(
+    database: Database, world: World
+) -> None:
+    with database.session() as s:
+        created = service.create_agreement(s, data(world, valid_to=TODAY + timedelta(days=50)))
+        service.activate(s, created.id, created.version, today=TODAY)
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        service.save_settings(s, AgreementSettings(expiring_days=0), TODAY)
+    assert caught.value.field == "expiring_days"
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        service.save_settings(s, AgreementSettings(behind_percent=101), TODAY)
+    assert caught.value.field == "behind_percent"
+    with database.session() as s:
+        assert service.save_settings(s, AgreementSettings(60, 10), TODAY) == 1
+    with database.reader() as s:
+        assert agreement_settings(s) == AgreementSettings(60, 10)
+        assert service.get_agreement(s, created.id).status is AgreementStatus.EXPIRING
+        audited = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "settings")).all()
+    assert len(audited) == 2
+
+
 def test_commitment_validation(database: Database, world: World) -> None:
     with database.session() as s:
         created = service.create_agreement(s, data(world))
@@ -350,6 +425,33 @@ def test_list_filters_and_search(database: Database, world: World) -> None:
     assert _ids(database, q(search="办公室党支部")) == ["ZB-1"]  # a party's name
     assert _ids(database, q(search="教育厅")) == ["GJ-1", "ZB-1"]
     assert _ids(database, q(search="GJ-1")) == ["GJ-1"]
+
+
+def test_list_shows_the_progress_of_running_agreements_behind_in_red(
+    database: Database, world: World
+) -> None:
+    with database.session() as s:
+        running = service.create_agreement(s, data(world, number="GJ-1"))
+        commitment = service.add_commitment(
+            s, running.id, CommitmentData(JointActivity.GRID_DAY, "", None, 4)
+        )
+        service.activate(s, running.id, running.version, today=TODAY)
+        service.create_agreement(s, data(world, number="GJ-2"))  # a draft: no progress
+        service.record_fulfilment(
+            s,
+            running.id,
+            FulfilmentData(date(TODAY.year, 3, 1), JointActivity.GRID_DAY, commitment),
+        )
+    source = AgreementList()
+    progress = source.column_index("progress")
+
+    def page(today: date) -> list[tuple[str, str]]:
+        query = ListQuery(filters={"today": today})
+        with database.reader() as s:
+            return [(r.values[progress], r.style) for r in source.fetch(s, query, 0, 10)]
+
+    assert page(TODAY) == [("25%", "red"), ("", "")]  # November, a quarter done
+    assert page(date(TODAY.year, 3, 20)) == [("25%", ""), ("", "")]  # in March, on time
 
 
 def test_ten_thousand_agreements_page_through_an_index(database: Database) -> None:

@@ -1,0 +1,198 @@
+"""The 七个共 matrix driven as a user would: choose a year, filter, sort by completion, click
+an empty cell and record a fulfilment, undo it, export the matrix and print it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from app.agreements import service
+from app.agreements.matrix import SEVEN, record_fulfilment_for_cell
+from app.agreements.records import AgreementData, CommitmentData, PartyRef
+from app.database import Database
+from app.directory import service as directory
+from app.directory.records import OrgUnitData, PartyOrgData, ResidentUnitData
+from db.models.agreements import AgreementKind, JointActivity, PartySide
+from db.models.directory import OrgLevel, PartyOrgKind, UnitCategory
+from tests.ui.keys import type_text
+
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from ui.agreements.matrix_model import COMPLETION, FIRST_ACTIVITY
+from ui.agreements.matrix_view import MatrixView
+from ui.tab import TabContext
+
+TODAY = date(2026, 11, 28)
+LESSON = FIRST_ACTIVITY + SEVEN.index(JointActivity.PARTY_LESSON)
+GRID_DAY = FIRST_ACTIVITY + SEVEN.index(JointActivity.GRID_DAY)
+
+
+def _pairing(s: Any, number: str, community: str, branch: str) -> str:
+    created = service.create_agreement(
+        s,
+        AgreementData(
+            kind=AgreementKind.BRANCH_PAIRING,
+            number=number,
+            title="支部结对共建",
+            parties=(
+                PartyRef(PartySide.STREET_SIDE, org_unit_id=community),
+                PartyRef(PartySide.PARTNER_SIDE, party_org_id=branch),
+            ),
+            signed_on=date(2026, 1, 5),
+            valid_from=date(2026, 1, 1),
+            valid_to=date(2027, 12, 31),
+        ),
+    )
+    for activity in (JointActivity.PARTY_LESSON, JointActivity.GRID_DAY):
+        service.add_commitment(s, created.id, CommitmentData(activity=activity))
+    service.activate(s, created.id, created.version, today=TODAY)
+    return created.id
+
+
+@pytest.fixture
+def world(database: Database) -> dict[str, str]:
+    with database.session() as s:
+        street = directory.org_units.create(s, OrgUnitData("宁海路街道", OrgLevel.STREET)).id
+        zone = directory.org_units.create(s, OrgUnitData("颐和路片区", OrgLevel.ZONE, street)).id
+        yihe = directory.org_units.create(s, OrgUnitData("颐和路社区", OrgLevel.COMMUNITY, zone)).id
+        ninghai = directory.org_units.create(
+            s, OrgUnitData("宁海路社区", OrgLevel.COMMUNITY, zone)
+        ).id
+        ids = {"zone": zone, "yihe": yihe, "ninghai": ninghai}
+        for key, unit_name, branch_name, community in (
+            ("education", "江苏省教育厅", "省教育厅办公室党支部", yihe),
+            ("sports", "江苏省体育局", "省体育局机关第三党支部", ninghai),
+        ):
+            unit = directory.resident_units.create(
+                s, ResidentUnitData(unit_name, UnitCategory.PROVINCIAL_ORGAN, community)
+            ).id
+            branch = directory.party_orgs.create(
+                s, PartyOrgData(branch_name, PartyOrgKind.BRANCH, resident_unit_id=unit)
+            ).id
+            ids[key] = _pairing(s, f"ZB2026-NHL-00{len(ids)}", community, branch)
+        record_fulfilment_for_cell(
+            s, ids["education"], JointActivity.PARTY_LESSON, date(2026, 3, 1)
+        )
+    return ids
+
+
+@pytest.fixture
+def view(context: TabContext, world: dict[str, str], qtbot: Any) -> MatrixView:
+    widget = MatrixView(context, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.show()
+    return widget
+
+
+def _text(view: MatrixView, branch: str, column: int) -> str:
+    row = next(i for i, r in enumerate(view.model.rows) if r.branch_name == branch)
+    return str(view.model.index(row, column).data())
+
+
+def _click(qtbot: Any, view: MatrixView, row: int, column: int) -> None:
+    index = view.model.index(row, column)
+    view.table.scrollTo(index)
+    centre = view.table.visualRect(index).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_the_grid_shows_done_planned_and_missing(view: MatrixView, qtmodeltester: Any) -> None:
+    qtmodeltester.check(view.model)
+    assert view.data_ready()
+    assert [r.branch_name for r in view.model.rows] == [
+        "省教育厅办公室党支部",  # 1 of 7 done: first, sorted by completion
+        "省体育局机关第三党支部",
+    ]
+    assert _text(view, "省教育厅办公室党支部", LESSON) == "√ 03-01"
+    assert _text(view, "省体育局机关第三党支部", LESSON) == "○"
+    assert _text(view, "省体育局机关第三党支部", FIRST_ACTIVITY + 1) == "—"
+    assert _text(view, "省教育厅办公室党支部", COMPLETION) == "1/7"
+    assert "共 2 对结对" in view.summary.text()
+
+
+def test_year_community_filter_and_sorting(view: MatrixView, qtbot: Any) -> None:
+    view.year.setCurrentIndex(view.year.findData(2027))
+    assert _text(view, "省教育厅办公室党支部", LESSON) == "○"  # done in 2026, not in 2027
+    view.year.setCurrentIndex(view.year.findData(2026))
+
+    view.community.setCurrentIndex(view.community.findText("宁海路社区"))
+    assert [r.branch_name for r in view.model.rows] == ["省体育局机关第三党支部"]
+    view.community.setCurrentIndex(0)
+    assert len(view.model.rows) == 2
+
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(COMPLETION) + 5, 5),
+    )
+    assert [r.completion for r in view.model.rows] == [0, 1]  # now ascending
+    type_text(view.search, "体育")
+    assert [r.branch_name for r in view.model.rows] == ["省体育局机关第三党支部"]
+
+
+def test_click_an_empty_cell_and_record_a_fulfilment(
+    view: MatrixView, context: TabContext, qtbot: Any
+) -> None:
+    row = next(i for i, r in enumerate(view.model.rows) if r.branch_name.startswith("省体育局"))
+    _click(qtbot, view, row, GRID_DAY)
+    dialog = view.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.held_on.setDate(QDate(2026, 5, 12))
+    dialog.participants.setValue(12)
+    dialog.hours.setValue(3)
+    type_text(dialog.place, "宁海路社区党群服务中心")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert not dialog.isVisible()
+    assert _text(view, "省体育局机关第三党支部", GRID_DAY) == "√ 05-12"
+    assert _text(view, "省体育局机关第三党支部", COMPLETION) == "1/7"
+
+    context.undo_stack.undo()
+    assert _text(view, "省体育局机关第三党支部", GRID_DAY) == "○"
+    context.undo_stack.redo()
+    assert _text(view, "省体育局机关第三党支部", GRID_DAY) == "√ 05-12"
+
+
+def test_enter_on_a_cell_opens_the_dialog(view: MatrixView, qtbot: Any) -> None:
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, FIRST_ACTIVITY + 2))
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.dialog is not None and view.dialog.isVisible()
+    assert view.dialog.activity_label.text() == "共帮一户困难家庭"
+    view.dialog.done(0)
+
+
+def test_export_the_matrix_as_xlsx(
+    view: MatrixView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "七个共"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "")))
+    saved = view.export_xlsx()
+    assert saved == tmp_path / "七个共.xlsx"
+    sheet = load_workbook(saved).active
+    assert sheet is not None
+    assert sheet["A1"].value == "2026年百对党支部共建联盟“七个共”落实情况"
+    headers = [c.value for c in sheet[3]]
+    assert headers[:3] == ["序号", "协议编号", "党支部"]
+    assert "共上一堂主题党课" in headers and headers[-1] == "完成率"
+    first = [c.value for c in sheet[4]]
+    assert first[2] == "省教育厅办公室党支部" and "√ 03-01" in first
+    assert sheet.freeze_panes == "D4"
+
+
+def test_print_previews_the_matrix(view: MatrixView, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.printing import preview
+
+    shown: list[tuple[str, bytes]] = []
+    monkeypatch.setattr(
+        preview.PdfPrintPreview, "exec", lambda self: shown.append((self.windowTitle(), self.data))
+    )
+    view.print_current()
+    assert shown and "七个共" in shown[0][0] and shown[0][1].startswith(b"%PDF")

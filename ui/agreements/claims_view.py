@@ -1,0 +1,282 @@
+"""The three lists (三张清单) and two-way claiming (双向认领).
+
+Left: needs, resources and projects in one paged list, with the list, status and category
+filters and a search. Right: the selected entry, the next step it can take (认领 → 开始实施 →
+完成, each with its date), and 建议匹配 — for an open need or resource, the open entries of the
+other side with the same category in the same zone; 按建议认领 claims both in one step.
+Ctrl+N raises a new entry. Every change is announced as ``events.changed("agreements")``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from app.agreements import claims
+from app.agreements.claims import EntryDetail, ListEntryData, Match
+from app.agreements.entry_list import ListEntryList
+from app.agreements.store import beijing_today
+from app.errors import UserError
+from db.models.agreements import ListEntryStatus, ListKind
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.agreements.claims_detail import EntryPanel
+from ui.agreements.claims_dialogs import COMMUNITY, UNIT, EntryDialog, StepDialog
+from ui.directory.dialogs.base import RecordDialog
+from ui.i18n import enum_text, message_text
+from ui.models.paged_table import PagedTableModel
+from ui.tab import TabContext
+from ui.widgets.list_panel import ListPanel
+
+AREA = "agreements"
+
+
+class ClaimsView(QWidget):
+    def __init__(
+        self, context: TabContext, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.database = context.database
+        self.today = today or beijing_today()
+        self.dialog: RecordDialog | None = None
+        self.reason_dialog: QDialog | None = None
+        self.detail: EntryDetail | None = None
+        self._ready = False
+
+        self.model = PagedTableModel(self.database, ListEntryList(), self)
+        self.panel = ListPanel(self.model, self)
+        self.panel.set_empty_text(self.tr("还没有清单。按 Ctrl+N 提出一条需求、资源或项目。"))
+        with self.database.reader() as session:
+            categories = claims.categories(session)
+        self.filters = {
+            "list_kind": self.panel.add_filter(
+                "list_kind", self.tr("清单"), [(enum_text(k), k) for k in ListKind]
+            ),
+            "status": self.panel.add_filter(
+                "status", self.tr("状态"), [(enum_text(s), s) for s in ListEntryStatus]
+            ),
+            "category": self.panel.add_filter(
+                "category", self.tr("类别"), [(c, c) for c in categories]
+            ),
+        }
+        self.new_button = QPushButton(self.tr("提出…"), self)
+        self.new_button.setToolTip(self.tr("提出一条需求、资源或项目（Ctrl+N）"))
+        self.panel.filter_bar.addWidget(self.new_button)
+
+        self.entry = EntryPanel(self)
+        self.entry.step_button.clicked.connect(self.next_step)
+        self.entry.release_button.clicked.connect(lambda: self.end_claim(release=True))
+        self.entry.cancel_button.clicked.connect(lambda: self.end_claim(release=False))
+        self.entry.match_button.clicked.connect(self.claim_suggestion)
+        self.entry.matches.itemActivated.connect(lambda _item: self.claim_suggestion())
+        self.new_button.clicked.connect(self.new_record)
+        self.panel.current_changed.connect(self._on_panel_current_changed)
+        self.panel.record_activated.connect(lambda _id: self.next_step())
+        self.panel.query_changed.connect(self._select_first)
+        context.events.changed.connect(self._on_events_changed)
+        self._build_layout()
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.panel)
+        splitter.addWidget(self.entry)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([960, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # the view's interface
+
+    def refresh(self) -> None:
+        kept = self.panel.current_id()
+        self.model.reload()
+        if not (kept and self.panel.select_id(kept)):
+            self._select_first()
+        self._show(self.panel.current_id())
+        self._ready = True
+
+    def _select_first(self) -> None:
+        if self.model.rowCount():
+            self.panel.table.selectRow(0)
+
+    def new_record(self) -> None:
+        with self.database.reader() as session:
+            categories = claims.categories(session)
+        kind = self.filters["list_kind"].currentData()
+        data = ListEntryData(list_kind=kind, raised_on=self.today)
+        dialog = EntryDialog(self.database, data, categories, self)
+        dialog.set_saver(self._create)
+        self._open(dialog)
+
+    def focus_search(self) -> None:
+        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.search.selectAll()
+
+    def print_current(self) -> None:
+        """Nothing to print in this view."""
+
+    def data_ready(self) -> bool:
+        return self._ready
+
+    # steps
+
+    def next_step(self) -> None:
+        """Opens the dialog of the selected entry's next step (认领, 开始实施 or 完成)."""
+        detail = self.detail
+        if detail is None or detail.status not in claims.NEXT:
+            return
+        wanted = claims.NEXT[detail.status]
+        titles = {
+            ListEntryStatus.CLAIMED: self.tr("认领"),
+            ListEntryStatus.IN_PROGRESS: self.tr("开始实施"),
+            ListEntryStatus.DONE: self.tr("完成"),
+        }
+        side = (
+            (UNIT if detail.claimed_by_unit else COMMUNITY)
+            if wanted is ListEntryStatus.CLAIMED
+            else None
+        )
+        dialog = StepDialog(
+            self.database,
+            titles[wanted],
+            detail.title,
+            max(self.today, detail.raised_on),
+            claimant_side=side,
+            parent=self,
+        )
+        steps: dict[ListEntryStatus, Callable[[Any, date, str | None, str | None], None]] = {
+            ListEntryStatus.CLAIMED: lambda s, on, org, unit: claims.claim(
+                s, detail.id, detail.version, on, org_unit_id=org, unit_id=unit
+            ),
+            ListEntryStatus.IN_PROGRESS: lambda s, on, _o, _u: claims.start(
+                s, detail.id, detail.version, on
+            ),
+            ListEntryStatus.DONE: lambda s, on, _o, _u: claims.finish(
+                s, detail.id, detail.version, on
+            ),
+        }
+
+        def save(values: tuple[date, str | None, str | None]) -> str:
+            with self.database.session() as session:
+                steps[wanted](session, *values)
+            self._changed()
+            return detail.id
+
+        dialog.set_saver(save)
+        self._open(dialog)
+
+    def end_claim(self, *, release: bool) -> None:
+        """退回 (a claimed entry back to the list) or 取消 (the entry is dropped), with a reason
+        the audit log keeps."""
+        from ui.meetings.reason_dialog import ReasonDialog
+
+        detail = self.detail
+        if detail is None:
+            return
+        action = claims.release if release else claims.cancel
+
+        def apply(reason: str) -> None:
+            with self.database.session() as session:
+                action(session, detail.id, detail.version, reason)
+            self._changed()
+
+        dialog = ReasonDialog(
+            self.tr("退回认领") if release else self.tr("取消清单"),
+            (
+                self.tr("“{title}”退回后回到待认领，请说明原因：")
+                if release
+                else self.tr("取消“{title}”，请说明原因：")
+            ).format(title=detail.title),
+            apply,
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reason_dialog = dialog
+        dialog.open()
+
+    def claim_suggestion(self) -> None:
+        match = self.entry.current_match()
+        if match is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("按建议认领"),
+            self.tr(
+                "由“{unit}”认领“{community}”的需求“{need}”，"
+                "同时由“{community}”认领资源“{resource}”？"
+            ).format(
+                unit=match.unit_name,
+                community=match.community_name,
+                need=match.need_title,
+                resource=match.resource_title,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.database.session() as session:
+                claims.claim_match(session, match.need_id, match.resource_id, self.today)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("无法认领"), message_text(error.message))
+            return
+        self._changed()
+
+    def _create(self, data: ListEntryData) -> str:
+        with self.database.session() as session:
+            entry_id = claims.create_entry(session, data)
+        self._changed()
+        self.panel.select_id(entry_id)
+        return entry_id
+
+    # showing
+
+    def _show(self, entry_id: str | None) -> None:
+        detail = None
+        found: list[Match] = []
+        if entry_id is not None:
+            with self.database.reader() as session:
+                detail = claims.entry_detail(session, entry_id)
+                if detail.status is ListEntryStatus.OPEN:
+                    found = claims.matches_for(session, entry_id)
+        self.detail = detail
+        self.entry.show_entry(detail, found)
+
+    # plumbing
+
+    def _open(self, dialog: RecordDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: RecordDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _changed(self) -> None:
+        self.context.events.changed.emit(AREA)
+
+    # slots
+
+    def _on_events_changed(self, area: str) -> None:
+        if area in (AREA, "directory"):
+            self.refresh()
+
+    def _on_panel_current_changed(self, entry_id: object) -> None:
+        self._show(entry_id if isinstance(entry_id, str) else None)

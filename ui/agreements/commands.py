@@ -1,0 +1,176 @@
+"""Undo and redo of agreement edits: agreements created, saved and deleted, commitments added,
+changed and removed, fulfilment recorded and removed (see ui.widgets.undo for how they work).
+
+Lifecycle steps (生效, 终止, 续签) are not undone here: they are audited steps with a reason;
+a wrong one is corrected by a new step, on the record.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.agreements import service
+from app.agreements.records import AgreementData, CommitmentData
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from ui.tab import DataEvents
+from ui.widgets.undo import ServiceCommand
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.database import Database
+
+AREA = "agreements"
+CREATED = QT_TRANSLATE_NOOP("AgreementCommands", "新建协议“{name}”")
+EDITED = QT_TRANSLATE_NOOP("AgreementCommands", "修改协议“{name}”")
+DELETED = QT_TRANSLATE_NOOP("AgreementCommands", "删除协议“{name}”")
+COMMITMENT_ADDED = QT_TRANSLATE_NOOP("AgreementCommands", "添加承诺“{name}”")
+COMMITMENT_EDITED = QT_TRANSLATE_NOOP("AgreementCommands", "修改承诺“{name}”")
+COMMITMENT_DELETED = QT_TRANSLATE_NOOP("AgreementCommands", "删除承诺“{name}”")
+FULFILMENT_RECORDED = QT_TRANSLATE_NOOP("AgreementCommands", "登记履约“{name}”")
+FULFILMENT_DELETED = QT_TRANSLATE_NOOP("AgreementCommands", "删除履约记录“{name}”")
+
+
+class AgreementCommand(ServiceCommand):
+    area = AREA
+
+    def __init__(
+        self, template: str, name: str, record_id: str, database: Database, events: DataEvents
+    ) -> None:
+        text = QCoreApplication.translate("AgreementCommands", template).format(name=name)
+        super().__init__(text, database, events)
+        self.record_id = record_id
+
+
+class CreateAgreementCommand(AgreementCommand):
+    """Undo deletes the new agreement; redo restores the same one."""
+
+    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
+        super().__init__(CREATED, name, record_id, database, events)
+
+    def apply(self, session: Session) -> None:
+        service.restore_agreement(session, self.record_id)
+
+    def revert(self, session: Session) -> None:
+        version = service.get_agreement(session, self.record_id).version
+        service.delete_agreement(session, self.record_id, version)
+
+
+class DeleteAgreementCommand(CreateAgreementCommand):
+    """Redo deletes the agreement, undo restores it."""
+
+    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
+        super().__init__(record_id, name, database, events)
+        self.setText(QCoreApplication.translate("AgreementCommands", DELETED).format(name=name))
+
+    def apply(self, session: Session) -> None:
+        super().revert(session)
+
+    def revert(self, session: Session) -> None:
+        super().apply(session)
+
+
+class EditAgreementCommand(AgreementCommand):
+    """Redo saves ``after``, undo saves ``before``, each against the version stored now."""
+
+    def __init__(
+        self,
+        record_id: str,
+        before: AgreementData,
+        after: AgreementData,
+        database: Database,
+        events: DataEvents,
+    ) -> None:
+        super().__init__(EDITED, after.title, record_id, database, events)
+        self.before, self.after = before, after
+
+    def _save(self, session: Session, data: AgreementData) -> None:
+        version = service.get_agreement(session, self.record_id).version
+        service.save_agreement(session, self.record_id, version, data)
+
+    def apply(self, session: Session) -> None:
+        self._save(session, self.after)
+
+    def revert(self, session: Session) -> None:
+        self._save(session, self.before)
+
+
+class AddCommitmentCommand(AgreementCommand):
+    """Undo removes the new commitment; redo restores it."""
+
+    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
+        super().__init__(COMMITMENT_ADDED, name, record_id, database, events)
+
+    def apply(self, session: Session) -> None:
+        service.restore_commitment(session, self.record_id)
+
+    def revert(self, session: Session) -> None:
+        version = service.commitment_version(session, self.record_id)
+        service.delete_commitment(session, self.record_id, version)
+
+
+class DeleteCommitmentCommand(AddCommitmentCommand):
+    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
+        super().__init__(record_id, name, database, events)
+        self.setText(
+            QCoreApplication.translate("AgreementCommands", COMMITMENT_DELETED).format(name=name)
+        )
+
+    def apply(self, session: Session) -> None:
+        super().revert(session)
+
+    def revert(self, session: Session) -> None:
+        super().apply(session)
+
+
+class EditCommitmentCommand(AgreementCommand):
+    def __init__(
+        self,
+        record_id: str,
+        name: str,
+        before: CommitmentData,
+        after: CommitmentData,
+        database: Database,
+        events: DataEvents,
+    ) -> None:
+        super().__init__(COMMITMENT_EDITED, name, record_id, database, events)
+        self.before, self.after = before, after
+
+    def _save(self, session: Session, data: CommitmentData) -> None:
+        version = service.commitment_version(session, self.record_id)
+        service.save_commitment(session, self.record_id, version, data)
+
+    def apply(self, session: Session) -> None:
+        self._save(session, self.after)
+
+    def revert(self, session: Session) -> None:
+        self._save(session, self.before)
+
+
+class RecordFulfilmentCommand(AgreementCommand):
+    """Undo removes the fulfilment record; redo restores it."""
+
+    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
+        super().__init__(FULFILMENT_RECORDED, name, record_id, database, events)
+
+    def apply(self, session: Session) -> None:
+        service.restore_fulfilment(session, self.record_id)
+
+    def revert(self, session: Session) -> None:
+        version = service.fulfilment_version(session, self.record_id)
+        service.delete_fulfilment(session, self.record_id, version)
+
+
+class DeleteFulfilmentCommand(RecordFulfilmentCommand):
+    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
+        super().__init__(record_id, name, database, events)
+        self.setText(
+            QCoreApplication.translate("AgreementCommands", FULFILMENT_DELETED).format(name=name)
+        )
+
+    def apply(self, session: Session) -> None:
+        super().revert(session)
+
+    def revert(self, session: Session) -> None:
+        super().apply(session)

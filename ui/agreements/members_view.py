@@ -1,0 +1,261 @@
+"""In-service party members (在职党员到社区报到).
+
+Left: the registrations as a paged list, filtered by community and employer unit, searched by
+the member's or the unit's name. Right: how many registered — with the street, per community
+and per employer unit (double-click one to filter the list by it) — and the selected member's
+service records. Ctrl+N registers a member; 添加服务记录 records a service. Every change is
+announced as ``events.changed("agreements")``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.agreements import members
+from app.agreements.member_list import MemberList
+from app.agreements.members import RegistrationData, ServiceData
+from app.agreements.store import beijing_today
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.agreements.members_dialogs import RegistrationDialog, ServiceDialog
+from ui.agreements.members_model import CountModel, ServiceModel
+from ui.directory.dialogs.base import RecordDialog
+from ui.models.paged_table import PagedTableModel
+from ui.tab import TabContext
+from ui.widgets.list_panel import ListPanel
+
+AREA = "agreements"
+TOTAL_STYLE = "font-size: 15px; font-weight: bold;"
+
+
+def small_table(model: Any, parent: QWidget, stretch: int = 0) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class MembersView(QWidget):
+    def __init__(
+        self, context: TabContext, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.database = context.database
+        self.today = today or beijing_today()
+        self.dialog: RecordDialog | None = None
+        self._ready = False
+
+        self.model = PagedTableModel(self.database, MemberList(), self)
+        self.panel = ListPanel(self.model, self)
+        self.panel.set_empty_text(self.tr("还没有在职党员报到。按 Ctrl+N 登记报到。"))
+        self.community_filter = self.panel.add_filter("community", self.tr("社区"), [])
+        self.employer_filter = self.panel.add_filter("employer", self.tr("工作单位"), [])
+        for combo in (self.community_filter, self.employer_filter):
+            combo.setMaximumWidth(150)
+        self.new_button = QPushButton(self.tr("报到登记…"), self)
+        self.new_button.setToolTip(self.tr("登记一名在职党员到社区报到（Ctrl+N）"))
+        self.new_button.setMinimumWidth(self.new_button.sizeHint().width())
+        self.panel.filter_bar.addWidget(self.new_button)
+
+        self.total = QLabel(self)
+        self.total.setStyleSheet(TOTAL_STYLE)
+        self.by_community = CountModel(self)
+        self.by_unit = CountModel(self)
+        self.community_table = small_table(self.by_community, self)
+        self.unit_table = small_table(self.by_unit, self)
+        self.counts = QTabWidget(self)
+        self.counts.addTab(self.community_table, self.tr("按社区"))
+        self.counts.addTab(self.unit_table, self.tr("按工作单位"))
+        self.member = QLabel(self)
+        self.member.setWordWrap(True)
+        self.services = ServiceModel(self)
+        self.service_table = small_table(self.services, self, stretch=1)
+        self.service_button = QPushButton(self.tr("添加服务记录…"), self)
+
+        self.new_button.clicked.connect(self.new_record)
+        self.service_button.clicked.connect(self.add_service)
+        self.panel.current_changed.connect(self._on_panel_current_changed)
+        self.panel.record_activated.connect(lambda _id: self.add_service())
+        self.community_table.doubleClicked.connect(
+            lambda index: self._filter_by(self.community_filter, self.by_community, index)
+        )
+        self.unit_table.doubleClicked.connect(
+            lambda index: self._filter_by(self.employer_filter, self.by_unit, index)
+        )
+        context.events.changed.connect(self._on_events_changed)
+        self._build_layout()
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        side_layout.addWidget(self.total)
+        side_layout.addWidget(self.counts, 3)
+        side_layout.addWidget(self.member)
+        side_layout.addWidget(self.service_table, 2)
+        side_layout.addWidget(self.service_button, 0, Qt.AlignmentFlag.AlignRight)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.panel)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # the view's interface
+
+    def refresh(self) -> None:
+        kept = self.panel.current_id()
+        with self.database.reader() as session:
+            totals = members.street_totals(session)
+            by_community = members.counts_by_community(session)
+            by_unit = members.counts_by_unit(session)
+        self.total.setText(
+            "　".join(
+                self.tr("{street}报到在职党员 {count} 人").format(street=name, count=f"{count:,}")
+                for name, count in totals
+            )
+            or self.tr("还没有在职党员报到")
+        )
+        self.by_community.set_rows(by_community)
+        self.by_unit.set_rows(by_unit)
+        self._fill_filter(self.community_filter, by_community)
+        self._fill_filter(self.employer_filter, [c for c in by_unit if c.id is not None])
+        self.model.reload()
+        if not (kept and self.panel.select_id(kept)) and self.model.rowCount():
+            self.panel.table.selectRow(0)
+        self._show_member(self.panel.current_id())
+        self._ready = True
+
+    def new_record(self) -> None:
+        community = self.community_filter.currentData()
+        data = RegistrationData(community_id=community, registered_on=self.today)
+        dialog = RegistrationDialog(self.database, data, self)
+        dialog.set_saver(self._register)
+        self._open(dialog)
+
+    def focus_search(self) -> None:
+        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.search.selectAll()
+
+    def print_current(self) -> None:
+        """Nothing to print in this view."""
+
+    def data_ready(self) -> bool:
+        return self._ready
+
+    # editing
+
+    def add_service(self) -> None:
+        registration_id = self.panel.current_id()
+        if registration_id is None:
+            return
+        dialog = ServiceDialog(self._member_name(), ServiceData(served_on=self.today), self)
+
+        def save(data: ServiceData) -> str:
+            with self.database.session() as session:
+                service_id = members.add_service(session, registration_id, data)
+            self._changed()
+            return service_id
+
+        dialog.set_saver(save)
+        self._open(dialog)
+
+    def _register(self, data: RegistrationData) -> str:
+        with self.database.session() as session:
+            registration_id = members.register_member(session, data)
+        self._changed()
+        self.panel.select_id(registration_id)
+        return registration_id
+
+    # showing
+
+    def _fill_filter(self, combo: QComboBox, counts: list[members.MemberCount]) -> None:
+        kept = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:  # the first item is "all"
+            combo.removeItem(1)
+        for count in counts:
+            combo.addItem(count.name, count.id)
+        combo.setCurrentIndex(max(0, combo.findData(kept)) if kept else 0)
+        combo.blockSignals(False)
+
+    def _member_name(self) -> str:
+        found = self.model.row_at(self.panel.table.currentIndex().row())
+        if found is None:
+            return ""
+        source = self.model.source
+        person = found.values[source.column_index("person")]
+        community = found.values[source.column_index("community")]
+        return self.tr("{person}（{community}）").format(person=person, community=community)
+
+    def _show_member(self, registration_id: str | None) -> None:
+        self.service_button.setEnabled(registration_id is not None)
+        if registration_id is None:
+            self.member.setText(self.tr("选择一名党员，这里显示其服务记录。"))
+            self.services.set_rows([])
+            return
+        with self.database.reader() as session:
+            found = members.services_of(session, registration_id)
+        hours = sum((s.hours for s in found), start=0)
+        self.member.setText(
+            self.tr("{member}：服务 {count} 次，共 {hours} 小时").format(
+                member=self._member_name(), count=len(found), hours=f"{hours:.1f}"
+            )
+        )
+        self.services.set_rows(found)
+
+    # plumbing
+
+    def _filter_by(self, combo: QComboBox, model: CountModel, index: QModelIndex) -> None:
+        count = model.row_at(index.row())
+        if count is not None and count.id is not None:
+            combo.setCurrentIndex(max(0, combo.findData(count.id)))
+
+    def _open(self, dialog: RecordDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: RecordDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _changed(self) -> None:
+        self.context.events.changed.emit(AREA)
+
+    # slots
+
+    def _on_events_changed(self, area: str) -> None:
+        if area in (AREA, "directory"):
+            self.refresh()
+
+    def _on_panel_current_changed(self, registration_id: object) -> None:
+        self._show_member(registration_id if isinstance(registration_id, str) else None)
