@@ -11,9 +11,10 @@ from sqlalchemy import ColumnElement, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.agreements.progress import agreement_progress
-from app.agreements.store import beijing_today, subtree_ids
+from app.agreements.store import subtree_ids
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
+from app.localtime import beijing_today
 from db.models.agreements import (
     Agreement,
     AgreementParty,

@@ -34,7 +34,6 @@ from app.agreements.store import (
     AGREEMENT,
     COMMITMENT,
     FULFILMENT,
-    beijing_today,
     check_version,
     live_agreement,
     live_commitment,
@@ -44,6 +43,7 @@ from app.agreements.store import (
 )
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
+from app.localtime import beijing_today
 from db.base import utcnow
 from db.models.agreements import (
     Agreement,

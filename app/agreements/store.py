@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -12,7 +11,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import audit
 from app.errors import ConflictError, UserError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.localtime import BEIJING
 from db.base import Entity
 from db.models.agreements import (
     Agreement,
@@ -28,10 +26,6 @@ COMMITMENT = QT_TRANSLATE_NOOP("fields", "承诺事项")
 FULFILMENT = QT_TRANSLATE_NOOP("fields", "履约记录")
 LIST_ENTRY = QT_TRANSLATE_NOOP("fields", "清单条目")
 REGISTRATION = QT_TRANSLATE_NOOP("fields", "报到登记")
-
-
-def beijing_today() -> date:
-    return datetime.now(BEIJING).date()
 
 
 def refuse(template: str, **params: object) -> UserError:

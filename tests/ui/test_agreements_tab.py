@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from app.agreements import service
 from app.agreements.records import AgreementData, CommitmentData, PartyRef
-from app.agreements.store import beijing_today
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PartyOrgData, ResidentUnitData
+from app.localtime import beijing_today
 from db.models.agreements import AgreementKind, AgreementStatus, JointActivity, PartySide
 from db.models.directory import OrgLevel, PartyOrgKind, UnitCategory
 from db.models.security import AuditEntry

@@ -16,8 +16,8 @@ from typing import Any
 from app.agreements import claims
 from app.agreements.claims import EntryDetail, ListEntryData, Match
 from app.agreements.entry_list import ListEntryList
-from app.agreements.store import beijing_today
 from app.errors import UserError
+from app.localtime import beijing_today
 from db.models.agreements import ListEntryStatus, ListKind
 
 from PySide6.QtCore import Qt

@@ -18,9 +18,9 @@ from typing import Any
 from app.agreements import progress, service
 from app.agreements.records import CommitmentData
 from app.agreements.service import AgreementDetail, CommitmentDetail, FulfilmentDetail
-from app.agreements.store import beijing_today
 from app.attachments import add_attachment
 from app.errors import UserError
+from app.localtime import beijing_today
 from db.models.agreements import AgreementStatus
 
 from PySide6.QtCore import Qt, Signal

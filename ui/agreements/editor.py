@@ -19,8 +19,8 @@ from typing import Any
 from app.agreements import service
 from app.agreements.records import FINAL, AgreementData
 from app.agreements.service import AgreementDetail
-from app.agreements.store import beijing_today
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
+from app.localtime import beijing_today
 from db.models.agreements import AgreementKind, AgreementStatus
 
 from PySide6.QtCore import Qt, Signal

@@ -21,9 +21,9 @@ from app.agreements.matrix import (
     seven_matrix,
 )
 from app.agreements.records import FulfilmentData
-from app.agreements.store import beijing_today
 from app.directory.lists import org_tree
 from app.errors import UserError
+from app.localtime import beijing_today
 from db.models.directory import OrgLevel
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt

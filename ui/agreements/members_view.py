@@ -15,7 +15,7 @@ from typing import Any
 from app.agreements import members
 from app.agreements.member_list import MemberList
 from app.agreements.members import RegistrationData, ServiceData
-from app.agreements.store import beijing_today
+from app.localtime import beijing_today
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
