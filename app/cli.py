@@ -21,6 +21,7 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.secondments.commands",
     "app.agreements.commands",
     "app.issues.commands",
+    "app.excel.commands",
 )
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1

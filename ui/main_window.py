@@ -285,6 +285,11 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("打印(&P)…"), self._on_print, QKeySequence.StandardKey.Print
         )
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("从 Excel 导入(&I)…"), self._on_import)
+        self.export_action = self._action(
+            file_menu, self.tr("导出当前列表为 Excel(&E)…"), self._on_export
+        )
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
         self._action(file_menu, self.tr("设置(&S)…"), self._on_settings)
         self.users_action = self._action(file_menu, self.tr("用户与权限(&U)…"), self._on_users)
@@ -351,6 +356,24 @@ class MainWindow(QMainWindow):
         if page := self.current_page():
             page.refresh()
         self.refresh_counts()
+
+    def _on_import(self) -> None:
+        from ui.excel.import_dialog import ImportDialog
+
+        if self.context is not None:
+            ImportDialog(self.context, self).exec()
+
+    def _on_export(self) -> None:
+        page = self.current_page()
+        panel = page.shown_list() if page is not None else None
+        if panel is None:
+            QMessageBox.information(
+                self,
+                self.tr("导出为 Excel"),
+                self.tr("这一页没有列表可以导出。请先打开一个列表（如民生事项、共建协议）。"),
+            )
+            return
+        panel.export_to_excel()
 
     def _on_backup(self) -> None:
         from ui.dialogs.backup import run_backup_dialog

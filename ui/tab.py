@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from app.database import Database
 
+    from ui.widgets.list_panel import ListPanel
+
 
 class DataEvents(QObject):
     """App-wide notice that data changed, so views refresh only what concerns them.
@@ -58,6 +60,13 @@ class TabPage(QWidget):
 
     def print_current(self) -> None:
         """Ctrl+P: preview and print what is shown (a tab without printing ignores it)."""
+
+    def shown_list(self) -> ListPanel | None:
+        """The list in view (File → export the current list); None when none is shown."""
+        from ui.widgets.list_panel import ListPanel
+
+        shown = [panel for panel in self.findChildren(ListPanel) if panel.isVisible()]
+        return shown[0] if shown else None
 
     def show_filtered(self, filters: Mapping[str, Any]) -> None:
         """Shows the tab's main list with these filters (keys of its ListSource's filters)."""

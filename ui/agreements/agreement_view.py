@@ -52,6 +52,7 @@ class AgreementView(QWidget):
         self.settings_dialog: SettingsDialog | None = None
         self.model = PagedTableModel(context.database, SOURCE, self)
         self.panel = ListPanel(self.model, self)
+        self.panel.set_title(self.tr("共建协议"))
         self.panel.set_empty_text(self.tr("还没有共建协议。按 Ctrl+N 新建一份。"))
         self.panel.search.setPlaceholderText(self.tr("搜索协议名称、编号、签约单位（Ctrl+F）"))
         self._add_filters()

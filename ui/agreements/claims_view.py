@@ -55,6 +55,7 @@ class ClaimsView(QWidget):
 
         self.model = PagedTableModel(self.database, ListEntryList(), self)
         self.panel = ListPanel(self.model, self)
+        self.panel.set_title(self.tr("三张清单"))
         self.panel.set_empty_text(self.tr("还没有清单。按 Ctrl+N 提出一条需求、资源或项目。"))
         with self.database.reader() as session:
             categories = claims.categories(session)

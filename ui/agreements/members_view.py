@@ -69,6 +69,7 @@ class MembersView(QWidget):
 
         self.model = PagedTableModel(self.database, MemberList(), self)
         self.panel = ListPanel(self.model, self)
+        self.panel.set_title(self.tr("在职党员报到"))
         self.panel.set_empty_text(self.tr("还没有在职党员报到。按 Ctrl+N 登记报到。"))
         self.community_filter = self.panel.add_filter("community", self.tr("社区"), [])
         self.employer_filter = self.panel.add_filter("employer", self.tr("工作单位"), [])

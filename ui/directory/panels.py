@@ -30,6 +30,7 @@ def _make(
 ) -> DirectoryList:
     model = PagedTableModel(database, source, parent)
     panel = ListPanel(model, parent)
+    panel.set_title(kind.noun_text)
     return DirectoryList(kind, kind.noun_text, model, panel)
 
 

@@ -51,6 +51,7 @@ class IssuesTab(TabPage):
         self.context = context
         self.model = PagedTableModel(context.database, IssueList(), self)
         self.panel = ListPanel(self.model, self)
+        self.panel.set_title(self.tr("民生事项"))
         self.panel.set_empty_text(self.tr("还没有民生事项。按 Ctrl+N 登记一件。"))
         self.editor = IssuePanel(
             context.database, self, reveal_personal=context.database.operator.may_see_personal_data
@@ -188,7 +189,7 @@ class IssuesTab(TabPage):
     def _on_model_count_changed(self, count: int) -> None:
         if self.model.has_more:  # the list is counted up to a cap: say so
             self.panel.count_label.setText(
-                self.tr("共 {n}+ 条（向下滚动显示更多）").format(n=count)
+                self.tr("共 {n}+ 条（向下滚动显示更多）").format(n=f"{count:,}")
             )
 
     def _on_editor_issue_changed(self, issue_id: str) -> None:

@@ -65,6 +65,7 @@ class MeetingsTab(TabPage):
         self._shown_once = False
         self.model = PagedTableModel(context.database, MeetingList(), self)
         self.panel = ListPanel(self.model, self)
+        self.panel.set_title(self.tr("联席会议"))
         self.panel.set_empty_text(
             self.tr("还没有会议。按 Ctrl+N 新建一次会议，或选中以往的会议“复制为下次会议”。")
         )

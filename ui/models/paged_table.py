@@ -67,6 +67,10 @@ class PagedTableModel(QAbstractTableModel):
         }
 
     @property
+    def database(self) -> Database:
+        return self._database
+
+    @property
     def source(self) -> ListSource:
         return self._source
 

@@ -77,6 +77,7 @@ class SecondmentsTab(TabPage):
         self.source = PostingList()
         self.model = PagedTableModel(self.database, self.source, self)
         self.panel = ListPanel(self.model, self)
+        self.panel.set_title(self.tr("干部挂职"))
         self.panel.set_empty_text(self.tr("还没有挂职记录。按 Ctrl+N 新建一项挂职。"))
         if today is not None:  # the list's "ending within" counts from this day, not the clock's
             self.panel.set_fixed_filter("today", today)

@@ -1,4 +1,5 @@
 """A list as every tab shows it: search box and filters above, the table, a count below.
+The table's context menu exports the whole list, as filtered and sorted, to Excel.
 
 Signals:
     record_activated(str): the id of a row double-clicked or opened with Enter.
@@ -8,10 +9,11 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,7 +42,9 @@ class ListPanel(QWidget):
         self.model = model
         self._filters: dict[str, QComboBox] = {}
         self._fixed_filters: dict[str, Any] = {}
+        self._shown_filters: set[str] = set()  # fixed filters set by show_filtered
         self._empty_text = self.tr("还没有记录。")
+        self._title = self.tr("列表")
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
@@ -62,9 +67,7 @@ class ListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._stretch = next(
-            (i for i, c in enumerate(model.source.columns) if c.stretch), None
-        )
+        self._stretch = next((i for i, c in enumerate(model.source.columns) if c.stretch), None)
         header.setStretchLastSection(self._stretch is None)
         for i, column in enumerate(model.source.columns):
             self.table.setColumnWidth(i, column.width)
@@ -81,6 +84,8 @@ class ListPanel(QWidget):
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
 
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,6 +125,37 @@ class ListPanel(QWidget):
         self._empty_text = text
         self._update_empty_label()
 
+    def show_filtered(self, filters: Mapping[str, Any]) -> None:
+        """Clears the search and shows the list with exactly these filters: a drop-down shows
+        its key's value; other keys become fixed filters until the next call."""
+        rest = dict(filters)
+        for key, combo in self._filters.items():
+            index = combo.findData(rest[key]) if key in rest else 0
+            if index > 0:
+                del rest[key]
+            else:  # not asked for, or not among the choices (then it stays a fixed filter)
+                index = 0
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        for key in self._shown_filters:
+            self._fixed_filters.pop(key, None)
+        self._fixed_filters.update(rest)
+        self._shown_filters = set(rest)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_query()
+
+    def set_title(self, title: str) -> None:
+        """What the list is called in an export: the sheet's and the file's name."""
+        self._title = title
+
+    def export_to_excel(self) -> None:
+        from ui.excel.export import export_list
+
+        export_list(self.model, self._title, self)
+
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
@@ -138,9 +174,7 @@ class ListPanel(QWidget):
         if self._stretch is None:
             return
         columns = self.model.source.columns
-        others = sum(
-            self.table.columnWidth(i) for i in range(len(columns)) if i != self._stretch
-        )
+        others = sum(self.table.columnWidth(i) for i in range(len(columns)) if i != self._stretch)
         spare = self.table.viewport().width() - others
         self.table.setColumnWidth(self._stretch, max(columns[self._stretch].width, spare))
 
@@ -167,7 +201,7 @@ class ListPanel(QWidget):
         self.empty_label.resize(self.table.viewport().size())
 
     def _on_model_count_changed(self, count: int) -> None:
-        self.count_label.setText(self.tr("共 {n} 条").format(n=count))
+        self.count_label.setText(self.tr("共 {n} 条").format(n=f"{count:,}"))
 
     def _on_model_reset(self) -> None:
         self._update_empty_label()
@@ -176,6 +210,11 @@ class ListPanel(QWidget):
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.record_activated.emit(index.data(ID_ROLE))
+
+    def _on_table_context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("导出为 Excel…"), self.export_to_excel)
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_changed.emit(current.data(ID_ROLE) if current.isValid() else None)

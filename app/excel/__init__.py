@@ -1,0 +1,1 @@
+"""Excel (xlsx) import of the directory, members, agreements and issues, and export of lists."""

@@ -1,0 +1,330 @@
+"""Importing the directory: resident units (驻区单位), party organisations (党组织), people."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.directory.records import PartyOrgData, PersonData, ResidentUnitData
+from app.directory.service import party_orgs, people, resident_units
+from app.excel import cells
+from app.excel.importing import Cells, Existing, ImportColumn, ImportKind, keep_missing
+from app.excel.names import Names
+from app.i18n import QT_TRANSLATE_NOOP
+from db.models.directory import Gender, OrgLevel, PartyOrg, PartyOrgKind, Person, ResidentUnit
+from db.models.directory import UnitCategory as Category
+
+COMMUNITY = QT_TRANSLATE_NOOP("fields", "社区")
+ORG_UNIT = QT_TRANSLATE_NOOP("fields", "组织")
+UNIT = QT_TRANSLATE_NOOP("fields", "驻区单位")
+OWNER = QT_TRANSLATE_NOOP("fields", "单位或组织")
+PERSON = QT_TRANSLATE_NOOP("fields", "人员")
+
+
+def _existing(session: Session, stmt: Any) -> Existing | None:
+    found = session.execute(stmt.limit(1)).first()
+    return Existing(found[0], found[1]) if found else None
+
+
+class ResidentUnitImport(ImportKind[ResidentUnitData]):
+    key = "units"
+    title = QT_TRANSLATE_NOOP("excel", "驻区单位")
+    area = "directory"
+    columns: ClassVar[tuple[ImportColumn, ...]] = (
+        ImportColumn(
+            "name",
+            QT_TRANSLATE_NOOP("columns", "单位名称"),
+            QT_TRANSLATE_NOOP("excel", "必填，全称；与已有单位同名的按重复处理"),
+            "南京市鼓楼区某某研究院",
+            required=True,
+        ),
+        ImportColumn(
+            "category",
+            QT_TRANSLATE_NOOP("columns", "类别"),
+            QT_TRANSLATE_NOOP(
+                "excel",
+                "必填：省级机关、市级机关、区级机关、高校、科研院所、国企、非公企业、社会组织",
+            ),
+            "科研院所",
+            required=True,
+        ),
+        ImportColumn(
+            "org_unit_id",
+            QT_TRANSLATE_NOOP("columns", "所在社区"),
+            QT_TRANSLATE_NOOP("excel", "系统中已有的社区名称"),
+            "宁海路社区",
+        ),
+        ImportColumn(
+            "contact_name",
+            QT_TRANSLATE_NOOP("columns", "联系人"),
+            QT_TRANSLATE_NOOP("excel", "最多50字"),
+            "王明",
+        ),
+        ImportColumn(
+            "contact_phone",
+            QT_TRANSLATE_NOOP("columns", "联系电话"),
+            QT_TRANSLATE_NOOP("excel", "数字和“-”，如 025-83301234"),
+            "025-83301234",
+        ),
+        ImportColumn(
+            "address",
+            QT_TRANSLATE_NOOP("columns", "地址"),
+            QT_TRANSLATE_NOOP("excel", "最多200字"),
+            "宁海路122号",
+        ),
+        ImportColumn(
+            "note", QT_TRANSLATE_NOOP("columns", "备注"), QT_TRANSLATE_NOOP("excel", "可空"), ""
+        ),
+    )
+
+    def parse(self, row: Cells, names: Names) -> ResidentUnitData:
+        category = cells.enum_value("category", row["category"], Category)
+        assert category is not None
+        return ResidentUnitData(
+            name=row.text("name"),
+            category=category,
+            org_unit_id=cells.one_of(
+                "org_unit_id",
+                row.text("org_unit_id"),
+                names.org_units(OrgLevel.COMMUNITY),
+                COMMUNITY,
+            ),
+            address=row.text("address"),
+            contact_name=row.text("contact_name"),
+            contact_phone=row.text("contact_phone"),
+            note=row.text("note"),
+        )
+
+    def identity(self, data: ResidentUnitData) -> tuple[Any, ...]:
+        return (data.name.strip(),)
+
+    def existing(self, session: Session, data: ResidentUnitData) -> Existing | None:
+        return _existing(
+            session,
+            select(ResidentUnit.id, ResidentUnit.version).where(
+                ResidentUnit.name == data.name.strip(), ResidentUnit.deleted_at.is_(None)
+            ),
+        )
+
+    def create(self, session: Session, data: ResidentUnitData) -> None:
+        resident_units.create(session, data)
+
+    def update(
+        self, session: Session, found: Existing, data: ResidentUnitData, present: frozenset[str]
+    ) -> None:
+        stored = resident_units.get(session, found.id).data
+        resident_units.update(session, found.id, found.version, keep_missing(stored, data, present))
+
+
+class PartyOrgImport(ImportKind[PartyOrgData]):
+    key = "party-orgs"
+    title = QT_TRANSLATE_NOOP("excel", "党组织")
+    area = "directory"
+    columns: ClassVar[tuple[ImportColumn, ...]] = (
+        ImportColumn(
+            "name",
+            QT_TRANSLATE_NOOP("columns", "党组织名称"),
+            QT_TRANSLATE_NOOP("excel", "必填；同一单位下同名的按重复处理"),
+            "中共某某研究院委员会",
+            required=True,
+        ),
+        ImportColumn(
+            "kind",
+            QT_TRANSLATE_NOOP("columns", "类型"),
+            QT_TRANSLATE_NOOP("excel", "必填：党委、党总支、党支部"),
+            "党委",
+            required=True,
+        ),
+        ImportColumn(
+            "resident_unit_id",
+            QT_TRANSLATE_NOOP("columns", "所属单位或组织"),
+            QT_TRANSLATE_NOOP("excel", "必填：已有驻区单位的名称，或街道、社区的名称"),
+            "南京市鼓楼区某某研究院",
+            required=True,
+            also=("org_unit_id",),
+        ),
+        ImportColumn(
+            "secretary_id",
+            QT_TRANSLATE_NOOP("columns", "书记"),
+            QT_TRANSLATE_NOOP("excel", "系统中已有人员的姓名，可空"),
+            "",
+        ),
+        ImportColumn(
+            "member_count",
+            QT_TRANSLATE_NOOP("columns", "党员数"),
+            QT_TRANSLATE_NOOP("excel", "整数，可空"),
+            "35",
+        ),
+    )
+
+    def parse(self, row: Cells, names: Names) -> PartyOrgData:
+        kind = cells.enum_value("kind", row["kind"], PartyOrgKind)
+        assert kind is not None
+        owner = row.text("resident_unit_id")
+        unit_id = org_id = None
+        if owner in names.resident_units or owner not in names.org_units():
+            unit_id = cells.one_of("resident_unit_id", owner, names.resident_units, OWNER)
+        else:
+            org_id = cells.one_of(
+                "resident_unit_id", owner, names.org_units(), OWNER, cells.PATH_HINT
+            )
+        secretary = row.text("secretary_id")
+        colleagues = names.people_of(unit_id)
+        return PartyOrgData(
+            name=row.text("name"),
+            kind=kind,
+            resident_unit_id=unit_id,
+            org_unit_id=org_id,
+            secretary_id=cells.one_of(  # the unit's own people first: names repeat
+                "secretary_id",
+                secretary,
+                colleagues if secretary in colleagues else names.people,
+                PERSON,
+            ),
+            member_count=cells.count("member_count", row["member_count"]),
+        )
+
+    def identity(self, data: PartyOrgData) -> tuple[Any, ...]:
+        return (data.name.strip(), data.resident_unit_id, data.org_unit_id)
+
+    def existing(self, session: Session, data: PartyOrgData) -> Existing | None:
+        owner = (
+            PartyOrg.resident_unit_id == data.resident_unit_id
+            if data.resident_unit_id
+            else PartyOrg.org_unit_id == data.org_unit_id
+        )
+        return _existing(
+            session,
+            select(PartyOrg.id, PartyOrg.version).where(
+                PartyOrg.name == data.name.strip(), owner, PartyOrg.deleted_at.is_(None)
+            ),
+        )
+
+    def create(self, session: Session, data: PartyOrgData) -> None:
+        party_orgs.create(session, data)
+
+    def update(
+        self, session: Session, found: Existing, data: PartyOrgData, present: frozenset[str]
+    ) -> None:
+        stored = party_orgs.get(session, found.id).data
+        party_orgs.update(session, found.id, found.version, keep_missing(stored, data, present))
+
+
+class PersonImport(ImportKind[PersonData]):
+    key = "people"
+    title = QT_TRANSLATE_NOOP("excel", "人员")
+    area = "directory"
+    columns: ClassVar[tuple[ImportColumn, ...]] = (
+        ImportColumn(
+            "name",
+            QT_TRANSLATE_NOOP("columns", "姓名"),
+            QT_TRANSLATE_NOOP("excel", "必填"),
+            "李华",
+            required=True,
+        ),
+        ImportColumn(
+            "gender",
+            QT_TRANSLATE_NOOP("columns", "性别"),
+            QT_TRANSLATE_NOOP("excel", "男 或 女，可空"),
+            "女",
+        ),
+        ImportColumn(
+            "mobile",
+            QT_TRANSLATE_NOOP("columns", "手机"),
+            QT_TRANSLATE_NOOP("excel", "11位手机号，可空"),
+            "13912345678",
+        ),
+        ImportColumn(
+            "id_number",
+            QT_TRANSLATE_NOOP("columns", "身份证号"),
+            QT_TRANSLATE_NOOP("excel", "18位，请把单元格设为文本；已登记的身份证号按重复处理"),
+            "11010519491231002X",
+        ),
+        ImportColumn(
+            "employer_unit_id",
+            QT_TRANSLATE_NOOP("columns", "工作单位"),
+            QT_TRANSLATE_NOOP(
+                "excel", "已有驻区单位的名称；无身份证号时，姓名+工作单位相同按重复处理"
+            ),
+            "南京市鼓楼区某某研究院",
+        ),
+        ImportColumn(
+            "post",
+            QT_TRANSLATE_NOOP("columns", "职务"),
+            QT_TRANSLATE_NOOP("excel", "最多80字"),
+            "办公室主任",
+        ),
+        ImportColumn(
+            "org_unit_id",
+            QT_TRANSLATE_NOOP("columns", "所在社区网格"),
+            QT_TRANSLATE_NOOP("excel", "社区名，或“社区/网格”，如 宁海路社区/第一网格"),
+            "宁海路社区",
+        ),
+        ImportColumn(
+            "is_party_member",
+            QT_TRANSLATE_NOOP("columns", "党员"),
+            QT_TRANSLATE_NOOP("excel", "是 或 否（空为否）"),
+            "是",
+        ),
+        ImportColumn(
+            "is_grid_worker",
+            QT_TRANSLATE_NOOP("columns", "网格员"),
+            QT_TRANSLATE_NOOP("excel", "是 或 否（空为否）；网格员须填所在网格"),
+            "否",
+        ),
+        ImportColumn(
+            "note", QT_TRANSLATE_NOOP("columns", "备注"), QT_TRANSLATE_NOOP("excel", "可空"), ""
+        ),
+    )
+
+    def parse(self, row: Cells, names: Names) -> PersonData:
+        return PersonData(
+            name=row.text("name"),
+            gender=cells.enum_value("gender", row["gender"], Gender, required=False),
+            mobile=row.text("mobile"),
+            id_number=cells.id_text("id_number", row["id_number"]),
+            employer_unit_id=cells.one_of(
+                "employer_unit_id", row.text("employer_unit_id"), names.resident_units, UNIT
+            ),
+            org_unit_id=cells.one_of(
+                "org_unit_id",
+                row.text("org_unit_id"),
+                names.org_units(),
+                ORG_UNIT,
+                cells.PATH_HINT,
+            ),
+            post=row.text("post"),
+            is_party_member=cells.flag("is_party_member", row["is_party_member"]),
+            is_grid_worker=cells.flag("is_grid_worker", row["is_grid_worker"]),
+            note=row.text("note"),
+        )
+
+    def identity(self, data: PersonData) -> tuple[Any, ...]:
+        number = data.id_number.strip().upper()
+        return (number,) if number else (data.name.strip(), data.employer_unit_id)
+
+    def existing(self, session: Session, data: PersonData) -> Existing | None:
+        found = select(Person.id, Person.version).where(Person.deleted_at.is_(None))
+        number = data.id_number.strip().upper()
+        if number:
+            return _existing(session, found.where(Person.id_number == number))
+        return _existing(
+            session,
+            found.where(
+                Person.name == data.name.strip(),
+                Person.employer_unit_id.is_(None)
+                if data.employer_unit_id is None
+                else Person.employer_unit_id == data.employer_unit_id,
+            ),
+        )
+
+    def create(self, session: Session, data: PersonData) -> None:
+        people.create(session, data)
+
+    def update(
+        self, session: Session, found: Existing, data: PersonData, present: frozenset[str]
+    ) -> None:
+        stored = people.get(session, found.id).data
+        people.update(session, found.id, found.version, keep_missing(stored, data, present))

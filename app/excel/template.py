@@ -1,0 +1,69 @@
+"""The import template of a kind: a data sheet with the column names (each with a comment
+saying what to write, required ones in red) and a 说明 sheet with an example row, which the
+importer skips. The example is not on the data sheet, so it can never be imported by mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+
+from app.excel.importing import ImportKind
+from app.excel.reading import NOTES_SHEET
+from app.excel.writing import header_cell, save, set_widths, sheet_name
+from app.i18n import QT_TRANSLATE_NOOP, Translator
+
+COLUMN_WIDTH = 130
+HOW_TO = (
+    QT_TRANSLATE_NOOP(
+        "excel", "导入说明：在第一个工作表中从第2行起逐行填写，第1行的列名不要改动。"
+    ),
+    QT_TRANSLATE_NOOP("excel", "红色列名为必填；本表不会被导入，可以保留。"),
+)
+NOTE_HEADERS = (
+    QT_TRANSLATE_NOOP("excel", "列名"),
+    QT_TRANSLATE_NOOP("excel", "必填"),
+    QT_TRANSLATE_NOOP("excel", "填写说明"),
+    QT_TRANSLATE_NOOP("excel", "示例"),
+)
+REQUIRED = QT_TRANSLATE_NOOP("excel", "必填。")
+YES = QT_TRANSLATE_NOOP("excel", "是")
+
+
+def write_template(kind: ImportKind[Any], path: Path, translate: Translator | None = None) -> None:
+    """Writes the template of ``kind``; ``translate`` gives it in the user's language."""
+
+    def tr(context: str, text: str) -> str:
+        return translate(context, text) if translate else text
+
+    book = Workbook(write_only=True)
+    data = book.create_sheet(sheet_name(tr("excel", kind.title)))
+    set_widths(data, [COLUMN_WIDTH] * len(kind.columns))
+    data.freeze_panes = "A2"
+    headers = []
+    for column in kind.columns:
+        cell = header_cell(data, tr("columns", column.header), column.required)
+        required = tr("excel", REQUIRED) if column.required else ""
+        cell.comment = Comment(required + tr("excel", column.note), "")
+        headers.append(cell)
+    data.append(headers)
+
+    notes = book.create_sheet(NOTES_SHEET)
+    set_widths(notes, [COLUMN_WIDTH, 60, 420, 220])
+    for line in HOW_TO:
+        notes.append([tr("excel", line)])
+    notes.append([])
+    notes.append([header_cell(notes, tr("excel", text)) for text in NOTE_HEADERS])
+    for column in kind.columns:
+        notes.append(
+            [
+                WriteOnlyCell(notes, tr("columns", column.header)),
+                tr("excel", YES) if column.required else "",
+                tr("excel", column.note),
+                column.example,
+            ]
+        )
+    save(book, path)

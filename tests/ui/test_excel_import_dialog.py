@@ -1,0 +1,155 @@
+"""从 Excel 导入 as a user does it: choose a file with a bad row, see the problem, fix the
+file, check again, import; the records appear and the area is told to refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from app.database import Database
+from db.models.directory import ResidentUnit
+from tests.app.test_excel_import import build_streets, write_sheet
+from tests.ui.conftest import Asked
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from ui.excel.import_dialog import ImportDialog
+from ui.tab import TabContext
+
+Yes = QMessageBox.StandardButton.Yes
+
+
+@pytest.fixture
+def chosen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the open and save dialogs answer with, in turn."""
+    files: list[Path] = []
+
+    def answer(*_args: Any) -> tuple[str, str]:
+        return str(files.pop(0)), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return files
+
+
+@pytest.fixture
+def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    texts: list[str] = []
+
+    def information(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        texts.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(information))
+    return texts
+
+
+def button(dialog: ImportDialog, text: str) -> QPushButton:
+    return next(b for b in dialog.findChildren(QPushButton) if b.text() == text)
+
+
+def unit_names(database: Database) -> list[str]:
+    with database.reader() as s:
+        return list(s.scalars(select(ResidentUnit.name).order_by(ResidentUnit.name)))
+
+
+def test_fix_a_bad_row_then_import(
+    qtbot: Any,
+    qtmodeltester: Any,
+    context: TabContext,
+    database: Database,
+    tmp_path: Path,
+    chosen: list[Path],
+    asked: Asked,
+    informed: list[str],
+) -> None:
+    build_streets(database)
+    path = write_sheet(
+        tmp_path / "单位.xlsx",
+        [
+            ("单位名称", "类别", "所在社区"),
+            ("江苏省某某研究院", "科研院所", "宁海路社区"),
+            ("某某科技公司", "民营企业", "玉泉社区"),
+        ],
+    )
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("units"))
+    chosen.append(path)
+    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+
+    assert dialog.problems_model.rowCount() == 1
+    assert dialog.problems_model.index(0, 0).data() == 3
+    assert dialog.problems_model.index(0, 1).data() == "类别"
+    assert "“民营企业”不是可选的值" in dialog.problems_model.index(0, 2).data()
+    assert dialog.preview_model.index(1, 1).data() == "有问题"
+    assert "1 行有问题" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert "不是可选的值" in dialog.preview_model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole)
+    qtmodeltester.check(dialog.preview_model)
+    qtmodeltester.check(dialog.problems_model)
+
+    book = load_workbook(path)  # the user fixes the cell in Excel and saves
+    book.active["B3"] = "非公企业"  # type: ignore[index]
+    book.save(path)
+    qtbot.mouseClick(dialog.recheck_button, Qt.MouseButton.LeftButton)
+    assert dialog.problems_model.rowCount() == 0
+    assert "新增 2" in dialog.summary.text() and dialog.import_button.isEnabled()
+    assert unit_names(database) == []  # checking writes nothing
+
+    asked.answers.append(Yes)
+    with qtbot.waitSignal(context.events.changed) as changed:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert changed.args == ["directory"]
+    assert "新增 2 条" in asked[0] and informed == ["已导入：新增 2 条，更新 0 条，跳过重复 0 条。"]
+    assert unit_names(database) == ["某某科技公司", "江苏省某某研究院"]
+    assert dialog.result() == ImportDialog.DialogCode.Accepted
+
+
+def test_a_file_that_is_not_xlsx_and_the_template(
+    qtbot: Any, context: TabContext, tmp_path: Path, chosen: list[Path]
+) -> None:
+    bad = tmp_path / "名单.xlsx"
+    bad.write_text("姓名\n李华\n", encoding="utf-8")
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("people"))
+    chosen.append(bad)
+    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    assert (
+        dialog.summary.text()
+        == "“名单.xlsx”不是 Excel（.xlsx）文件。请选择用模板填写的 .xlsx 文件。"
+    )
+    assert dialog.preview_model.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+    chosen.append(tmp_path / "人员导入模板")
+    qtbot.mouseClick(button(dialog, "下载模板…"), Qt.MouseButton.LeftButton)
+    book = load_workbook(tmp_path / "人员导入模板.xlsx")
+    assert book.sheetnames == ["人员", "说明"] and book["人员"]["A1"].value == "姓名"
+
+
+def test_duplicates_can_be_updated_instead_of_skipped(
+    qtbot: Any, context: TabContext, database: Database, tmp_path: Path, chosen: list[Path]
+) -> None:
+    build_streets(database)
+    path = write_sheet(tmp_path / "u.xlsx", [("单位名称", "类别"), ("某单位", "高校")])
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("units"))
+    chosen.append(path)
+    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    from app.excel.importing import import_file
+    from app.excel.kinds import IMPORT_KINDS
+
+    import_file(database, IMPORT_KINDS["units"], path)  # someone imported it meanwhile
+    qtbot.mouseClick(dialog.recheck_button, Qt.MouseButton.LeftButton)
+    assert dialog.preview_model.index(0, 1).data() == "跳过（重复）"
+    assert not dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.update_duplicates, Qt.MouseButton.LeftButton)
+    assert dialog.preview_model.index(0, 1).data() == "更新"
+    assert dialog.import_button.isEnabled()

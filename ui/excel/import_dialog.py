@@ -1,0 +1,282 @@
+"""从 Excel 导入: choose a kind and a file, see every row's problems, import all or nothing.
+
+The preview runs the whole import and rolls it back (app.excel.importing.preview), so what it
+shows is exactly what importing would do. 导入 is enabled only when no row has a problem; the
+user fixes the file in Excel and presses 重新检查.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserError
+from app.excel.importing import Action, ImportRefused, Report, import_file, preview
+from app.excel.kinds import IMPORT_KINDS
+from app.excel.template import write_template
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.excel.files import ask_open_path, ask_save_path
+from ui.excel.preview_models import PreviewModel, ProblemsModel
+from ui.excel.work import Cancelled, run_in_background
+from ui.i18n import message_text, translate
+from ui.tab import TabContext
+
+MIN_WIDTH, MAX_WIDTH = 56, 260
+PROBLEM_COLUMN_WIDTHS = (56, 120)  # the row number, the column
+
+
+class ImportDialog(QDialog):
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.path: Path | None = None
+        self.report: Report | None = None
+        self.setWindowTitle(self.tr("从 Excel 导入"))
+        self.resize(1100, 660)
+
+        self.kind = QComboBox(self)
+        for key, kind in IMPORT_KINDS.items():
+            self.kind.addItem(translate("excel", kind.title), key)
+        self.kind.currentIndexChanged.connect(self._check)
+        template_button = QPushButton(self.tr("下载模板…"), self)
+        template_button.setAutoDefault(False)
+        template_button.clicked.connect(self.save_template)
+        choose_button = QPushButton(self.tr("选择文件…"), self)
+        choose_button.setAutoDefault(False)
+        choose_button.clicked.connect(self.choose_file)
+        self.recheck_button = QPushButton(self.tr("重新检查"), self)
+        self.recheck_button.setToolTip(self.tr("在 Excel 中改正文件并保存后，重新读取并检查"))
+        self.recheck_button.setAutoDefault(False)
+        self.recheck_button.clicked.connect(self._check)
+        self.file_label = QLabel(self.tr("还没有选择文件。"), self)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.skip_duplicates = QRadioButton(self.tr("跳过"), self)
+        self.update_duplicates = QRadioButton(self.tr("用文件内容更新"), self)
+        self.skip_duplicates.setChecked(True)
+        duplicates = QButtonGroup(self)
+        duplicates.addButton(self.skip_duplicates)
+        duplicates.addButton(self.update_duplicates)
+        self.update_duplicates.toggled.connect(self._check)
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.preview_model = PreviewModel(self)
+        self.preview_table = self._table(self.preview_model)
+        self.problems_model = ProblemsModel(self)
+        self.problems_table = self._table(self.problems_model)
+        self.problems_table.horizontalHeader().setStretchLastSection(True)
+        self.problems_table.activated.connect(self._on_problem_activated)
+        self.problems_table.clicked.connect(self._on_problem_activated)
+
+        buttons = QDialogButtonBox(self)
+        self.import_button = buttons.addButton(
+            self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.import_rows)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel(self.tr("导入："), self))
+        choose.addWidget(self.kind)
+        choose.addWidget(template_button)
+        choose.addSpacing(16)
+        choose.addWidget(choose_button)
+        choose.addWidget(self.recheck_button)
+        choose.addWidget(self.file_label, 1)
+        layout.addLayout(choose)
+        duplicate_row = QHBoxLayout()
+        duplicate_row.addWidget(
+            QLabel(self.tr("已有的重复记录（按身份证号，或名称与单位）："), self)
+        )
+        duplicate_row.addWidget(self.skip_duplicates)
+        duplicate_row.addWidget(self.update_duplicates)
+        duplicate_row.addStretch(1)
+        layout.addLayout(duplicate_row)
+        layout.addWidget(self.summary)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.preview_table)
+        splitter.addWidget(self.problems_table)
+        splitter.setSizes([380, 160])
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self._show(None)
+
+    def _table(self, model: Any) -> QTableView:
+        table = QTableView(self)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return table
+
+    def current_kind(self) -> Any:
+        return IMPORT_KINDS[self.kind.currentData()]
+
+    # the user's steps
+
+    def save_template(self) -> None:
+        kind = self.current_kind()
+        title = translate("excel", kind.title)
+        path = ask_save_path(
+            self, self.tr("保存导入模板"), self.tr("{kind}导入模板").format(kind=title)
+        )
+        if path is None:
+            return
+        try:
+            write_template(kind, path, translate)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("无法保存模板"), message_text(error.message))
+
+    def choose_file(self) -> None:
+        path = ask_open_path(self, self.tr("选择要导入的 Excel 文件"))
+        if path is not None:
+            self.path = path
+            self.file_label.setText(str(path))
+            self._check()
+
+    def import_rows(self) -> None:
+        if self.report is None or self.path is None or self.report.problems:
+            return
+        report = self.report
+        answer = QMessageBox.question(
+            self,
+            self.tr("导入"),
+            self.tr(
+                "将从“{file}”导入{kind}：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。"
+                "\n\n全部导入成功才会保存，要开始吗？"
+            ).format(
+                file=self.path.name,
+                kind=translate("excel", report.kind.title),
+                new=report.count(Action.CREATE),
+                updated=report.count(Action.UPDATE),
+                skipped=report.count(Action.SKIP),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        kind, path, update = report.kind, self.path, self.update_duplicates.isChecked()
+        database = self.context.database
+        try:
+            done = run_in_background(
+                self,
+                self.tr("正在导入…"),
+                lambda progress: import_file(database, kind, path, update, progress),
+            )
+        except ImportRefused as refused:  # the file changed since it was checked
+            self._show(refused.report)
+            QMessageBox.warning(self, self.tr("没有导入"), message_text(refused.message))
+            return
+        except (UserError, Cancelled) as error:
+            self._show(None)
+            if isinstance(error, UserError):
+                QMessageBox.warning(self, self.tr("没有导入"), message_text(error.message))
+            return
+        self.context.events.changed.emit(kind.area)
+        QMessageBox.information(
+            self,
+            self.tr("已导入"),
+            self.tr("已导入：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。").format(
+                new=done.count(Action.CREATE),
+                updated=done.count(Action.UPDATE),
+                skipped=done.count(Action.SKIP),
+            ),
+        )
+        self.accept()
+
+    # checking
+
+    def _check(self) -> None:
+        if self.path is None:
+            self._show(None)  # the columns of the kind chosen
+            return
+        kind, path, update = self.current_kind(), self.path, self.update_duplicates.isChecked()
+        database = self.context.database
+        try:
+            report = run_in_background(
+                self,
+                self.tr("正在检查“{file}”…").format(file=path.name),
+                lambda progress: preview(database, kind, path, update, progress),
+            )
+        except Cancelled:
+            self._show(None)
+            return
+        except UserError as error:
+            self._show(None, message_text(error.message))
+            return
+        self._show(report)
+
+    def _show(self, report: Report | None, error: str = "") -> None:
+        self.report = report
+        self.preview_model.set_report(self.current_kind(), report)
+        self.problems_model.set_problems(report.problems if report else [])
+        self.problems_table.setVisible(bool(report and report.problems))
+        self.recheck_button.setEnabled(self.path is not None)
+        self.preview_table.resizeColumnsToContents()  # Qt measures the first rows only
+        for column in range(self.preview_model.columnCount()):
+            width = self.preview_table.columnWidth(column)
+            self.preview_table.setColumnWidth(column, min(max(width, MIN_WIDTH), MAX_WIDTH))
+        for column, width in enumerate(PROBLEM_COLUMN_WIDTHS):
+            self.problems_table.setColumnWidth(column, width)
+        writes = report is not None and (
+            report.count(Action.CREATE) + report.count(Action.UPDATE) > 0
+        )
+        self.import_button.setEnabled(writes and not report.problems if report else False)
+        self.summary.setStyleSheet(
+            "color: #a4161a;" if error or (report and report.problems) else ""
+        )
+        self.summary.setText(error or self._summary(report))
+
+    def _summary(self, report: Report | None) -> str:
+        if report is None:
+            return self.tr(
+                "选择种类后可“下载模板”，在 Excel 中填写，再“选择文件”。导入前会逐行检查，"
+                "有问题的行不会导入，也不会导入其他任何行。"
+            )
+        counts = self.tr("共 {rows} 行：新增 {new}，更新 {updated}，跳过重复 {skipped}").format(
+            rows=len(report.rows),
+            new=report.count(Action.CREATE),
+            updated=report.count(Action.UPDATE),
+            skipped=report.count(Action.SKIP),
+        )
+        if report.problems:
+            return self.tr(
+                "{counts}；{bad} 行有问题（共 {n} 处，见下方列表）。请在 Excel 中改正并保存，"
+                "再按“重新检查”。"
+            ).format(counts=counts, bad=report.count(Action.PROBLEM), n=len(report.problems))
+        if report.count(Action.CREATE) + report.count(Action.UPDATE) == 0:
+            return self.tr("{counts}。没有要写入的记录。").format(counts=counts)
+        return self.tr("{counts}。没有发现问题，可以导入。").format(counts=counts)
+
+    def _on_problem_activated(self, index: QModelIndex) -> None:
+        row = self.preview_model.row_of(self.problems_model.problem(index.row()).row)
+        if row is not None:
+            self.preview_table.selectRow(row)
+            self.preview_table.scrollTo(self.preview_model.index(row, 0))

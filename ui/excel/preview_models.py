@@ -1,0 +1,142 @@
+"""Item models of the import preview: the rows with what will happen to each, and the
+problems (row, column, message)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.excel.importing import Action, ImportKind, Problem, Report
+from app.i18n import QT_TRANSLATE_NOOP
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from ui.i18n import message_text, translate
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+ROW_BACKGROUND = QColor("#fde0de")  # a row with a problem
+CELL_BACKGROUND = QColor("#f4a9a3")  # the cell the problem is in
+PROBLEM_TEXT = QColor("#a4161a")
+ACTIONS: dict[Action, str] = {
+    Action.CREATE: QT_TRANSLATE_NOOP("Excel", "新增"),
+    Action.UPDATE: QT_TRANSLATE_NOOP("Excel", "更新"),
+    Action.SKIP: QT_TRANSLATE_NOOP("Excel", "跳过（重复）"),
+    Action.PROBLEM: QT_TRANSLATE_NOOP("Excel", "有问题"),
+}
+RESULT = QT_TRANSLATE_NOOP("Excel", "导入结果")
+PROBLEM_HEADERS = (
+    QT_TRANSLATE_NOOP("Excel", "行"),
+    QT_TRANSLATE_NOOP("Excel", "列"),
+    QT_TRANSLATE_NOOP("Excel", "问题"),
+)
+
+
+def action_text(action: Action) -> str:
+    return translate("Excel", ACTIONS[action])
+
+
+class PreviewModel(QAbstractTableModel):
+    """The file's rows: its Excel row number, what importing does, then the cells."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._report: Report | None = None
+        self._headers: list[str] = []
+        self._problems: dict[tuple[int, str], list[str]] = {}
+        self._row_brush = QBrush(ROW_BACKGROUND)
+        self._cell_brush = QBrush(CELL_BACKGROUND)
+        self._text_brush = QBrush(PROBLEM_TEXT)
+
+    def set_report(self, kind: ImportKind[Any], report: Report | None) -> None:
+        """Shows ``report``; without one, only the columns of ``kind`` (no rows)."""
+        self.beginResetModel()
+        self._report = report
+        self._headers = [translate("Excel", PROBLEM_HEADERS[0]), translate("Excel", RESULT)]
+        self._headers += [translate("columns", c.header) for c in kind.columns]
+        self._problems = {}
+        if report is not None:
+            for problem in report.problems:
+                key = (problem.row, problem.column)
+                self._problems.setdefault(key, []).append(message_text(problem.message))
+        self.endResetModel()
+
+    def row_of(self, excel_row: int) -> int | None:
+        """The model row that shows the file's row ``excel_row``."""
+        if self._report is None:
+            return None
+        return next((i for i, r in enumerate(self._report.rows) if r.row == excel_row), None)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._report is None else len(self._report.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._report is None:
+            return None
+        result = self._report.rows[index.row()]
+        column = index.column()
+        header = self._report.kind.columns[column - 2].header if column >= 2 else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return result.row
+            if column == 1:
+                return action_text(result.action)
+            return result.values[column - 2]
+        if result.action is not Action.PROBLEM:
+            return None
+        messages = self._problems.get((result.row, header), [])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._cell_brush if messages else self._row_brush
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return self._text_brush
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row_messages = messages or self._problems.get((result.row, ""), [])
+            return "\n".join(row_messages) or None
+        return None
+
+
+class ProblemsModel(QAbstractTableModel):
+    """Every problem: the Excel row, the column, the message."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._problems: list[Problem] = []
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        self.beginResetModel()
+        self._problems = list(problems)
+        self.endResetModel()
+
+    def problem(self, row: int) -> Problem:
+        return self._problems[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("Excel", PROBLEM_HEADERS[section]) if 0 <= section < 3 else None
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        problem = self._problems[index.row()]
+        if index.column() == 0:
+            return problem.row
+        if index.column() == 1:
+            return translate("columns", problem.column) if problem.column else ""
+        return message_text(problem.message)
