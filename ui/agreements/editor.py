@@ -26,7 +26,6 @@ from db.models.agreements import AgreementKind, AgreementStatus
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -51,6 +50,7 @@ from ui.i18n import enum_text, message_text
 from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
 from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
+from ui.widgets.screen import fit_to_screen
 
 SIZE = (1240, 720)
 BANNERS = {  # status → the banner's colours
@@ -110,7 +110,7 @@ class AgreementDialog(QDialog):
             self.load(detail)
         else:
             self.load_new(kind or AgreementKind.CO_BUILDING)
-        self._fit_screen()
+        fit_to_screen(self, *SIZE)
 
     # building
 
@@ -196,15 +196,6 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
-
-    def _fit_screen(self) -> None:
-        width, height = SIZE
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, available.width() - 40)
-            height = min(height, available.height() - 60)
-        self.resize(width, height)
 
     # loading
 

@@ -29,7 +29,6 @@ from app.meetings.records import MeetingContent, MeetingData
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -50,6 +49,7 @@ from ui.meetings.basics_page import BasicsPage
 from ui.meetings.fields import STYLE
 from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
+from ui.widgets.screen import fit_to_screen
 
 BASICS, ATTENDEES, AGENDA = 0, 1, 2
 SIZE = (1180, 700)
@@ -107,7 +107,7 @@ class MeetingDialog(QDialog):
             self.load(detail)
         else:
             self.load_new(blank or MeetingData())
-        self._fit_screen()
+        fit_to_screen(self, *SIZE)
 
     # building
 
@@ -159,15 +159,6 @@ class MeetingDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-
-    def _fit_screen(self) -> None:
-        width, height = SIZE
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, available.width() - 40)
-            height = min(height, available.height() - 60)
-        self.resize(width, height)
 
     # loading
 
