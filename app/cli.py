@@ -22,6 +22,7 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.agreements.commands",
     "app.issues.commands",
     "app.excel.commands",
+    "app.dashboard.commands",
 )
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1

@@ -20,14 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Stored codes (db.models) spelt out, so this module needs no SQLAlchemy; a test compares them.
-OPEN_ISSUE_STATES = (
-    "registered",
-    "accepted",
-    "dispatched",
-    "in_progress",
-    "resolved",
-    "followed_up",
-)
+OPEN_ISSUE_STATES = ("registered", "accepted", "dispatched", "in_progress")  # 未办结
 ACTIVE_AGREEMENT_STATES = ("active", "expiring")
 ACTIVE_POSTING_STATES = ("active", "extended")
 
@@ -66,12 +59,33 @@ _COLUMNS = {
     "open_issues": _live("issues", OPEN_ISSUE_STATES),
 }
 COUNTS_SQL = "SELECT " + ", ".join(f"{sql} AS {name}" for name, sql in _COLUMNS.items())
+DIRECTORY = ("org_units", "resident_units", "people")
+DIRECTORY_SQL = "SELECT " + ", ".join(f"{_COLUMNS[name]} AS {name}" for name in DIRECTORY)
+
+
+@dataclass(frozen=True)
+class DirectoryCounts:
+    """The directory's part of the counts, for the home tab (which counts issues itself)."""
+
+    org_units: int
+    resident_units: int
+    people: int
+
+    @property
+    def is_empty(self) -> bool:
+        return self.org_units == 0
 
 
 def counts(session: Session) -> Counts:
     from sqlalchemy import text
 
     return Counts(*session.execute(text(COUNTS_SQL)).one())
+
+
+def directory_counts(session: Session) -> DirectoryCounts:
+    from sqlalchemy import text
+
+    return DirectoryCounts(*session.execute(text(DIRECTORY_SQL)).one())
 
 
 def quick_counts(target: str) -> Counts | None:

@@ -64,7 +64,7 @@ def make_engine(target: str, *, must_exist: bool = False) -> Engine:
     except (ImportError, NoSuchModuleError, ArgumentError) as exc:
         raise DatabaseError(
             f"无法使用数据库地址 {target}：{exc}。连接 PostgreSQL 请安装驱动："
-            "pip install \"gongjian[postgres]\"，地址写作 postgresql+psycopg://用户@服务器/库名"
+            'pip install "gongjian[postgres]"，地址写作 postgresql+psycopg://用户@服务器/库名'
         ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)

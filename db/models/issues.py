@@ -70,6 +70,21 @@ class Issue(Entity, SoftDeleted):
         Index("ix_issues_status_reported_at", "status", "reported_at"),
         Index("ix_issues_community_status_reported_at", "community_id", "status", "reported_at"),
         Index("ix_issues_category_reported_at", "category_id", "reported_at"),
+        # the dashboard's figures read these alone, without the rows (migration 0003)
+        Index(
+            "ix_issues_reported_figures",
+            *("reported_at", "community_id", "grid_id", "category_id", "status", "deadline"),
+            *("resolved_at", "satisfaction", "deleted_at"),
+        ),
+        Index(
+            "ix_issues_resolved_figures",
+            *("resolved_at", "community_id", "status", "reported_at", "satisfaction", "deleted_at"),
+        ),
+        Index("ix_issues_status_deadline", "status", "deadline", "community_id", "deleted_at"),
+        Index(
+            "ix_issues_supervised_deadline",
+            *("supervised", "deadline", "number", "status", "community_id", "deleted_at"),
+        ),
     )
 
     number: Mapped[str] = mapped_column(String(20), unique=True)
@@ -109,6 +124,7 @@ class Dispatch(Entity):
     __tablename__ = "dispatches"
     __table_args__ = (
         CheckConstraint("(org_unit_id IS NULL) <> (resident_unit_id IS NULL)", name="one_unit"),
+        Index("ix_dispatches_dispatched_at", "dispatched_at"),
     )
 
     issue_id: Mapped[str] = mapped_column(ForeignKey("issues.id"), index=True)

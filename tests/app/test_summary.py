@@ -12,24 +12,22 @@ from app import summary
 from app.database import Database
 from app.directory import service
 from app.directory.records import OrgUnitData, ResidentUnitData
-from app.summary import Counts, counts, quick_counts
+from app.issues.workflow import OPEN_STATUSES
+from app.summary import Counts, DirectoryCounts, counts, directory_counts, quick_counts
 from db.models.agreements import AgreementStatus
 from db.models.directory import OrgLevel, UnitCategory
-from db.models.issues import IssueStatus
 from db.models.secondments import PostingStatus
 
 
 def test_spelt_out_codes_match_the_models() -> None:
-    assert set(summary.OPEN_ISSUE_STATES) == set(IssueStatus) - {
-        IssueStatus.REJECTED,
-        IssueStatus.CLOSED,
-    }
+    assert summary.OPEN_ISSUE_STATES == OPEN_STATUSES  # the home tab's tile before and after
     assert set(summary.ACTIVE_AGREEMENT_STATES) == {
         AgreementStatus.ACTIVE,
         AgreementStatus.EXPIRING,
     }
     assert set(summary.ACTIVE_POSTING_STATES) == {PostingStatus.ACTIVE, PostingStatus.EXTENDED}
     assert list(summary._COLUMNS) == [f.name for f in fields(Counts)]
+    assert summary.DIRECTORY == tuple(f.name for f in fields(DirectoryCounts))
 
 
 def test_quick_and_normal_counts_agree_and_skip_deleted(database: Database) -> None:
@@ -46,6 +44,8 @@ def test_quick_and_normal_counts_agree_and_skip_deleted(database: Database) -> N
         normal = counts(s)
     assert (normal.org_units, normal.resident_units) == (1, 1) and kept.id
     assert quick_counts(database.target) == normal
+    with database.reader() as s:
+        assert directory_counts(s) == DirectoryCounts(1, 1, 0)
 
 
 @pytest.mark.parametrize(

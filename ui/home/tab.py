@@ -1,37 +1,65 @@
-"""The home tab: the street's figures at a glance (charts arrive with the dashboard)."""
+"""The home tab (首页): how the street is doing, for a period and the whole street or one
+community — the tiles first (read straight from the file before the database opens, see
+MainWindow.show_quick_home), then the charts (pyqtgraph is imported after the first paint) and
+the reminders. A tile, a bar or a reminder opens the list of the records it counts."""
 
 from __future__ import annotations
 
-from app.summary import Counts, counts
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from app.dashboard.period import Period, PeriodKind, period_of
+from app.localtime import BEIJING
+from app.summary import Counts, DirectoryCounts
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.home.remembered import HomeChoice
+from ui.home.tiles import DIRECTORY_KEYS, TILE_STYLE, Tile
+from ui.i18n import message_text
 from ui.tab import TabContext, TabPage
 
-TILE_STYLE = """
-QFrame#tile { background: #fbf7f2; border: 1px solid #e3d7c8; border-radius: 6px; }
-QLabel#tileValue { font-size: 28px; font-weight: bold; color: #b22222; }
-QLabel#tileLabel { font-size: 13px; color: #444; }
-"""
+KPI_KEYS = (
+    *("open_issues", "overdue", "resolved", "resolve_days", "satisfaction", "meetings"),
+    *("open_actions", "active_agreements", "expiring_agreements", "seven"),
+    *("active_postings", "evaluations_due"),
+)
+QUICK_KEYS = ("open_issues", "active_postings", *DIRECTORY_KEYS)  # known before the database opens
+LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+if TYPE_CHECKING:  # read once the database is open, not at start-up
+    from sqlalchemy.orm import Session
+
+    from app.dashboard.board import Board
+    from app.dashboard.scope import Link
+
+    from ui.home.charts import Charts
 
 
-class Tile(QFrame):
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("tile")
-        self.value = QLabel("—", self)
-        self.value.setObjectName("tileValue")
-        self.label = QLabel(label, self)
-        self.label.setObjectName("tileLabel")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.value, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignLeft)
-        self.setMinimumHeight(96)
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 class HomeTab(TabPage):
-    """The figures; built with ``figures`` and no context, it shows them before the database
-    is open (see MainWindow.show_quick_home) and reads them itself once attached."""
+    """The figures; built with ``figures`` and no context, it shows the quick counts before
+    the database is open and reads everything itself once attached."""
 
     def __init__(
         self,
@@ -39,54 +67,260 @@ class HomeTab(TabPage):
         parent: QWidget | None = None,
         *,
         figures: Counts | None = None,
+        choice: HomeChoice | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.choice = choice or HomeChoice()
+        self.board: Board | None = None
+        self.charts: Charts | None = None  # built after the first paint
+        self._quick_shown = False  # the figures read before the database opened
         self.setStyleSheet(TILE_STYLE)
-        heading = QLabel(self.tr("工作概览"), self)
-        heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.tiles = {
-            "open_issues": Tile(self.tr("未办结民生事项"), self),
-            "issues": Tile(self.tr("民生事项总数"), self),
-            "meetings": Tile(self.tr("联席会议"), self),
-            "active_agreements": Tile(self.tr("生效中的共建协议"), self),
-            "active_postings": Tile(self.tr("在岗挂职干部"), self),
-            "resident_units": Tile(self.tr("驻区单位"), self),
-            "people": Tile(self.tr("人员"), self),
-            "org_units": Tile(self.tr("街道、片区、社区和网格"), self),
-        }
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for i, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, i // 4, i % 4)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.addWidget(heading)
-        layout.addLayout(grid)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
+        self.tiles = {key: Tile(key, self) for key in KPI_KEYS}
+        self.tiles.update({key: Tile(key, self, minor=True) for key in DIRECTORY_KEYS})
+        for tile in self.tiles.values():
+            tile.clicked.connect(lambda key=tile.key: self.open_kpi(key))
+        self.reminders = QListWidget(self)
+        self.reminders.setMinimumWidth(300)
+        self.reminders.setWordWrap(True)
+        self.reminders.itemActivated.connect(self._on_reminder_activated)
+        self.reminders.itemClicked.connect(self._on_reminder_activated)
+        self._build_layout(self._build_bar())
         if figures is not None:
-            self._show(figures)
+            self._show_quick(figures)
         else:
             self.refresh()
 
+    # building
+
+    def _build_bar(self) -> QHBoxLayout:
+        self.kind = QComboBox(self)
+        names = (self.tr("月度"), self.tr("季度"), self.tr("年度"), self.tr("自定义"))
+        for text, kind in zip(names, PeriodKind, strict=True):
+            self.kind.addItem(text, kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(self.choice.kind.value))
+        today = _qdate(datetime.now(BEIJING).date())
+        self.first = QDateEdit(today, self)
+        self.last = QDateEdit(today, self)
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        if (custom := self.choice.custom) is not None and self.choice.kind is PeriodKind.CUSTOM:
+            self.first.setDate(_qdate(custom[0]))
+            self.last.setDate(_qdate(custom[1]))
+        self.to_label = QLabel(self.tr("至"), self)
+        self.community = QComboBox(self)
+        self.community.addItem(self.tr("全街道"), "")
+        self.community.setMinimumWidth(140)
+        self.report_button = QPushButton(self.tr("工作月报"), self)
+        self.report_button.setToolTip(self.tr("所选期间最后一个月、所选范围的工作月报"))
+        menu = QMenu(self.report_button)
+        menu.addAction(self.tr("打印预览…"), self.print_current)
+        menu.addAction(self.tr("另存 PDF…"), self.save_report)
+        self.report_button.setMenu(menu)
+        self.period_label = QLabel(self)
+        self.period_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.kind.currentIndexChanged.connect(self._on_choice_changed)
+        self.first.dateChanged.connect(self._on_choice_changed)
+        self.last.dateChanged.connect(self._on_choice_changed)
+        self.community.currentIndexChanged.connect(self._on_choice_changed)
+        bar = QHBoxLayout()
+        bar.addWidget(self.period_label)
+        bar.addStretch(1)
+        for label, widget in ((self.tr("期间"), self.kind), (None, self.first),
+                              (None, self.to_label), (None, self.last),
+                              (self.tr("范围"), self.community)):  # fmt: skip
+            if label:
+                bar.addWidget(QLabel(label, self))
+            bar.addWidget(widget)
+        bar.addWidget(self.report_button)
+        self._show_date_fields()
+        return bar
+
+    def _build_layout(self, bar: QHBoxLayout) -> None:
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, key in enumerate(KPI_KEYS):
+            grid.addWidget(self.tiles[key], i // 6, i % 6)
+        directory = QHBoxLayout()
+        for key in DIRECTORY_KEYS:
+            directory.addWidget(self.tiles[key])
+        directory.addStretch(1)
+        self.charts_box = QVBoxLayout()
+        self.charts_placeholder = QLabel(self.tr("正在准备图表…"), self)
+        self.charts_box.addWidget(self.charts_placeholder)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("提醒"), self))
+        side.addWidget(self.reminders, 1)
+        side.addLayout(directory)
+        body = QHBoxLayout()
+        body.addLayout(self.charts_box, 3)
+        body.addLayout(side, 1)
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(16, 12, 16, 12)
+        inner.addLayout(bar)
+        inner.addLayout(grid)
+        inner.addWidget(self.hint)
+        inner.addLayout(body, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _build_charts(self) -> None:
+        """Imports pyqtgraph and draws the charts (after the tiles have painted)."""
+        if self.charts is not None or self.context is None:
+            return
+        from ui.home.charts import Charts
+
+        self.charts = Charts(self)
+        self.charts.link_clicked.connect(self.open_link)
+        self.charts_box.replaceWidget(self.charts_placeholder, self.charts)
+        self.charts_placeholder.deleteLater()
+        if self.board is not None:
+            self.charts.show_board(self.board, bool(self.board.scope.community_id))
+
+    # the period and the community
+
+    def _chosen_kind(self) -> PeriodKind:
+        return PeriodKind(self.kind.currentData())
+
+    def _show_date_fields(self) -> None:
+        custom = self._chosen_kind() is PeriodKind.CUSTOM
+        self.to_label.setVisible(custom)
+        self.last.setVisible(custom)
+
+    def _on_choice_changed(self) -> None:
+        self._show_date_fields()
+        if self.context is not None:
+            self.refresh()
+
+    def period(self) -> Period:
+        """The chosen period (ValidationError for a custom range that ends before it starts)."""
+        return period_of(self._chosen_kind(), _day(self.first.date()), _day(self.last.date()))
+
+    def _remember(self) -> None:
+        kind = self._chosen_kind()
+        self.choice.kind = kind
+        if kind is PeriodKind.CUSTOM:
+            self.choice.custom = (_day(self.first.date()), _day(self.last.date()))
+        self.choice.community_id = str(self.community.currentData() or "")
+
+    def _fill_communities(self, session: Session) -> None:
+        from app.dashboard.board import communities
+
+        # the first time, the community remembered from the last session
+        wanted = str(self.community.currentData() or "") if self.board else self.choice.community_id
+        self.community.blockSignals(True)
+        self.community.clear()
+        self.community.addItem(self.tr("全街道"), "")
+        for community_id, name in communities(session):
+            self.community.addItem(name, community_id)
+        self.community.setCurrentIndex(max(0, self.community.findData(wanted)))
+        self.community.blockSignals(False)
+
+    # reading and showing
+
     def attach(self, context: TabContext) -> None:
         self.context = context
+        self.refresh()
 
     def refresh(self) -> None:
         if self.context is None:
             return
-        with self.context.database.reader() as session:
-            figures = counts(session)
-        self._show(figures)
+        from app.dashboard.board import board
+        from app.dashboard.scope import scope_for
+        from app.errors import ValidationError
+        from db.base import utcnow
 
-    def _show(self, figures: Counts) -> None:
-        for key, tile in self.tiles.items():
-            tile.value.setText(f"{getattr(figures, key):,}")
+        try:
+            period = self.period()
+        except ValidationError as error:
+            self.hint.setText(message_text(error.message))
+            return
+        with self.context.database.reader() as session:
+            self._fill_communities(session)
+            community_id = str(self.community.currentData() or "") or None
+            scope = scope_for(session, period, utcnow(), community_id)
+            self.board = board(session, scope)
+        self._remember()
+        self.period_label.setText(f"{period.label()} · {scope.community_name or self.tr('全街道')}")
+        for kpi in self.board.kpis:
+            self.tiles[kpi.key].show_value(kpi.value)
+        self._show_directory(self.board.directory)
+        self._show_reminders(self.board)
+        if self.charts is not None:
+            self.charts.show_board(self.board, community_id is not None)
+        else:
+            QTimer.singleShot(0, self._build_charts)
+
+    def _show_quick(self, figures: Counts) -> None:
+        self._quick_shown = True
+        for key in QUICK_KEYS:
+            self.tiles[key].show_value(getattr(figures, key))
+        self._show_directory(figures)
+
+    def _show_directory(self, figures: Counts | DirectoryCounts) -> None:
+        for key in DIRECTORY_KEYS:
+            self.tiles[key].show_value(getattr(figures, key))
         self.hint.setText(
             self.tr("数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。")
             if figures.is_empty
             else ""
         )
+
+    def _show_reminders(self, board: Board) -> None:
+        self.reminders.clear()
+        for line in board.reminders:
+            item = QListWidgetItem(line.text)
+            item.setData(LINK_ROLE, line.link)
+            if line.urgent:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.reminders.addItem(item)
+        if not board.reminders:
+            self.reminders.addItem(QListWidgetItem(self.tr("没有需要提醒的事项。")))
+
+    def data_ready(self) -> bool:
+        return self.board is not None or self._quick_shown
+
+    # opening the records behind a figure
+
+    def open_kpi(self, key: str) -> None:
+        if self.board is None or key in DIRECTORY_KEYS:
+            return
+        self.open_link(self.board.kpi(key).link)
+
+    def open_link(self, link: Link) -> None:
+        """Opens the list behind a tile, bar or reminder."""
+        if self.context is not None:
+            self.context.open_list(link.area, dict(link.filters))
+
+    def _on_reminder_activated(self, item: QListWidgetItem) -> None:
+        link = item.data(LINK_ROLE)
+        if link is not None:
+            self.open_link(link)
+
+    # the monthly report
+
+    def print_current(self) -> None:
+        """Ctrl+P: 工作月报 of the month the period ends in, for the scope shown."""
+        if self.context is None or self.board is None:
+            return
+        from ui.home.report import print_report
+
+        scope = self.board.scope
+        print_report(self, self.context.database, scope.period.last_day, scope.community_id)
+
+    def save_report(self) -> None:
+        if self.context is None or self.board is None:
+            return
+        from ui.home.report import save_report
+
+        scope = self.board.scope
+        save_report(self, self.context.database, scope.period.last_day, scope.community_id)

@@ -1,0 +1,50 @@
+"""Command-line subcommand ``gongjian report --month 2026-10 [--community NAME] -o FILE.pdf``:
+the monthly report (工作月报) as PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli_base import CliError, Handler
+
+
+def _month(text: str) -> Any:
+    from app.dashboard.period import parse_month
+
+    try:
+        return parse_month(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份应写成 年-月，例如 2026-10：{text}") from None
+
+
+def register(commands: Any) -> dict[str, Handler]:
+    """Adds the subcommand to ``commands`` (argparse subparsers); returns its handler."""
+    report = commands.add_parser("report", help="把一个月的工作月报导出为 PDF")
+    report.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
+    report.add_argument("--community", metavar="NAME", help="只统计这个社区（默认全街道）")
+    report.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    return {"report": run}
+
+
+def run(args: argparse.Namespace, target: str) -> int:
+    from app.dashboard.report import community_by_name, monthly_report
+    from app.database import Database
+    from app.exports.pdf.report import write_report
+    from db.base import utcnow
+
+    database = Database(target, must_exist=True)
+    try:
+        with database.reader() as session:
+            community_id = None
+            if args.community:
+                community_id = community_by_name(session, args.community)
+                if community_id is None:
+                    raise CliError(f"没有叫“{args.community}”的社区，请检查社区名称。")
+            report = monthly_report(session, args.month, utcnow(), community_id)
+        write_report(report, args.output)
+    finally:
+        database.close()
+    print(f"已导出：{args.output}")
+    return 0

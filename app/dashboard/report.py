@@ -1,0 +1,121 @@
+"""The monthly report (工作月报): a month, the whole street or one community — the tiles'
+figures, the 12345 columns per unit and per community, the charts' figures, and the lists of
+overdue and supervised issues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.dashboard.charts import (
+    GroupRow,
+    MonthRow,
+    completion_by_zone,
+    issues_by_category,
+    issues_by_month,
+    seven_rows,
+)
+from app.dashboard.hotline import HotlineRow, by_community, by_unit
+from app.dashboard.kpis import Kpi, kpis
+from app.dashboard.period import Period
+from app.dashboard.scope import scope_for
+from app.dashboard.sql import live_issue
+from app.issues.store import local_day
+from app.issues.workflow import OPEN_STATUSES
+from db.models.directory import OrgLevel, OrgUnit
+from db.models.issues import Issue
+
+LISTED = 100  # issues listed per section; the count says how many there are in all
+
+
+@dataclass(frozen=True)
+class IssueLine:
+    number: str
+    title: str
+    community: str
+    deadline: date | None
+    note: str  # the supervision note
+
+
+@dataclass(frozen=True)
+class IssueSection:
+    total: int
+    lines: list[IssueLine]
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    period: Period
+    scope_name: str  # 全街道 or the community's name
+    made_at: datetime
+    kpis: list[Kpi]
+    units: list[HotlineRow]
+    places: list[HotlineRow]  # communities, or the grids of the one community
+    months: list[MonthRow]
+    categories: list[GroupRow]
+    zones: list[GroupRow]
+    overdue: IssueSection
+    supervised: IssueSection
+
+    @property
+    def title(self) -> str:
+        return f"{self.scope_name}{self.period.label()}工作月报"
+
+
+def _issues(
+    session: Session, community_id: str | None, *conditions: ColumnElement[bool]
+) -> IssueSection:
+    community = aliased(OrgUnit)
+    where = [live_issue(), Issue.status.in_(OPEN_STATUSES), *conditions]
+    if community_id:
+        where.append(Issue.community_id == community_id)
+    total = session.scalar(select(func.count()).select_from(Issue).where(*where)) or 0
+    rows = session.execute(
+        select(
+            Issue.number,
+            Issue.title,
+            func.coalesce(community.name, ""),
+            Issue.deadline,
+            Issue.supervision_note,
+        )
+        .outerjoin(community, community.id == Issue.community_id)
+        .where(*where)
+        .order_by(Issue.deadline, Issue.number)
+        .limit(LISTED)
+    )
+    return IssueSection(int(total), [IssueLine(*r) for r in rows])
+
+
+def monthly_report(
+    session: Session, period: Period, now: datetime, community_id: str | None = None
+) -> MonthlyReport:
+    scope = scope_for(session, period, now, community_id)
+    today = local_day(now)
+    pairs = seven_rows(session, scope)
+    return MonthlyReport(
+        period,
+        scope.community_name or "全街道",
+        now,
+        kpis(session, scope, pairs),
+        by_unit(session, scope),
+        by_community(session, scope),
+        issues_by_month(session, scope),
+        issues_by_category(session, scope),
+        completion_by_zone(scope, pairs),
+        _issues(session, community_id, Issue.deadline < today),
+        _issues(session, community_id, Issue.supervised.is_(True)),
+    )
+
+
+def community_by_name(session: Session, name: str) -> str | None:
+    """The id of the live community called ``name``, else None."""
+    return session.scalar(
+        select(OrgUnit.id).where(
+            OrgUnit.deleted_at.is_(None),
+            OrgUnit.level == OrgLevel.COMMUNITY,
+            OrgUnit.name == name.strip(),
+        )
+    )

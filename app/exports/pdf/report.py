@@ -1,0 +1,218 @@
+"""The monthly report (工作月报) as a PDF in the GB/T 9704 type area (A4, 156 × 225 mm, page
+numbers ``— N —``), laid out with platypus like the sign-in sheet.
+
+The red title in 小标宋 (黑体 where absent), the scope and the date it was made; then
+``一、主要指标`` (the tiles' figures), ``二、12345 办理情况`` per unit and per community (or
+grid), ``三、趋势与分布`` (received and resolved per month, the categories and the 七个共
+completion per zone, drawn with reportlab's charts in our fonts), ``四、超期事项`` and
+``五、督办事项``. Headings are 黑体, tables 10 pt 仿宋 with a 黑体 header row repeated on each
+page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.colors import HexColor, black
+from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus.tables import Table, TableStyle
+
+from app.dashboard.hotline import HotlineRow, total
+from app.dashboard.report import IssueSection, MonthlyReport
+from app.exports.pdf.flowable import TextBlock, build_pdf
+from app.exports.pdf.fonts import FontSet, font_set
+from app.exports.pdf.layout import LEADING, MM, RED, SIZE_2, SIZE_3, TYPE_WIDTH
+from app.exports.pdf.report_charts import bar_chart, month_chart
+from app.exports.pdf.text import chinese_date, level1
+from app.exports.pdf.typeset import Run, TextStyle
+from app.exports.pdf.writing import atomic_write_bytes
+from app.localtime import to_beijing
+
+CELL_SIZE = 10.0
+HEADING_ROOM = 40 * MM  # a heading, the table's header and a few rows
+PADDING = 1.2 * MM
+HEADER_FILL = HexColor("#F2F2F2")
+TITLE = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", color=RED, balance=True)
+SUBTITLE = TextStyle(size=SIZE_3, leading=LEADING, align="center")
+HEADING = TextStyle(size=SIZE_3, leading=LEADING, align="left")
+NOTE = TextStyle(size=CELL_SIZE, leading=1.6 * CELL_SIZE, align="left")
+CELL_LEFT = TextStyle(size=CELL_SIZE, leading=1.3 * CELL_SIZE, align="left")
+CELL_CENTRE = TextStyle(size=CELL_SIZE, leading=1.3 * CELL_SIZE, align="center")
+KPI_NAMES = {
+    "open_issues": "未办结民生事项（件）",
+    "overdue": "超期事项（件）",
+    "resolved": "本月办结（件）",
+    "resolve_days": "平均办结天数",
+    "satisfaction": "满意率",
+    "meetings": "本月会议（次）",
+    "open_actions": "未完成议定事项（项）",
+    "active_agreements": "生效中的协议（份）",
+    "expiring_agreements": "即将到期的协议（份）",
+    "seven": "七个共完成率（本年）",
+    "active_postings": "在岗挂职干部（人）",
+    "evaluations_due": "待填写的评价（份）",
+}
+HOTLINE_HEADERS = (
+    "派单",
+    "按期办结",
+    "超期办结",
+    "未办结",
+    "办结率",
+    "按期办结率",
+    "不满意",
+    "不满意率",
+)
+HOTLINE_WIDTHS = (48, 12, 12, 12, 12, 16, 16, 12, 16)  # mm: 156, the type area
+ISSUE_HEADERS = ("编号", "事项", "社区", "办理时限")
+ISSUE_WIDTHS = (30, 76, 28, 22)
+
+
+def percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def kpi_text(key: str, value: int | float | None) -> str:
+    if value is None:
+        return "—"
+    if key in ("satisfaction", "seven"):
+        return percent_text(value)
+    if key == "resolve_days":
+        return f"{value:.1f}天"
+    return f"{int(value):,}"
+
+
+def render_report(report: MonthlyReport) -> bytes:
+    """The monthly report as the bytes of a PDF file."""
+    fonts = font_set()
+    return build_pdf(report_flowables(report, fonts), title=report.title, fonts=fonts)
+
+
+def write_report(report: MonthlyReport, path: Path) -> None:
+    """Renders the report and writes it atomically (see :mod:`writing`)."""
+    atomic_write_bytes(path, render_report(report))
+
+
+def _text(text: str, font: str, style: TextStyle = CELL_CENTRE) -> Flowable:
+    return TextBlock([Run(text, font)], style)
+
+
+def _heading(number: int, text: str, fonts: FontSet) -> list[Flowable]:
+    """A heading starts a page when less room than ``HEADING_ROOM`` is left: it never sits
+    alone at the foot of a page, while a long table under it still starts on the same page."""
+    return [CondPageBreak(HEADING_ROOM), _text(f"{level1(number)}{text}", fonts.heiti, HEADING)]
+
+
+def _subheading(text: str, fonts: FontSet) -> list[Flowable]:
+    return [CondPageBreak(HEADING_ROOM), _text(text, fonts.kaiti, HEADING)]
+
+
+def _table(
+    headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], fonts: FontSet
+) -> Table:
+    data: list[list[Any]] = [[_text(h, fonts.heiti) for h in headers]]
+    data += [list(row) for row in rows]
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), fonts.fangsong, CELL_SIZE),
+        ("GRID", (0, 0), (-1, -1), 0.5, black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+    ]
+    table = Table(data, colWidths=[w * MM for w in widths], repeatRows=1, spaceAfter=3 * MM)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _hotline(rows: list[HotlineRow], first: str, fonts: FontSet) -> list[Flowable]:
+    if not rows:
+        return [_text("本月没有记录。", fonts.fangsong, NOTE)]
+    body = [
+        [
+            _text(
+                r.name,
+                fonts.heiti if r is rows[-1] and len(rows) > 1 else fonts.fangsong,
+                CELL_LEFT,
+            ),  # fmt: skip
+            f"{r.dispatched:,}",
+            f"{r.on_time:,}",
+            f"{r.late:,}",
+            f"{r.open:,}",
+            percent_text(r.closure_rate),
+            percent_text(r.on_time_rate),
+            f"{r.dissatisfied:,}",
+            percent_text(r.dissatisfied_rate),
+        ]
+        for r in rows
+    ]
+    return [_table((first, *HOTLINE_HEADERS), body, HOTLINE_WIDTHS, fonts)]
+
+
+def _issue_list(section: IssueSection, fonts: FontSet, empty: str) -> list[Flowable]:
+    if not section.total:
+        return [_text(empty, fonts.fangsong, NOTE)]
+    shown = f"共{section.total:,}件"
+    if section.total > len(section.lines):
+        shown += f"，列出时限最早的{len(section.lines)}件"
+    rows = [
+        [
+            line.number,
+            _text(
+                line.title + (f"（{line.note}）" if line.note else ""), fonts.fangsong, CELL_LEFT
+            ),  # fmt: skip
+            _text(line.community, fonts.fangsong, CELL_LEFT),
+            line.deadline.isoformat() if line.deadline else "—",
+        ]
+        for line in section.lines
+    ]
+    table = _table(ISSUE_HEADERS, rows, ISSUE_WIDTHS, fonts)
+    table.setStyle(TableStyle([("ALIGN", (1, 1), (-1, -1), "LEFT")]))
+    return [_text(shown + "。", fonts.fangsong, NOTE), table]
+
+
+def report_flowables(report: MonthlyReport, fonts: FontSet) -> list[Flowable]:
+    made = chinese_date(to_beijing(report.made_at).date())
+    kpi_rows = [[_text(KPI_NAMES[k.key], fonts.fangsong, CELL_LEFT), kpi_text(k.key, k.value)]
+                for k in report.kpis]  # fmt: skip
+    place = "网格" if report.scope_name != "全街道" else "社区"
+    units = [*report.units, total(report.units, "合计")] if report.units else []
+    places = [*report.places, total(report.places, "合计")] if report.places else []
+    return [
+        _text(report.title, fonts.title, TITLE),
+        _text(f"（{made}制）", fonts.fangsong, SUBTITLE),
+        Spacer(1, 4 * MM),
+        *_heading(1, "主要指标", fonts),
+        _table(("指标", "数值"), kpi_rows, (110, 46), fonts),
+        *_heading(2, "12345办理情况", fonts),
+        *_subheading("（一）按承办单位（本月派单）", fonts),
+        *_hotline(units, "承办单位", fonts),
+        *_subheading(f"（二）按{place}（本月受理）", fonts),
+        *_hotline(places, place, fonts),
+        *_heading(3, "趋势与分布", fonts),
+        KeepTogether(  # a chart never leaves its heading behind
+            [
+                *_subheading("（一）民生事项受理与办结（按月）", fonts),
+                month_chart(report.months, fonts, TYPE_WIDTH),
+            ]
+        ),
+        KeepTogether(
+            [
+                *_subheading("（二）本月事项类别", fonts),
+                bar_chart(report.categories, fonts, TYPE_WIDTH, "本月没有受理事项。"),
+            ]
+        ),
+        KeepTogether(
+            [
+                *_subheading(f"（三）七个共完成率（{report.period.start.year}年，按片区）", fonts),
+                bar_chart(report.zones, fonts, TYPE_WIDTH, "没有支部结对共建。", as_share=True),
+            ]
+        ),
+        *_heading(4, "超期事项", fonts),
+        *_issue_list(report.overdue, fonts, "没有超过办理时限的事项。"),
+        *_heading(5, "督办事项", fonts),
+        *_issue_list(report.supervised, fonts, "没有督办中的事项。"),
+    ]
