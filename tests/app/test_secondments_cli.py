@@ -12,9 +12,9 @@ from app.cli import main
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
+from app.localtime import beijing_today
 from app.secondments import service
 from app.secondments.records import PostingData
-from app.secondments.store import beijing_today
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.secondments import PostingKind
 
