@@ -59,19 +59,34 @@ class Period:
             found.insert(0, previous_month(found[0]))
         return found
 
-    def label(self) -> str:
+    def label(self) -> Message:
         """``2026年10月``, ``2026年第4季度``, ``2026年`` or ``2026年10月8日至11月7日``."""
+        start, last = self.start, self.last_day
         if self.kind is PeriodKind.MONTH:
-            return f"{self.start.year}年{self.start.month}月"
-        if self.kind is PeriodKind.QUARTER:
-            return f"{self.start.year}年第{(self.start.month - 1) // 3 + 1}季度"
-        if self.kind is PeriodKind.YEAR:
-            return f"{self.start.year}年"
-        last = self.last_day
-        tail = f"{last.month}月{last.day}日"
-        if last.year != self.start.year:
-            tail = f"{last.year}年{tail}"
-        return f"{self.start.year}年{self.start.month}月{self.start.day}日至{tail}"
+            template = QT_TRANSLATE_NOOP("period", "{year}年{month}月")
+        elif self.kind is PeriodKind.QUARTER:
+            template = QT_TRANSLATE_NOOP("period", "{year}年第{quarter}季度")
+        elif self.kind is PeriodKind.YEAR:
+            template = QT_TRANSLATE_NOOP("period", "{year}年")
+        elif last.year != start.year:
+            template = QT_TRANSLATE_NOOP(
+                "period", "{year}年{month}月{day}日至{last_year}年{last_month}月{last_day}日"
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "period", "{year}年{month}月{day}日至{last_month}月{last_day}日"
+            )
+        return Message(
+            "period",
+            template,
+            year=start.year,
+            month=start.month,
+            day=start.day,
+            quarter=(start.month - 1) // 3 + 1,
+            last_year=last.year,
+            last_month=last.month,
+            last_day=last.day,
+        )
 
 
 def next_month(first: date) -> date:

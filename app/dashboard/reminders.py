@@ -20,8 +20,10 @@ from app.agreements import reminders as agreement_reminders
 from app.agreements.lists import AgreementList
 from app.dashboard.scope import SECONDMENTS, Link, Scope
 from app.dashboard.sql import live_issue
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.store import local_day
 from app.issues.workflow import OPEN_STATUSES
+from app.labels import label
 from app.listing import ListQuery
 from app.meetings.tracking import cn_date
 from app.secondments import reminders as posting_reminders
@@ -30,14 +32,18 @@ from db.models.issues import Issue
 from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
 
 SUPERVISED_SHOWN = 5
-PERIOD_NAMES = {"mid_term": "中期", "annual": "年度", "end_of_term": "期满"}
+CONTEXT = "reminders"
 
 
 @dataclass(frozen=True)
 class ReminderLine:
-    text: str
+    text: Message
     link: Link
     urgent: bool = False
+
+
+def _text(template: str, **params: object) -> Message:
+    return Message(CONTEXT, template, **params)
 
 
 def _issue_lines(session: Session, scope: Scope, today: date) -> list[ReminderLine]:
@@ -49,7 +55,7 @@ def _issue_lines(session: Session, scope: Scope, today: date) -> list[ReminderLi
         select(func.count()).where(*conditions, Issue.deadline < today).select_from(Issue)
     )
     if overdue:
-        text = f"{overdue}件民生事项已超过办理时限"
+        text = _text(QT_TRANSLATE_NOOP("reminders", "{n}件民生事项已超过办理时限"), n=overdue)
         lines.append(ReminderLine(text, scope.issues(overdue=True), urgent=True))
     supervised = session.execute(
         select(Issue.number, Issue.title, Issue.deadline)
@@ -59,8 +65,14 @@ def _issue_lines(session: Session, scope: Scope, today: date) -> list[ReminderLi
     )
     link = scope.issues(supervised=True, status=[s.value for s in OPEN_STATUSES])
     for number, title, deadline in supervised:
-        due = f"，时限{cn_date(deadline)}" if deadline else ""
-        lines.append(ReminderLine(f"督办 {number} {title}{due}", link))
+        if deadline:
+            template = QT_TRANSLATE_NOOP("reminders", "督办 {number} {title}，时限{due}")
+        else:
+            template = QT_TRANSLATE_NOOP("reminders", "督办 {number} {title}")
+        text = _text(
+            template, number=number, title=title, due=cn_date(deadline) if deadline else ""
+        )
+        lines.append(ReminderLine(text, link))
     return lines
 
 
@@ -82,7 +94,8 @@ def _action_lines(session: Session, scope: Scope, today: date) -> list[ReminderL
     late = int(session.scalar(stmt) or 0)
     if not late:
         return []
-    return [ReminderLine(f"{late}项会议议定事项已过完成期限", scope.meetings(), True)]
+    text = _text(QT_TRANSLATE_NOOP("reminders", "{n}项会议议定事项已过完成期限"), n=late)
+    return [ReminderLine(text, scope.meetings(), True)]
 
 
 def _in_scope(session: Session, scope: Scope) -> Callable[[str], bool]:
@@ -100,7 +113,12 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
     behind = [c for c in found.behind if wanted(c.agreement_id)]
     lines = [
         ReminderLine(
-            f"{a.title}将于{cn_date(a.valid_to)}到期（还有{a.days_left}天）",
+            _text(
+                QT_TRANSLATE_NOOP("reminders", "{title}将于{day}到期（还有{n}天）"),
+                title=a.title,
+                day=cn_date(a.valid_to),
+                n=a.days_left,
+            ),
             scope.agreements(expiring_within=a.days_left),
             urgent=a.days_left <= 7,
         )
@@ -108,10 +126,12 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
         if wanted(a.id)
     ]
     if behind:
-        text = f"{len(behind)}项共建承诺进度落后"
+        text = _text(QT_TRANSLATE_NOOP("reminders", "{n}项共建承诺进度落后"), n=len(behind))
         lines.append(ReminderLine(text, scope.agreements(status="active")))
     if found.unclaimed:
-        text = f"{len(found.unclaimed)}条需求长时间无人认领"
+        text = _text(
+            QT_TRANSLATE_NOOP("reminders", "{n}条需求长时间无人认领"), n=len(found.unclaimed)
+        )
         lines.append(ReminderLine(text, scope.agreements()))
     return lines
 
@@ -120,17 +140,28 @@ def _posting_lines(session: Session, today: date) -> list[ReminderLine]:
     found = posting_reminders.reminders(session, today)
     lines = [
         ReminderLine(
-            f"{p.person_name}挂职将于{cn_date(p.ends_on)}期满（还有{p.days_left}天）",
+            _text(
+                QT_TRANSLATE_NOOP("reminders", "{name}挂职将于{day}期满（还有{n}天）"),
+                name=p.person_name,
+                day=cn_date(p.ends_on),
+                n=p.days_left,
+            ),
             Link(SECONDMENTS, {"ending_within": posting_reminders.ENDING_DAYS}),
         )
         for p in found.ending
     ]
     for due in found.evaluations:
-        name = PERIOD_NAMES.get(due.period.value, "")
-        text = f"{due.person_name}的{due.year}年{name}评价待填写"
+        text = _text(
+            QT_TRANSLATE_NOOP("reminders", "{name}的{year}年{period}评价待填写"),
+            name=due.person_name,
+            year=due.year,
+            period=Message("enums", label(due.period)),
+        )
         lines.append(ReminderLine(text, Link(SECONDMENTS, {"active": True})))
     if found.reports:
-        text = f"{len(found.reports)}份挂职干部月度报告未交"
+        text = _text(
+            QT_TRANSLATE_NOOP("reminders", "{n}份挂职干部月度报告未交"), n=len(found.reports)
+        )
         lines.append(ReminderLine(text, Link(SECONDMENTS, {"active": True})))
     return lines
 

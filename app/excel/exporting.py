@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.database import Database
 from app.excel.writing import header_cell, save, set_widths, sheet_name
-from app.i18n import QT_TRANSLATE_NOOP, Translator
+from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row
 from app.localtime import to_beijing
@@ -39,13 +39,15 @@ def export_list(
     query: ListQuery,
     path: Path,
     title: str = "列表",
-    translate: Translator | None = None,
     progress: Progress | None = None,
 ) -> int:
     """Writes every row ``query`` matches to ``path``; returns how many were written.
-    A list longer than a sheet can hold goes on over further sheets (“标题 (2)”…)."""
+    A list longer than a sheet can hold goes on over further sheets (“标题 (2)”…).
+
+    Headers, enums and yes/no stay Chinese whatever the interface language: the file is a
+    Chinese office document, and the importer reads these same words back."""
     book = Workbook(write_only=True)
-    headers = [translate("columns", c.label) if translate else c.label for c in source.columns]
+    headers = [c.label for c in source.columns]
     sheet = _new_sheet(book, source, headers, sheet_name(title))
     written = on_sheet = 0
     with database.reader() as session:
@@ -57,10 +59,7 @@ def export_list(
                     sheet = _new_sheet(book, source, headers, sheet_name(title[:25]) + part)
                     on_sheet = 0
                 sheet.append(
-                    [
-                        _cell(sheet, c, v, translate)
-                        for c, v in zip(source.columns, row.values, strict=True)
-                    ]
+                    [_cell(sheet, c, v) for c, v in zip(source.columns, row.values, strict=True)]
                 )
                 on_sheet += 1
             written += len(page)
@@ -96,9 +95,7 @@ def pages(session: Session, source: ListSource, query: ListQuery) -> Iterator[li
         )
 
 
-def _cell(
-    sheet: WriteOnlyWorksheet, column: Column, value: Any, translate: Translator | None
-) -> Any:
+def _cell(sheet: WriteOnlyWorksheet, column: Column, value: Any) -> Any:
     if value is None:
         return None
     if column.kind is ColumnKind.DATETIME and isinstance(value, datetime):
@@ -106,10 +103,9 @@ def _cell(
     if column.kind is ColumnKind.DATE and isinstance(value, date):
         return _dated(sheet, value, DATE_FORMAT)
     if column.kind is ColumnKind.BOOL:
-        return translate("excel", YES if value else NO) if translate else YES if value else NO
+        return YES if value else NO
     if isinstance(value, StrEnum):
-        text = label(value)
-        return translate("enums", text) if translate else text
+        return label(value)
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value

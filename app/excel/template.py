@@ -14,7 +14,7 @@ from openpyxl.comments import Comment
 from app.excel.importing import ImportKind
 from app.excel.reading import NOTES_SHEET
 from app.excel.writing import header_cell, save, set_widths, sheet_name
-from app.i18n import QT_TRANSLATE_NOOP, Translator
+from app.i18n import QT_TRANSLATE_NOOP
 
 COLUMN_WIDTH = 130
 HOW_TO = (
@@ -33,36 +33,33 @@ REQUIRED = QT_TRANSLATE_NOOP("excel", "必填。")
 YES = QT_TRANSLATE_NOOP("excel", "是")
 
 
-def write_template(kind: ImportKind[Any], path: Path, translate: Translator | None = None) -> None:
-    """Writes the template of ``kind``; ``translate`` gives it in the user's language."""
-
-    def tr(context: str, text: str) -> str:
-        return translate(context, text) if translate else text
-
+def write_template(kind: ImportKind[Any], path: Path) -> None:
+    """Writes the template of ``kind``, in Chinese whatever the interface language: the
+    importer reads its headers and choices back as written."""
     book = Workbook(write_only=True)
-    data = book.create_sheet(sheet_name(tr("excel", kind.title)))
+    data = book.create_sheet(sheet_name(kind.title))
     set_widths(data, [COLUMN_WIDTH] * len(kind.columns))
     data.freeze_panes = "A2"
     headers = []
     for column in kind.columns:
-        cell = header_cell(data, tr("columns", column.header), column.required)
-        required = tr("excel", REQUIRED) if column.required else ""
-        cell.comment = Comment(required + tr("excel", column.note), "")
+        cell = header_cell(data, column.header, column.required)
+        required = REQUIRED if column.required else ""
+        cell.comment = Comment(required + column.note, "")
         headers.append(cell)
     data.append(headers)
 
     notes = book.create_sheet(NOTES_SHEET)
     set_widths(notes, [COLUMN_WIDTH, 60, 420, 220])
     for line in HOW_TO:
-        notes.append([tr("excel", line)])
+        notes.append([line])
     notes.append([])
-    notes.append([header_cell(notes, tr("excel", text)) for text in NOTE_HEADERS])
+    notes.append([header_cell(notes, text) for text in NOTE_HEADERS])
     for column in kind.columns:
         notes.append(
             [
-                WriteOnlyCell(notes, tr("columns", column.header)),
-                tr("excel", YES) if column.required else "",
-                tr("excel", column.note),
+                WriteOnlyCell(notes, column.header),
+                YES if column.required else "",
+                column.note,
                 column.example,
             ]
         )

@@ -146,7 +146,261 @@
     </message>
 </context>
 <context>
-    <name>AgreementsTab</name>
+    <name>AgreementCommands</name>
+    <message>
+        <source>新建协议“{name}”</source>
+        <translation>New agreement “{name}”</translation>
+    </message>
+    <message>
+        <source>修改协议“{name}”</source>
+        <translation>Edit agreement “{name}”</translation>
+    </message>
+    <message>
+        <source>删除协议“{name}”</source>
+        <translation>Delete agreement “{name}”</translation>
+    </message>
+    <message>
+        <source>添加承诺“{name}”</source>
+        <translation>Add commitment “{name}”</translation>
+    </message>
+    <message>
+        <source>修改承诺“{name}”</source>
+        <translation>Edit commitment “{name}”</translation>
+    </message>
+    <message>
+        <source>删除承诺“{name}”</source>
+        <translation>Delete commitment “{name}”</translation>
+    </message>
+    <message>
+        <source>登记履约“{name}”</source>
+        <translation>Record fulfilment “{name}”</translation>
+    </message>
+    <message>
+        <source>删除履约记录“{name}”</source>
+        <translation>Delete fulfilment record “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>签约扫描件</source>
+        <translation>Scans of the signed agreement</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>例如 GJ2026-001</source>
+        <translation>e.g. GJ2026-001</translation>
+    </message>
+    <message>
+        <source>已签订</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>共建内容、双方职责、资源共享等要点</source>
+        <translation>Key points: what is built together, each side&apos;s duties, shared resources</translation>
+    </message>
+    <message>
+        <source>协议类型</source>
+        <translation>Agreement type</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <source>协议名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>签约各方</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signing date</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>生效…</source>
+        <translation>Put in force…</translation>
+    </message>
+    <message>
+        <source>签订后使协议生效</source>
+        <translation>Put the agreement in force once it is signed</translation>
+    </message>
+    <message>
+        <source>终止…</source>
+        <translation>Terminate…</translation>
+    </message>
+    <message>
+        <source>提前终止协议，须说明理由</source>
+        <translation>End the agreement early; a reason is required</translation>
+    </message>
+    <message>
+        <source>续签…</source>
+        <translation>Renew…</translation>
+    </message>
+    <message>
+        <source>以相同的签约方和承诺事项签订新一期协议</source>
+        <translation>Sign a new term of the agreement with the same parties and commitments</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>新建共建协议</source>
+        <translation>New co-building agreement</translation>
+    </message>
+    <message>
+        <source>共建协议 {number}</source>
+        <translation>Co-building agreement {number}</translation>
+    </message>
+    <message>
+        <source>新协议为草拟状态；填写签订日期和有效期后，点“生效…”。</source>
+        <translation>A new agreement starts as a draft; fill in the signing date and validity, then click “Put in force…”.</translation>
+    </message>
+    <message>
+        <source>状态：{status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>有效期至 {day}，还有 {n} 天，请及时续签</source>
+        <translation>Valid until {day}, {n} days left: please renew in time</translation>
+    </message>
+    <message>
+        <source>终止原因：{reason}</source>
+        <translation>Reason for termination: {reason}</translation>
+    </message>
+    <message>
+        <source>本协议已结束，只能查看。</source>
+        <translation>This agreement has ended and is read-only.</translation>
+    </message>
+    <message>
+        <source>已续签为新一期协议</source>
+        <translation>Renewed as a new term</translation>
+    </message>
+    <message>
+        <source>由上一期协议续签而来</source>
+        <translation>Renewed from the previous term</translation>
+    </message>
+    <message>
+        <source>打开续签后的协议</source>
+        <translation>Open the renewed agreement</translation>
+    </message>
+    <message>
+        <source>打开上一期协议</source>
+        <translation>Open the previous agreement</translation>
+    </message>
+    <message>
+        <source>重新载入这份协议吗？本窗口中未保存的修改将会丢失。</source>
+        <translation>Reload this agreement? Unsaved changes in this window will be lost.</translation>
+    </message>
+    <message>
+        <source>协议生效</source>
+        <translation>Put in force</translation>
+    </message>
+    <message>
+        <source>使协议“{title}”生效吗？生效后状态随有效期自动变化。</source>
+        <translation>Put the agreement “{title}” in force? Its status then follows its validity dates automatically.</translation>
+    </message>
+    <message>
+        <source>终止协议</source>
+        <translation>Terminate agreement</translation>
+    </message>
+    <message>
+        <source>终止协议“{title}”。请写明终止原因（记入操作日志）；终止后协议只能查看。</source>
+        <translation>Terminate the agreement “{title}”. Give the reason for termination (it goes into the audit log); a terminated agreement is read-only.</translation>
+    </message>
+    <message>
+        <source>放弃未保存的修改？</source>
+        <translation>Discard unsaved changes?</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>共建协议</source>
+        <translation>Co-building Agreements</translation>
+    </message>
+    <message>
+        <source>还没有共建协议。按 Ctrl+N 新建一份。</source>
+        <translation>No co-building agreements yet. Press Ctrl+N to add one.</translation>
+    </message>
+    <message>
+        <source>搜索协议名称、编号、签约单位（Ctrl+F）</source>
+        <translation>Search title, number, signatories (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>新建协议…</source>
+        <translation>New agreement…</translation>
+    </message>
+    <message>
+        <source>新建共建协议（Ctrl+N）</source>
+        <translation>New co-building agreement (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>打开编辑（Enter、双击）</source>
+        <translation>Open for editing (Enter, double-click)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的协议，先询问（Delete）</source>
+        <translation>Delete the selected agreement, after asking (Delete)</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>到期提醒天数、进度落后容差</source>
+        <translation>Expiry reminder days, behind-schedule tolerance</translation>
+    </message>
     <message>
         <source>类型</source>
         <translation>Type</translation>
@@ -154,6 +408,63 @@
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>街道社区</source>
+        <translation>Street or community</translation>
+    </message>
+    <message>
+        <source>全部共建单位</source>
+        <translation>All partners</translation>
+    </message>
+    <message>
+        <source>签约的驻区单位或党支部</source>
+        <translation>The resident unit or party branch that signed</translation>
+    </message>
+    <message>
+        <source>只列出即将到期的生效协议</source>
+        <translation>List only agreements in force that expire soon</translation>
+    </message>
+    <message>
+        <source>全部有效期</source>
+        <translation>Any expiry</translation>
+    </message>
+    <message>
+        <source>{n}天内到期</source>
+        <translation>Within {n} days</translation>
+    </message>
+    <message>
+        <source>删除协议“{title}”吗？
+删除后可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete the agreement “{title}”?
+Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsTab</name>
+    <message>
+        <source>协议</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>七个共</source>
+        <translation>Seven Joint Activities</translation>
+    </message>
+    <message>
+        <source>三张清单</source>
+        <translation>Three Lists</translation>
+    </message>
+    <message>
+        <source>在职党员</source>
+        <translation>In-service Party Members</translation>
+    </message>
+    <message>
+        <source>这一部分尚未完成。</source>
+        <translation>This part is not finished yet.</translation>
     </message>
 </context>
 <context>
@@ -213,6 +524,37 @@
     <message>
         <source>未评价</source>
         <translation>Not evaluated</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>{name}（{size}）</source>
+        <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add an Attachment</translation>
+    </message>
+    <message>
+        <source>删除附件</source>
+        <translation>Delete Attachment</translation>
+    </message>
+    <message>
+        <source>删除附件“{name}”？</source>
+        <translation>Delete the attachment “{name}”?</translation>
     </message>
 </context>
 <context>
@@ -471,6 +813,84 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>导出图片…</source>
+        <translation>Export image…</translation>
+    </message>
+    <message>
+        <source>把这张图保存为 PNG 图片</source>
+        <translation>Save this chart as a PNG image</translation>
+    </message>
+    <message>
+        <source>这段时间没有数据</source>
+        <translation>No data for this period</translation>
+    </message>
+    <message>
+        <source>{name}（回车打开）</source>
+        <translation>{name} (Enter to open)</translation>
+    </message>
+    <message>
+        <source>导出图片</source>
+        <translation>Export image</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>{m}月</source>
+        <translation>M{m}</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolved</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>民生事项受理与办结（按月）</source>
+        <translation>Issues received and resolved (by month)</translation>
+    </message>
+    <message>
+        <source>超期事项趋势（按受理月份）</source>
+        <translation>Overdue issues (by month received)</translation>
+    </message>
+    <message>
+        <source>本期事项类别</source>
+        <translation>Issues by category in this period</translation>
+    </message>
+    <message>
+        <source>本期各社区事项与满意率</source>
+        <translation>Issues and satisfaction by community in this period</translation>
+    </message>
+    <message>
+        <source>联席会议（按月）</source>
+        <translation>Joint meetings (by month)</translation>
+    </message>
+    <message>
+        <source>七个共完成率（按片区）</source>
+        <translation>Seven joint activities completed (by zone)</translation>
+    </message>
+    <message>
+        <source>本期各网格事项与满意率</source>
+        <translation>Issues and satisfaction by grid in this period</translation>
+    </message>
+    <message>
+        <source>{n}件 满意{p}</source>
+        <translation>{n} issues, {p} satisfied</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceCombo</name>
     <message>
         <source>（已删除）</source>
@@ -479,6 +899,271 @@
     <message>
         <source>不选，或输入名称中的几个字</source>
         <translation>None, or type part of a name</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsView</name>
+    <message>
+        <source>三张清单</source>
+        <translation>Three Lists</translation>
+    </message>
+    <message>
+        <source>还没有清单。按 Ctrl+N 提出一条需求、资源或项目。</source>
+        <translation>No list entries yet. Press Ctrl+N to raise a need, resource or project.</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>提出…</source>
+        <translation>New entry…</translation>
+    </message>
+    <message>
+        <source>提出一条需求、资源或项目（Ctrl+N）</source>
+        <translation>Raise a need, resource or project (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>认领</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>开始实施</source>
+        <translation>Start work</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>退回认领</source>
+        <translation>Give back claim</translation>
+    </message>
+    <message>
+        <source>取消清单</source>
+        <translation>Cancel entry</translation>
+    </message>
+    <message>
+        <source>“{title}”退回后回到待认领，请说明原因：</source>
+        <translation>“{title}” goes back to unclaimed. Please give the reason:</translation>
+    </message>
+    <message>
+        <source>取消“{title}”，请说明原因：</source>
+        <translation>Cancel “{title}”. Please give the reason:</translation>
+    </message>
+    <message>
+        <source>按建议认领</source>
+        <translation>Claim as suggested</translation>
+    </message>
+    <message>
+        <source>由“{unit}”认领“{community}”的需求“{need}”，同时由“{community}”认领资源“{resource}”？</source>
+        <translation>Have “{unit}” claim the need “{need}” of “{community}”, and “{community}” claim the resource “{resource}”?</translation>
+    </message>
+    <message>
+        <source>无法认领</source>
+        <translation>Cannot claim</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentDialog</name>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>具体内容；选“其他”时必填</source>
+        <translation>Details; required when “Other” is chosen</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(not specified)</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source>限期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>承诺事项</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>承诺内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Yearly target</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsPanel</name>
+    <message>
+        <source>承诺事项</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Yearly target</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>添加承诺…</source>
+        <translation>Add commitment…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>承诺事项与本年度进度</source>
+        <translation>Commitments and this year&apos;s progress</translation>
+    </message>
+    <message>
+        <source>活动日期</source>
+        <translation>Activity date</translation>
+    </message>
+    <message>
+        <source>活动类别</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>对应承诺</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>登记履约…</source>
+        <translation>Record fulfilment…</translation>
+    </message>
+    <message>
+        <source>照片与附件…</source>
+        <translation>Photos and attachments…</translation>
+    </message>
+    <message>
+        <source>履约记录</source>
+        <translation>Fulfilment records</translation>
+    </message>
+    <message>
+        <source>添加承诺事项时会先保存协议；协议生效后可登记履约。</source>
+        <translation>Adding a commitment saves the agreement first; fulfilment can be recorded once the agreement is in force.</translation>
+    </message>
+    <message>
+        <source>{p}%（落后）</source>
+        <translation>{p}% (behind)</translation>
+    </message>
+    <message>
+        <source>还没有承诺事项。点“添加承诺…”写下双方的约定。</source>
+        <translation>No commitments yet. Click “Add commitment…” to write down what the two sides agreed.</translation>
+    </message>
+    <message>
+        <source>{year}年总进度 {p}%（完成 {done}/{target} 次）</source>
+        <translation>{year} overall progress {p}% ({done}/{target} done)</translation>
+    </message>
+    <message>
+        <source>&#x3000;进度落后于时间</source>
+        <translation>   Behind schedule</translation>
+    </message>
+    <message>
+        <source>{h} 小时</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>添加承诺事项</source>
+        <translation>Add Commitment</translation>
+    </message>
+    <message>
+        <source>修改承诺事项</source>
+        <translation>Edit Commitment</translation>
+    </message>
+    <message>
+        <source>删除承诺事项</source>
+        <translation>Delete Commitment</translation>
+    </message>
+    <message>
+        <source>删除承诺“{name}”吗？已登记的履约记录保留。
+可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete the commitment “{name}”? Fulfilment records already entered are kept.
+Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>删除履约记录</source>
+        <translation>Delete Fulfilment Record</translation>
+    </message>
+    <message>
+        <source>删除履约记录“{name}”吗？
+可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete the fulfilment record “{name}”?
+Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>履约记录的照片与附件</source>
+        <translation>Photos and Attachments of the Fulfilment Record</translation>
+    </message>
+    <message>
+        <source>照片与附件</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <source>图片与文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx);;所有文件 (*)</source>
+        <translation>Images and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>共建协议</source>
+        <translation>Co-building Agreements</translation>
     </message>
 </context>
 <context>
@@ -681,6 +1366,152 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>提出清单</source>
+        <translation>New List Entry</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>例如 老旧小区加装电梯政策宣讲</source>
+        <translation>e.g. Briefing on the policy for adding lifts to old residential buildings</translation>
+    </message>
+    <message>
+        <source>选择或输入类别，匹配按类别进行</source>
+        <translation>Choose or type a category; matching goes by category</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>提出方</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>提出日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPanel</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>提出方</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>认领方</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Give back…</translation>
+    </message>
+    <message>
+        <source>认领方放弃：清单回到待认领</source>
+        <translation>The claimer gives it up: the entry goes back to unclaimed</translation>
+    </message>
+    <message>
+        <source>取消清单…</source>
+        <translation>Cancel entry…</translation>
+    </message>
+    <message>
+        <source>按建议认领…</source>
+        <translation>Claim as suggested…</translation>
+    </message>
+    <message>
+        <source>单位认领社区的需求，社区同时认领单位的资源</source>
+        <translation>The unit claims the community&apos;s need, and the community claims the unit&apos;s resource</translation>
+    </message>
+    <message>
+        <source>建议匹配（同类别、同片区的待认领条目）</source>
+        <translation>Suggested matches (unclaimed entries of the same category and zone)</translation>
+    </message>
+    <message>
+        <source>（尚无）</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>认领</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>认领…</source>
+        <translation>Claim…</translation>
+    </message>
+    <message>
+        <source>开始实施…</source>
+        <translation>Start work…</translation>
+    </message>
+    <message>
+        <source>完成…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>资源：{title}
+{unit} · {category} · {zone}</source>
+        <translation>Resource: {title}
+{unit} · {category} · {zone}</translation>
+    </message>
+    <message>
+        <source>需求：{title}
+{community} · {category} · {zone}</source>
+        <translation>Need: {title}
+{community} · {category} · {zone}</translation>
+    </message>
+    <message>
+        <source>没有可匹配的条目。</source>
+        <translation>No matching entries.</translation>
+    </message>
+    <message>
+        <source>选择一条待认领的需求或资源，这里显示可匹配的条目。</source>
+        <translation>Select an unclaimed need or resource to see the entries that match it here.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationDialog</name>
     <message>
         <source>新建评价</source>
@@ -736,6 +1567,53 @@
     </message>
 </context>
 <context>
+    <name>Excel</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>跳过（重复）</source>
+        <translation>Skip (duplicate)</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>已取消，数据库保持为空。</source>
@@ -766,6 +1644,95 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>演示数据</source>
         <translation>Demo Data</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentDialog</name>
+    <message>
+        <source>登记履约</source>
+        <translation>Record Fulfilment</translation>
+    </message>
+    <message>
+        <source>（不对应承诺）</source>
+        <translation>(no commitment)</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>活动日期</source>
+        <translation>Activity date</translation>
+    </message>
+    <message>
+        <source>对应承诺</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>活动类别</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>照片与附件</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <source>添加照片或附件</source>
+        <translation>Add a Photo or Attachment</translation>
+    </message>
+    <message>
+        <source>图片与文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx);;所有文件 (*)</source>
+        <translation>Images and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>{branch}
+{unit} · {community}</source>
+        <translation>{branch}
+{unit} · {community}</translation>
+    </message>
+    <message>
+        <source>{activity}（本年已开展，最近一次 {day}）</source>
+        <translation>{activity} (held this year, last on {day})</translation>
+    </message>
+    <message>
+        <source>例如 宁海路社区党群服务中心</source>
+        <translation>e.g. Ninghailu Community party service centre</translation>
+    </message>
+    <message>
+        <source>结对</source>
+        <translation>Pairing</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activity</translation>
     </message>
 </context>
 <context>
@@ -830,28 +1797,123 @@ Choose “No” to start empty; you can add streets and communities under “Org
 <context>
     <name>HomeTab</name>
     <message>
-        <source>工作概览</source>
-        <translation>Overview</translation>
+        <source>月度</source>
+        <translation>Month</translation>
     </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>全街道</source>
+        <translation>Whole street</translation>
+    </message>
+    <message>
+        <source>工作月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>所选期间最后一个月、所选范围的工作月报</source>
+        <translation>The monthly report for the last month of the chosen period and the chosen scope</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>另存 PDF…</source>
+        <translation>Save PDF As…</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>正在准备图表…</source>
+        <translation>Preparing charts…</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。</source>
+        <translation>The database is empty: add a street and its communities under “Organisations and People”, or load the demo data.</translation>
+    </message>
+    <message>
+        <source>没有需要提醒的事项。</source>
+        <translation>No reminders.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeTiles</name>
     <message>
         <source>未办结民生事项</source>
         <translation>Open issues</translation>
     </message>
     <message>
-        <source>民生事项总数</source>
-        <translation>All issues</translation>
+        <source>超期事项</source>
+        <translation>Overdue issues</translation>
     </message>
     <message>
-        <source>联席会议</source>
-        <translation>Joint meetings</translation>
+        <source>本期办结</source>
+        <translation>Resolved in period</translation>
     </message>
     <message>
-        <source>生效中的共建协议</source>
-        <translation>Agreements in force</translation>
+        <source>平均办结天数</source>
+        <translation>Average days to resolve</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>本期会议</source>
+        <translation>Meetings in period</translation>
+    </message>
+    <message>
+        <source>未完成议定事项</source>
+        <translation>Open action items</translation>
+    </message>
+    <message>
+        <source>生效中的协议</source>
+        <translation>Active agreements</translation>
+    </message>
+    <message>
+        <source>即将到期的协议</source>
+        <translation>Agreements expiring soon</translation>
+    </message>
+    <message>
+        <source>七个共完成率</source>
+        <translation>Seven joint activities done</translation>
     </message>
     <message>
         <source>在岗挂职干部</source>
         <translation>Cadres on secondment</translation>
+    </message>
+    <message>
+        <source>待填写的评价</source>
+        <translation>Evaluations due</translation>
+    </message>
+    <message>
+        <source>街道、片区、社区和网格</source>
+        <translation>Streets, zones, communities and grids</translation>
     </message>
     <message>
         <source>驻区单位</source>
@@ -862,12 +1924,8 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>People</translation>
     </message>
     <message>
-        <source>街道、片区、社区和网格</source>
-        <translation>Streets, zones, communities, grids</translation>
-    </message>
-    <message>
-        <source>数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。</source>
-        <translation>The database is empty: add a street and its communities under “Organisations and People”, or load the demo data.</translation>
+        <source>{days}天</source>
+        <translation>{days} d</translation>
     </message>
 </context>
 <context>
@@ -879,6 +1937,121 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>全部主办</source>
         <translation>All hosts</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>从 Excel 导入</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>下载模板…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>在 Excel 中改正文件并保存后，重新读取并检查</source>
+        <translation>After correcting and saving the file in Excel, read and check it again</translation>
+    </message>
+    <message>
+        <source>还没有选择文件。</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>用文件内容更新</source>
+        <translation>Update from the file</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导入：</source>
+        <translation>Import:</translation>
+    </message>
+    <message>
+        <source>已有的重复记录（按身份证号，或名称与单位）：</source>
+        <translation>Existing duplicates (by ID number, or by name and unit):</translation>
+    </message>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save Import Template</translation>
+    </message>
+    <message>
+        <source>{kind}导入模板</source>
+        <translation>{kind} import template</translation>
+    </message>
+    <message>
+        <source>无法保存模板</source>
+        <translation>Cannot save the template</translation>
+    </message>
+    <message>
+        <source>选择要导入的 Excel 文件</source>
+        <translation>Choose the Excel File to Import</translation>
+    </message>
+    <message>
+        <source>将从“{file}”导入{kind}：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。
+
+全部导入成功才会保存，要开始吗？</source>
+        <translation>Import {kind} from “{file}”: {new} new, {updated} updated, {skipped} duplicates skipped.
+
+Nothing is saved unless every row imports. Start now?</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>没有导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>已导入：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。</source>
+        <translation>Imported: {new} new, {updated} updated, {skipped} duplicates skipped.</translation>
+    </message>
+    <message>
+        <source>正在检查“{file}”…</source>
+        <translation>Checking “{file}”…</translation>
+    </message>
+    <message>
+        <source>选择种类后可“下载模板”，在 Excel 中填写，再“选择文件”。导入前会逐行检查，有问题的行不会导入，也不会导入其他任何行。</source>
+        <translation>Choose a kind, then “Download template” and fill it in in Excel, then “Choose file”. Every row is checked before importing; if any row has a problem, no row at all is imported.</translation>
+    </message>
+    <message>
+        <source>共 {rows} 行：新增 {new}，更新 {updated}，跳过重复 {skipped}</source>
+        <translation>{rows} rows: {new} new, {updated} to update, {skipped} duplicates to skip</translation>
+    </message>
+    <message>
+        <source>{counts}；{bad} 行有问题（共 {n} 处，见下方列表）。请在 Excel 中改正并保存，再按“重新检查”。</source>
+        <translation>{counts}; {bad} row(s) have problems ({n} in all, listed below). Correct them in Excel, save, then press “Check again”.</translation>
+    </message>
+    <message>
+        <source>{counts}。没有要写入的记录。</source>
+        <translation>{counts}. Nothing to write.</translation>
+    </message>
+    <message>
+        <source>{counts}。没有发现问题，可以导入。</source>
+        <translation>{counts}. No problems found; ready to import.</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +2308,10 @@ Choose “No” to start empty; you can add streets and communities under “Org
 <context>
     <name>IssuesTab</name>
     <message>
+        <source>民生事项</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
         <source>还没有民生事项。按 Ctrl+N 登记一件。</source>
         <translation>No issues yet. Press Ctrl+N to register one.</translation>
     </message>
@@ -1153,6 +2330,14 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>另存 PDF…</source>
         <translation>Save PDF As…</translation>
+    </message>
+    <message>
+        <source>催办清单…</source>
+        <translation>Reminder list…</translation>
+    </message>
+    <message>
+        <source>超期、停滞和督办的事项，红色在前</source>
+        <translation>Overdue, stalled and supervised issues, red first</translation>
     </message>
     <message>
         <source>设置…</source>
@@ -1249,6 +2434,10 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>No records yet.</translation>
     </message>
     <message>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
         <source>搜索（Ctrl+F）</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
@@ -1263,6 +2452,10 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>共 {n} 条</source>
         <translation>Total: {n}</translation>
+    </message>
+    <message>
+        <source>导出为 Excel…</source>
+        <translation>Export to Excel…</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +2512,10 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>Database: {path}</translation>
     </message>
     <message>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
         <source>单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}</source>
         <translation>Units {units} · People {people} · Meetings {meetings} · Agreements {agreements} · Issues {issues}</translation>
     </message>
@@ -1331,12 +2528,28 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>&amp;Print…</translation>
     </message>
     <message>
+        <source>从 Excel 导入(&amp;I)…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <source>导出当前列表为 Excel(&amp;E)…</source>
+        <translation>&amp;Export Current List to Excel…</translation>
+    </message>
+    <message>
         <source>备份数据库(&amp;B)…</source>
         <translation>&amp;Back Up Database…</translation>
     </message>
     <message>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>用户与权限(&amp;U)…</source>
+        <translation>&amp;Users and Permissions…</translation>
+    </message>
+    <message>
+        <source>切换用户(&amp;W)…</source>
+        <translation>S&amp;witch User…</translation>
     </message>
     <message>
         <source>退出(&amp;X)</source>
@@ -1379,6 +2592,14 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>&amp;About Gongjian</translation>
     </message>
     <message>
+        <source>导出为 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>这一页没有列表可以导出。请先打开一个列表（如民生事项、共建协议）。</source>
+        <translation>This page has no list to export. Open a list first (such as Issues or Co-building Agreements).</translation>
+    </message>
+    <message>
         <source>关于共建台</source>
         <translation>About Gongjian</translation>
     </message>
@@ -1387,6 +2608,120 @@ Choose “No” to start empty; you can add streets and communities under “Org
 街道党工委联席会议、共建协议、干部挂职与民生事项工作平台。</source>
         <translation>Gongjian {version}
 Joint meetings, co-building agreements, cadre secondments and residents&apos; issues for street party working committees.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>{branch}
+{unit}
+协议 {number}</source>
+        <translation>{branch}
+{unit}
+Agreement {number}</translation>
+    </message>
+    <message>
+        <source>已开展，最近一次 {day}</source>
+        <translation>Held, last on {day}</translation>
+    </message>
+    <message>
+        <source>已承诺，尚未开展</source>
+        <translation>Committed, not held yet</translation>
+    </message>
+    <message>
+        <source>未承诺</source>
+        <translation>Not committed</translation>
+    </message>
+    <message>
+        <source>单击或按回车登记履约</source>
+        <translation>Click or press Enter to record fulfilment</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>搜索支部、单位或社区（Ctrl+F）</source>
+        <translation>Search branch, unit or community (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>登记履约…</source>
+        <translation>Record fulfilment…</translation>
+    </message>
+    <message>
+        <source>为选中的格子登记一次活动（回车）</source>
+        <translation>Record an activity for the selected cell (Enter)</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印预览（Ctrl+P）</source>
+        <translation>Print preview (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>√ 已开展（最近一次的日期）&#x3000;○ 已承诺、尚未开展&#x3000;— 未承诺。单击格子或按回车登记履约；Ctrl+Z 撤销。</source>
+        <translation>√ held (date of the last one)  ○ committed, not held yet  — not committed. Click a cell or press Enter to record fulfilment; Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>片区</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>全部片区</source>
+        <translation>All zones</translation>
+    </message>
+    <message>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <source>登记履约：{branch} {activity}</source>
+        <translation>Record fulfilment: {branch} {activity}</translation>
+    </message>
+    <message>
+        <source>登记履约</source>
+        <translation>Record Fulfilment</translation>
+    </message>
+    <message>
+        <source>已登记。活动日期在{year}年，不计入当前显示的年度。</source>
+        <translation>Recorded. The activity date is in {year}, so it does not count towards the year shown.</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>{year}年没有生效的支部结对。请换一个年度或清除筛选。</source>
+        <translation>No branch pairings in force in {year}. Choose another year or clear the filters.</translation>
+    </message>
+    <message>
+        <source>共 {pairs} 对结对 · 平均完成率 {percent}% · 七项全部完成 {full} 对</source>
+        <translation>{pairs} pairings · average completion {percent}% · all seven done: {full}</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +3095,104 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>MembersView</name>
+    <message>
+        <source>（未填单位）</source>
+        <translation>(no employer)</translation>
+    </message>
+    <message>
+        <source>在职党员报到</source>
+        <translation>In-service Party Members</translation>
+    </message>
+    <message>
+        <source>还没有在职党员报到。按 Ctrl+N 登记报到。</source>
+        <translation>No in-service party members have reported in yet. Press Ctrl+N to register one.</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>报到登记…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <source>登记一名在职党员到社区报到（Ctrl+N）</source>
+        <translation>Register an in-service party member reporting in to a community (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>按社区</source>
+        <translation>By community</translation>
+    </message>
+    <message>
+        <source>按工作单位</source>
+        <translation>By employer</translation>
+    </message>
+    <message>
+        <source>添加服务记录…</source>
+        <translation>Add service record…</translation>
+    </message>
+    <message>
+        <source>{street}报到在职党员 {count} 人</source>
+        <translation>{street}: {count} in-service party members registered</translation>
+    </message>
+    <message>
+        <source>还没有在职党员报到</source>
+        <translation>No in-service party members registered yet</translation>
+    </message>
+    <message>
+        <source>{person}（{community}）</source>
+        <translation>{person} ({community})</translation>
+    </message>
+    <message>
+        <source>选择一名党员，这里显示其服务记录。</source>
+        <translation>Select a party member to see their service records here.</translation>
+    </message>
+    <message>
+        <source>{member}：服务 {count} 次，共 {hours} 小时</source>
+        <translation>{member}: {count} services, {hours} hours in total</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>添加用户</source>
+        <translation>Add User</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>登录时输入，如 wangfang</source>
+        <translation>Typed when signing in, e.g. wangfang</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>管理员：管理用户，看到完整的证件号和电话。工作人员：修改所有记录，在编辑、打印和导出时看到完整信息。只读：只能查看，个人信息打码。</source>
+        <translation>Administrator: manages users and sees full ID and phone numbers. Staff: can change all records and sees full details when editing, printing and exporting. Read-only: can only view; personal data is masked.</translation>
+    </message>
+</context>
+<context>
     <name>OrgTreeModel</name>
     <message>
         <source>全部组织</source>
@@ -1880,6 +3313,45 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>PartiesBox</name>
+    <message>
+        <source>一方</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <source>签约单位</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <source>街道或社区：输入名称中的几个字</source>
+        <translation>Street or community: type part of the name</translation>
+    </message>
+    <message>
+        <source>驻区单位或党支部：输入名称中的几个字</source>
+        <translation>Resident unit or party branch: type part of the name</translation>
+    </message>
+    <message>
+        <source>添加街道社区方</source>
+        <translation>Add street/community side</translation>
+    </message>
+    <message>
+        <source>添加共建单位方</source>
+        <translation>Add partner side</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>“{name}”已在签约方中。</source>
+        <translation>“{name}” is already a party.</translation>
+    </message>
+    <message>
+        <source>没有找到“{text}”。请输入名称中的几个字，再从列表中选择。</source>
+        <translation>Nothing found for “{text}”. Type part of the name, then pick from the list.</translation>
+    </message>
+</context>
+<context>
     <name>PartyOrgDialog</name>
     <message>
         <source>新建党组织</source>
@@ -1944,6 +3416,36 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>党员人数</source>
         <translation>Party members</translation>
+    </message>
+</context>
+<context>
+    <name>PartyPicker</name>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident unit</translation>
+    </message>
+    <message>
+        <source>输入社区名称中的几个字</source>
+        <translation>Type part of the community name</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>重设密码：{name}</source>
+        <translation>Reset Password: {name}</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>Confirm password</translation>
     </message>
 </context>
 <context>
@@ -2410,14 +3912,145 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
-    <name>RecordsTab</name>
+    <name>RegistrationDialog</name>
     <message>
-        <source>共建协议</source>
-        <translation>Co-building Agreements</translation>
+        <source>在职党员报到登记</source>
+        <translation>In-service Party Member Registration</translation>
     </message>
     <message>
-        <source>还没有共建协议。</source>
-        <translation>No co-building agreements yet.</translation>
+        <source>输入姓名中的几个字，从列表中选择</source>
+        <translation>Type part of the name, then pick from the list</translation>
+    </message>
+    <message>
+        <source>党员所在的驻区单位；可不填</source>
+        <translation>The resident unit where the member works; optional</translation>
+    </message>
+    <message>
+        <source>党员居住地所在的社区</source>
+        <translation>The community where the member lives</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>报到社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>报到日期</source>
+        <translation>Registered on</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>催办清单</source>
+        <translation>Reminder List</translation>
+    </message>
+    <message>
+        <source>催办…</source>
+        <translation>Remind…</translation>
+    </message>
+    <message>
+        <source>记下一次催办（写入该事项的办理记录）</source>
+        <translation>Record a reminder (added to the issue&apos;s journal)</translation>
+    </message>
+    <message>
+        <source>打开事项</source>
+        <translation>Open issue</translation>
+    </message>
+    <message>
+        <source>在民生事项列表中打开（双击或回车）</source>
+        <translation>Open it in the issues list (double-click or Enter)</translation>
+    </message>
+    <message>
+        <source>共 {n} 件：红色 {red}，黄色 {yellow}，督办 {supervised}</source>
+        <translation>{n} issue(s): red {red}, yellow {yellow}, supervised {supervised}</translation>
+    </message>
+    <message>
+        <source>没有需要催办的事项：没有超期、没有停滞，也没有督办。</source>
+        <translation>Nothing to remind: no issue is overdue, stalled or supervised.</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>{number} {title}
+催办说明（可不填）：</source>
+        <translation>{number} {title}
+Reminder note (optional):</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersModel</name>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>督办说明</source>
+        <translation>Supervision note</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervised</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>续签协议</source>
+        <translation>Renew Agreement</translation>
+    </message>
+    <message>
+        <source>选填，将记入操作日志</source>
+        <translation>Optional; goes into the audit log</translation>
+    </message>
+    <message>
+        <source>新协议编号</source>
+        <translation>New agreement no.</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signing date</translation>
+    </message>
+    <message>
+        <source>有效期自</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>续签说明</source>
+        <translation>Renewal note</translation>
+    </message>
+    <message>
+        <source>续签</source>
+        <translation>Renew</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +4106,10 @@ Undo (Ctrl+Z) brings it back.</translation>
 </context>
 <context>
     <name>SecondmentsTab</name>
+    <message>
+        <source>干部挂职</source>
+        <translation>Cadre Secondments</translation>
+    </message>
     <message>
         <source>还没有挂职记录。按 Ctrl+N 新建一项挂职。</source>
         <translation>No postings yet. Press Ctrl+N to add one.</translation>
@@ -2607,6 +4244,37 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>添加服务记录</source>
+        <translation>Add Service Record</translation>
+    </message>
+    <message>
+        <source>例如 参加社区环境整治志愿服务</source>
+        <translation>e.g. Volunteering in the community clean-up</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>服务日期</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Hours</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -2640,6 +4308,72 @@ Undo (Ctrl+Z) brings it back.</translation>
         <source>共建台数据库 (*.db)</source>
         <translation>Gongjian databases (*.db)</translation>
     </message>
+    <message>
+        <source>共建协议设置</source>
+        <translation>Co-building Agreement Settings</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>有效期截止前这么多天内，协议显示为“即将到期”</source>
+        <translation>An agreement shows as “Expiring” within this many days before its validity ends</translation>
+    </message>
+    <message>
+        <source> 个百分点</source>
+        <translation> percentage points</translation>
+    </message>
+    <message>
+        <source>完成比例落后于全年时间进度超过这么多，承诺显示为“进度落后”（红色）</source>
+        <translation>A commitment shows as “Behind” (red) when its completion lags behind the share of the year gone by more than this</translation>
+    </message>
+    <message>
+        <source>到期提醒</source>
+        <translation>Expiry reminder</translation>
+    </message>
+    <message>
+        <source>进度落后容差</source>
+        <translation>Behind-schedule tolerance</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>登录共建台</source>
+        <translation>Sign In to Gongjian</translation>
+    </message>
+    <message>
+        <source>这个数据库设置了用户。请用您的账号登录。</source>
+        <translation>This database has user accounts. Please sign in with yours.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>清单条目</source>
+        <translation>List entry</translation>
+    </message>
+    <message>
+        <source>认领方</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
 </context>
 <context>
     <name>TermChangeDialog</name>
@@ -2665,6 +4399,73 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>{reason}
 
 This step has been removed from the undo history.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>用户与权限</source>
+        <translation>Users and Permissions</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>还没有用户：任何打开这个数据库的人都以本机管理员身份工作。添加第一位用户（管理员）后，启动时需要登录。</source>
+        <translation>No users yet: anyone who opens this database works as the local administrator. Once the first user (an administrator) is added, signing in is required at start-up.</translation>
+    </message>
+    <message>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>改角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>重设密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>已设置</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>未设置，不能登录</source>
+        <translation>Not set; cannot sign in</translation>
+    </message>
+    <message>
+        <source>改角色</source>
+        <translation>Change Role</translation>
+    </message>
+    <message>
+        <source>{name} 的角色：</source>
+        <translation>Role of {name}:</translation>
+    </message>
+    <message>
+        <source>删除用户</source>
+        <translation>Delete User</translation>
+    </message>
+    <message>
+        <source>删除用户“{name}”？删除后这个账号不能再登录。</source>
+        <translation>Delete the user “{name}”? The account can then no longer sign in.</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +4551,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>有效期至</source>
         <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>本年进度</source>
+        <translation>Progress this year</translation>
     </message>
     <message>
         <source>状态</source>
@@ -2876,6 +4681,10 @@ This step has been removed from the undo history.</translation>
         <translation>Issue</translation>
     </message>
     <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
         <source>社区</source>
         <translation>Community</translation>
     </message>
@@ -2884,8 +4693,20 @@ This step has been removed from the undo history.</translation>
         <translation>Grid</translation>
     </message>
     <message>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
         <source>登记时间</source>
         <translation>Registered</translation>
+    </message>
+    <message>
+        <source>情况描述</source>
+        <translation>Description</translation>
     </message>
     <message>
         <source>办理时限</source>
@@ -2942,6 +4763,82 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>结束</source>
         <translation>End</translation>
+    </message>
+    <message>
+        <source>共上党课</source>
+        <translation>Party lesson</translation>
+    </message>
+    <message>
+        <source>共办活动</source>
+        <translation>Themed event</translation>
+    </message>
+    <message>
+        <source>共帮一户</source>
+        <translation>Family in need</translation>
+    </message>
+    <message>
+        <source>志愿服务</source>
+        <translation>Volunteering</translation>
+    </message>
+    <message>
+        <source>网格员日</source>
+        <translation>Grid worker day</translation>
+    </message>
+    <message>
+        <source>党建阵地</source>
+        <translation>Party-building site</translation>
+    </message>
+    <message>
+        <source>治理难题</source>
+        <translation>Governance problem</translation>
+    </message>
+    <message>
+        <source>街道方</source>
+        <translation>Street side</translation>
+    </message>
+    <message>
+        <source>共建方</source>
+        <translation>Partner side</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>党支部</source>
+        <translation>Party branch</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>报到人数</source>
+        <translation>Registered members</translation>
+    </message>
+    <message>
+        <source>服务时长</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>服务日期</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Hours</translation>
     </message>
 </context>
 <context>
@@ -3453,6 +5350,10 @@ This step has been removed from the undo history.</translation>
         <translation>A name has at most {max} characters.</translation>
     </message>
     <message>
+        <source>事项{number}已归档，附件不能再添加或删除。</source>
+        <translation>Issue {number} is closed; attachments can no longer be added or deleted.</translation>
+    </message>
+    <message>
         <source>事项不能关联它自己。</source>
         <translation>An issue cannot be linked to itself.</translation>
     </message>
@@ -3575,6 +5476,349 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>附件已损坏或丢失：{name}</source>
         <translation>The attachment is damaged or missing: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <source>在职党员报到</source>
+        <translation>In-service party members</translation>
+    </message>
+    <message>
+        <source>必填：系统中已有人员的姓名</source>
+        <translation>Required: the name of a person already in the system</translation>
+    </message>
+    <message>
+        <source>可空；填写时按身份证号找人员，否则按姓名+工作单位</source>
+        <translation>Optional; if given, the person is found by ID number, otherwise by name and employer</translation>
+    </message>
+    <message>
+        <source>已有驻区单位的名称</source>
+        <translation>The name of an existing resident unit</translation>
+    </message>
+    <message>
+        <source>必填：社区名称；同一人在同一社区报到按重复处理</source>
+        <translation>Required: the community name; the same person reporting in to the same community counts as a duplicate</translation>
+    </message>
+    <message>
+        <source>必填：日期，如 2026-03-01</source>
+        <translation>Required: a date, e.g. 2026-03-01</translation>
+    </message>
+    <message>
+        <source>共建协议</source>
+        <translation>Co-building agreements</translation>
+    </message>
+    <message>
+        <source>必填；与已有协议编号相同的按重复处理</source>
+        <translation>Required; the same number as an existing agreement counts as a duplicate</translation>
+    </message>
+    <message>
+        <source>必填：共建协议、双向服务协议、支部结对共建</source>
+        <translation>Required: 共建协议 (co-building agreement), 双向服务协议 (two-way service agreement) or 支部结对共建 (branch pairing)</translation>
+    </message>
+    <message>
+        <source>必填，最多200字</source>
+        <translation>Required, at most 200 characters</translation>
+    </message>
+    <message>
+        <source>必填：街道或社区的名称，多个用“、”分隔</source>
+        <translation>Required: names of streets or communities, several separated by “、”</translation>
+    </message>
+    <message>
+        <source>必填：驻区单位或党组织的名称，多个用“、”分隔</source>
+        <translation>Required: names of resident units or party organisations, several separated by “、”</translation>
+    </message>
+    <message>
+        <source>日期，可空</source>
+        <translation>A date; optional</translation>
+    </message>
+    <message>
+        <source>日期，不早于有效期起</source>
+        <translation>A date, not before the start of validity</translation>
+    </message>
+    <message>
+        <source>可空</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>身份证号被 Excel 存成了数字，最后几位已丢失。请把这一列设为“文本”格式后重新填写。</source>
+        <translation>Excel stored the ID number as a number, so its last digits are lost. Format this column as “Text” and enter the numbers again.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是可选的值，请填写其中之一：{choices}。</source>
+        <translation>“{value}” is not one of the choices; enter one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>请填写，可选：{choices}。</source>
+        <translation>Required; choose from: {choices}.</translation>
+    </message>
+    <message>
+        <source>请填写“是”或“否”，现在是“{value}”。</source>
+        <translation>Enter “Yes” or “No”; it is “{value}”.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是日期，请写成 2026-03-01 这样的日期。</source>
+        <translation>“{value}” is not a date; write it like 2026-03-01.</translation>
+    </message>
+    <message>
+        <source>请填写日期，例如 2026-03-01。</source>
+        <translation>Enter a date, e.g. 2026-03-01.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是时间，请写成 2026-03-01 09:30 这样的格式。</source>
+        <translation>“{value}” is not a time; write it like 2026-03-01 09:30.</translation>
+    </message>
+    <message>
+        <source>请填写整数，现在是“{value}”。</source>
+        <translation>Enter a whole number; it is “{value}”.</translation>
+    </message>
+    <message>
+        <source>请在名称前写上级名称，如“某社区/第一网格”。</source>
+        <translation>Put the parent&apos;s name in front of the name, e.g. “某社区/第一网格” (community/grid).</translation>
+    </message>
+    <message>
+        <source>请先在系统中区分同名记录。</source>
+        <translation>Tell the records with the same name apart in the system first.</translation>
+    </message>
+    <message>
+        <source>找不到{what}“{name}”，请核对名称，或先在系统中添加。</source>
+        <translation>{what} “{name}” not found; check the name, or add it in the system first.</translation>
+    </message>
+    <message>
+        <source>有{n}个名为“{name}”的{what}，无法确定是哪一个。{hint}</source>
+        <translation>{n} records named “{name}” ({what}); cannot tell which one is meant. {hint}</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident units</translation>
+    </message>
+    <message>
+        <source>必填，全称；与已有单位同名的按重复处理</source>
+        <translation>Required, the full name; the same name as an existing unit counts as a duplicate</translation>
+    </message>
+    <message>
+        <source>必填：省级机关、市级机关、区级机关、高校、科研院所、国企、非公企业、社会组织</source>
+        <translation>Required: 省级机关 (provincial organ), 市级机关 (city organ), 区级机关 (district organ), 高校 (university), 科研院所 (research institute), 国企 (state-owned enterprise), 非公企业 (private enterprise) or 社会组织 (social organisation)</translation>
+    </message>
+    <message>
+        <source>系统中已有的社区名称</source>
+        <translation>The name of a community already in the system</translation>
+    </message>
+    <message>
+        <source>最多50字</source>
+        <translation>At most 50 characters</translation>
+    </message>
+    <message>
+        <source>数字和“-”，如 025-83301234</source>
+        <translation>Digits and “-”, e.g. 025-83301234</translation>
+    </message>
+    <message>
+        <source>最多200字</source>
+        <translation>At most 200 characters</translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Party organisations</translation>
+    </message>
+    <message>
+        <source>必填；同一单位下同名的按重复处理</source>
+        <translation>Required; the same name under the same unit counts as a duplicate</translation>
+    </message>
+    <message>
+        <source>必填：党委、党总支、党支部</source>
+        <translation>Required: 党委 (party committee), 党总支 (general branch) or 党支部 (party branch)</translation>
+    </message>
+    <message>
+        <source>必填：已有驻区单位的名称，或街道、社区的名称</source>
+        <translation>Required: the name of an existing resident unit, or of a street or community</translation>
+    </message>
+    <message>
+        <source>系统中已有人员的姓名，可空</source>
+        <translation>The name of a person already in the system; optional</translation>
+    </message>
+    <message>
+        <source>整数，可空</source>
+        <translation>A whole number; optional</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>男 或 女，可空</source>
+        <translation>男 (male) or 女 (female); optional</translation>
+    </message>
+    <message>
+        <source>11位手机号，可空</source>
+        <translation>11-digit mobile number; optional</translation>
+    </message>
+    <message>
+        <source>18位，请把单元格设为文本；已登记的身份证号按重复处理</source>
+        <translation>18 characters; format the cell as text. An ID number already registered counts as a duplicate</translation>
+    </message>
+    <message>
+        <source>已有驻区单位的名称；无身份证号时，姓名+工作单位相同按重复处理</source>
+        <translation>The name of an existing resident unit; without an ID number, the same name and employer count as a duplicate</translation>
+    </message>
+    <message>
+        <source>最多80字</source>
+        <translation>At most 80 characters</translation>
+    </message>
+    <message>
+        <source>社区名，或“社区/网格”，如 宁海路社区/第一网格</source>
+        <translation>Community name, or “community/grid”, e.g. 宁海路社区/第一网格</translation>
+    </message>
+    <message>
+        <source>是 或 否（空为否）</source>
+        <translation>Yes or No (empty means No)</translation>
+    </message>
+    <message>
+        <source>是 或 否（空为否）；网格员须填所在网格</source>
+        <translation>Yes or No (empty means No); grid workers need their grid filled in</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>有{n}处问题，没有导入任何记录。</source>
+        <translation>{n} problem(s) found; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>与第{row}行重复，请删除其中一行。</source>
+        <translation>Duplicate of row {row}; delete one of the two.</translation>
+    </message>
+    <message>
+        <source>第{row}行与已有的记录冲突，导入已停止，没有写入任何记录。请核对这一行。</source>
+        <translation>Row {row} conflicts with an existing record; the import stopped and nothing was written. Please check this row.</translation>
+    </message>
+    <message>
+        <source>文件缺少必填的列：{names}。请使用“{kind}”的导入模板（第1行为列名）。</source>
+        <translation>The file lacks required columns: {names}. Use the “{kind}” import template (column names in row 1).</translation>
+    </message>
+    <message>
+        <source>民生事项</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>新事项留空（自动编号）；填已有编号的按重复处理</source>
+        <translation>Leave empty for a new issue (numbered automatically); an existing number counts as a duplicate</translation>
+    </message>
+    <message>
+        <source>网格走访、线上、来电、来访、会议；空为网格走访</source>
+        <translation>网格走访 (grid visit), 线上 (online), 来电 (phone call), 来访 (walk-in) or 会议 (meeting); empty means 网格走访</translation>
+    </message>
+    <message>
+        <source>已有事项类别的名称，决定办理时限</source>
+        <translation>The name of an existing issue category; it sets the time limit</translation>
+    </message>
+    <message>
+        <source>社区名称</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <source>该社区下的网格名称</source>
+        <translation>The name of a grid in that community</translation>
+    </message>
+    <message>
+        <source>最多20字</source>
+        <translation>At most 20 characters</translation>
+    </message>
+    <message>
+        <source>一般 或 紧急；空为一般</source>
+        <translation>一般 (normal) or 紧急 (urgent); empty means 一般</translation>
+    </message>
+    <message>
+        <source>北京时间，如 2026-03-01 09:30；空为导入时</source>
+        <translation>Beijing time, e.g. 2026-03-01 09:30; empty means the time of import</translation>
+    </message>
+    <message>
+        <source>联席会议</source>
+        <translation>Joint meetings</translation>
+    </message>
+    <message>
+        <source>干部挂职</source>
+        <translation>Cadre secondments</translation>
+    </message>
+    <message>
+        <source>三张清单</source>
+        <translation>Three lists</translation>
+    </message>
+    <message>
+        <source>无法读取文件，它可能已损坏或不是 xlsx 格式：{name}</source>
+        <translation>Cannot read the file; it may be damaged or not in xlsx format: {name}</translation>
+    </message>
+    <message>
+        <source>无法打开文件：{name}（{reason}）</source>
+        <translation>Cannot open the file: {name} ({reason})</translation>
+    </message>
+    <message>
+        <source>文件设置了打开密码，无法读取。请在 Excel 中打开它，去掉密码后另存为 .xlsx 再导入。</source>
+        <translation>The file is password-protected and cannot be read. Open it in Excel, remove the password, save it as .xlsx and import it again.</translation>
+    </message>
+    <message>
+        <source>这是旧版 Excel（.xls）文件。请在 Excel 中另存为 .xlsx 格式后再导入。</source>
+        <translation>This is an old Excel (.xls) file. Save it as .xlsx in Excel, then import it.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是 Excel（.xlsx）文件。请选择用模板填写的 .xlsx 文件。</source>
+        <translation>“{name}” is not an Excel (.xlsx) file. Choose the .xlsx file filled in from the template.</translation>
+    </message>
+    <message>
+        <source>文件有{n}个数据工作表（{names}），只能有一个。请把要导入的数据放在一个工作表中，删除其余工作表（“说明”表可以保留）。</source>
+        <translation>The file has {n} data sheets ({names}); only one is allowed. Put the data to import in one sheet and delete the others (the “说明” notes sheet may stay).</translation>
+    </message>
+    <message>
+        <source>第1行（列名）有合并的单元格。请取消合并，每列只写一个列名（可下载模板对照）。</source>
+        <translation>Row 1 (the column names) has merged cells. Unmerge them and write one name per column (compare with the downloadable template).</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有数据行（第1行是列名，数据从第2行起）。</source>
+        <translation>The sheet “{sheet}” has no data rows (row 1 holds the column names; data start in row 2).</translation>
+    </message>
+    <message>
+        <source>文件有{n}行数据，一次最多导入{max}行。请把文件拆成几个较小的文件分别导入。</source>
+        <translation>The file has {n} data rows; at most {max} can be imported at once. Split it into smaller files and import them one by one.</translation>
+    </message>
+    <message>
+        <source>第1行没有列名。请使用导入模板，第1行写列名，数据从第2行起。</source>
+        <translation>Row 1 has no column names. Use the import template: column names in row 1, data from row 2.</translation>
+    </message>
+    <message>
+        <source>列名重复：{names}。每个列名只能出现一次。</source>
+        <translation>Duplicate column names: {names}. Each column name may appear only once.</translation>
+    </message>
+    <message>
+        <source>导入说明：在第一个工作表中从第2行起逐行填写，第1行的列名不要改动。</source>
+        <translation>How to import: fill in the first sheet row by row from row 2; do not change the column names in row 1.</translation>
+    </message>
+    <message>
+        <source>红色列名为必填；本表不会被导入，可以保留。</source>
+        <translation>Red column names are required. This sheet is not imported and may stay.</translation>
+    </message>
+    <message>
+        <source>列名</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>填写说明</source>
+        <translation>How to fill in</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>必填。</source>
+        <translation>Required. </translation>
     </message>
 </context>
 <context>
@@ -3822,6 +6066,34 @@ This step has been removed from the undo history.</translation>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
+    <message>
+        <source>签约方</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>街道或社区</source>
+        <translation>Street or community</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>单位或组织</source>
+        <translation>Unit or organisation</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
 </context>
 <context>
     <name>issue_actions</name>
@@ -3888,6 +6160,122 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>延期</source>
         <translation>extended</translation>
+    </message>
+</context>
+<context>
+    <name>operator</name>
+    <message>
+        <source>本机管理员</source>
+        <translation>Local administrator</translation>
+    </message>
+    <message>
+        <source>您以“只读”角色登录，不能修改数据。请用工作人员或管理员账号登录。</source>
+        <translation>You are signed in with the “Read-only” role and cannot change data. Sign in as staff or an administrator.</translation>
+    </message>
+    <message>
+        <source>用户名或密码不对。请检查后重新输入（区分大小写）。</source>
+        <translation>Wrong user name or password. Check them and try again (case-sensitive).</translation>
+    </message>
+</context>
+<context>
+    <name>period</name>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month:02d}</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日至{last_year}年{last_month}月{last_day}日</source>
+        <translation>{year}-{month:02d}-{day:02d} to {last_year}-{last_month:02d}-{last_day:02d}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日至{last_month}月{last_day}日</source>
+        <translation>{year}-{month:02d}-{day:02d} to {year}-{last_month:02d}-{last_day:02d}</translation>
+    </message>
+</context>
+<context>
+    <name>reminders</name>
+    <message>
+        <source>{n}件民生事项已超过办理时限</source>
+        <translation>{n} issues are past their deadline</translation>
+    </message>
+    <message>
+        <source>督办 {number} {title}，时限{due}</source>
+        <translation>Supervised: {number} {title}, due {due}</translation>
+    </message>
+    <message>
+        <source>督办 {number} {title}</source>
+        <translation>Supervised: {number} {title}</translation>
+    </message>
+    <message>
+        <source>{n}项会议议定事项已过完成期限</source>
+        <translation>{n} meeting action items are past their due date</translation>
+    </message>
+    <message>
+        <source>{title}将于{day}到期（还有{n}天）</source>
+        <translation>{title} expires on {day} ({n} days left)</translation>
+    </message>
+    <message>
+        <source>{n}项共建承诺进度落后</source>
+        <translation>{n} agreement commitments are behind schedule</translation>
+    </message>
+    <message>
+        <source>{n}条需求长时间无人认领</source>
+        <translation>{n} needs have long been unclaimed</translation>
+    </message>
+    <message>
+        <source>{name}挂职将于{day}期满（还有{n}天）</source>
+        <translation>{name}'s secondment ends on {day} ({n} days left)</translation>
+    </message>
+    <message>
+        <source>{name}的{year}年{period}评价待填写</source>
+        <translation>{name}'s {year} {period} evaluation is due</translation>
+    </message>
+    <message>
+        <source>{n}份挂职干部月度报告未交</source>
+        <translation>{n} monthly reports from seconded cadres are missing</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <source>用户名只能用字母、数字、下划线、点和连字符，2 到 40 个字符。</source>
+        <translation>A user name may use only letters, digits, underscores, dots and hyphens, 2 to 40 characters.</translation>
+    </message>
+    <message>
+        <source>用户名“{name}”已被使用，请换一个。</source>
+        <translation>The user name “{name}” is already taken; please choose another.</translation>
+    </message>
+    <message>
+        <source>第一个有密码的用户必须是管理员，否则以后没有人能管理用户。</source>
+        <translation>The first user with a password must be an administrator, or nobody could manage users later.</translation>
+    </message>
+    <message>
+        <source>不能删除自己正在使用的账号。</source>
+        <translation>You cannot delete the account you are using.</translation>
+    </message>
+    <message>
+        <source>密码至少要 {n} 个字符。</source>
+        <translation>A password needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一样，请重新输入。</source>
+        <translation>The two passwords differ; please enter them again.</translation>
+    </message>
+    <message>
+        <source>只有管理员可以管理用户。</source>
+        <translation>Only administrators can manage users.</translation>
+    </message>
+    <message>
+        <source>最后一位管理员不能删除或改角色。请先把另一位用户设为管理员。</source>
+        <translation>The last administrator cannot be deleted or given another role. Make another user an administrator first.</translation>
     </message>
 </context>
 <context>
@@ -4273,6 +6661,14 @@ This step has been removed from the undo history.</translation>
         <translation>The service date cannot be before the registration date.</translation>
     </message>
     <message>
+        <source>到期提醒天数应在1到365之间。</source>
+        <translation>Expiry reminder days must be between 1 and 365.</translation>
+    </message>
+    <message>
+        <source>进度落后的容差应在0到100个百分点之间。</source>
+        <translation>The behind-schedule tolerance must be between 0 and 100 percentage points.</translation>
+    </message>
+    <message>
         <source>请选择协议类型。</source>
         <translation>Choose the agreement type.</translation>
     </message>
@@ -4333,6 +6729,14 @@ This step has been removed from the undo history.</translation>
         <translation>Agreement number {number} is already in use.</translation>
     </message>
     <message>
+        <source>协议已终止，不能再修改。</source>
+        <translation>The agreement has been terminated and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>协议已续签，不能再修改；请修改续签后的新协议。</source>
+        <translation>The agreement has been renewed and can no longer be changed; change the renewed agreement instead.</translation>
+    </message>
+    <message>
         <source>生效的协议必须有有效期。</source>
         <translation>An agreement in force must have its validity dates.</translation>
     </message>
@@ -4359,6 +6763,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>所选承诺事项不属于本协议。</source>
         <translation>The chosen commitment does not belong to this agreement.</translation>
+    </message>
+    <message>
+        <source>结束日期早于开始日期，请选择开始日期当天或以后。</source>
+        <translation>The end date is before the start date. Choose the start date or a later day.</translation>
     </message>
 </context>
 <context>

@@ -256,7 +256,7 @@ def test_the_board_and_its_reminders(database: Database, world: World) -> None:
         whole = board(s, scope_for(s, OCTOBER, NOW))
         names = communities(s)
     assert sorted(n for _, n in names) == ["乙社区", "甲社区"]
-    texts = [r.text for r in whole.reminders]
+    texts = [str(r.text) for r in whole.reminders]
     assert texts[0] == "1件民生事项已超过办理时限"
     assert "督办 MS2026-000008 事项8，时限2026年11月10日" in texts
     assert whole.reminders[0].link.filters == {"overdue": True}

@@ -25,7 +25,7 @@ def test_a_month_runs_from_its_first_day_to_the_next_months() -> None:
         date(2027, 1, 1),
         date(2026, 12, 31),
     )
-    assert period.label() == "2026年12月"
+    assert str(period.label()) == "2026年12月"
     # Beijing midnight: 16:00 UTC the evening before
     assert period.start_moment.astimezone(UTC) == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
 
@@ -40,13 +40,13 @@ def test_a_month_runs_from_its_first_day_to_the_next_months() -> None:
 )
 def test_quarters(day: date, start: date, end: date, label: str) -> None:
     period = quarter_of(day)
-    assert (period.start, period.end, period.label()) == (start, end, label)
+    assert (period.start, period.end, str(period.label())) == (start, end, label)
     assert len(period.months()) == 3
 
 
 def test_a_year_and_its_twelve_months_of_trend() -> None:
     period = year_of(date(2026, 5, 5))
-    assert (period.start, period.end, period.label()) == (
+    assert (period.start, period.end, str(period.label())) == (
         date(2026, 1, 1),
         date(2027, 1, 1),
         "2026年",
@@ -70,8 +70,8 @@ def test_a_custom_range_includes_both_days() -> None:
     assert period.end == date(2027, 1, 8)
     assert period.months() == [date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1),
                                date(2027, 1, 1)]  # fmt: skip
-    assert period.label() == "2026年10月8日至2027年1月7日"
-    assert custom(date(2026, 3, 1), date(2026, 3, 1)).label() == "2026年3月1日至3月1日"
+    assert str(period.label()) == "2026年10月8日至2027年1月7日"
+    assert str(custom(date(2026, 3, 1), date(2026, 3, 1)).label()) == "2026年3月1日至3月1日"
     assert period_of(PeriodKind.CUSTOM, date(2026, 10, 8), date(2027, 1, 7)) == period
 
 

@@ -47,7 +47,7 @@ $(git ls-files --others --exclude-standard 'app/*.py' 'ui/*.py') \
   then translate what is new (pyside6-linguist), and
   pyside6-lrelease resources/translations/gongjian_en.ts \
 -qm resources/translations/gongjian_en.qm"""
-PLACEHOLDER = re.compile(r"\{\w+\}")
+PLACEHOLDER = re.compile(r"\{(\w+)(?::[^{}]*)?\}")  # the name; a format spec may differ
 CJK = re.compile(r"[\u3400-\u9fff]")
 UNIT = "江苏省某某厅"
 STREET = "宁海路街道"

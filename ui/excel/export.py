@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.excel.files import ask_save_path
 from ui.excel.work import Cancelled, run_in_background
-from ui.i18n import message_text, translate
+from ui.i18n import message_text
 from ui.models.paged_table import PagedTableModel
 
 
@@ -34,7 +34,7 @@ def export_list(model: PagedTableModel, title: str, parent: QWidget) -> None:
         count = run_in_background(
             parent,
             _tr("正在导出“{title}”…").format(title=title),
-            lambda progress: write_list(database, source, query, path, title, translate, progress),
+            lambda progress: write_list(database, source, query, path, title, progress),
         )
     except Cancelled:
         return

@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
         if path is None:
             return
         try:
-            write_template(kind, path, translate)
+            write_template(kind, path)
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法保存模板"), message_text(error.message))
 

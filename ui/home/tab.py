@@ -250,7 +250,9 @@ class HomeTab(TabPage):
             scope = scope_for(session, period, utcnow(), community_id)
             self.board = board(session, scope)
         self._remember()
-        self.period_label.setText(f"{period.label()} · {scope.community_name or self.tr('全街道')}")
+        self.period_label.setText(
+            f"{message_text(period.label())} · {scope.community_name or self.tr('全街道')}"
+        )
         for kpi in self.board.kpis:
             self.tiles[kpi.key].show_value(kpi.value)
         self._show_directory(self.board.directory)
@@ -278,7 +280,7 @@ class HomeTab(TabPage):
     def _show_reminders(self, board: Board) -> None:
         self.reminders.clear()
         for line in board.reminders:
-            item = QListWidgetItem(line.text)
+            item = QListWidgetItem(message_text(line.text))
             item.setData(LINK_ROLE, line.link)
             if line.urgent:
                 item.setForeground(Qt.GlobalColor.darkRed)
