@@ -66,8 +66,11 @@ def test_open_creates_a_new_database_at_head(tmp_path: Path) -> None:
 
 
 def _set_revision(path: Path, revision: str) -> None:
-    with sqlite3.connect(path) as connection:
+    # closed here, not when collected: closing checkpoints the WAL into the file
+    connection = sqlite3.connect(path)
+    with connection:
         connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    connection.close()
 
 
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
