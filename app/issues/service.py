@@ -36,7 +36,7 @@ from app.issues.steps import (
     supervise,
     update_facts,
 )
-from app.issues.store import flush, live_issue, refuse
+from app.issues.store import flush, forget_calendars, live_issue, refuse
 from app.issues.warnings import reminders
 from app.meetings.tracking import decision_to_issue
 from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
@@ -159,6 +159,7 @@ def set_holiday(session: Session, day: date, is_workday: bool, name: str = "") -
         session.add(row)
     row.is_workday, row.name = is_workday, name.strip()[:40]
     flush(session)
+    forget_calendars(session)
     audit.record(session, "update" if before else "create", row, before)
 
 
@@ -170,6 +171,7 @@ def clear_holiday(session: Session, day: date) -> None:
     before = audit.snapshot(row)
     session.delete(row)
     flush(session)
+    forget_calendars(session)
     audit.record(session, "purge", row, before)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.i18n import QT_TRANSLATE_NOOP
+from app.issues.numbering import allocate_issue_number
 from app.issues.records import DispatchTarget, IssueData
 from app.issues.store import (
     calendar_for,
@@ -28,7 +29,7 @@ from app.issues.store import (
 )
 from app.issues.workflow import Action, Note, action_label, check
 from app.labels import label
-from app.meetings.tracking import _lock_numbering, cn_date, next_issue_number
+from app.meetings.tracking import cn_date
 from db.models.directory import OrgUnit, ResidentUnit
 from db.models.issues import (
     Dispatch,
@@ -56,9 +57,8 @@ def register(
     days from the day it was reported. Returns the id."""
     data = data.cleaned()
     at = now_or(reported_at)
-    _lock_numbering(session)
     issue = Issue(
-        number=next_issue_number(session, local_day(at).year),
+        number=allocate_issue_number(session, local_day(at).year),
         reported_at=at,
         status=S.REGISTERED,
         **_facts(data),

@@ -19,6 +19,7 @@ from db.models.issues import Dispatch, Issue, IssueCategory, IssueEvent, IssueSt
 WHAT = QT_TRANSLATE_NOOP("fields", "民生事项")
 DISPATCH = QT_TRANSLATE_NOOP("fields", "派单")
 NOTE_MAX = 200
+CALENDARS = "work_calendars"  # session.info key of calendar_for's cache
 
 
 def refuse(template: str, **params: object) -> UserError:
@@ -108,8 +109,32 @@ def journal(
     audit.record(session, action, issue, before, reason=note, user_id=user_id)
 
 
+def transaction_cache(session: Session, key: str) -> dict[Any, Any]:
+    """A dictionary that lives as long as the session's current transaction: what it holds
+    (the calendar, the numbers taken) cannot change under it while the transaction lasts."""
+    transaction = session.get_transaction()
+    owner, cache = session.info.get(key, (None, None))
+    if owner is not transaction or cache is None:
+        cache = {}
+        session.info[key] = (transaction, cache)
+    result: dict[Any, Any] = cache
+    return result
+
+
 def calendar_for(session: Session, moment: datetime) -> WorkCalendar:
-    return load_calendar(session, local_day(moment), years=1)
+    """The working-day calendar around ``moment``, read once a transaction (the holidays
+    change only through ``forget_calendars``'s callers)."""
+    day = local_day(moment)
+    calendars = transaction_cache(session, CALENDARS)
+    if day.year not in calendars:
+        calendars[day.year] = load_calendar(session, day, years=1)
+    calendar: WorkCalendar = calendars[day.year]
+    return calendar
+
+
+def forget_calendars(session: Session) -> None:
+    """After a holiday changed: the next ``calendar_for`` reads the calendar again."""
+    session.info.pop(CALENDARS, None)
 
 
 def limit_days(session: Session, issue: Issue, default: int = 3) -> int:

@@ -65,7 +65,6 @@ from app.meetings.tracking import (
     IssueOrigin,
     decision_to_issue,
     meeting_for_issue,
-    next_issue_number,
     set_action_status,
 )
 from db.base import utcnow
@@ -113,7 +112,6 @@ __all__ = [
     "mark_printed",
     "meeting_for_issue",
     "meeting_kinds",
-    "next_issue_number",
     "reopen",
     "restore_meeting",
     "save_meeting",

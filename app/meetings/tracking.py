@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
+from app.issues.numbering import allocate_issue_number
 from app.localtime import to_beijing
 from app.meetings.detail import sorted_action_items
 from app.meetings.names import Names
@@ -26,11 +27,7 @@ from db.base import utcnow
 from db.models.directory import OrgLevel, ResidentUnit
 from db.models.issues import Issue, IssueEvent, IssueSource, IssueStatus
 from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
-from db.models.security import Setting
 
-ISSUE_PREFIX = "MS"
-ISSUE_DIGITS = 6
-NUMBERING_LOCK = "issue_numbering"  # a settings row every allocation updates first
 TITLE_MAX = 200
 
 
@@ -63,32 +60,6 @@ def set_action_status(session: Session, action_item_id: str, status: ActionStatu
     touch(action.decision.agenda_item.meeting)
     flush(session)
     audit.record(session, "update", action, before)
-
-
-def next_issue_number(session: Session, year: int) -> str:
-    """``MS2026-000124``: one more than the highest number of that year (deleted ones too)."""
-    prefix = f"{ISSUE_PREFIX}{year}-"
-    # a range on the unique index instead of LIKE, which SQLite cannot serve from an index
-    in_year = (Issue.number >= prefix, Issue.number < f"{ISSUE_PREFIX}{year}.")
-    highest = session.scalar(select(Issue.number).where(*in_year).order_by(Issue.number.desc()))
-    suffix = highest[len(prefix) :] if highest else "0"
-    if not suffix.isdigit() or len(suffix) != ISSUE_DIGITS:  # odd numbers from an import
-        suffixes = session.scalars(select(Issue.number).where(*in_year)).all()
-        suffix = str(
-            max((int(n[len(prefix) :]) for n in suffixes if n[len(prefix) :].isdigit()), default=0)
-        )
-    return f"{prefix}{int(suffix) + 1:0{ISSUE_DIGITS}d}"
-
-
-def _lock_numbering(session: Session) -> None:
-    """Serialises allocations: every one updates this row first, so two offices on one server
-    (or two windows on one file) wait for each other instead of taking the same number."""
-    lock = session.scalar(select(Setting).where(Setting.key == NUMBERING_LOCK).with_for_update())
-    if lock is None:
-        session.add(Setting(key=NUMBERING_LOCK, value={"at": utcnow().isoformat()}))
-    else:
-        lock.value = {"at": utcnow().isoformat()}
-    flush(session)
 
 
 def _issue_title(text: str) -> str:
@@ -168,9 +139,8 @@ def decision_to_issue(
     if action.due_on:
         lines.append(f"完成时限：{cn_date(action.due_on)}")
 
-    _lock_numbering(session)
     issue = Issue(
-        number=next_issue_number(session, to_beijing(at).year),
+        number=allocate_issue_number(session, to_beijing(at).year),
         title=_issue_title(decision.text),
         description="\n".join(lines),
         source=IssueSource.MEETING,

@@ -13,6 +13,7 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
+from app.issues.numbering import next_issue_number
 from app.listing import ListQuery
 from app.localtime import BEIJING
 from app.meetings import service
@@ -644,8 +645,8 @@ def test_issue_numbers_continue_each_years_sequence(database: Database, world: W
                 )
             )
         s.flush()
-        assert service.next_issue_number(s, 2026) == "MS2026-000042"
-        assert service.next_issue_number(s, 2024) == "MS2024-000001"
+        assert next_issue_number(s, 2026) == "MS2026-000042"
+        assert next_issue_number(s, 2024) == "MS2024-000001"
     three = DecisionData(
         "三家单位分别落实", action_items=[ActionItemData(str(i)) for i in range(3)]
     )
