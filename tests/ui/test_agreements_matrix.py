@@ -187,12 +187,34 @@ def test_export_the_matrix_as_xlsx(
     assert sheet.freeze_panes == "D4"
 
 
-def test_print_previews_the_matrix(view: MatrixView, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_previews_the_matrix_or_its_first_rows(
+    view: MatrixView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
     from ui.printing import preview
 
     shown: list[tuple[str, bytes]] = []
+    asked: list[tuple[int, int]] = []
     monkeypatch.setattr(
         preview.PdfPrintPreview, "exec", lambda self: shown.append((self.windowTitle(), self.data))
     )
+
+    def first_rows(_parent: Any, _title: str, _label: str, value: int, low: int, high: int) -> Any:
+        asked.append((value, high))
+        return 1, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(first_rows))
     view.print_current()
+    total = view.model.rowCount()
+    assert asked == [(total, total)]  # everything shown is offered
     assert shown and "七个共" in shown[0][0] and shown[0][1].startswith(b"%PDF")
+    text = _pdf_text(shown[0][1])
+    first, second = view.model.rows[0].branch_name, view.model.rows[1].branch_name
+    assert first in text and second not in text
+
+
+def _pdf_text(data: bytes) -> str:
+    import subprocess
+
+    done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return "".join(done.stdout.decode().split())

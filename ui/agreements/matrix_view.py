@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -206,7 +207,21 @@ class MatrixView(QWidget):
         from ui.printing.preview import preview_pdf
 
         rows = self.model.rows
-        data = render_matrix(rows, self.current_year(), self._scope())
+        if not rows:
+            return
+        count, ok = QInputDialog.getInt(
+            self,
+            self.tr("打印七个共落实情况"),
+            self.tr("按当前的排序打印前几对？（共 {n} 对；如按完成率排序后打印最后二十对）").format(
+                n=len(rows)
+            ),
+            len(rows),
+            1,
+            len(rows),
+        )
+        if not ok:
+            return
+        data = render_matrix(rows[:count], self.current_year(), self._scope())
         preview_pdf(self, data, matrix_title(self.current_year()))
 
     def data_ready(self) -> bool:
