@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -12,7 +13,6 @@ from ui.main_window import TAB_KEYS
 
 def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int]) -> Path:
     """Render ``screen``: a tab key, or ``tab/view`` for one of the tab's views."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from ui.application import create_application
     from ui.i18n import DEFAULT_LANGUAGE, install_language
@@ -22,9 +22,11 @@ def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int
     tab, _, view = screen.partition("/")
     if tab not in TAB_KEYS:
         raise ValueError(tab)
-    app = create_application(["gongjian"])
-    install_language(DEFAULT_LANGUAGE)
     with tempfile.TemporaryDirectory() as scratch:
+        if "QT_QPA_PLATFORM" not in os.environ:
+            os.environ["QT_QPA_PLATFORM"] = _offscreen_platform(Path(scratch), size)
+        app = create_application(["gongjian"])
+        install_language(DEFAULT_LANGUAGE)
         settings = Settings(QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat))
         window = MainWindow(target, settings, interactive=False)
         window.resize(*size)
@@ -43,6 +45,16 @@ def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int
     if not image.save(str(output), "PNG"):
         raise OSError(f"无法写入图片文件：{output}")
     return output
+
+
+def _offscreen_platform(folder: Path, size: tuple[int, int]) -> str:
+    """Qt's offscreen platform with a screen of ``size`` (its default is 800 × 800): windows
+    that fit themselves to the screen, like the editors, then look as they do on a PC."""
+    width, height = size
+    screen = {"name": "screenshot", "x": 0, "y": 0, "width": width, "height": height}
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96}]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
 
 
 def _front_window(window: QWidget) -> QWidget:
