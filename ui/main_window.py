@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
             )
         )
         self.users_action.setEnabled(operator.may_manage_users)
+        for action in (self.new_action, self.delete_action, self.import_action):
+            action.setEnabled(operator.may_edit)  # a viewer's changes would be refused anyway
+        read_only = self.tr("只读：可以查看、打印和导出，不能修改数据。")
+        self.operator_label.setToolTip("" if operator.may_edit else read_only)
         self.switch_user_action.setVisible(signed_in)
 
     def show_quick_home(self) -> bool:
@@ -285,7 +289,7 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("打印(&P)…"), self._on_print, QKeySequence.StandardKey.Print
         )
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("从 Excel 导入(&I)…"), self._on_import)
+        self.import_action = self._action(file_menu, self.tr("从 Excel 导入(&I)…"), self._on_import)
         self.export_action = self._action(
             file_menu, self.tr("导出当前列表为 Excel(&E)…"), self._on_export
         )
@@ -307,9 +311,11 @@ class MainWindow(QMainWindow):
         redo.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("新建(&N)"), self._on_new, QKeySequence.StandardKey.New)
+        self.new_action = self._action(
+            edit_menu, self.tr("新建(&N)"), self._on_new, QKeySequence.StandardKey.New
+        )
         self._action(edit_menu, self.tr("查找(&F)"), self._on_find, QKeySequence.StandardKey.Find)
-        self._action(
+        self.delete_action = self._action(
             edit_menu, self.tr("删除(&D)"), self._on_delete, QKeySequence.StandardKey.Delete
         )
         self._action(

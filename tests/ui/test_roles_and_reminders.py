@@ -81,6 +81,8 @@ def test_the_main_window_asks_who_signs_in_and_shows_them(
     assert window.open_database()
     assert window.operator_label.text() == "look同志（只读）"
     assert not window.users_action.isEnabled() and window.switch_user_action.isVisible()
+    assert not any(a.isEnabled() for a in (window.new_action, window.delete_action))
+    assert not window.import_action.isEnabled() and "只读" in window.operator_label.toolTip()
     assert settings.last_username == "look"
     window.database.close()
 
