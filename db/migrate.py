@@ -7,6 +7,8 @@ nothing for it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from db.revision import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUP_DIR_NAME = "backups"
+_FK_CHECK = "PRAGMA foreign_key_check"
 
 
 def _alembic_config(connection: Connection) -> object:
@@ -52,15 +55,37 @@ def _has_tables(connection: Connection) -> bool:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    with engine.begin() as connection:
+    with _migrating(engine) as connection:
         command.upgrade(_alembic_config(connection), revision)  # type: ignore[arg-type]
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    with engine.begin() as connection:
+    with _migrating(engine) as connection:
         command.downgrade(_alembic_config(connection), revision)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _migrating(engine: Engine) -> Iterator[Connection]:
+    """A transaction for migrations. On SQLite its foreign keys are off while they run: SQLite
+    changes a table by copying it and dropping the old one, and with foreign keys on, dropping
+    a table that others refer to fails (or deletes what cascades). Every foreign key is then
+    checked before the commit, so a migration cannot leave a broken reference behind."""
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # the pragma does nothing inside a transaction: before it begins
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite and (broken := connection.exec_driver_sql(_FK_CHECK).fetchall()):
+                    raise MigrationError(f"升级后有记录引用了不存在的数据：{broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def backup_sqlite(source: Path, destination: Path) -> Path:

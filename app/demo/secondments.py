@@ -31,7 +31,8 @@ A, E, X, EE, P = (
     PostingStatus.PLANNED,
 )
 SOON = "soon"  # active, ending within 30 days
-CROSS_STATES: list[PostingStatus | str] = [A] * 7 + [SOON, SOON, E, E, E, X, X, EE, P]
+XE = "extended_ended"  # extended, and the extension has run out (期满)
+CROSS_STATES: list[PostingStatus | str] = [A] * 7 + [SOON, SOON, E, E, XE, X, X, EE, P]
 HEAD_STATES: list[PostingStatus | str] = [A] * 5 + [SOON, X, E]
 OTHER_STATES: dict[PostingKind, list[PostingStatus | str]] = {
     PostingKind.UPWARD: [A, E, P, EE],
@@ -89,32 +90,48 @@ def _deputy(department: str) -> str:
     return f"{department}{'副科长' if department.endswith('科') else '副主任'}（挂职）"
 
 
-def _window(rng: Random, today: date, state: PostingStatus | str) -> tuple[date, date, str]:
-    """(starts_on, ends_on, end_reason) that agree with ``state`` as seen on ``today``."""
-    year = timedelta(days=365)
+@dataclass(frozen=True)
+class _Term:
+    starts: date
+    planned_end: date
+    ends: date
+    extension_reason: str = ""
+    early_end_reason: str = ""
+
+
+def _window(rng: Random, today: date, state: PostingStatus | str) -> _Term:
+    """A term of a year (shorter when ended early, six months longer when extended) that
+    agrees with ``state`` as seen on ``today``."""
+    year, extension = timedelta(days=365), timedelta(days=182)
     if state == SOON:
         end = today + timedelta(days=rng.randint(3, 28))
-        return end - year, end, ""
+        return _Term(end - year, end, end)
+    if state == XE:
+        planned_end = today - timedelta(days=rng.randint(200, 300))
+        return _Term(planned_end - year, planned_end, planned_end + extension, EXTENSION)
     match state:
         case PostingStatus.ENDED:
             end = today - timedelta(days=rng.randint(10, 300))
-            return end - year, end, ""
+            return _Term(end - year, end, end)
         case PostingStatus.EXTENDED:
             planned_end = today - timedelta(days=rng.randint(5, 60))
-            return planned_end - year, planned_end + timedelta(days=182), EXTENSION
+            return _Term(planned_end - year, planned_end, planned_end + extension, EXTENSION)
         case PostingStatus.ENDED_EARLY:
             end = today - timedelta(days=rng.randint(10, 120))
-            return end - timedelta(days=rng.randint(100, 250)), end, rng.choice(EARLY_REASONS)
+            start = end - timedelta(days=rng.randint(100, 250))
+            return _Term(start, start + year, end, early_end_reason=rng.choice(EARLY_REASONS))
         case PostingStatus.PLANNED:
             start = today + timedelta(days=rng.randint(10, 40))
-            return start, start + year, ""
+            return _Term(start, start + year, start + year)
         case _:
             start = today - timedelta(days=rng.randint(60, 300))
-            return start, start + year, ""
+            return _Term(start, start + year, start + year)
 
 
 def _status(state: PostingStatus | str) -> PostingStatus:
-    return PostingStatus.ACTIVE if state == SOON else PostingStatus(state)
+    if state == SOON:
+        return PostingStatus.ACTIVE
+    return PostingStatus.ENDED if state == XE else PostingStatus(state)
 
 
 def build_postings(ctx: Context) -> None:
@@ -222,7 +239,8 @@ class _Postings:
         disagreement: bool = False,
     ) -> None:
         ctx, rng = self.ctx, self.rng
-        starts, ends, reason = _window(rng, ctx.today, state)
+        term = _window(rng, ctx.today, state)
+        starts, ends = term.starts, term.ends
         posting = ctx.rows.add(
             "postings",
             local_time(starts - timedelta(days=rng.randint(10, 30)), 10 * 60),
@@ -236,10 +254,12 @@ class _Postings:
             host_post=host.post,
             starts_on=starts,
             ends_on=ends,
+            planned_ends_on=term.planned_end,
             mentor_id=mentor.id if mentor else None,
             objectives=DUTIES[kind],
             status=_status(state),
-            end_reason=reason,
+            extension_reason=term.extension_reason,
+            early_end_reason=term.early_end_reason,
         )
         last = min(ends, self.ctx.today - timedelta(days=1))
         if starts <= last:

@@ -21,7 +21,7 @@ from app.secondments.logs import months, posting_logs
 from app.secondments.records import GRADE_ORDER
 from app.secondments.service import PostingDetail, get_posting
 from db.models.directory import Person
-from db.models.secondments import EvaluationPeriod, LogKind, PostingStatus
+from db.models.secondments import EvaluationPeriod, LogKind
 
 GRADE_LABELS: tuple[str, ...] = tuple(label(g) for g in GRADE_ORDER)
 
@@ -38,9 +38,12 @@ class PostingFacts:
     host_name: str
     host_post: str
     starts_on: date
-    ends_on: date
+    planned_ends_on: date  # the term as agreed …
+    ends_on: date  # … and where it ends now (延期, 提前结束)
     status: str
-    end_note: str  # 延期 or 提前结束 with its reason; "" otherwise
+    extension_reason: str  # the latest 延期's; "" when never extended
+    early_end_reason: str  # "" unless ended early
+    term_changed: bool
     mentor_name: str  # 结对培养 only
     objectives: str
 
@@ -80,11 +83,6 @@ class AssessmentForm:
 
 def _facts(session: Session, detail: PostingDetail) -> PostingFacts:
     gender = session.scalar(select(Person.gender).where(Person.id == detail.data.person_id))
-    note = ""
-    if detail.status is PostingStatus.EXTENDED and detail.end_reason:
-        note = f"延期：{detail.end_reason}"
-    elif detail.status is PostingStatus.ENDED_EARLY:
-        note = f"提前结束：{detail.end_reason}"
     return PostingFacts(
         person_name=detail.person_name,
         gender=label(gender) if gender is not None else "",
@@ -94,9 +92,12 @@ def _facts(session: Session, detail: PostingDetail) -> PostingFacts:
         host_name=detail.host_name,
         host_post=detail.data.host_post,
         starts_on=detail.starts_on,
+        planned_ends_on=detail.planned_ends_on,
         ends_on=detail.ends_on,
         status=label(detail.status),
-        end_note=note,
+        extension_reason=detail.extension_reason,
+        early_end_reason=detail.early_end_reason,
+        term_changed=detail.term_changed,
         mentor_name=detail.mentor_name,
         objectives=detail.data.objectives,
     )

@@ -5,7 +5,8 @@ Filters (``ListQuery.filters``): ``kind`` (a PostingKind); ``status`` (a Posting
 or an org unit: postings from / to it); ``ending_within`` (days: running postings ending from
 ``today`` to that many days on); ``today`` (a date, default Beijing's today; for the
 ``ending_within`` filter); ``year`` (postings whose term overlaps that year). The search text
-matches the cadre's name, the host post, or the home or host unit's name.
+matches the cadre's name, the host post, or the home or host unit's name. The 原定结束 column
+is filled only where 延期 or 提前结束 moved the end, so changed terms stand out.
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ class PostingList(ListSource):
     columns = (
         Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=64),
         Column("kind", QT_TRANSLATE_NOOP("columns", "挂职类型"), ColumnKind.ENUM, width=72),
-        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=150),
+        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=140),
         Column("host", QT_TRANSLATE_NOOP("columns", "挂职单位或网格"), width=140),
         Column("host_post", QT_TRANSLATE_NOOP("columns", "挂职岗位"), width=110),
         Column("starts_on", QT_TRANSLATE_NOOP("columns", "开始"), ColumnKind.DATE, width=88),
+        Column(
+            "planned_ends_on", QT_TRANSLATE_NOOP("columns", "原定结束"), ColumnKind.DATE, width=88
+        ),
         Column("ends_on", QT_TRANSLATE_NOOP("columns", "结束"), ColumnKind.DATE, width=88),
         Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=64),
     )
@@ -56,6 +60,11 @@ class PostingList(ListSource):
         )
         return func.coalesce(self._host_unit.name, org_label, literal(""))
 
+    @staticmethod
+    def _planned_end() -> ColumnElement[date | None]:
+        """The planned end where 延期 or 提前结束 moved it; blank for a term as planned."""
+        return case((Posting.planned_ends_on != Posting.ends_on, Posting.planned_ends_on))
+
     def select_rows(self) -> RowsSelect:
         home_unit, home_org = self._home_unit, self._home_org
         host_unit, host_org = self._host_unit, self._host_org
@@ -69,6 +78,7 @@ class PostingList(ListSource):
                 self._host_name().label("host"),
                 Posting.host_post.label("host_post"),
                 Posting.starts_on.label("starts_on"),
+                self._planned_end().label("planned_ends_on"),
                 Posting.ends_on.label("ends_on"),
                 Posting.status.label("status"),
             )

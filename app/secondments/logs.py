@@ -3,7 +3,9 @@ unit's attendance report to the home unit (考勤) and the cadre's duty report (
 
 A month's reports are due once the month is over, by the ``REPORT_GRACE_DAYS``-th day of the
 next month; ``missing_reports`` lists those not in for running postings (在岗, 延期), which the
-tab and the reminders show as a warning. One report of each kind per month and posting.
+tab and the reminders show as a warning. One live report of each kind per month and posting:
+checked here with a clear message, and held by a unique index (``ix_work_logs_report_month``)
+when two offices add the same report at once.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit
 from app.directory.choices import Choice
-from app.errors import not_found
+from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import contains
 from app.localtime import beijing_today, to_beijing
@@ -27,6 +31,7 @@ from app.secondments.store import (
     invalid,
     live_posting,
     record,
+    refuse,
 )
 from db.base import utcnow
 from db.models.directory import Person
@@ -120,6 +125,41 @@ def _live_log(session: Session, log_id: str) -> WorkLog:
     return log
 
 
+def _has_twin(
+    session: Session, posting_id: str, kind: LogKind, period: str, log_id: str | None
+) -> bool:
+    """Whether another live report of this kind is in for this posting and month."""
+    twin = session.scalar(
+        select(WorkLog.id).where(
+            WorkLog.posting_id == posting_id,
+            WorkLog.kind == kind,
+            WorkLog.period == period,
+            WorkLog.deleted_at.is_(None),
+            WorkLog.id != (log_id or ""),
+        )
+    )
+    return twin is not None
+
+
+def _taken(period: str) -> ValidationError:
+    return invalid(
+        "period",
+        QT_TRANSLATE_NOOP("validation", "{period}的这份月度报告已经登记过了。"),
+        period=period,
+    )
+
+
+def _record_log(session: Session, action: str, log: WorkLog, before: dict[str, Any] | None) -> None:
+    """Audits ``log``; a report another office added for the same month meanwhile (the
+    unique index refuses it at the flush) is "already registered"."""
+    try:
+        record(session, action, log, before)
+    except IntegrityError:
+        if log.kind is LogKind.ENTRY:
+            raise
+        raise _taken(log.period) from None
+
+
 def _check(session: Session, posting: Posting, data: WorkLogData, log_id: str | None) -> None:
     assert data.logged_on is not None
     if data.kind is LogKind.ENTRY:
@@ -139,21 +179,8 @@ def _check(session: Session, posting: Posting, data: WorkLogData, log_id: str | 
                 start=posting.starts_on.isoformat(),
                 end=posting.ends_on.isoformat(),
             )
-        clash = session.scalar(
-            select(WorkLog.id).where(
-                WorkLog.posting_id == posting.id,
-                WorkLog.kind == data.kind,
-                WorkLog.period == data.period,
-                WorkLog.deleted_at.is_(None),
-                WorkLog.id != (log_id or ""),
-            )
-        )
-        if clash is not None:
-            raise invalid(
-                "period",
-                QT_TRANSLATE_NOOP("validation", "{period}的这份月度报告已经登记过了。"),
-                period=data.period,
-            )
+        if _has_twin(session, posting.id, data.kind, data.period, log_id):
+            raise _taken(data.period)
     for field, model, ref in (
         ("issue_id", Issue, data.issue_id),
         ("meeting_id", Meeting, data.meeting_id),
@@ -184,7 +211,7 @@ def add_log(session: Session, posting_id: str, data: WorkLogData) -> str:
     log = WorkLog(posting_id=posting.id)
     _apply(log, clean)
     session.add(log)
-    record(session, "create", log, None)
+    _record_log(session, "create", log, None)
     return log.id
 
 
@@ -197,7 +224,7 @@ def save_log(session: Session, log_id: str, version: int, data: WorkLogData) -> 
     _apply(log, clean)
     if audit.snapshot(log) != before:
         log.updated_at = utcnow()
-        record(session, "update", log, before)
+        _record_log(session, "update", log, before)
     return _view(session, log)
 
 
@@ -213,6 +240,15 @@ def restore_log(session: Session, log_id: str) -> None:
     if log is None:
         raise not_found(WHAT, log_id)
     if log.deleted_at is not None:
+        if log.kind is not LogKind.ENTRY and _has_twin(
+            session, log.posting_id, log.kind, log.period, log.id
+        ):
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{period}的这份月度报告已另有一份，不能恢复；需要时请先删除那一份。"
+                ),
+                period=log.period,
+            )
         before = audit.snapshot(log)
         log.deleted_at = None
         record(session, "restore", log, before)

@@ -9,7 +9,9 @@ its start, 在岗 during its term and 期满 after it; ``refresh_statuses`` move
 on as days pass. Two changes need a reason and are audited with it: ``extend`` (延期: a new
 end later than the old one; the posting is 延期 until the new end) and ``end_early``
 (提前结束: a date within the term). Once a posting has started, its end date changes only
-through these two, so no term is lengthened or shortened without a reason on record.
+through these two, so no term is lengthened or shortened without a reason on record; the end
+the term was planned with stays as ``planned_ends_on``, and each step keeps its own reason (a
+posting can be extended, then ended early).
 
 Work logs and monthly reports are in ``app.secondments.logs``, the two-way evaluation in
 ``app.secondments.evaluations`` and reminders in ``app.secondments.reminders``.
@@ -66,7 +68,9 @@ class PostingDetail:
     version: int
     data: PostingData
     status: PostingStatus
-    end_reason: str
+    planned_ends_on: date  # the end agreed at the start; ``ends_on`` is where the term ends now
+    extension_reason: str  # the latest 延期's
+    early_end_reason: str
     person_name: str
     home_name: str
     host_name: str
@@ -87,6 +91,13 @@ class PostingDetail:
     def ends_on(self) -> date:
         assert self.data.ends_on is not None
         return self.data.ends_on
+
+    @property
+    def term_changed(self) -> bool:
+        """延期 or 提前结束: the term no longer ends as planned."""
+        return bool(
+            self.ends_on != self.planned_ends_on or self.extension_reason or self.early_end_reason
+        )
 
     @property
     def is_running(self) -> bool:
@@ -121,7 +132,9 @@ def detail_of(session: Session, posting: Posting) -> PostingDetail:
         version=posting.version,
         data=_data(posting),
         status=posting.status,
-        end_reason=posting.end_reason or "",
+        planned_ends_on=posting.planned_ends_on,
+        extension_reason=posting.extension_reason or "",
+        early_end_reason=posting.early_end_reason or "",
         person_name=names.person,
         home_name=names.home,
         host_name=names.host,
@@ -190,7 +203,7 @@ def create_posting(session: Session, data: PostingData, today: date | None = Non
     clean = data.validated()
     _check_references(session, clean)
     assert clean.starts_on is not None and clean.ends_on is not None
-    posting = Posting(end_reason="")
+    posting = Posting(planned_ends_on=clean.ends_on, extension_reason="", early_end_reason="")
     _apply(posting, clean)
     posting.status = status_for_dates(
         PostingStatus.PLANNED, clean.starts_on, clean.ends_on, today or beijing_today()
@@ -229,6 +242,8 @@ def save_posting(
             QT_TRANSLATE_NOOP("validation", "挂职已结束，不能再修改开始日期。"),
         )
     before = audit.snapshot(posting)
+    if posting.status is PostingStatus.PLANNED:
+        posting.planned_ends_on = clean.ends_on
     _apply(posting, clean)
     posting.status = status_for_dates(
         posting.status, clean.starts_on, clean.ends_on, today or beijing_today()
@@ -251,7 +266,8 @@ def extend(
     today: date | None = None,
 ) -> PostingDetail:
     """延期: the term runs to ``new_end`` (later than the current end); the reason is stored
-    on the posting and in the audit log. A finished posting cannot be extended."""
+    on the posting (the latest one: each is in the audit log) and the planned end stays. A
+    finished posting cannot be extended."""
     posting = live_posting(session, posting_id)
     check_version(posting, version)
     why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "延期"))
@@ -269,7 +285,7 @@ def extend(
         )
     before = audit.snapshot(posting)
     posting.ends_on = new_end
-    posting.end_reason = why
+    posting.extension_reason = why
     posting.status = status_for_dates(
         PostingStatus.EXTENDED, posting.starts_on, new_end, today or beijing_today()
     )
@@ -285,8 +301,9 @@ def end_early(
     reason: str,
     today: date | None = None,
 ) -> PostingDetail:
-    """提前结束: the term ends on ``ended_on`` (from its start to before its planned end, and
-    not in the future); the reason is stored and audited. Final: no later state follows."""
+    """提前结束: the term ends on ``ended_on`` (from its start to before its current end, and
+    not in the future); the reason is stored and audited beside any 延期's, and the planned end
+    stays. Final: no later state follows."""
     posting = live_posting(session, posting_id)
     check_version(posting, version)
     why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "提前结束"))
@@ -311,7 +328,7 @@ def end_early(
         raise invalid("ended_on", QT_TRANSLATE_NOOP("validation", "提前结束的日期不能晚于今天。"))
     before = audit.snapshot(posting)
     posting.ends_on = ended_on
-    posting.end_reason = why
+    posting.early_end_reason = why
     posting.status = PostingStatus.ENDED_EARLY
     record(session, "end_early", posting, before, reason=why)
     return detail_of(session, posting)

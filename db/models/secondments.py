@@ -6,7 +6,16 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Entity, SoftDeleted, enum_type, exactly_one
@@ -53,7 +62,11 @@ class Grade(StrEnum):
 
 
 class Posting(Entity, SoftDeleted):
-    """A cadre posted from a home unit to a host unit, org unit or grid for a term."""
+    """A cadre posted from a home unit to a host unit, org unit or grid for a term.
+
+    ``planned_ends_on`` is the end the term was agreed with; ``ends_on`` is where it ends now,
+    moved by 延期 (``extension_reason``) or 提前结束 (``early_end_reason``).
+    """
 
     __tablename__ = "postings"
     __table_args__ = (
@@ -71,19 +84,36 @@ class Posting(Entity, SoftDeleted):
     host_post: Mapped[str] = mapped_column(String(80), default="")
     starts_on: Mapped[date]
     ends_on: Mapped[date] = mapped_column(index=True)
+    planned_ends_on: Mapped[date]
     mentor_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
     objectives: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[PostingStatus] = mapped_column(
         enum_type(PostingStatus), default=PostingStatus.PLANNED, index=True
     )
-    end_reason: Mapped[str] = mapped_column(String(200), default="")
+    extension_reason: Mapped[str] = mapped_column(String(200), default="")  # the latest 延期's
+    early_end_reason: Mapped[str] = mapped_column(String(200), default="")
 
     logs: Mapped[list[WorkLog]] = relationship(back_populates="posting", cascade="all")
     evaluations: Mapped[list[Evaluation]] = relationship(back_populates="posting", cascade="all")
 
 
+# one live monthly report of each kind per posting and month (work records have no period)
+LIVE_REPORT = "kind != 'entry' AND deleted_at IS NULL"
+
+
 class WorkLog(Entity, SoftDeleted):
     __tablename__ = "work_logs"
+    __table_args__ = (
+        Index(
+            "ix_work_logs_report_month",
+            "posting_id",
+            "kind",
+            "period",
+            unique=True,
+            sqlite_where=text(LIVE_REPORT),
+            postgresql_where=text(LIVE_REPORT),
+        ),
+    )
 
     posting_id: Mapped[str] = mapped_column(ForeignKey("postings.id"), index=True)
     kind: Mapped[LogKind] = mapped_column(enum_type(LogKind), default=LogKind.ENTRY)

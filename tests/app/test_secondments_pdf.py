@@ -39,9 +39,12 @@ def facts(**changes: object) -> PostingFacts:
         "host_name": "建宁路街道城市管理科",
         "host_post": "城市管理科副科长（挂职）",
         "starts_on": date(2025, 3, 1),
+        "planned_ends_on": date(2026, 2, 28),
         "ends_on": date(2026, 2, 28),
         "status": "期满",
-        "end_note": "",
+        "extension_reason": "",
+        "early_end_reason": "",
+        "term_changed": False,
         "mentor_name": "",
         "objectives": "牵头推进<b>驻区单位</b>共建项目 & 民生事项办理",
     }
@@ -105,6 +108,22 @@ def test_evaluation_form_on_one_a4_page_with_every_field(tmp_path: Path) -> None
     assert "牵头推进<b>驻区单位</b>共建项目&民生事项办理" in text  # markup prints as typed
     assert "■优秀□称职□基本称职□不称职" in text and "□优秀□称职■基本称职□不称职" in text
     assert "请核实" in text
+    assert "期限变更" not in text  # the term ended as planned
+
+
+@needs_poppler
+def test_an_extended_term_prints_as_agreed_and_as_extended(tmp_path: Path) -> None:
+    extended = facts(
+        status="延期", ends_on=date(2026, 8, 31), extension_reason="项目收尾", term_changed=True
+    )
+    pdf = render_evaluation_form(EvaluationForm(extended, "2026年中期", HOME, HOST, True))
+    assert check_a4_and_fonts(pdf, tmp_path, "王喆干部挂职双向评价表（2026年中期）") == 1
+    text = flat(run(["pdftotext", "-raw"], pdf, tmp_path))
+    assert "挂职期限2025年3月1日至2026年2月28日期限变更" in text  # the planned term, no status
+    assert "延期至2026年8月31日（延期），理由：项目收尾" in text
+    moved = facts(ends_on=date(2026, 5, 31), term_changed=True)  # no reason on record
+    pdf = render_evaluation_form(EvaluationForm(moved, "2026年中期", HOME, HOST, False))
+    assert "期限变更实际至2026年5月31日（期满）" in flat(run(["pdftotext", "-raw"], pdf, tmp_path))
 
 
 @needs_poppler
@@ -129,7 +148,13 @@ def test_blank_evaluation_form_keeps_every_field(tmp_path: Path) -> None:
 @needs_poppler
 def test_assessment_form(tmp_path: Path) -> None:
     form = AssessmentForm(
-        facts(status="提前结束", end_note="提前结束：因工作调整提前结束挂职"),
+        facts(
+            status="提前结束",
+            ends_on=date(2026, 1, 15),
+            extension_reason="项目收尾",
+            early_end_reason="因工作调整提前结束挂职",
+            term_changed=True,
+        ),
         12,
         30,
         Decimal("115.5"),
@@ -145,7 +170,8 @@ def test_assessment_form(tmp_path: Path) -> None:
     for label in (*FACT_LABELS, "挂职任务", "工作实绩", "个人总结", "挂职单位鉴定意见",
                   "派出单位意见", "组织部门意见"):  # fmt: skip
         assert label in text, label
-    assert "提前结束：因工作调整提前结束挂职" in text
+    assert "2025年3月1日至2026年2月28日期限变更曾延期，理由：项目收尾" in text
+    assert "2026年1月15日提前结束，理由：因工作调整提前结束挂职" in text
     assert "挂职12个月，登记工作记录30条，累计115.5小时；月度考勤报告11份，履职报告12份。" in text
     pages = run(["pdftotext", "-layout"], pdf, tmp_path).split("\f")
     for number, page in enumerate([p for p in pages if p.strip()], start=1):
@@ -202,11 +228,16 @@ def test_forms_from_the_database(database: Database, tmp_path: Path) -> None:
                     date(2026, 7, 1),
                 ),  # fmt: skip
             )
+        version = service.get_posting(s, posting).version
+        service.extend(s, posting, version, date(2027, 6, 30), "项目未完成", date(2026, 11, 28))
         form = documents.evaluation_form(s, posting, EvaluationPeriod.MID_TERM, 2026)
         assessment = documents.assessment_form(s, posting, date(2026, 11, 28))
     assert form.facts.host_name == "安乐村社区第一网格" and form.facts.gender == "女"
     assert (form.home.grade, form.host.grade, form.disagreement) == ("优秀", "称职", False)
     assert form.period == "2026年中期"
+    term = assessment.facts
+    assert (term.planned_ends_on, term.ends_on) == (date(2026, 12, 31), date(2027, 6, 30))
+    assert (term.status, term.extension_reason, term.term_changed) == ("延期", "项目未完成", True)
     assert (assessment.months, assessment.entries, assessment.hours) == (11, 1, Decimal(3))
     assert (assessment.attendance_reports, assessment.duty_reports) == (0, 1)
     assert assessment.host.grade == ""  # no end-of-term evaluation yet

@@ -5,11 +5,12 @@ and the grid's 第一社长."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.database import Database
 from app.directory import service as directory
@@ -28,6 +29,7 @@ from db.models.secondments import (
     Posting,
     PostingKind,
     PostingStatus,
+    WorkLog,
 )
 from db.models.security import AuditEntry
 
@@ -240,7 +242,9 @@ def test_extend_needs_a_later_end_and_a_reason_and_is_audited(
         assert error.value.field == "ends_on" and "2027-02-28" in str(error.value)
         detail = service.extend(s, posting_id, version, date(2027, 8, 31), "工作需要", TODAY)
     assert detail.status is PostingStatus.EXTENDED
-    assert detail.ends_on == date(2027, 8, 31) and detail.end_reason == "工作需要"
+    assert detail.ends_on == date(2027, 8, 31) and detail.extension_reason == "工作需要"
+    assert detail.planned_ends_on == date(2027, 2, 28) and detail.term_changed
+    assert detail.early_end_reason == ""
     with database.session() as s:
         entry = s.scalars(
             select(AuditEntry).where(
@@ -278,6 +282,41 @@ def test_end_early_within_the_term_with_a_reason(world: World, database: Databas
             )
         ).one()
         assert entry.reason == "因工作调整"
+
+
+def test_extended_twice_then_ended_early_keeps_the_planned_end_and_both_reasons(
+    world: World, database: Database
+) -> None:
+    posting_id = create(database, cross(world, starts_on=date(2026, 1, 1)))
+    with database.session() as s:
+        version = service.get_posting(s, posting_id).version
+        detail = service.extend(s, posting_id, version, date(2027, 5, 31), "项目收尾", TODAY)
+        detail = service.extend(s, posting_id, detail.version, date(2027, 8, 31), "再延", TODAY)
+        assert detail.planned_ends_on == date(2027, 2, 28) and detail.extension_reason == "再延"
+        detail = service.save_posting(
+            s, posting_id, detail.version, replace(detail.data, host_post="副科长"), TODAY
+        )
+        assert detail.planned_ends_on == date(2027, 2, 28)  # an edit leaves the term alone
+        detail = service.end_early(s, posting_id, detail.version, TODAY, "调任", TODAY)
+    assert (detail.planned_ends_on, detail.ends_on) == (date(2027, 2, 28), TODAY)
+    assert (detail.extension_reason, detail.early_end_reason) == ("再延", "调任")
+    assert detail.status is PostingStatus.ENDED_EARLY
+
+
+def test_the_planned_end_follows_the_end_until_the_term_starts(
+    world: World, database: Database
+) -> None:
+    posting_id = create(
+        database, cross(world, starts_on=date(2027, 1, 1), ends_on=date(2027, 6, 30))
+    )
+    with database.session() as s:
+        detail = service.get_posting(s, posting_id)
+        assert detail.planned_ends_on == date(2027, 6, 30) and not detail.term_changed
+        detail = service.save_posting(
+            s, posting_id, detail.version, replace(detail.data, ends_on=date(2027, 12, 31)), TODAY
+        )
+    assert detail.planned_ends_on == detail.ends_on == date(2027, 12, 31)
+    assert not detail.term_changed
 
 
 def test_planned_posting_cannot_end_early_or_extend(world: World, database: Database) -> None:
@@ -376,6 +415,53 @@ def test_one_report_of_each_kind_per_month(world: World, database: Database) -> 
         logs.add_log(s, posting_id, replace(report, kind=LogKind.DUTY_REPORT))
         logs.delete_log(s, first)
         logs.add_log(s, posting_id, report)  # the deleted one no longer counts
+
+
+def test_the_database_holds_one_live_report_a_month(world: World, database: Database) -> None:
+    """The unique index under the service's check: reports clash, work records and deleted
+    reports do not."""
+    posting_id = create(database, cross(world))
+
+    def row(kind: LogKind, period: str, **values: object) -> WorkLog:
+        return WorkLog(
+            posting_id=posting_id, kind=kind, logged_on=date(2026, 4, 2), period=period, **values
+        )
+
+    with database.session() as s:
+        s.add_all([row(LogKind.ENTRY, ""), row(LogKind.ENTRY, "")])
+        s.add(row(LogKind.DUTY_REPORT, "2026-03", deleted_at=datetime(2026, 4, 2, tzinfo=UTC)))
+        s.add_all([row(LogKind.DUTY_REPORT, "2026-03"), row(LogKind.ATTENDANCE_REPORT, "2026-03")])
+        s.flush()
+        s.add(row(LogKind.DUTY_REPORT, "2026-03"))
+        with pytest.raises(IntegrityError):
+            s.flush()
+
+
+def test_a_report_added_meanwhile_elsewhere_is_already_registered(
+    world: World, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posting_id = create(database, cross(world))
+    report = WorkLogData(LogKind.DUTY_REPORT, date(2026, 4, 2), "2026-03", "本月主要工作")
+    with database.session() as s:
+        logs.add_log(s, posting_id, report)
+    monkeypatch.setattr(logs, "_has_twin", lambda *args: False)  # both offices checked first
+    with pytest.raises(ValidationError) as error, database.session() as s:
+        logs.add_log(s, posting_id, report)
+    assert error.value.field == "period" and "2026-03" in str(error.value)
+
+
+def test_a_deleted_report_comes_back_only_without_a_twin(world: World, database: Database) -> None:
+    posting_id = create(database, cross(world))
+    report = WorkLogData(LogKind.DUTY_REPORT, date(2026, 4, 2), "2026-03", "本月主要工作")
+    with database.session() as s:
+        first = logs.add_log(s, posting_id, report)
+        logs.delete_log(s, first)
+        second = logs.add_log(s, posting_id, replace(report, content="重新填报"))
+        with pytest.raises(UserError, match="2026-03"):
+            logs.restore_log(s, first)
+        logs.delete_log(s, second)
+        logs.restore_log(s, first)
+        assert logs.get_log(s, first).data.content == "本月主要工作"
 
 
 def test_monthly_reports_and_missing_report_warning(world: World, database: Database) -> None:
@@ -548,6 +634,22 @@ def test_list_filters(world: World, database: Database) -> None:
         assert {row.id for row in source.fetch(s, ListQuery(search="建设厅"), 0, 10)} == {a, c}
         assert [c.label for c in side_choices(s, "host")] == ["城市管理科", "安乐村社区第一网格"]
         assert posting_years(s) == [2027, 2026, 2025, 2024]
+
+
+def test_list_shows_the_planned_end_where_the_term_changed(
+    world: World, database: Database
+) -> None:
+    as_planned = create(database, cross(world))
+    extended = create(database, head(world))
+    with database.session() as s:
+        version = service.get_posting(s, extended).version
+        service.extend(s, extended, version, date(2027, 3, 31), "项目收尾", TODAY)
+    source = PostingList()
+    column = [c.key for c in source.columns].index("planned_ends_on")
+    query = ListQuery(sort="planned_ends_on", descending=True)
+    with database.session() as s:
+        rows = [(row.id, row.values[column]) for row in source.fetch(s, query, 0, 10)]
+    assert rows == [(extended, date(2026, 12, 31)), (as_planned, None)]
 
 
 def test_audit_of_every_change(world: World, database: Database) -> None:

@@ -149,3 +149,32 @@ def test_a_failed_upgrade_restores_the_backup(
         assert connection.execute("SELECT key FROM settings").fetchall() == [("k",)]
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         assert revision == (HEAD_REVISION,)
+
+
+def test_migrations_run_without_foreign_keys_and_check_them_all_before_the_commit(
+    tmp_path: Path,
+) -> None:
+    """Rebuilding a table others refer to works (foreign keys off while migrating), and a
+    broken reference left after the migrations stops the upgrade (the backup is restored)."""
+    path = tmp_path / "older.db"
+    engine = open_database(str(path))
+    downgrade(engine, "0003")
+    with engine.connect() as connection:  # a work log whose posting is gone, written with
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # the keys off, as old bugs did
+        connection.exec_driver_sql(
+            "INSERT INTO work_logs (id, posting_id, kind, period, logged_on, content, hours,"
+            " created_at, updated_at, version)"
+            " VALUES ('w1', 'gone', 'entry', '', '2026-01-05', '调研', 2,"
+            " '2026-01-05', '2026-01-05', 1)"
+        )
+        connection.commit()
+    engine.dispose()
+    with pytest.raises(MigrationError, match="引用了不存在的数据"):
+        open_database(str(path))
+    with sqlite3.connect(path) as connection:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        assert revision == ("0003",)
+        connection.execute("DELETE FROM work_logs WHERE id = 'w1'")
+    open_database(str(path)).dispose()  # without the orphan, postings is rebuilt and all is well
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []

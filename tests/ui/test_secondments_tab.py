@@ -18,6 +18,7 @@ from app.meetings import service as meetings
 from app.meetings.kinds import DEFAULT_KINDS
 from app.meetings.records import MeetingData
 from app.secondments import evaluations, service
+from app.secondments.lists import PostingList
 from app.secondments.records import EvaluationData, PostingData
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.secondments import (
@@ -25,6 +26,7 @@ from db.models.secondments import (
     EvaluatorSide,
     Grade,
     LogKind,
+    Posting,
     PostingKind,
     PostingStatus,
 )
@@ -297,12 +299,22 @@ def test_early_end_needs_a_reason(tab: SecondmentsTab, world: dict[str, str], qt
     detail = tab.detail.detail
     assert detail is not None and detail.status is PostingStatus.ENDED_EARLY
     assert detail.ends_on == date(2026, 11, 20)
-    assert "因工作调整提前结束挂职" in tab.detail.facts.text()
+    facts = tab.detail.facts.text()
+    assert "原定期限：2025-12-20 至 2026-12-20" in facts
+    assert "2026-11-20 提前结束，理由：因工作调整提前结束挂职" in facts
     assert not tab.detail.buttons["end_early"].isEnabled()
     assert not tab.detail.buttons["extend"].isEnabled()
 
 
 def test_extension(tab: SecondmentsTab, world: dict[str, str], qtbot: Any) -> None:
+    keys = [column.key for column in PostingList.columns]
+
+    def ends() -> list[object]:
+        """原定结束 and 结束 of the list's row."""
+        cells = (tab.model.index(0, keys.index(key)) for key in ("planned_ends_on", "ends_on"))
+        return [tab.model.data(index) for index in cells]
+
+    assert ends() == ["", "2026-12-20"]  # a term as planned leaves 原定结束 blank
     assert tab.panel.select_id(world["ending"])
     tab.detail.buttons["extend"].click()
     dialog = open_dialog(tab, TermChangeDialog, qtbot)
@@ -313,6 +325,23 @@ def test_extension(tab: SecondmentsTab, world: dict[str, str], qtbot: Any) -> No
     detail = tab.detail.detail
     assert detail is not None and detail.status is PostingStatus.EXTENDED
     assert "延期" in tab.detail.title.text()
+    facts = tab.detail.facts.text()
+    assert "原定期限：2025-12-20 至 2026-12-20" in facts
+    assert "延期至 2027-06-20，理由：工作需要，延期6个月" in facts
+    assert ends() == ["2026-12-20", "2027-06-20"]  # the list shows both ends now
+
+
+def test_a_term_moved_without_a_reason_still_shows_its_end(
+    tab: SecondmentsTab, world: dict[str, str], database: Database
+) -> None:
+    with database.session() as s:  # data from before the reasons were kept
+        posting = s.get(Posting, world["ending"])
+        assert posting is not None
+        posting.planned_ends_on = date(2026, 6, 20)
+    tab.refresh()
+    assert tab.panel.select_id(world["ending"])
+    facts = tab.detail.facts.text()
+    assert "原定期限：2025-12-20 至 2026-06-20\n现结束日期：2026-12-20" in facts
 
 
 def test_filters_reminders_and_search(

@@ -267,17 +267,43 @@ class PostingDetailPanel(QWidget):
         lines = [
             self.tr("派出：{home}　{post}").format(home=d.home_name, post=d.data.home_post),
             self.tr("挂职：{host}　{post}").format(host=d.host_name, post=d.data.host_post),
-            self.tr("期限：{start} 至 {end}").format(
-                start=d.starts_on.isoformat(), end=d.ends_on.isoformat()
-            ),
+            self._term_line(d),
+            *(self._term_changes(d) if d.term_changed else []),
         ]
         if d.mentor_name:
             lines.append(self.tr("导师：{name}").format(name=d.mentor_name))
-        if d.end_reason:
-            lines.append(self.tr("理由：{reason}").format(reason=d.end_reason))
         if d.data.objectives:
             lines.append(self.tr("任务：{text}").format(text=d.data.objectives))
         self.facts.setText("\n".join(lines))
+
+    def _term_line(self, d: PostingDetail) -> str:
+        if not d.term_changed:
+            return self.tr("期限：{start} 至 {end}").format(
+                start=d.starts_on.isoformat(), end=d.ends_on.isoformat()
+            )
+        return self.tr("原定期限：{start} 至 {end}").format(
+            start=d.starts_on.isoformat(), end=d.planned_ends_on.isoformat()
+        )
+
+    def _term_changes(self, d: PostingDetail) -> list[str]:
+        """延期 and 提前结束, each with its reason (an extension that an early end cut short
+        has no end of its own left); called only for a changed term."""
+        lines = []
+        if d.extension_reason and not d.early_end_reason:
+            lines.append(
+                self.tr("延期至 {end}，理由：{reason}").format(
+                    end=d.ends_on.isoformat(), reason=d.extension_reason
+                )
+            )
+        elif d.extension_reason:
+            lines.append(self.tr("曾延期，理由：{reason}").format(reason=d.extension_reason))
+        if d.early_end_reason:
+            lines.append(
+                self.tr("{end} 提前结束，理由：{reason}").format(
+                    end=d.ends_on.isoformat(), reason=d.early_end_reason
+                )
+            )
+        return lines or [self.tr("现结束日期：{end}").format(end=d.ends_on.isoformat())]
 
     def _show_logs(self, views: list[WorkLogView]) -> None:
         table = self.log_table

@@ -111,8 +111,22 @@ class FormTable:
 
 
 def term_text(facts: PostingFacts) -> str:
-    text = f"{chinese_date(facts.starts_on)}至{chinese_date(facts.ends_on)}（{facts.status}）"
-    return f"{text}\n{facts.end_note}" if facts.end_note else text
+    """The term as agreed, with the status when it still ends as planned."""
+    text = f"{chinese_date(facts.starts_on)}至{chinese_date(facts.planned_ends_on)}"
+    return text if facts.term_changed else f"{text}（{facts.status}）"
+
+
+def term_change_text(facts: PostingFacts) -> str:
+    """How the term changed, one line a step: ``延期至2027年8月31日（延期），理由：…``, and
+    ``2026年5月10日提前结束，理由：…`` (an extension it cut short is ``曾延期``)."""
+    lines = []
+    ended = chinese_date(facts.ends_on)
+    if facts.extension_reason:
+        extended = "曾延期" if facts.early_end_reason else f"延期至{ended}（{facts.status}）"
+        lines.append(f"{extended}，理由：{facts.extension_reason}")
+    if facts.early_end_reason:
+        lines.append(f"{ended}提前结束，理由：{facts.early_end_reason}")
+    return "\n".join(lines) or f"实际至{ended}（{facts.status}）"
 
 
 def grade_boxes(grade: str) -> str:
@@ -130,6 +144,8 @@ def add_facts(form: FormTable, facts: PostingFacts, period: str | None = None) -
     form.pair("派出单位", facts.home_name, "原职务", facts.home_post)
     form.pair("挂职单位", facts.host_name, "挂职岗位", facts.host_post)
     form.wide("挂职期限", term_text(facts))
+    if facts.term_changed:
+        form.wide("期限变更", form.value(term_change_text(facts), CELL_JUSTIFY))
     if facts.mentor_name:
         form.wide("导师", facts.mentor_name)
     form.wide("挂职任务", facts.objectives)
