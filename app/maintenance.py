@@ -115,11 +115,13 @@ def _date_ranges(session: Session) -> list[Finding]:
             select(Agreement.number).where(Agreement.valid_from > Agreement.valid_to)
         )
     ]
-    bad_postings = session.scalar(
-        select(func.count()).select_from(Posting).where(Posting.starts_on > Posting.ends_on)
-    )
-    if bad_postings:
-        findings.append(Finding("posting_dates", f"{bad_postings} 条挂职的开始日期晚于结束日期"))
+    for end, what in ((Posting.ends_on, "结束日期"), (Posting.planned_ends_on, "原定结束日期")):
+        bad_postings = session.scalar(
+            select(func.count()).select_from(Posting).where(Posting.starts_on > end)
+        )
+        if bad_postings:
+            text = f"{bad_postings} 条挂职的开始日期晚于{what}"
+            findings.append(Finding("posting_dates", text))
     return findings
 
 

@@ -12,6 +12,9 @@ import pytest
 from app import __version__
 from app.cli import main
 from app.database import Database
+from app.directory import service as directory
+from app.directory.records import PersonData, ResidentUnitData
+from db.models.directory import UnitCategory
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -73,6 +76,30 @@ def test_check_reports_a_bad_id_number(capsys: pytest.CaptureFixture[str], db_fi
         )
     code, out, _ = run(capsys, "--db", str(db_file), "check")
     assert code == 1 and "李堃" in out
+
+
+def test_check_reports_a_posting_planned_to_end_before_it_starts(
+    capsys: pytest.CaptureFixture[str], db_file: Path
+) -> None:
+    database = Database(str(db_file))
+    with database.session() as s:
+        person = directory.people.create(s, PersonData("王喆")).id
+        unit = directory.resident_units.create(
+            s, ResidentUnitData("某厅", UnitCategory.PROVINCIAL_ORGAN)
+        ).id
+    database.close()
+    with sqlite3.connect(db_file) as connection:
+        connection.execute(
+            "INSERT INTO postings (id, person_id, kind, home_unit_id, home_post, host_unit_id,"
+            " host_post, starts_on, ends_on, planned_ends_on, objectives, status,"
+            " extension_reason, early_end_reason, created_at, updated_at, version)"
+            " VALUES ('x1', ?, 'cross', ?, '', ?, '', '2026-03-01', '2026-09-01',"
+            " '2026-02-01', '', 'active', '', '', '2026-01-01', '2026-01-01', 1)",
+            (person, unit, unit),
+        )
+    code, out, _ = run(capsys, "--db", str(db_file), "check")
+    assert code == 1 and "1 条挂职的开始日期晚于原定结束日期" in out
+    assert "晚于结束日期" not in out
 
 
 @pytest.mark.parametrize(
