@@ -14,7 +14,21 @@ from sqlalchemy.orm import Session, aliased
 
 from app import audit
 from app.agreements.records import invalid
-from app.agreements.store import check_version, live_entry, record, refuse
+from app.agreements.store import (
+    LIST_ENTRY,
+    check_version,
+    live_entry,
+    record,
+    refuse,
+    restore,
+    soft_delete,
+    stored,
+)
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.labels import label
+from app.validation import check_length, check_required
+from db.models.agreements import ListEntry, ListEntryStatus, ListKind
+from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
 
 __all__ = [
     "EntryDetail",
@@ -25,26 +39,25 @@ __all__ = [
     "claim",
     "claim_match",
     "create_entry",
+    "delete_entry",
     "entry_detail",
     "finish",
     "live_entry",
     "matches_for",
     "release",
+    "restore_entry",
     "start",
     "suggest_matches",
     "unclaimed_needs",
 ]
-from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.labels import label
-from app.validation import check_length, check_required
-from db.models.agreements import ListEntry, ListEntryStatus, ListKind
-from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
 
 NEXT = {
     ListEntryStatus.OPEN: ListEntryStatus.CLAIMED,
     ListEntryStatus.CLAIMED: ListEntryStatus.IN_PROGRESS,
     ListEntryStatus.IN_PROGRESS: ListEntryStatus.DONE,
 }
+
+DELETABLE = frozenset({ListEntryStatus.OPEN, ListEntryStatus.CANCELLED})
 
 
 @dataclass(frozen=True)
@@ -194,6 +207,24 @@ def cancel(session: Session, entry_id: str, version: int, reason: str) -> None:
     before = audit.snapshot(entry)
     entry.status = ListEntryStatus.CANCELLED
     record(session, "cancel", entry, before, reason=text)
+
+
+def delete_entry(session: Session, entry_id: str, version: int) -> None:
+    """Deletes an entry raised by mistake (audited; ``restore_entry`` brings it back). One
+    the other side has claimed is not deleted: it is released or cancelled, with a reason."""
+    entry = live_entry(session, entry_id)
+    if entry.status not in DELETABLE:
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                "errors", "这条清单现在是“{status}”，不能删除；请先退回认领或取消清单。"
+            ),
+            status=label(entry.status),
+        )
+    soft_delete(session, entry, version)
+
+
+def restore_entry(session: Session, entry_id: str) -> None:
+    restore(session, stored(session, ListEntry, entry_id, LIST_ENTRY))
 
 
 def _reason(reason: str) -> str:

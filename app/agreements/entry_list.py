@@ -16,7 +16,7 @@ class ListEntryList(ListSource):
     ``open_only`` (True: 待认领); search by title and description."""
 
     columns = (
-        Column("list_kind", QT_TRANSLATE_NOOP("columns", "清单"), ColumnKind.ENUM, width=80),
+        Column("list_kind", QT_TRANSLATE_NOOP("columns", "清单"), ColumnKind.ENUM, width=110),
         Column("title", QT_TRANSLATE_NOOP("columns", "名称"), width=220, stretch=True),
         Column("category", QT_TRANSLATE_NOOP("columns", "类别"), width=90),
         Column("raised_by", QT_TRANSLATE_NOOP("columns", "提出方"), width=160),

@@ -11,12 +11,23 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.agreements.records import invalid
-from app.agreements.store import in_subtree, live_registration, record
+from app.agreements.store import (
+    REGISTRATION,
+    in_subtree,
+    live_registration,
+    record,
+    restore,
+    soft_delete,
+    stored,
+)
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import check_required
 from db.models.agreements import MemberRegistration, ServiceRecord
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
+
+SERVICE = QT_TRANSLATE_NOOP("fields", "服务记录")
 
 
 @dataclass(frozen=True)
@@ -57,16 +68,26 @@ class ServiceData:
 
 
 def register_member(session: Session, data: RegistrationData) -> str:
+    """Registers a member; one removed earlier from the same community comes back, with the
+    new date and unit and its earlier service records (a person registers once per
+    community)."""
     clean = data.validated()
     existing = session.scalar(
-        select(MemberRegistration.id).where(
+        select(MemberRegistration).where(
             MemberRegistration.person_id == clean.person_id,
             MemberRegistration.community_id == clean.community_id,
         )
     )
-    if existing is not None:
+    if existing is not None and existing.deleted_at is None:
         raise invalid("community_id", QT_TRANSLATE_NOOP("validation", "这名党员已在该社区报到。"))
     assert clean.person_id and clean.community_id and clean.registered_on
+    if existing is not None:
+        before = audit.snapshot(existing)
+        existing.deleted_at = None
+        existing.employer_unit_id = clean.employer_unit_id
+        existing.registered_on = clean.registered_on
+        record(session, "restore", existing, before)
+        return existing.id
     registration = MemberRegistration(
         person_id=clean.person_id,
         community_id=clean.community_id,
@@ -93,6 +114,28 @@ def add_service(session: Session, registration_id: str, data: ServiceData) -> st
     session.add(service)
     record(session, "create", service, None)
     return service.id
+
+
+def remove_registration(session: Session, registration_id: str, version: int) -> None:
+    """Removes a registration made by mistake or of a member who moved away; it no longer
+    counts, and ``restore_registration`` brings it back with its service records."""
+    soft_delete(session, live_registration(session, registration_id), version)
+
+
+def restore_registration(session: Session, registration_id: str) -> None:
+    restore(session, stored(session, MemberRegistration, registration_id, REGISTRATION))
+
+
+def remove_service(session: Session, service_id: str) -> ServiceData:
+    """Deletes a service record (audited with what it said); returns its data, which
+    ``add_service`` records again to undo the removal."""
+    service = stored(session, ServiceRecord, service_id, SERVICE)
+    live_registration(session, service.registration_id)
+    data = ServiceData(service.served_on, service.activity, service.hours)
+    before = audit.snapshot(service)
+    record(session, "purge", service, before)  # service records have no deleted mark
+    session.delete(service)
+    return data
 
 
 @dataclass(frozen=True)

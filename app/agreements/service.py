@@ -40,11 +40,12 @@ from app.agreements.store import (
     live_fulfilment,
     record,
     refuse,
+    restore,
+    soft_delete,
+    stored,
 )
-from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
-from db.base import utcnow
 from db.models.agreements import (
     Agreement,
     AgreementKind,
@@ -263,27 +264,12 @@ def get_agreement(session: Session, agreement_id: str) -> AgreementDetail:
 
 
 def delete_agreement(session: Session, agreement_id: str, version: int) -> None:
-    agreement = live_agreement(session, agreement_id)
-    check_version(agreement, version)
-    before = audit.snapshot(agreement)
-    agreement.deleted_at = utcnow()
-    record(session, "delete", agreement, before)
+    soft_delete(session, live_agreement(session, agreement_id), version)
 
 
 def restore_agreement(session: Session, agreement_id: str) -> None:
     """Undoes ``delete_agreement`` (and redoes a creation that was undone)."""
-    agreement = session.get(Agreement, agreement_id)
-    if agreement is None:
-        raise not_found(AGREEMENT, agreement_id)
-    _restore(session, agreement)
-
-
-def _restore(session: Session, row: Agreement | Commitment | FulfilmentRecord) -> None:
-    if row.deleted_at is None:
-        return
-    before = audit.snapshot(row)
-    row.deleted_at = None
-    record(session, "restore", row, before)
+    restore(session, stored(session, Agreement, agreement_id, AGREEMENT))
 
 
 # The lifecycle ------------------------------------------------------------------------------
@@ -524,24 +510,20 @@ def save_commitment(
 
 def delete_commitment(session: Session, commitment_id: str, version: int) -> None:
     commitment = live_commitment(session, commitment_id)
-    check_version(commitment, version)
     check_editable(commitment.agreement)
-    before = audit.snapshot(commitment)
-    commitment.deleted_at = utcnow()
-    record(session, "delete", commitment, before)
+    soft_delete(session, commitment, version)
 
 
 def restore_commitment(session: Session, commitment_id: str) -> None:
-    commitment = session.get(Commitment, commitment_id)
-    if commitment is None:
-        raise not_found(COMMITMENT, commitment_id)
+    commitment = stored(session, Commitment, commitment_id, COMMITMENT)
     check_editable(commitment.agreement)
-    _restore(session, commitment)
+    restore(session, commitment)
 
 
 def record_fulfilment(session: Session, agreement_id: str, data: FulfilmentData) -> str:
     """A fulfilment record; it counts towards ``data.commitment_id`` (of this agreement)."""
     agreement = live_agreement(session, agreement_id)
+    check_editable(agreement)
     clean = data.validated()
     if clean.commitment_id is not None:
         commitment = live_commitment(session, clean.commitment_id)
@@ -640,14 +622,11 @@ def fulfilments_of(
 
 def delete_fulfilment(session: Session, fulfilment_id: str, version: int) -> None:
     fulfilment = live_fulfilment(session, fulfilment_id)
-    check_version(fulfilment, version)
-    before = audit.snapshot(fulfilment)
-    fulfilment.deleted_at = utcnow()
-    record(session, "delete", fulfilment, before)
+    check_editable(live_agreement(session, fulfilment.agreement_id))
+    soft_delete(session, fulfilment, version)
 
 
 def restore_fulfilment(session: Session, fulfilment_id: str) -> None:
-    fulfilment = session.get(FulfilmentRecord, fulfilment_id)
-    if fulfilment is None:
-        raise not_found(FULFILMENT, fulfilment_id)
-    _restore(session, fulfilment)
+    fulfilment = stored(session, FulfilmentRecord, fulfilment_id, FULFILMENT)
+    check_editable(live_agreement(session, fulfilment.agreement_id))
+    restore(session, fulfilment)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import audit
 from app.errors import ConflictError, UserError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from db.base import Entity
+from db.base import Entity, utcnow
 from db.models.agreements import (
     Agreement,
     Commitment,
@@ -26,6 +26,8 @@ COMMITMENT = QT_TRANSLATE_NOOP("fields", "承诺事项")
 FULFILMENT = QT_TRANSLATE_NOOP("fields", "履约记录")
 LIST_ENTRY = QT_TRANSLATE_NOOP("fields", "清单条目")
 REGISTRATION = QT_TRANSLATE_NOOP("fields", "报到登记")
+Deletable = Agreement | Commitment | FulfilmentRecord | ListEntry | MemberRegistration
+T = TypeVar("T", bound=Entity)
 
 
 def refuse(template: str, **params: object) -> UserError:
@@ -44,6 +46,31 @@ def record(
         audit.record(session, action, obj, before, reason=reason)
     except StaleDataError:
         raise ConflictError.stale() from None
+
+
+def stored(session: Session, kind: type[T], row_id: str, what: str) -> T:
+    """The row, deleted or not (what a restore works on)."""
+    row = session.get(kind, row_id)
+    if row is None:
+        raise not_found(what, row_id)
+    return row
+
+
+def soft_delete(session: Session, row: Deletable, version: int) -> None:
+    """Marks ``row`` deleted (audited); ``restore`` brings it back."""
+    check_version(row, version)
+    before = audit.snapshot(row)
+    row.deleted_at = utcnow()
+    record(session, "delete", row, before)
+
+
+def restore(session: Session, row: Deletable) -> None:
+    """Undoes ``soft_delete`` (nothing when ``row`` is not deleted)."""
+    if row.deleted_at is None:
+        return
+    before = audit.snapshot(row)
+    row.deleted_at = None
+    record(session, "restore", row, before)
 
 
 def live_agreement(session: Session, agreement_id: str) -> Agreement:

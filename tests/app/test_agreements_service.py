@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import insert, select, text
 
+from app.agreements import attachments as agreement_attachments
 from app.agreements import service
 from app.agreements.lists import AgreementList
 from app.agreements.records import (
@@ -22,6 +24,7 @@ from app.agreements.records import (
     agreement_settings,
     status_for,
 )
+from app.attachments import attachments_of
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PartyOrgData, ResidentUnitData
@@ -301,14 +304,25 @@ def test_renewal_copies_parties_and_commitments(database: Database, world: World
 
 @pytest.mark.parametrize("end", ["terminate", "renew"])
 def test_an_ended_agreement_refuses_edits_and_says_why(
-    database: Database, world: World, end: str
+    database: Database, world: World, end: str, tmp_path: Path
 ) -> None:
+    """Every change is refused: the agreement, its commitments, fulfilment and attachments."""
+    scan = tmp_path / "协议扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed")
+    folder = tmp_path / "attachments"
+    lesson = FulfilmentData(date(2026, 3, 1), JointActivity.PARTY_LESSON)
     with database.session() as s:
         created = service.create_agreement(s, data(world))
         commitment = service.add_commitment(
             s, created.id, CommitmentData(JointActivity.PARTY_LESSON, "", None, 2)
         )
         service.activate(s, created.id, created.version, today=TODAY)
+        kept = service.record_fulfilment(s, created.id, lesson)
+        removed = service.record_fulfilment(s, created.id, lesson)
+        service.delete_fulfilment(s, removed, 1)
+        scanned = agreement_attachments.add_attachment(
+            s, agreement_id=created.id, source=scan, attachments_dir=folder
+        )
         version = service.get_agreement(s, created.id).version
         if end == "terminate":
             service.terminate(s, created.id, version, "单位搬迁出辖区")
@@ -324,6 +338,16 @@ def test_an_ended_agreement_refuses_edits_and_says_why(
             s, commitment, 1, CommitmentData(JointActivity.GRID_DAY, "", None, 1)
         ),
         lambda s: service.delete_commitment(s, commitment, 1),
+        lambda s: service.record_fulfilment(s, created.id, lesson),
+        lambda s: service.delete_fulfilment(s, kept, 1),
+        lambda s: service.restore_fulfilment(s, removed),
+        lambda s: agreement_attachments.add_attachment(
+            s, agreement_id=created.id, source=scan, attachments_dir=folder
+        ),
+        lambda s: agreement_attachments.add_attachment(
+            s, fulfilment_id=kept, source=scan, attachments_dir=folder
+        ),
+        lambda s: agreement_attachments.remove_attachment(s, scanned.id),
     ]
     for step in steps:
         with pytest.raises(ValidationError) as caught, database.session() as s:
@@ -332,6 +356,8 @@ def test_an_ended_agreement_refuses_edits_and_says_why(
         assert ("终止" if end == "terminate" else "续签") in caught.value.message.template
     with database.reader() as s:
         assert service.get_agreement(s, created.id).version == ended.version
+        assert [f.id for f in service.fulfilments_of(s, created.id)] == [kept]
+        assert attachments_of(s, agreement_id=created.id) == [scanned]
 
 
 def test_delete_and_restore_are_audited(database: Database, world: World) -> None:

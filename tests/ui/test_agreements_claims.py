@@ -13,6 +13,7 @@ from app.agreements.claims import ListEntryData
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, ResidentUnitData
+from app.errors import UserError
 from db.models.agreements import ListEntryStatus, ListKind
 from db.models.directory import OrgLevel, UnitCategory
 from tests.ui.conftest import Asked
@@ -175,7 +176,7 @@ def test_release_and_cancel_ask_for_a_reason(
     view.panel.select_id(world["resource"])
     assert view.entry.release_button.isVisible() and view.entry.cancel_button.isVisible()
     qtbot.mouseClick(view.entry.release_button, Qt.MouseButton.LeftButton)
-    dialog = view.reason_dialog
+    dialog = view.dialog
     assert dialog is not None
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -186,7 +187,7 @@ def test_release_and_cancel_ask_for_a_reason(
     assert not view.entry.release_button.isVisible()
 
     qtbot.mouseClick(view.entry.cancel_button, Qt.MouseButton.LeftButton)
-    cancel = view.reason_dialog
+    cancel = view.dialog
     assert cancel is not None and cancel is not dialog
     type_text(cancel.text, "不再提供")
     ok = cancel.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -215,3 +216,39 @@ def test_a_suggestion_taken_meanwhile_claims_nothing(
     assert warned and "已认领" in warned[0]
     with database.reader() as s:
         assert claims.entry_detail(s, need.id).status is ListEntryStatus.OPEN  # nothing half-done
+
+
+def test_delete_an_entry_raised_by_mistake_and_undo(
+    view: ClaimsView,
+    qtbot: Any,
+    world: dict[str, str],
+    database: Database,
+    asked: Asked,
+    warned: list[str],
+    context: TabContext,
+) -> None:
+    view.panel.select_id(world["resource"])
+    assert view.entry.delete_button.isVisible()
+    qtbot.mouseClick(view.entry.delete_button, Qt.MouseButton.LeftButton)  # answered No
+    assert asked == ["删除“职工医务室义诊”吗？\n删除后可用“撤销”（Ctrl+Z）恢复。"]
+    assert view.model.rowCount() == 1
+
+    asked.answers.append(QMessageBox.StandardButton.Yes)
+    assert view.delete_selected()  # Delete, from the main window's menu
+    assert view.model.rowCount() == 0 and view.detail is None
+    assert context.undo_stack.undoText() == "删除清单“职工医务室义诊”"
+    context.undo_stack.undo()
+    assert view.model.rowCount() == 1
+
+    with database.session() as s:  # claimed meanwhile: release or cancel it instead
+        entry = claims.live_entry(s, world["resource"])
+        claims.claim(s, entry.id, entry.version, TODAY, org_unit_id=world["community"])
+    view.refresh()
+    view.panel.select_id(world["resource"])
+    assert not view.entry.delete_button.isVisible()
+    assert not view.delete_selected()
+    with database.session() as s:
+        entry = claims.live_entry(s, world["resource"])
+        with pytest.raises(UserError) as refused:
+            claims.delete_entry(s, entry.id, entry.version)
+    assert "退回认领或取消" in refused.value.message.template

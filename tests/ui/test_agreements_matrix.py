@@ -218,3 +218,56 @@ def _pdf_text(data: bytes) -> str:
 
     done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
     return "".join(done.stdout.decode().split())
+
+
+def test_english_activity_headings_fit_and_name_the_activity_in_full(
+    context: TabContext, world: dict[str, str], qtbot: Any
+) -> None:
+    """The English headings are longer than the Chinese cells: each column fits its heading,
+    and the heading's tooltip gives the activity's full name."""
+    from ui.i18n import DEFAULT_LANGUAGE, install_language
+
+    assert install_language("en")
+    try:
+        view = MatrixView(context, today=TODAY)
+        qtbot.addWidget(view)
+        view.resize(1366, 700)
+        view.show()
+        header = view.table.horizontalHeader()
+        for column in range(FIRST_ACTIVITY, COMPLETION + 1):
+            heading = view.model.headerData(column, Qt.Orientation.Horizontal)
+            wanted = header.sectionSizeHint(column)  # the heading, its margins and sort arrow
+            assert view.table.columnWidth(column) >= wanted, heading
+        tip = view.model.headerData(
+            FIRST_ACTIVITY + 4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        )
+        assert tip == "Joint day as grid workers", tip
+    finally:
+        install_language(DEFAULT_LANGUAGE)
+
+
+@pytest.mark.parametrize("end", ["terminate", "renew"])
+def test_an_ended_pairing_says_why_instead_of_opening_the_form(
+    context: TabContext,
+    world: dict[str, str],
+    database: Database,
+    qtbot: Any,
+    warned: list[str],
+    end: str,
+) -> None:
+    with database.session() as s:
+        version = service.get_agreement(s, world["education"]).version
+        if end == "terminate":
+            service.terminate(s, world["education"], version, "支部撤并")
+        else:
+            service.renew(s, world["education"], version, date(2029, 12, 31), today=TODAY)
+    view = MatrixView(context, today=TODAY)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    row = next(i for i, r in enumerate(view.model.rows) if r.agreement_id == world["education"])
+    _click(qtbot, view, row, GRID_DAY)
+    assert view.dialog is None
+    expected = {"terminate": "已终止，不能再登记履约。", "renew": "请在续签后的新协议上登记。"}
+    assert warned and warned[0].startswith("省教育厅办公室党支部的结对协议已")
+    assert warned[0].endswith(expected[end])

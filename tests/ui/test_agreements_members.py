@@ -4,12 +4,13 @@ service record, see the counts per community and unit change; filter by a count.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from app.agreements import members
-from app.agreements.members import RegistrationData
+from app.agreements.members import RegistrationData, ServiceData
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
@@ -17,7 +18,7 @@ from db.models.directory import OrgLevel, UnitCategory
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from ui.agreements.members_dialogs import RegistrationDialog, ServiceDialog
 from ui.agreements.members_view import MembersView
 from ui.tab import TabContext
@@ -142,3 +143,68 @@ def test_double_click_a_count_filters_the_list(view: MembersView, qtbot: Any) ->
     assert view.model.rowCount() == 1
     type_text(view.panel.search, "没有这个人")
     qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+
+
+def test_remove_a_registration_asks_and_undo_brings_it_back(
+    view: MembersView, qtbot: Any, asked: Any, context: TabContext, world: dict[str, str]
+) -> None:
+    assert view.remove_button.isEnabled()
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)  # answered No
+    assert "王喆（宁海路社区）" in asked[0]
+    assert view.model.rowCount() == 1
+
+    asked.answers.append(QMessageBox.StandardButton.Yes)
+    view.panel.table.setFocus()
+    assert view.delete_selected()  # Delete, from the main window's menu
+    assert view.model.rowCount() == 0
+    assert view.total.text() == "还没有在职党员报到"
+    assert not view.remove_button.isEnabled()
+
+    assert context.undo_stack.undoText() == "移除“王喆（宁海路社区）”的报到登记"
+    context.undo_stack.undo()
+    assert view.model.rowCount() == 1
+    assert view.total.text() == "宁海路街道报到在职党员 1 人"
+
+    context.undo_stack.redo()
+    assert view.model.rowCount() == 0
+    view.new_record()  # registering again brings the registration back, with the new date
+    dialog = view.dialog
+    assert isinstance(dialog, RegistrationDialog)
+    dialog.person.setText("王喆")
+    dialog.community.set_value(world["ninghai"])
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert view.model.rowCount() == 1
+    assert view.model.index(0, 3).data() == "2026-11-28"
+
+
+def test_delete_a_service_record_from_its_list_and_undo(
+    view: MembersView, qtbot: Any, asked: Any, context: TabContext, database: Database
+) -> None:
+    registration_id = view.panel.current_id()
+    assert registration_id is not None
+    with database.session() as s:
+        members.add_service(
+            s, registration_id, ServiceData(date(2026, 11, 5), "反诈宣传", Decimal("1.5"))
+        )
+    context.events.changed.emit("agreements")
+    assert not view.remove_service_button.isEnabled()  # no service chosen yet
+    table = view.service_table
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(view.services.index(0, 1)).center(),
+    )
+    assert table.hasFocus() and view.remove_service_button.isEnabled()
+    asked.answers.append(QMessageBox.StandardButton.Yes)
+    assert view.delete_selected()  # Delete with the service list focused: the service
+    assert "反诈宣传" in asked[0]
+    assert view.services.rowCount() == 0
+    assert view.model.rowCount() == 1  # the registration stays
+    assert view.member.text() == "王喆（宁海路社区）：服务 0 次，共 0.0 小时"
+
+    context.undo_stack.undo()
+    assert view.services.index(0, 1).data() == "反诈宣传"
+    assert view.member.text() == "王喆（宁海路社区）：服务 1 次，共 1.5 小时"
+    context.undo_stack.redo()
+    assert view.services.rowCount() == 0

@@ -588,3 +588,97 @@ def test_a_scan_added_to_a_new_agreement_saves_it_first(
     click(qtbot, editor.attachments.add_button)
     assert editor.detail is not None and titles(tab) == ["新协议"]
     assert editor.attachments.names() == ["协议扫描件.pdf"]
+
+
+def test_the_small_dialogs_count_dates_numbers_and_files_as_unsaved(
+    qtbot: Any, asked: Asked, tmp_path: Path
+) -> None:
+    """Esc on a fulfilment or renewal asks before losing a changed date, number or file."""
+    from ui.agreements.forms import FulfilmentDialog, RenewDialog
+
+    changes = [
+        lambda d: d.held_on.setDate(QDate(2026, 11, 20)),
+        lambda d: d.participants.setValue(12),
+        lambda d: d.hours.setValue(2.5),
+        lambda d: d.add_files([tmp_path / "签到表.jpg"]),
+    ]
+    for change in changes:
+        fulfilment = FulfilmentDialog([], date(2026, 11, 28))
+        qtbot.addWidget(fulfilment)
+        fulfilment.show()
+        change(fulfilment)
+        asked.clear()
+        qtbot.keyClick(fulfilment, Qt.Key.Key_Escape)
+        assert asked == ["放弃未保存的修改？"] and fulfilment.isVisible()
+
+    renew = RenewDialog(date(2028, 1, 1), 2, "GJ2028-001")
+    qtbot.addWidget(renew)
+    renew.show()
+    asked.clear()
+    qtbot.keyClick(renew, Qt.Key.Key_Escape)  # nothing changed: closes without asking
+    assert not renew.isVisible() and asked == []
+
+
+def test_enter_and_delete_on_the_commitments_table(
+    make_tab: Any,
+    qtbot: Any,
+    asked: Asked,
+    context: TabContext,
+    database: Database,
+    world: dict[str, str],
+) -> None:
+    """In the editor, Enter on a commitment opens it (not the editor's Save) and Delete asks
+    before deleting it."""
+    agreement_id = agreement(database, world, "GJ2026-001", "协议")
+    tab = make_tab()
+    editor = open_agreement(tab, qtbot, agreement_id)
+    panel = editor.commitments
+    table = panel.commitments
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert panel.commitment_dialog is not None and panel.commitment_dialog.isVisible()
+    assert editor.isVisible()
+    panel.commitment_dialog.reject()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # answered No
+    assert len(asked) == 1 and "删除承诺" in asked[0] and table.rowCount() == 1
+    asked.answers.append(YES)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert table.rowCount() == 0
+
+
+def _tab_order(window: QWidget) -> list[QWidget]:
+    """The widgets Tab visits in ``window``, in order."""
+    order: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not window:
+        if (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(window)
+            and widget.isEnabled()
+        ):
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def test_tab_follows_the_form_from_the_title_through_the_parties_to_the_dates(
+    make_tab: Any, qtbot: Any, database: Database, world: dict[str, str]
+) -> None:
+    agreement_id = agreement(database, world, "GJ2026-001", "协议")
+    editor = open_agreement(make_tab(), qtbot, agreement_id)
+    parties = editor.parties
+    order = _tab_order(editor)
+    wanted = [
+        editor.title,
+        parties.table,
+        parties.street.lineEdit(),
+        parties.add_street_button,
+        parties.partner.lineEdit(),
+        parties.add_partner_button,
+        editor.signed_on.given,
+        editor.summary,
+    ]
+    positions = [order.index(w) for w in wanted]
+    assert positions == sorted(positions)

@@ -33,6 +33,7 @@ from ui.agreements.commands import AREA, DeleteAgreementCommand
 from ui.agreements.editor import AgreementDialog
 from ui.agreements.parties import BRANCH, UNIT, partner_choices
 from ui.agreements.settings_dialog import SettingsDialog
+from ui.agreements.view_base import ask
 from ui.directory.pickers import ChoiceCombo
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import PagedTableModel
@@ -156,14 +157,11 @@ class AgreementView(QWidget):
         if agreement_id is None or row is None:
             return False
         title = str(row.values[TITLE_COLUMN])
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("删除"),
             self.tr("删除协议“{title}”吗？\n删除后可用“撤销”（Ctrl+Z）恢复。").format(title=title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             with self.context.database.session() as s:

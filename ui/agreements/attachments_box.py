@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app import attachments
+from app.agreements import attachments as agreement_attachments
 from app.attachments import AttachmentInfo
 from app.database import Database
 from app.errors import UserError
@@ -118,7 +119,9 @@ class AttachmentsBox(QGroupBox):
 
         def add(s: Any) -> None:
             for path in paths:
-                attachments.add_attachment(s, source=path, attachments_dir=folder, **owner)
+                agreement_attachments.add_attachment(
+                    s, source=path, attachments_dir=folder, **owner
+                )
 
         return self._run(add)
 
@@ -161,7 +164,7 @@ class AttachmentsBox(QGroupBox):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda s: attachments.remove_attachment(s, info.id))
+            self._run(lambda s: agreement_attachments.remove_attachment(s, info.id))
 
     def _run(self, step: Any) -> bool:
         try:

@@ -49,6 +49,8 @@ class EntryPanel(QWidget):
         self.release_button = QPushButton(self.tr("退回…"), self)
         self.release_button.setToolTip(self.tr("认领方放弃：清单回到待认领"))
         self.cancel_button = QPushButton(self.tr("取消清单…"), self)
+        self.delete_button = QPushButton(self.tr("删除…"), self)
+        self.delete_button.setToolTip(self.tr("删除误录的清单（Delete），可撤销"))
         self.matches = QListWidget(self)
         self.matches.setWordWrap(True)
         self.match_button = QPushButton(self.tr("按建议认领…"), self)
@@ -62,6 +64,7 @@ class EntryPanel(QWidget):
         buttons.addWidget(self.release_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
         box = QGroupBox(self.tr("建议匹配（同类别、同片区的待认领条目）"), self)
         box_layout = QVBoxLayout(box)
@@ -83,7 +86,8 @@ class EntryPanel(QWidget):
         if detail is None:
             for label in labels.values():
                 label.clear()
-            for button in (self.step_button, self.release_button, self.cancel_button):
+            buttons = (self.step_button, self.release_button, self.cancel_button)
+            for button in (*buttons, self.delete_button):
                 button.hide()
             return
         labels["title"].setText(detail.title)
@@ -115,6 +119,7 @@ class EntryPanel(QWidget):
         self.cancel_button.setVisible(
             detail.status not in (ListEntryStatus.DONE, ListEntryStatus.CANCELLED)
         )
+        self.delete_button.setVisible(detail.status in claims.DELETABLE)
 
     def _show_matches(self, detail: EntryDetail | None, found: list[Match]) -> None:
         self.matches.clear()

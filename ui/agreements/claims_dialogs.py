@@ -95,7 +95,6 @@ class EntryDialog(RecordDialog):
         self.description = QPlainTextEdit(self)
         self.description.setFixedHeight(72)
         self.description.setTabChangesFocus(True)
-        self.track(self.raised_on)
         self.add_row(self.tr("清单"), self.list_kind, "list_kind")
         self.add_row(self.tr("名称"), self.title, "title")
         self.add_row(self.tr("类别"), self.category, "category")
@@ -166,7 +165,6 @@ class StepDialog(RecordDialog):
             picker = self.claimant.picker()
             self.add_row(self.tr("认领方"), self.claimant, "claimer", track=[picker], focus=picker)
         self.on = date_edit(self)
-        self.track(self.on)
         self.add_row(self.tr("日期"), self.on, "on")
         self.finish(on)
 

@@ -4,7 +4,8 @@ Left: needs, resources and projects in one paged list, with the list, status and
 filters and a search. Right: the selected entry, the next step it can take (认领 → 开始实施 →
 完成, each with its date), and 建议匹配 — for an open need or resource, the open entries of the
 other side with the same category in the same zone; 按建议认领 claims both in one step.
-Ctrl+N raises a new entry. Every change is announced as ``events.changed("agreements")``.
+Ctrl+N raises a new entry; Delete asks, then deletes one raised by mistake (undo restores it).
+Every change is announced as ``events.changed("agreements")``.
 """
 
 from __future__ import annotations
@@ -16,13 +17,10 @@ from typing import Any
 from app.agreements import claims
 from app.agreements.claims import EntryDetail, ListEntryData, Match
 from app.agreements.entry_list import ListEntryList
-from app.errors import UserError
-from app.localtime import beijing_today
 from db.models.agreements import ListEntryStatus, ListKind
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -31,27 +29,20 @@ from PySide6.QtWidgets import (
 )
 from ui.agreements.claims_detail import EntryPanel
 from ui.agreements.claims_dialogs import COMMUNITY, UNIT, EntryDialog, StepDialog
-from ui.directory.dialogs.base import RecordDialog
-from ui.i18n import enum_text, message_text
+from ui.agreements.removal_commands import DeleteEntryCommand
+from ui.agreements.view_base import ListView, ask
+from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext
 from ui.widgets.list_panel import ListPanel
 
-AREA = "agreements"
 
-
-class ClaimsView(QWidget):
+class ClaimsView(ListView):
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.database = context.database
-        self.today = today or beijing_today()
-        self.dialog: RecordDialog | None = None
-        self.reason_dialog: QDialog | None = None
+        super().__init__(context, parent, today=today)
         self.detail: EntryDetail | None = None
-        self._ready = False
 
         self.model = PagedTableModel(self.database, ListEntryList(), self)
         self.panel = ListPanel(self.model, self)
@@ -78,13 +69,13 @@ class ClaimsView(QWidget):
         self.entry.step_button.clicked.connect(self.next_step)
         self.entry.release_button.clicked.connect(lambda: self.end_claim(release=True))
         self.entry.cancel_button.clicked.connect(lambda: self.end_claim(release=False))
+        self.entry.delete_button.clicked.connect(self.delete_selected)
         self.entry.match_button.clicked.connect(self.claim_suggestion)
         self.entry.matches.itemActivated.connect(lambda _item: self.claim_suggestion())
         self.new_button.clicked.connect(self.new_record)
         self.panel.current_changed.connect(self._on_panel_current_changed)
         self.panel.record_activated.connect(lambda _id: self.next_step())
         self.panel.query_changed.connect(self._select_first)
-        context.events.changed.connect(self._on_events_changed)
         self._build_layout()
         self.refresh()
 
@@ -122,16 +113,6 @@ class ClaimsView(QWidget):
         dialog = EntryDialog(self.database, data, categories, self)
         dialog.set_saver(self._create)
         self._open(dialog)
-
-    def focus_search(self) -> None:
-        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.panel.search.selectAll()
-
-    def print_current(self) -> None:
-        """Nothing to print in this view."""
-
-    def data_ready(self) -> bool:
-        return self._ready
 
     # steps
 
@@ -205,9 +186,28 @@ class ClaimsView(QWidget):
             apply,
             self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reason_dialog = dialog
-        dialog.open()
+        self._open(dialog)
+
+    def delete_selected(self) -> bool:
+        """Delete: asks (default No), then deletes the selected open or cancelled entry; undo
+        restores it. True when deleted."""
+        detail = self.detail
+        if detail is None or detail.status not in claims.DELETABLE:
+            return False
+        if not ask(
+            self,
+            self.tr("删除清单"),
+            self.tr("删除“{title}”吗？\n删除后可用“撤销”（Ctrl+Z）恢复。").format(
+                title=detail.title
+            ),
+        ):
+            return False
+        if not self._run(lambda s: claims.delete_entry(s, detail.id, detail.version)):
+            return False
+        self.context.undo_stack.push(
+            DeleteEntryCommand(detail.id, detail.title, self.database, self.context.events)
+        )
+        return True
 
     def claim_suggestion(self) -> None:
         match = self.entry.current_match()
@@ -230,13 +230,8 @@ class ClaimsView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self.database.session() as session:
-                claims.claim_match(session, match.need_id, match.resource_id, self.today)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("无法认领"), message_text(error.message))
-            return
-        self._changed()
+        if self._run(lambda s: claims.claim_match(s, match.need_id, match.resource_id, self.today)):
+            self._changed()
 
     def _create(self, data: ListEntryData) -> str:
         with self.database.session() as session:
@@ -258,26 +253,7 @@ class ClaimsView(QWidget):
         self.detail = detail
         self.entry.show_entry(detail, found)
 
-    # plumbing
-
-    def _open(self, dialog: RecordDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: RecordDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-
-    def _changed(self) -> None:
-        self.context.events.changed.emit(AREA)
-
     # slots
-
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "directory"):
-            self.refresh()
 
     def _on_panel_current_changed(self, entry_id: object) -> None:
         self._show(entry_id if isinstance(entry_id, str) else None)

@@ -23,8 +23,8 @@ from app.errors import UserError
 from app.localtime import beijing_today
 from db.models.agreements import AgreementStatus
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -54,6 +54,7 @@ from ui.agreements.forms import (
     FulfilmentDialog,
     NewFulfilment,
 )
+from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.tab import TabContext
 
@@ -75,6 +76,33 @@ def _table(headers: list[str], stretch: int, parent: QWidget) -> QTableWidget:
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     return table
+
+
+class _TableKeys(QObject):
+    """Enter opens the selected row and Delete deletes it (asking first) while the table has
+    the focus, before the dialog's default button (保存) sees the key."""
+
+    def __init__(
+        self, table: QTableWidget, on_enter: Callable[[], object], on_delete: Callable[[], object]
+    ) -> None:
+        super().__init__(table)
+        self._slots = {
+            Qt.Key.Key_Return: on_enter,
+            Qt.Key.Key_Enter: on_enter,
+            Qt.Key.Key_Delete: on_delete,
+        }
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            slot = self._slots.get(Qt.Key(event.key()))
+            if slot is not None and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            ):
+                slot()
+                return True
+        return super().eventFilter(watched, event)
 
 
 def _fill(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
@@ -128,6 +156,9 @@ class CommitmentsPanel(QWidget):
         )  # fmt: skip
         self.commitments.itemSelectionChanged.connect(self._enable)
         self.commitments.itemDoubleClicked.connect(lambda _item: self.edit_commitment())
+        self._commitment_keys = _TableKeys(
+            self.commitments, self.edit_commitment, self.delete_commitment
+        )
         self.add_commitment_button = self._button(self.tr("添加承诺…"), self.add_commitment)
         self.edit_commitment_button = self._button(self.tr("修改…"), self.edit_commitment)
         self.delete_commitment_button = self._button(self.tr("删除"), self.delete_commitment)
@@ -149,6 +180,9 @@ class CommitmentsPanel(QWidget):
         )  # fmt: skip
         self.fulfilments.itemSelectionChanged.connect(self._enable)
         self.fulfilments.itemDoubleClicked.connect(lambda _item: self.show_fulfilment_files())
+        self._fulfilment_keys = _TableKeys(
+            self.fulfilments, self.show_fulfilment_files, self.delete_fulfilment
+        )
         self.record_button = self._button(self.tr("登记履约…"), self.record_fulfilment)
         self.files_button = self._button(self.tr("照片与附件…"), self.show_fulfilment_files)
         self.delete_fulfilment_button = self._button(self.tr("删除"), self.delete_fulfilment)
@@ -350,16 +384,13 @@ class CommitmentsPanel(QWidget):
             return False
         current = self._commitment(commitment_id)
         name = commitment_label(current.data)
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("删除承诺事项"),
             self.tr(
                 "删除承诺“{name}”吗？已登记的履约记录保留。\n可用“撤销”（Ctrl+Z）恢复。"
             ).format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         if not self._write(lambda s: service.delete_commitment(s, current.id, current.version)):
             return False
@@ -407,14 +438,11 @@ class CommitmentsPanel(QWidget):
         current = self._fulfilment_details[record_id]
         activity = enum_text(current.data.activity) if current.data.activity else ""
         name = f"{current.data.held_on} {activity}"
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("删除履约记录"),
             self.tr("删除履约记录“{name}”吗？\n可用“撤销”（Ctrl+Z）恢复。").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         if not self._write(lambda s: service.delete_fulfilment(s, record_id, current.version)):
             return False

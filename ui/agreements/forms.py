@@ -19,8 +19,6 @@ from db.models.agreements import JointActivity
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
@@ -31,32 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.agreements.date_field import OptionalDate, date_edit, from_qdate, to_qdate
-from ui.directory.dialogs.base import RecordDialog
+from ui.agreements.spin_boxes import hours_spin, people_spin
+from ui.directory.dialogs.base import RecordDialog, widget_state
 from ui.directory.pickers import EnumCombo
 
 
 class FormDialog(RecordDialog):
-    """A RecordDialog whose dates and numbers count as unsaved changes too."""
-
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(title, parent)
-        self._extra: list[QWidget] = []
-
-    def track(self, *widgets: QWidget) -> None:
-        self._extra.extend(widgets)
+    """A RecordDialog that also tells when an optional date or a list of files to attach
+    changed: widgets ``widget_state`` does not know."""
 
     def _state(self) -> list[Any]:
-        state = super()._state()
-        for widget in self._extra:
-            if isinstance(widget, OptionalDate):
-                state.append(widget.value())
-            elif isinstance(widget, QDateEdit):
-                state.append(widget.date().toString("yyyy-MM-dd"))
-            elif isinstance(widget, QDoubleSpinBox | QSpinBox):
-                state.append(widget.value())
-            elif isinstance(widget, QListWidget):
-                state.append(widget.count())
-        return state
+        return [_state_of(widget) for widget in self._tracked]
+
+
+def _state_of(widget: QWidget) -> Any:
+    if isinstance(widget, OptionalDate):
+        return widget.value()
+    if isinstance(widget, QListWidget):
+        return widget.count()
+    return widget_state(widget)
 
 
 def _choice_combo(parent: QWidget, none_text: str, choices: list[tuple[str, str]]) -> QComboBox:
@@ -90,8 +81,7 @@ class CommitmentDialog(FormDialog):
         self.add_row(self.tr("承诺内容"), self.text, "text")
         self.add_row(self.tr("责任方"), self.responsible, "responsible_party_id")
         self.add_row(self.tr("年度目标"), self.target, "yearly_target")
-        self.add_row(self.tr("完成时限"), self.due_on, "due_on", track=[])
-        self.track(self.due_on)
+        self.add_row(self.tr("完成时限"), self.due_on, "due_on")
         self.finish(data)
 
     def load(self, data: CommitmentData) -> None:
@@ -146,14 +136,8 @@ class FulfilmentDialog(FormDialog):
         )
         self.commitment.currentIndexChanged.connect(self._on_commitment_changed)
         self.activity = EnumCombo(list(JointActivity), self.tr("请选择"), self)
-        self.participants = QSpinBox(self)
-        self.participants.setRange(0, 100000)
-        self.participants.setSuffix(self.tr(" 人"))
-        self.hours = QDoubleSpinBox(self)
-        self.hours.setRange(0, 9999)
-        self.hours.setDecimals(1)
-        self.hours.setSingleStep(0.5)
-        self.hours.setSuffix(self.tr(" 小时"))
+        self.participants = people_spin(self)
+        self.hours = hours_spin(self, 9999)
         self.place = QLineEdit(self)
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
@@ -168,15 +152,14 @@ class FulfilmentDialog(FormDialog):
         files_row.setContentsMargins(0, 0, 0, 0)
         files_row.addWidget(self.files, 1)
         files_row.addWidget(add_files)
-        self.add_row(self.tr("活动日期"), self.held_on, "held_on", track=[])
+        self.add_row(self.tr("活动日期"), self.held_on, "held_on")
         self.add_row(self.tr("对应承诺"), self.commitment, "commitment_id")
         self.add_row(self.tr("活动类别"), self.activity, "activity")
-        self.add_row(self.tr("参加人数"), self.participants, "participants", track=[])
-        self.add_row(self.tr("时长"), self.hours, "hours", track=[])
+        self.add_row(self.tr("参加人数"), self.participants, "participants")
+        self.add_row(self.tr("时长"), self.hours, "hours")
         self.add_row(self.tr("地点"), self.place, "place")
         self.add_row(self.tr("备注"), self.note, "note")
-        self.add_row(self.tr("照片与附件"), files, "files", track=[])
-        self.track(self.held_on, self.participants, self.hours, self.files)
+        self.add_row(self.tr("照片与附件"), files, "files", track=[self.files])
         self.finish(held_on)
 
     def load(self, held_on: date) -> None:
@@ -243,11 +226,10 @@ class RenewDialog(FormDialog):
         self.reason.setFixedHeight(60)
         self.reason.setPlaceholderText(self.tr("选填，将记入操作日志"))
         self.add_row(self.tr("新协议编号"), self.number, "number")
-        self.add_row(self.tr("签订日期"), self.signed_on, "signed_on", track=[])
-        self.add_row(self.tr("有效期自"), self.valid_from, "valid_from", track=[])
-        self.add_row(self.tr("有效期至"), self.valid_to, "valid_to", track=[])
+        self.add_row(self.tr("签订日期"), self.signed_on, "signed_on")
+        self.add_row(self.tr("有效期自"), self.valid_from, "valid_from")
+        self.add_row(self.tr("有效期至"), self.valid_to, "valid_to")
         self.add_row(self.tr("续签说明"), self.reason, "reason")
-        self.track(self.valid_from, self.valid_to, self.signed_on)
         ok = self.buttons.button(self.buttons.StandardButton.Save)
         ok.setText(self.tr("续签"))
         self.finish((valid_from, number))

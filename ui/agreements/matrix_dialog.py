@@ -14,14 +14,13 @@ from app.agreements.matrix import CellState, MatrixCell, MatrixRow
 from app.agreements.records import FulfilmentData
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
+from ui.agreements.spin_boxes import hours_spin, people_spin
 from ui.directory.dialogs.base import RecordDialog
 from ui.i18n import enum_text
 
@@ -47,20 +46,13 @@ class FulfilmentDialog(RecordDialog):
                 )
             )
         self.held_on = date_edit(self)
-        self.participants = QSpinBox(self)
-        self.participants.setRange(0, 100_000)
-        self.participants.setSuffix(self.tr(" 人"))
-        self.hours = QDoubleSpinBox(self)
-        self.hours.setRange(0, 9999)
-        self.hours.setDecimals(1)
-        self.hours.setSingleStep(0.5)
-        self.hours.setSuffix(self.tr(" 小时"))
+        self.participants = people_spin(self)
+        self.hours = hours_spin(self, 9999)
         self.place = QLineEdit(self)
         self.place.setPlaceholderText(self.tr("例如 宁海路社区党群服务中心"))
         self.note = QPlainTextEdit(self)
         self.note.setFixedHeight(64)
         self.note.setTabChangesFocus(True)
-        self.track(self.held_on, self.hours)
 
         self.add_row(self.tr("结对"), pair, track=())
         self.add_row(self.tr("活动"), activity, "activity", track=())

@@ -20,10 +20,10 @@ from app.agreements.matrix import (
     matrix_years,
     seven_matrix,
 )
-from app.agreements.records import FulfilmentData
+from app.agreements.records import FINAL, FulfilmentData
 from app.directory.lists import org_tree
 from app.errors import UserError
-from app.localtime import beijing_today
+from db.models.agreements import AgreementStatus
 from db.models.directory import OrgLevel
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from ui.agreements.matrix_commands import AREA, FulfilmentCommand, record_cell
 from ui.agreements.matrix_dialog import FulfilmentDialog
 from ui.agreements.matrix_model import COMPLETION, FIRST_ACTIVITY, MatrixModel
+from ui.agreements.view_base import AgreementsView
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import ID_ROLE
 from ui.tab import TabContext
@@ -53,16 +54,11 @@ from ui.tab import TabContext
 LEGEND_STYLE = "color: #555;"
 
 
-class MatrixView(QWidget):
+class MatrixView(AgreementsView):
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.database = context.database
-        self.today = today or beijing_today()
-        self.dialog: FulfilmentDialog | None = None
-        self._ready = False
+        super().__init__(context, parent, today=today)
         self.model = MatrixModel(self)
 
         self.year = QComboBox(self)
@@ -98,7 +94,6 @@ class MatrixView(QWidget):
         self.print_button.clicked.connect(self.print_current)
         self.export_button.clicked.connect(self.export_xlsx)
         self.table.clicked.connect(self._on_table_clicked)
-        context.events.changed.connect(self._on_events_changed)
         self.refresh()
 
     def _set_up_table(self) -> None:
@@ -114,12 +109,12 @@ class MatrixView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the branch's name
-        table.setColumnWidth(1, 110)
-        for column in range(FIRST_ACTIVITY, COMPLETION):
-            table.setColumnWidth(column, 90)
-        table.setColumnWidth(COMPLETION, 60)
         table.setSortingEnabled(True)
         header.setSortIndicator(COMPLETION, Qt.SortOrder.DescendingOrder)
+        # at least as wide as the heading and its sort arrow (English headings are longer)
+        widths = {1: 110, COMPLETION: 60} | dict.fromkeys(range(FIRST_ACTIVITY, COMPLETION), 90)
+        for column, width in widths.items():
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         table.installEventFilter(self)
 
     def _fill_filters(self) -> None:
@@ -224,9 +219,6 @@ class MatrixView(QWidget):
         data = render_matrix(rows[:count], self.current_year(), self._scope())
         preview_pdf(self, data, matrix_title(self.current_year()))
 
-    def data_ready(self) -> bool:
-        return self._ready
-
     def current_year(self) -> int:
         year = self.year.currentData()
         return int(year) if year is not None else self.today.year
@@ -244,14 +236,19 @@ class MatrixView(QWidget):
         if found is None:
             return None
         row, cell = found
+        if row.status in FINAL:
+            text = self.tr("{branch}的结对协议已{status}，不能再登记履约。").format(
+                branch=row.branch_name, status=enum_text(row.status)
+            )
+            if row.status is AgreementStatus.RENEWED:
+                text += self.tr("请在续签后的新协议上登记。")
+            QMessageBox.warning(self, self.tr("无法登记履约"), text)
+            return None
         year = self.current_year()
         held_on = min(max(self.today, date(year, 1, 1)), date(year, 12, 31))
         dialog = FulfilmentDialog(row, cell, held_on, self)
         dialog.set_saver(lambda data: self._record(row, data))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.dialog = dialog
-        dialog.open()
+        self._open(dialog)
         return dialog
 
     def _record(self, row: MatrixRow, data: FulfilmentData) -> str:
@@ -274,10 +271,6 @@ class MatrixView(QWidget):
                 ),
             )
         return fulfilment_id
-
-    def _forget(self, dialog: FulfilmentDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
     # exporting
 

@@ -18,8 +18,9 @@ from app.directory.choices import (
 )
 from db.models.directory import OrgLevel
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
+from ui.agreements.spin_boxes import hours_spin
 from ui.directory.dialogs.base import RecordDialog
 from ui.directory.pickers import ChoiceCombo, LookupEdit
 
@@ -39,7 +40,6 @@ class RegistrationDialog(RecordDialog):
         with database.reader() as session:
             self.community.set_choices(org_unit_choices(session, [OrgLevel.COMMUNITY]))
         self.registered_on = date_edit(self)
-        self.track(self.registered_on)
         self.person.textChanged.connect(self._on_person_text_changed)
         self.add_row(self.tr("党员"), self.person, "person_id")
         self.add_row(self.tr("工作单位"), self.employer, "employer_unit_id")
@@ -89,12 +89,7 @@ class ServiceDialog(RecordDialog):
         self.served_on = date_edit(self)
         self.activity = QLineEdit(self)
         self.activity.setPlaceholderText(self.tr("例如 参加社区环境整治志愿服务"))
-        self.hours = QDoubleSpinBox(self)
-        self.hours.setRange(0, 24)
-        self.hours.setDecimals(1)
-        self.hours.setSingleStep(0.5)
-        self.hours.setSuffix(self.tr(" 小时"))
-        self.track(self.served_on, self.hours)
+        self.hours = hours_spin(self, 24)
         self.add_row(self.tr("党员"), QLabel(member, self), track=())
         self.add_row(self.tr("服务日期"), self.served_on, "served_on")
         self.add_row(self.tr("服务内容"), self.activity, "activity")

@@ -3,8 +3,9 @@
 Left: the registrations as a paged list, filtered by community and employer unit, searched by
 the member's or the unit's name. Right: how many registered — with the street, per community
 and per employer unit (double-click one to filter the list by it) — and the selected member's
-service records. Ctrl+N registers a member; 添加服务记录 records a service. Every change is
-announced as ``events.changed("agreements")``.
+service records. Ctrl+N registers a member; 添加服务记录 records a service; Delete asks, then
+removes the selected registration or, from the service list, the service record (undo brings
+either back). Every change is announced as ``events.changed("agreements")``.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from typing import Any
 from app.agreements import members
 from app.agreements.member_list import MemberList
 from app.agreements.members import RegistrationData, ServiceData
-from app.localtime import beijing_today
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 from ui.agreements.members_dialogs import RegistrationDialog, ServiceDialog
 from ui.agreements.members_model import CountModel, ServiceModel
-from ui.directory.dialogs.base import RecordDialog
+from ui.agreements.removal_commands import RemoveRegistrationCommand, RemoveServiceCommand
+from ui.agreements.view_base import ListView, ask
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext
 from ui.widgets.list_panel import ListPanel
 
-AREA = "agreements"
 TOTAL_STYLE = "font-size: 15px; font-weight: bold;"
 
 
@@ -56,16 +57,11 @@ def small_table(model: Any, parent: QWidget, stretch: int = 0) -> QTableView:
     return table
 
 
-class MembersView(QWidget):
+class MembersView(ListView):
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.database = context.database
-        self.today = today or beijing_today()
-        self.dialog: RecordDialog | None = None
-        self._ready = False
+        super().__init__(context, parent, today=today)
 
         self.model = PagedTableModel(self.database, MemberList(), self)
         self.panel = ListPanel(self.model, self)
@@ -79,6 +75,9 @@ class MembersView(QWidget):
         self.new_button.setToolTip(self.tr("登记一名在职党员到社区报到（Ctrl+N）"))
         self.new_button.setMinimumWidth(self.new_button.sizeHint().width())
         self.panel.filter_bar.addWidget(self.new_button)
+        self.remove_button = QPushButton(self.tr("移除报到…"), self)
+        self.remove_button.setToolTip(self.tr("移除选中党员的报到登记（Delete），可撤销"))
+        self.panel.filter_bar.addWidget(self.remove_button)
 
         self.total = QLabel(self)
         self.total.setStyleSheet(TOTAL_STYLE)
@@ -93,10 +92,15 @@ class MembersView(QWidget):
         self.member.setWordWrap(True)
         self.services = ServiceModel(self)
         self.service_table = small_table(self.services, self, stretch=1)
+        self.remove_service_button = QPushButton(self.tr("删除服务记录"), self)
+        self.remove_service_button.setToolTip(self.tr("删除选中的服务记录（Delete）"))
         self.service_button = QPushButton(self.tr("添加服务记录…"), self)
 
         self.new_button.clicked.connect(self.new_record)
         self.service_button.clicked.connect(self.add_service)
+        self.remove_service_button.clicked.connect(self.remove_service)
+        self.remove_button.clicked.connect(self.remove_registration)
+        self.service_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.panel.current_changed.connect(self._on_panel_current_changed)
         self.panel.record_activated.connect(lambda _id: self.add_service())
         self.community_table.doubleClicked.connect(
@@ -105,7 +109,6 @@ class MembersView(QWidget):
         self.unit_table.doubleClicked.connect(
             lambda index: self._filter_by(self.employer_filter, self.by_unit, index)
         )
-        context.events.changed.connect(self._on_events_changed)
         self._build_layout()
         self.refresh()
 
@@ -117,7 +120,11 @@ class MembersView(QWidget):
         side_layout.addWidget(self.counts, 3)
         side_layout.addWidget(self.member)
         side_layout.addWidget(self.service_table, 2)
-        side_layout.addWidget(self.service_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_service_button)
+        buttons.addWidget(self.service_button)
+        side_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.panel)
@@ -161,16 +168,6 @@ class MembersView(QWidget):
         dialog.set_saver(self._register)
         self._open(dialog)
 
-    def focus_search(self) -> None:
-        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.panel.search.selectAll()
-
-    def print_current(self) -> None:
-        """Nothing to print in this view."""
-
-    def data_ready(self) -> bool:
-        return self._ready
-
     # editing
 
     def add_service(self) -> None:
@@ -187,6 +184,60 @@ class MembersView(QWidget):
 
         dialog.set_saver(save)
         self._open(dialog)
+
+    def delete_selected(self) -> bool:
+        """Delete: the selected service record when the service list has the focus, else the
+        selected registration. True when something was removed."""
+        if self.service_table.hasFocus() and self._current_service() is not None:
+            return self.remove_service()
+        return self.remove_registration()
+
+    def remove_registration(self) -> bool:
+        """Asks (default No), then removes the selected registration; undo restores it."""
+        registration_id = self.panel.current_id()
+        row = self.model.row_at(self.panel.table.currentIndex().row())
+        if registration_id is None or row is None:
+            return False
+        name = self._member_name()
+        if not ask(
+            self,
+            self.tr("移除报到"),
+            self.tr(
+                "移除{member}的报到登记吗？\n移除后不再计入报到人数，可用“撤销”（Ctrl+Z）恢复。"
+            ).format(member=name),
+        ):
+            return False
+        if not self._run(lambda s: members.remove_registration(s, registration_id, row.version)):
+            return False
+        self.context.undo_stack.push(
+            RemoveRegistrationCommand(registration_id, name, self.database, self.context.events)
+        )
+        return True
+
+    def remove_service(self) -> bool:
+        """Asks (default No), then deletes the selected service record; undo records it
+        again."""
+        registration_id = self.panel.current_id()
+        service = self._current_service()
+        if registration_id is None or service is None:
+            return False
+        if not ask(
+            self,
+            self.tr("删除服务记录"),
+            self.tr("删除{day}的服务记录“{activity}”吗？").format(
+                day=service.served_on.isoformat(), activity=service.activity
+            ),
+        ):
+            return False
+        removed: list[ServiceData] = []
+        if not self._run(lambda s: removed.append(members.remove_service(s, service.id))):
+            return False
+        self.context.undo_stack.push(
+            RemoveServiceCommand(
+                service.id, registration_id, removed[0], self.database, self.context.events
+            )
+        )
+        return True
 
     def _register(self, data: RegistrationData) -> str:
         with self.database.session() as session:
@@ -216,11 +267,21 @@ class MembersView(QWidget):
         community = found.values[source.column_index("community")]
         return self.tr("{person}（{community}）").format(person=person, community=community)
 
+    def _current_service(self) -> members.ServiceView | None:
+        return self.services.row_at(self.service_table.currentIndex().row())
+
+    def _enable(self) -> None:
+        chosen = self.panel.current_id() is not None
+        self.service_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+        self.remove_service_button.setEnabled(chosen and self._current_service() is not None)
+
     def _show_member(self, registration_id: str | None) -> None:
-        self.service_button.setEnabled(registration_id is not None)
+        self._enable()
         if registration_id is None:
             self.member.setText(self.tr("选择一名党员，这里显示其服务记录。"))
             self.services.set_rows([])
+            self._enable()
             return
         with self.database.reader() as session:
             found = members.services_of(session, registration_id)
@@ -231,6 +292,7 @@ class MembersView(QWidget):
             )
         )
         self.services.set_rows(found)
+        self._enable()
 
     # plumbing
 
@@ -239,24 +301,7 @@ class MembersView(QWidget):
         if count is not None and count.id is not None:
             combo.setCurrentIndex(max(0, combo.findData(count.id)))
 
-    def _open(self, dialog: RecordDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: RecordDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-
-    def _changed(self) -> None:
-        self.context.events.changed.emit(AREA)
-
     # slots
-
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "directory"):
-            self.refresh()
 
     def _on_panel_current_changed(self, registration_id: object) -> None:
         self._show_member(registration_id if isinstance(registration_id, str) else None)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from app.agreements.records import AgreementSettings
 
 from PySide6.QtWidgets import QSpinBox, QWidget
-from ui.agreements.forms import FormDialog
+from ui.directory.dialogs.base import RecordDialog
 
 
-class SettingsDialog(FormDialog):
+class SettingsDialog(RecordDialog):
     def __init__(self, settings: AgreementSettings, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("共建协议设置"), parent)
         self.expiring_days = QSpinBox(self)
@@ -22,9 +22,8 @@ class SettingsDialog(FormDialog):
         self.behind_percent.setToolTip(
             self.tr("完成比例落后于全年时间进度超过这么多，承诺显示为“进度落后”（红色）")
         )
-        self.add_row(self.tr("到期提醒"), self.expiring_days, "expiring_days", track=[])
-        self.add_row(self.tr("进度落后容差"), self.behind_percent, "behind_percent", track=[])
-        self.track(self.expiring_days, self.behind_percent)
+        self.add_row(self.tr("到期提醒"), self.expiring_days, "expiring_days")
+        self.add_row(self.tr("进度落后容差"), self.behind_percent, "behind_percent")
         self.finish(settings)
 
     def load(self, settings: AgreementSettings) -> None:

@@ -1,0 +1,91 @@
+"""What the views of the agreements tab share: the one dialog open at a time, refreshing when
+the agreements or the directory change; and for the 三张清单 and 在职党员 views, a paged list
+(``self.panel``) beside a detail, with removals asked first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.errors import UserError
+from app.localtime import beijing_today
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from ui.i18n import message_text
+from ui.tab import TabContext
+from ui.widgets.list_panel import ListPanel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+AREA = "agreements"
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """Asks before a removal, No being the default answer; True for Yes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
+    return answer == buttons.Yes
+
+
+class AgreementsView(QWidget):
+    def __init__(
+        self, context: TabContext, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.database = context.database
+        self.today = today or beijing_today()
+        self.dialog: QDialog | None = None  # the one open, kept for tests and screenshots
+        self._ready = False
+        context.events.changed.connect(self._on_events_changed)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    # the view's interface
+
+    def print_current(self) -> None:
+        """Nothing to print in this view."""
+
+    def data_ready(self) -> bool:
+        return self._ready
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _changed(self) -> None:
+        self.context.events.changed.emit(AREA)
+
+    def _on_events_changed(self, area: str) -> None:
+        if area in (AREA, "directory"):
+            self.refresh()
+
+
+class ListView(AgreementsView):
+    panel: ListPanel
+
+    def focus_search(self) -> None:
+        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.search.selectAll()
+
+    def _run(self, step: Callable[[Session], object]) -> bool:
+        """Runs ``step`` in its own session; when the database refuses it, says why and shows
+        what is stored now. True when done (the caller announces the change)."""
+        try:
+            with self.database.session() as session:
+                step(session)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("无法完成"), message_text(error.message))
+            self.refresh()
+            return False
+        return True
