@@ -960,16 +960,22 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Cancel “{title}”. Please give the reason:</translation>
     </message>
     <message>
+        <source>删除清单</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <source>删除“{title}”吗？
+删除后可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete “{title}”?
+Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
         <source>按建议认领</source>
         <translation>Claim as suggested</translation>
     </message>
     <message>
         <source>由“{unit}”认领“{community}”的需求“{need}”，同时由“{community}”认领资源“{resource}”？</source>
         <translation>Have “{unit}” claim the need “{need}” of “{community}”, and “{community}” claim the resource “{resource}”?</translation>
-    </message>
-    <message>
-        <source>无法认领</source>
-        <translation>Cannot claim</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1457,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Cancel entry…</translation>
     </message>
     <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>删除误录的清单（Delete），可撤销</source>
+        <translation>Delete an entry raised by mistake (Delete); can be undone</translation>
+    </message>
+    <message>
         <source>按建议认领…</source>
         <translation>Claim as suggested…</translation>
     </message>
@@ -1659,14 +1673,6 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>请选择</source>
         <translation>Please choose</translation>
-    </message>
-    <message>
-        <source> 人</source>
-        <translation> people</translation>
-    </message>
-    <message>
-        <source> 小时</source>
-        <translation> h</translation>
     </message>
     <message>
         <source>添加附件…</source>
@@ -2459,6 +2465,13 @@ Nothing is saved unless every row imports. Start now?</translation>
     </message>
 </context>
 <context>
+    <name>ListView</name>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
     <name>LookupEdit</name>
     <message>
         <source>输入名称中的几个字，从列表中选择</source>
@@ -2514,6 +2527,10 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>只读：可以查看、打印和导出，不能修改数据。</source>
+        <translation>Read-only: you can view, print and export, but not change data.</translation>
     </message>
     <message>
         <source>单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}</source>
@@ -2690,6 +2707,26 @@ Agreement {number}</translation>
     <message>
         <source>全部社区</source>
         <translation>All communities</translation>
+    </message>
+    <message>
+        <source>打印七个共落实情况</source>
+        <translation>Print the seven joint activities</translation>
+    </message>
+    <message>
+        <source>按当前的排序打印前几对？（共 {n} 对；如按完成率排序后打印最后二十对）</source>
+        <translation>How many pairs to print, in the current order? ({n} in all; e.g. sort by completion and print the last twenty)</translation>
+    </message>
+    <message>
+        <source>{branch}的结对协议已{status}，不能再登记履约。</source>
+        <translation>The pairing agreement of {branch} is {status}; no more fulfilment can be recorded.</translation>
+    </message>
+    <message>
+        <source>请在续签后的新协议上登记。</source>
+        <translation>Record it on the renewed agreement.</translation>
+    </message>
+    <message>
+        <source>无法登记履约</source>
+        <translation>Cannot record fulfilment</translation>
     </message>
     <message>
         <source>登记履约：{branch} {activity}</source>
@@ -3125,12 +3162,28 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Register an in-service party member reporting in to a community (Ctrl+N)</translation>
     </message>
     <message>
+        <source>移除报到…</source>
+        <translation>Remove registration…</translation>
+    </message>
+    <message>
+        <source>移除选中党员的报到登记（Delete），可撤销</source>
+        <translation>Remove the selected member's registration (Delete); can be undone</translation>
+    </message>
+    <message>
         <source>按社区</source>
         <translation>By community</translation>
     </message>
     <message>
         <source>按工作单位</source>
         <translation>By employer</translation>
+    </message>
+    <message>
+        <source>删除服务记录</source>
+        <translation>Delete service record</translation>
+    </message>
+    <message>
+        <source>删除选中的服务记录（Delete）</source>
+        <translation>Delete the selected service record (Delete)</translation>
     </message>
     <message>
         <source>添加服务记录…</source>
@@ -3143,6 +3196,20 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>还没有在职党员报到</source>
         <translation>No in-service party members registered yet</translation>
+    </message>
+    <message>
+        <source>移除报到</source>
+        <translation>Remove registration</translation>
+    </message>
+    <message>
+        <source>移除{member}的报到登记吗？
+移除后不再计入报到人数，可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Remove {member}'s registration?
+It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>删除{day}的服务记录“{activity}”吗？</source>
+        <translation>Delete the service record “{activity}” of {day}?</translation>
     </message>
     <message>
         <source>{person}（{community}）</source>
@@ -3732,12 +3799,28 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Mentor: {name}</translation>
     </message>
     <message>
-        <source>理由：{reason}</source>
-        <translation>Reason: {reason}</translation>
-    </message>
-    <message>
         <source>任务：{text}</source>
         <translation>Tasks: {text}</translation>
+    </message>
+    <message>
+        <source>原定期限：{start} 至 {end}</source>
+        <translation>Agreed term: {start} to {end}</translation>
+    </message>
+    <message>
+        <source>延期至 {end}，理由：{reason}</source>
+        <translation>Extended to {end}, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>曾延期，理由：{reason}</source>
+        <translation>Was extended, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>{end} 提前结束，理由：{reason}</source>
+        <translation>Ended early on {end}, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>现结束日期：{end}</source>
+        <translation>Ends now on: {end}</translation>
     </message>
     <message>
         <source>已报 {day}</source>
@@ -4019,6 +4102,21 @@ Reminder note (optional):</translation>
     </message>
 </context>
 <context>
+    <name>RemovalCommands</name>
+    <message>
+        <source>移除“{name}”的报到登记</source>
+        <translation>Remove the registration of “{name}”</translation>
+    </message>
+    <message>
+        <source>删除服务记录“{name}”</source>
+        <translation>Delete service record “{name}”</translation>
+    </message>
+    <message>
+        <source>删除清单“{name}”</source>
+        <translation>Delete entry “{name}”</translation>
+    </message>
+</context>
+<context>
     <name>RenewDialog</name>
     <message>
         <source>续签协议</source>
@@ -4254,10 +4352,6 @@ Reminder note (optional):</translation>
         <translation>e.g. Volunteering in the community clean-up</translation>
     </message>
     <message>
-        <source> 小时</source>
-        <translation> h</translation>
-    </message>
-    <message>
         <source>党员</source>
         <translation>Party member</translation>
     </message>
@@ -4358,6 +4452,17 @@ Reminder note (optional):</translation>
     <message>
         <source>登录</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SpinBoxes</name>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> h</translation>
     </message>
 </context>
 <context>
@@ -4759,6 +4864,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>开始</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>原定结束</source>
+        <translation>Planned end</translation>
     </message>
     <message>
         <source>结束</source>
@@ -5446,6 +5555,10 @@ This step has been removed from the undo history.</translation>
         <translation>A done or cancelled entry cannot be cancelled.</translation>
     </message>
     <message>
+        <source>这条清单现在是“{status}”，不能删除；请先退回认领或取消清单。</source>
+        <translation>This entry is now “{status}” and cannot be deleted; give back the claim or cancel the entry first.</translation>
+    </message>
+    <message>
         <source>只有草拟的协议可以生效。</source>
         <translation>Only a draft agreement can be put into force.</translation>
     </message>
@@ -5477,6 +5590,10 @@ This step has been removed from the undo history.</translation>
         <source>附件已损坏或丢失：{name}</source>
         <translation>The attachment is damaged or missing: {name}</translation>
     </message>
+    <message>
+        <source>{period}的这份月度报告已另有一份，不能恢复；需要时请先删除那一份。</source>
+        <translation>There is already another monthly report for {period}, so this one cannot be restored; delete that one first if needed.</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -5485,60 +5602,8 @@ This step has been removed from the undo history.</translation>
         <translation>In-service party members</translation>
     </message>
     <message>
-        <source>必填：系统中已有人员的姓名</source>
-        <translation>Required: the name of a person already in the system</translation>
-    </message>
-    <message>
-        <source>可空；填写时按身份证号找人员，否则按姓名+工作单位</source>
-        <translation>Optional; if given, the person is found by ID number, otherwise by name and employer</translation>
-    </message>
-    <message>
-        <source>已有驻区单位的名称</source>
-        <translation>The name of an existing resident unit</translation>
-    </message>
-    <message>
-        <source>必填：社区名称；同一人在同一社区报到按重复处理</source>
-        <translation>Required: the community name; the same person reporting in to the same community counts as a duplicate</translation>
-    </message>
-    <message>
-        <source>必填：日期，如 2026-03-01</source>
-        <translation>Required: a date, e.g. 2026-03-01</translation>
-    </message>
-    <message>
         <source>共建协议</source>
         <translation>Co-building agreements</translation>
-    </message>
-    <message>
-        <source>必填；与已有协议编号相同的按重复处理</source>
-        <translation>Required; the same number as an existing agreement counts as a duplicate</translation>
-    </message>
-    <message>
-        <source>必填：共建协议、双向服务协议、支部结对共建</source>
-        <translation>Required: 共建协议 (co-building agreement), 双向服务协议 (two-way service agreement) or 支部结对共建 (branch pairing)</translation>
-    </message>
-    <message>
-        <source>必填，最多200字</source>
-        <translation>Required, at most 200 characters</translation>
-    </message>
-    <message>
-        <source>必填：街道或社区的名称，多个用“、”分隔</source>
-        <translation>Required: names of streets or communities, several separated by “、”</translation>
-    </message>
-    <message>
-        <source>必填：驻区单位或党组织的名称，多个用“、”分隔</source>
-        <translation>Required: names of resident units or party organisations, several separated by “、”</translation>
-    </message>
-    <message>
-        <source>日期，可空</source>
-        <translation>A date; optional</translation>
-    </message>
-    <message>
-        <source>日期，不早于有效期起</source>
-        <translation>A date, not before the start of validity</translation>
-    </message>
-    <message>
-        <source>可空</source>
-        <translation>Optional</translation>
     </message>
     <message>
         <source>身份证号被 Excel 存成了数字，最后几位已丢失。请把这一列设为“文本”格式后重新填写。</source>
@@ -5593,100 +5658,16 @@ This step has been removed from the undo history.</translation>
         <translation>Resident units</translation>
     </message>
     <message>
-        <source>必填，全称；与已有单位同名的按重复处理</source>
-        <translation>Required, the full name; the same name as an existing unit counts as a duplicate</translation>
-    </message>
-    <message>
-        <source>必填：省级机关、市级机关、区级机关、高校、科研院所、国企、非公企业、社会组织</source>
-        <translation>Required: 省级机关 (provincial organ), 市级机关 (city organ), 区级机关 (district organ), 高校 (university), 科研院所 (research institute), 国企 (state-owned enterprise), 非公企业 (private enterprise) or 社会组织 (social organisation)</translation>
-    </message>
-    <message>
-        <source>系统中已有的社区名称</source>
-        <translation>The name of a community already in the system</translation>
-    </message>
-    <message>
-        <source>最多50字</source>
-        <translation>At most 50 characters</translation>
-    </message>
-    <message>
-        <source>数字和“-”，如 025-83301234</source>
-        <translation>Digits and “-”, e.g. 025-83301234</translation>
-    </message>
-    <message>
-        <source>最多200字</source>
-        <translation>At most 200 characters</translation>
-    </message>
-    <message>
         <source>党组织</source>
         <translation>Party organisations</translation>
-    </message>
-    <message>
-        <source>必填；同一单位下同名的按重复处理</source>
-        <translation>Required; the same name under the same unit counts as a duplicate</translation>
-    </message>
-    <message>
-        <source>必填：党委、党总支、党支部</source>
-        <translation>Required: 党委 (party committee), 党总支 (general branch) or 党支部 (party branch)</translation>
-    </message>
-    <message>
-        <source>必填：已有驻区单位的名称，或街道、社区的名称</source>
-        <translation>Required: the name of an existing resident unit, or of a street or community</translation>
-    </message>
-    <message>
-        <source>系统中已有人员的姓名，可空</source>
-        <translation>The name of a person already in the system; optional</translation>
-    </message>
-    <message>
-        <source>整数，可空</source>
-        <translation>A whole number; optional</translation>
     </message>
     <message>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <source>必填</source>
-        <translation>Required</translation>
-    </message>
-    <message>
-        <source>男 或 女，可空</source>
-        <translation>男 (male) or 女 (female); optional</translation>
-    </message>
-    <message>
-        <source>11位手机号，可空</source>
-        <translation>11-digit mobile number; optional</translation>
-    </message>
-    <message>
-        <source>18位，请把单元格设为文本；已登记的身份证号按重复处理</source>
-        <translation>18 characters; format the cell as text. An ID number already registered counts as a duplicate</translation>
-    </message>
-    <message>
-        <source>已有驻区单位的名称；无身份证号时，姓名+工作单位相同按重复处理</source>
-        <translation>The name of an existing resident unit; without an ID number, the same name and employer count as a duplicate</translation>
-    </message>
-    <message>
-        <source>最多80字</source>
-        <translation>At most 80 characters</translation>
-    </message>
-    <message>
-        <source>社区名，或“社区/网格”，如 宁海路社区/第一网格</source>
-        <translation>Community name, or “community/grid”, e.g. 宁海路社区/第一网格</translation>
-    </message>
-    <message>
-        <source>是 或 否（空为否）</source>
-        <translation>Yes or No (empty means No)</translation>
-    </message>
-    <message>
-        <source>是 或 否（空为否）；网格员须填所在网格</source>
-        <translation>Yes or No (empty means No); grid workers need their grid filled in</translation>
-    </message>
-    <message>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation>No</translation>
+        <source>这些列不会导入：{names}。如要导入，请把列名改成“{kind}”导入模板中的列名。</source>
+        <translation>These columns will not be imported: {names}. To import them, rename them to the column names of the “{kind}” import template.</translation>
     </message>
     <message>
         <source>有{n}处问题，没有导入任何记录。</source>
@@ -5707,38 +5688,6 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>民生事项</source>
         <translation>Issues</translation>
-    </message>
-    <message>
-        <source>新事项留空（自动编号）；填已有编号的按重复处理</source>
-        <translation>Leave empty for a new issue (numbered automatically); an existing number counts as a duplicate</translation>
-    </message>
-    <message>
-        <source>网格走访、线上、来电、来访、会议；空为网格走访</source>
-        <translation>网格走访 (grid visit), 线上 (online), 来电 (phone call), 来访 (walk-in) or 会议 (meeting); empty means 网格走访</translation>
-    </message>
-    <message>
-        <source>已有事项类别的名称，决定办理时限</source>
-        <translation>The name of an existing issue category; it sets the time limit</translation>
-    </message>
-    <message>
-        <source>社区名称</source>
-        <translation>Community name</translation>
-    </message>
-    <message>
-        <source>该社区下的网格名称</source>
-        <translation>The name of a grid in that community</translation>
-    </message>
-    <message>
-        <source>最多20字</source>
-        <translation>At most 20 characters</translation>
-    </message>
-    <message>
-        <source>一般 或 紧急；空为一般</source>
-        <translation>一般 (normal) or 紧急 (urgent); empty means 一般</translation>
-    </message>
-    <message>
-        <source>北京时间，如 2026-03-01 09:30；空为导入时</source>
-        <translation>Beijing time, e.g. 2026-03-01 09:30; empty means the time of import</translation>
     </message>
     <message>
         <source>联席会议</source>
@@ -5795,30 +5744,6 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>列名重复：{names}。每个列名只能出现一次。</source>
         <translation>Duplicate column names: {names}. Each column name may appear only once.</translation>
-    </message>
-    <message>
-        <source>导入说明：在第一个工作表中从第2行起逐行填写，第1行的列名不要改动。</source>
-        <translation>How to import: fill in the first sheet row by row from row 2; do not change the column names in row 1.</translation>
-    </message>
-    <message>
-        <source>红色列名为必填；本表不会被导入，可以保留。</source>
-        <translation>Red column names are required. This sheet is not imported and may stay.</translation>
-    </message>
-    <message>
-        <source>列名</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>填写说明</source>
-        <translation>How to fill in</translation>
-    </message>
-    <message>
-        <source>示例</source>
-        <translation>Example</translation>
-    </message>
-    <message>
-        <source>必填。</source>
-        <translation>Required. </translation>
     </message>
 </context>
 <context>
@@ -6039,6 +5964,10 @@ This step has been removed from the undo history.</translation>
         <translation>Posting</translation>
     </message>
     <message>
+        <source>服务记录</source>
+        <translation>service record</translation>
+    </message>
+    <message>
         <source>服务内容</source>
         <translation>service</translation>
     </message>
@@ -6203,6 +6132,18 @@ This step has been removed from the undo history.</translation>
 <context>
     <name>reminders</name>
     <message>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>明天</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <source>还有{n}天</source>
+        <translation>in {n} days</translation>
+    </message>
+    <message>
         <source>{n}件民生事项已超过办理时限</source>
         <translation>{n} issues are past their deadline</translation>
     </message>
@@ -6219,8 +6160,12 @@ This step has been removed from the undo history.</translation>
         <translation>{n} meeting action items are past their due date</translation>
     </message>
     <message>
-        <source>{title}将于{day}到期（还有{n}天）</source>
-        <translation>{title} expires on {day} ({n} days left)</translation>
+        <source>{title}将于{day}到期（{left}）</source>
+        <translation>{title} expires on {day} ({left})</translation>
+    </message>
+    <message>
+        <source>{name}挂职将于{day}期满（{left}）</source>
+        <translation>{name}'s secondment ends on {day} ({left})</translation>
     </message>
     <message>
         <source>{n}项共建承诺进度落后</source>
@@ -6231,12 +6176,8 @@ This step has been removed from the undo history.</translation>
         <translation>{n} needs have long been unclaimed</translation>
     </message>
     <message>
-        <source>{name}挂职将于{day}期满（还有{n}天）</source>
-        <translation>{name}'s secondment ends on {day} ({n} days left)</translation>
-    </message>
-    <message>
         <source>{name}的{year}年{period}评价待填写</source>
-        <translation>{name}'s {year} {period} evaluation is due</translation>
+        <translation>{name}&apos;s {year} {period} evaluation is due</translation>
     </message>
     <message>
         <source>{n}份挂职干部月度报告未交</source>
