@@ -121,7 +121,9 @@ class MainWindow(QMainWindow):
             self.database.close()
             self.database = None
             return False
-        self.context = TabContext(self.database, self.undo_stack, self.events, self.open_list)
+        self.context = TabContext(
+            self.database, self.undo_stack, self.events, self.open_list, self.open_view
+        )
         QTimer.singleShot(0, self.move_dated_statuses)
         self._day_timer.start()
         home = self._pages.get("home")
@@ -240,6 +242,12 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> TabPage | None:
         return self._pages.get(TAB_KEYS[self.tabs.currentIndex()])
+
+    def open_view(self, key: str, view: str) -> None:
+        """Shows one of a tab's views (a reminder points at the agreements' three lists)."""
+        page = self.show_tab(key)
+        if page is not None:
+            page.show_view(view)
 
     def open_list(self, key: str, filters: Mapping[str, Any]) -> None:
         """Shows a tab's list filtered as asked (a dashboard tile or bar was clicked)."""

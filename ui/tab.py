@@ -30,8 +30,8 @@ class DataEvents(QObject):
     changed = Signal(str)
 
 
-def _nowhere(_key: str, _filters: Mapping[str, Any]) -> None:
-    """``open_list`` for a tab shown on its own (tests): there is no other tab to open."""
+def _nowhere(_key: str, _what: Any) -> None:
+    """``open_list``/``open_view`` for a tab shown on its own (tests): no other tab to open."""
 
 
 @dataclass
@@ -41,6 +41,8 @@ class TabContext:
     events: DataEvents
     # shows another tab's list with these filters (its ListSource's filter keys)
     open_list: Callable[[str, Mapping[str, Any]], None] = _nowhere
+    # shows one of another tab's views by name (TabPage.show_view)
+    open_view: Callable[[str, str], None] = _nowhere
 
 
 class TabPage(QWidget):

@@ -19,7 +19,7 @@ from app.dashboard.charts import (
 )
 from app.dashboard.kpis import Kpi, kpis
 from app.dashboard.reminders import ReminderLine, reminders
-from app.dashboard.scope import Scope
+from app.dashboard.scope import Scope, street_name
 from app.summary import DirectoryCounts, directory_counts
 from db.models.directory import OrgLevel, OrgUnit
 
@@ -35,6 +35,7 @@ class Board:
     zones: list[GroupRow]
     reminders: list[ReminderLine]
     directory: DirectoryCounts
+    street: str  # the street's name when there is only one, else ""
 
     def kpi(self, key: str) -> Kpi:
         return next(k for k in self.kpis if k.key == key)
@@ -52,6 +53,7 @@ def board(session: Session, scope: Scope) -> Board:
         completion_by_zone(scope, pairs),
         reminders(session, scope),
         directory_counts(session),
+        street_name(session),
     )
 
 

@@ -52,6 +52,18 @@ class GroupRow:
     link: Link
 
 
+def count_step(top: float) -> int:
+    """A whole step of 1, 2 or 5 × 10ⁿ that marks 0 to ``top`` with at most five steps: an
+    axis of counts shows no fractions (0.5 件) however small its counts."""
+    step = 1
+    while top / step > 5:
+        for factor in (2, 5 / 2, 2):
+            step = round(step * factor)
+            if top / step <= 5:
+                break
+    return step
+
+
 def _live_issues(scope: Scope) -> list[ColumnElement[bool]]:
     conditions = [live_issue(), Issue.status != IssueStatus.REJECTED]
     if scope.community_id:

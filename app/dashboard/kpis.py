@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.agreements.lists import AgreementList
@@ -78,7 +78,8 @@ def _resolution(session: Session, scope: Scope) -> tuple[int, float | None, floa
     return int(resolved), None if days is None else float(days), share(satisfied, rated)
 
 
-def _open_actions(session: Session, scope: Scope) -> int:
+def open_actions(scope: Scope) -> Select[int]:
+    """Counts the meetings' action items not yet done, of the scope's hosts."""
     stmt = (
         select(func.count())
         .select_from(ActionItem)
@@ -92,7 +93,7 @@ def _open_actions(session: Session, scope: Scope) -> int:
     )
     if scope.host_ids:
         stmt = stmt.where(Meeting.host_org_unit_id.in_(scope.host_ids))
-    return int(session.scalar(stmt) or 0)
+    return stmt
 
 
 def seven_completion(rows: list[MatrixRow]) -> float | None:
@@ -120,7 +121,7 @@ def kpis(session: Session, scope: Scope, pairs: list[MatrixRow] | None = None) -
         Kpi("resolved", resolved, resolved_link),
         Kpi("resolve_days", days, resolved_link),
         Kpi("satisfaction", satisfaction, resolved_link),
-        Kpi("open_actions", _open_actions(session, scope), scope.meetings()),
+        Kpi("open_actions", int(session.scalar(open_actions(scope)) or 0), scope.meetings()),
         Kpi("seven", seven_completion(pairs), scope.agreements(kind="branch_pairing")),
         Kpi("evaluations_due", len(due), Link(SECONDMENTS, {"active": True})),
     ]

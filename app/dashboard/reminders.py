@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.agreements import reminders as agreement_reminders
 from app.agreements.lists import AgreementList
-from app.dashboard.scope import SECONDMENTS, Link, Scope
+from app.dashboard.kpis import open_actions
+from app.dashboard.scope import AGREEMENTS, CLAIMS_VIEW, SECONDMENTS, Link, Scope
 from app.dashboard.sql import live_issue
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.store import local_day
@@ -29,7 +30,7 @@ from app.meetings.tracking import cn_date
 from app.secondments import reminders as posting_reminders
 from db.models.agreements import Agreement
 from db.models.issues import Issue
-from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
+from db.models.meetings import ActionItem
 
 SUPERVISED_SHOWN = 5
 CONTEXT = "reminders"
@@ -44,6 +45,15 @@ class ReminderLine:
 
 def _text(template: str, **params: object) -> Message:
     return Message(CONTEXT, template, **params)
+
+
+def days_left(days: int) -> Message:
+    """今天, 明天 or 还有N天: N is never 1, so a language with plurals reads right."""
+    if days <= 0:
+        return _text(QT_TRANSLATE_NOOP("reminders", "今天"))
+    if days == 1:
+        return _text(QT_TRANSLATE_NOOP("reminders", "明天"))
+    return _text(QT_TRANSLATE_NOOP("reminders", "还有{n}天"), n=days)
 
 
 def _issue_lines(session: Session, scope: Scope, today: date) -> list[ReminderLine]:
@@ -77,21 +87,7 @@ def _issue_lines(session: Session, scope: Scope, today: date) -> list[ReminderLi
 
 
 def _action_lines(session: Session, scope: Scope, today: date) -> list[ReminderLine]:
-    stmt = (
-        select(func.count())
-        .select_from(ActionItem)
-        .join(Decision, Decision.id == ActionItem.decision_id)
-        .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
-        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(
-            Meeting.deleted_at.is_(None),
-            ActionItem.status.in_((ActionStatus.OPEN, ActionStatus.IN_PROGRESS)),
-            ActionItem.due_on < today,
-        )
-    )
-    if scope.host_ids:
-        stmt = stmt.where(Meeting.host_org_unit_id.in_(scope.host_ids))
-    late = int(session.scalar(stmt) or 0)
+    late = int(session.scalar(open_actions(scope).where(ActionItem.due_on < today)) or 0)
     if not late:
         return []
     text = _text(QT_TRANSLATE_NOOP("reminders", "{n}项会议议定事项已过完成期限"), n=late)
@@ -114,10 +110,10 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
     lines = [
         ReminderLine(
             _text(
-                QT_TRANSLATE_NOOP("reminders", "{title}将于{day}到期（还有{n}天）"),
+                QT_TRANSLATE_NOOP("reminders", "{title}将于{day}到期（{left}）"),
                 title=a.title,
                 day=cn_date(a.valid_to),
-                n=a.days_left,
+                left=days_left(a.days_left),
             ),
             scope.agreements(expiring_within=a.days_left),
             urgent=a.days_left <= 7,
@@ -132,7 +128,7 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
         text = _text(
             QT_TRANSLATE_NOOP("reminders", "{n}条需求长时间无人认领"), n=len(found.unclaimed)
         )
-        lines.append(ReminderLine(text, scope.agreements()))
+        lines.append(ReminderLine(text, Link(AGREEMENTS, view=CLAIMS_VIEW)))
     return lines
 
 
@@ -141,10 +137,10 @@ def _posting_lines(session: Session, today: date) -> list[ReminderLine]:
     lines = [
         ReminderLine(
             _text(
-                QT_TRANSLATE_NOOP("reminders", "{name}挂职将于{day}期满（还有{n}天）"),
+                QT_TRANSLATE_NOOP("reminders", "{name}挂职将于{day}期满（{left}）"),
                 name=p.person_name,
                 day=cn_date(p.ends_on),
-                n=p.days_left,
+                left=days_left(p.days_left),
             ),
             Link(SECONDMENTS, {"ending_within": posting_reminders.ENDING_DAYS}),
         )

@@ -21,7 +21,7 @@ from app.dashboard.charts import (
 from app.dashboard.hotline import HotlineRow, by_community, by_unit
 from app.dashboard.kpis import Kpi, kpis
 from app.dashboard.period import Period
-from app.dashboard.scope import scope_for
+from app.dashboard.scope import scope_for, street_name
 from app.dashboard.sql import live_issue
 from app.issues.store import local_day
 from app.issues.workflow import OPEN_STATUSES
@@ -49,7 +49,8 @@ class IssueSection:
 @dataclass(frozen=True)
 class MonthlyReport:
     period: Period
-    scope_name: str  # 全街道 or the community's name
+    scope_name: str  # the community's, the street's (when it is the only one) or 全街道
+    by_grid: bool  # one community: its places are grids
     made_at: datetime
     kpis: list[Kpi]
     units: list[HotlineRow]
@@ -97,7 +98,8 @@ def monthly_report(
     pairs = seven_rows(session, scope)
     return MonthlyReport(
         period,
-        scope.community_name or "全街道",
+        scope.community_name or street_name(session) or "全街道",
+        bool(community_id),
         now,
         kpis(session, scope, pairs),
         by_unit(session, scope),

@@ -14,20 +14,22 @@ from sqlalchemy.orm import Session
 from app.agreements.store import subtree_ids
 from app.dashboard.period import Period
 from app.issues.workflow import OPEN_STATUSES
-from db.models.directory import OrgUnit
+from db.models.directory import OrgLevel, OrgUnit
 from db.models.issues import IssueStatus
 
 ISSUES, MEETINGS, AGREEMENTS, SECONDMENTS = "issues", "meetings", "agreements", "secondments"
+CLAIMS_VIEW = "lists"  # the agreements tab's 三张清单 (needs, resources, projects)
 RESOLVED_STATUSES = (IssueStatus.RESOLVED, IssueStatus.FOLLOWED_UP, IssueStatus.CLOSED)
 
 
 @dataclass(frozen=True)
 class Link:
     """A list to open: the area ("issues", "meetings", "agreements", "secondments") and the
-    filters of its ListSource."""
+    filters of its ListSource, or one of the area's other views by name."""
 
     area: str
     filters: Mapping[str, Any] = field(default_factory=dict)
+    view: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,3 +79,14 @@ def scope_for(
     name = session.scalar(select(OrgUnit.name).where(OrgUnit.id == community_id)) or ""
     hosts = tuple(session.scalars(subtree_ids(community_id)))
     return Scope(period, now, community_id, name, hosts)
+
+
+def street_name(session: Session) -> str:
+    """The street's name when the database holds exactly one (the usual case: a title an
+    official signs names the street), else ""."""
+    names = session.scalars(
+        select(OrgUnit.name)
+        .where(OrgUnit.deleted_at.is_(None), OrgUnit.level == OrgLevel.STREET)
+        .limit(2)
+    ).all()
+    return names[0] if len(names) == 1 else ""

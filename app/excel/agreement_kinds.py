@@ -35,33 +35,33 @@ class MemberImport(ImportKind[RegistrationData]):
         ImportColumn(
             "person_id",
             QT_TRANSLATE_NOOP("columns", "姓名"),
-            QT_TRANSLATE_NOOP("excel", "必填：系统中已有人员的姓名"),
+            "必填：系统中已有人员的姓名",
             "李华",
             required=True,
         ),
         ImportColumn(
             "id_number",
             QT_TRANSLATE_NOOP("columns", "身份证号"),
-            QT_TRANSLATE_NOOP("excel", "可空；填写时按身份证号找人员，否则按姓名+工作单位"),
+            "可空；填写时按身份证号找人员，否则按姓名+工作单位",
             "11010519491231002X",
         ),
         ImportColumn(
             "employer_unit_id",
             QT_TRANSLATE_NOOP("columns", "工作单位"),
-            QT_TRANSLATE_NOOP("excel", "已有驻区单位的名称"),
+            "已有驻区单位的名称",
             "南京市鼓楼区某某研究院",
         ),
         ImportColumn(
             "community_id",
             QT_TRANSLATE_NOOP("columns", "报到社区"),
-            QT_TRANSLATE_NOOP("excel", "必填：社区名称；同一人在同一社区报到按重复处理"),
+            "必填：社区名称；同一人在同一社区报到按重复处理",
             "宁海路社区",
             required=True,
         ),
         ImportColumn(
             "registered_on",
             QT_TRANSLATE_NOOP("columns", "报到日期"),
-            QT_TRANSLATE_NOOP("excel", "必填：日期，如 2026-03-01"),
+            "必填：日期，如 2026-03-01",
             "2026-03-01",
             required=True,
         ),
@@ -106,6 +106,7 @@ class MemberImport(ImportKind[RegistrationData]):
             select(MemberRegistration.id, MemberRegistration.version).where(
                 MemberRegistration.person_id == data.person_id,
                 MemberRegistration.community_id == data.community_id,
+                MemberRegistration.deleted_at.is_(None),  # a removed one comes back as new
             )
         ).first()
         return Existing(found[0], found[1]) if found else None
@@ -135,28 +136,28 @@ class AgreementImport(ImportKind[AgreementData]):
         ImportColumn(
             "number",
             QT_TRANSLATE_NOOP("columns", "协议编号"),
-            QT_TRANSLATE_NOOP("excel", "必填；与已有协议编号相同的按重复处理"),
+            "必填；与已有协议编号相同的按重复处理",
             "GJ2026-NHL-001",
             required=True,
         ),
         ImportColumn(
             "kind",
             QT_TRANSLATE_NOOP("columns", "类型"),
-            QT_TRANSLATE_NOOP("excel", "必填：共建协议、双向服务协议、支部结对共建"),
+            "必填：共建协议、双向服务协议、支部结对共建",
             "共建协议",
             required=True,
         ),
         ImportColumn(
             "title",
             QT_TRANSLATE_NOOP("columns", "协议名称"),
-            QT_TRANSLATE_NOOP("excel", "必填，最多200字"),
+            "必填，最多200字",
             "宁海路街道与某某研究院党建共建协议",
             required=True,
         ),
         ImportColumn(
             "street_side",
             QT_TRANSLATE_NOOP("columns", "街道方"),
-            QT_TRANSLATE_NOOP("excel", "必填：街道或社区的名称，多个用“、”分隔"),
+            "必填：街道或社区的名称，多个用“、”分隔",
             "宁海路街道",
             required=True,
             also=("parties",),
@@ -164,32 +165,32 @@ class AgreementImport(ImportKind[AgreementData]):
         ImportColumn(
             "partner_side",
             QT_TRANSLATE_NOOP("columns", "共建方"),
-            QT_TRANSLATE_NOOP("excel", "必填：驻区单位或党组织的名称，多个用“、”分隔"),
+            "必填：驻区单位或党组织的名称，多个用“、”分隔",
             "南京市鼓楼区某某研究院",
             required=True,
         ),
         ImportColumn(
             "signed_on",
             QT_TRANSLATE_NOOP("columns", "签订日期"),
-            QT_TRANSLATE_NOOP("excel", "日期，可空"),
+            "日期，可空",
             "2026-03-01",
         ),
         ImportColumn(
             "valid_from",
             QT_TRANSLATE_NOOP("columns", "有效期起"),
-            QT_TRANSLATE_NOOP("excel", "日期，可空"),
+            "日期，可空",
             "2026-03-01",
         ),
         ImportColumn(
             "valid_to",
             QT_TRANSLATE_NOOP("columns", "有效期至"),
-            QT_TRANSLATE_NOOP("excel", "日期，不早于有效期起"),
+            "日期，不早于有效期起",
             "2028-02-28",
         ),
         ImportColumn(
             "summary",
             QT_TRANSLATE_NOOP("columns", "内容摘要"),
-            QT_TRANSLATE_NOOP("excel", "可空"),
+            "可空",
             "",
         ),
     )

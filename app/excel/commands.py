@@ -64,6 +64,8 @@ def import_rows(args: argparse.Namespace, target: str) -> int:
         report = refused.report
     finally:
         database.close()
+    if (ignored := report.ignored_note()) is not None:
+        print(ignored, file=sys.stderr)
     for problem in report.problems:
         column = f"“{problem.column}”列" if problem.column else ""
         print(f"第{problem.row}行 {column}：{problem.message}")

@@ -36,47 +36,42 @@ class ResidentUnitImport(ImportKind[ResidentUnitData]):
         ImportColumn(
             "name",
             QT_TRANSLATE_NOOP("columns", "单位名称"),
-            QT_TRANSLATE_NOOP("excel", "必填，全称；与已有单位同名的按重复处理"),
+            "必填，全称；与已有单位同名的按重复处理",
             "南京市鼓楼区某某研究院",
             required=True,
         ),
         ImportColumn(
             "category",
             QT_TRANSLATE_NOOP("columns", "类别"),
-            QT_TRANSLATE_NOOP(
-                "excel",
-                "必填：省级机关、市级机关、区级机关、高校、科研院所、国企、非公企业、社会组织",
-            ),
+            "必填：省级机关、市级机关、区级机关、高校、科研院所、国企、非公企业、社会组织",
             "科研院所",
             required=True,
         ),
         ImportColumn(
             "org_unit_id",
             QT_TRANSLATE_NOOP("columns", "所在社区"),
-            QT_TRANSLATE_NOOP("excel", "系统中已有的社区名称"),
+            "系统中已有的社区名称",
             "宁海路社区",
         ),
         ImportColumn(
             "contact_name",
             QT_TRANSLATE_NOOP("columns", "联系人"),
-            QT_TRANSLATE_NOOP("excel", "最多50字"),
+            "最多50字",
             "王明",
         ),
         ImportColumn(
             "contact_phone",
             QT_TRANSLATE_NOOP("columns", "联系电话"),
-            QT_TRANSLATE_NOOP("excel", "数字和“-”，如 025-83301234"),
+            "数字和“-”，如 025-83301234",
             "025-83301234",
         ),
         ImportColumn(
             "address",
             QT_TRANSLATE_NOOP("columns", "地址"),
-            QT_TRANSLATE_NOOP("excel", "最多200字"),
+            "最多200字",
             "宁海路122号",
         ),
-        ImportColumn(
-            "note", QT_TRANSLATE_NOOP("columns", "备注"), QT_TRANSLATE_NOOP("excel", "可空"), ""
-        ),
+        ImportColumn("note", QT_TRANSLATE_NOOP("columns", "备注"), "可空", ""),
     )
 
     def parse(self, row: Cells, names: Names) -> ResidentUnitData:
@@ -126,21 +121,21 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
         ImportColumn(
             "name",
             QT_TRANSLATE_NOOP("columns", "党组织名称"),
-            QT_TRANSLATE_NOOP("excel", "必填；同一单位下同名的按重复处理"),
+            "必填；同一单位下同名的按重复处理",
             "中共某某研究院委员会",
             required=True,
         ),
         ImportColumn(
             "kind",
             QT_TRANSLATE_NOOP("columns", "类型"),
-            QT_TRANSLATE_NOOP("excel", "必填：党委、党总支、党支部"),
+            "必填：党委、党总支、党支部",
             "党委",
             required=True,
         ),
         ImportColumn(
             "resident_unit_id",
             QT_TRANSLATE_NOOP("columns", "所属单位或组织"),
-            QT_TRANSLATE_NOOP("excel", "必填：已有驻区单位的名称，或街道、社区的名称"),
+            "必填：已有驻区单位的名称，或街道、社区的名称",
             "南京市鼓楼区某某研究院",
             required=True,
             also=("org_unit_id",),
@@ -148,13 +143,13 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
         ImportColumn(
             "secretary_id",
             QT_TRANSLATE_NOOP("columns", "书记"),
-            QT_TRANSLATE_NOOP("excel", "系统中已有人员的姓名，可空"),
+            "系统中已有人员的姓名，可空",
             "",
         ),
         ImportColumn(
             "member_count",
             QT_TRANSLATE_NOOP("columns", "党员数"),
-            QT_TRANSLATE_NOOP("excel", "整数，可空"),
+            "整数，可空",
             "35",
         ),
     )
@@ -220,63 +215,59 @@ class PersonImport(ImportKind[PersonData]):
         ImportColumn(
             "name",
             QT_TRANSLATE_NOOP("columns", "姓名"),
-            QT_TRANSLATE_NOOP("excel", "必填"),
+            "必填",
             "李华",
             required=True,
         ),
         ImportColumn(
             "gender",
             QT_TRANSLATE_NOOP("columns", "性别"),
-            QT_TRANSLATE_NOOP("excel", "男 或 女，可空"),
+            "男 或 女，可空",
             "女",
         ),
         ImportColumn(
             "mobile",
             QT_TRANSLATE_NOOP("columns", "手机"),
-            QT_TRANSLATE_NOOP("excel", "11位手机号，可空"),
+            "11位手机号，可空",
             "13912345678",
         ),
         ImportColumn(
             "id_number",
             QT_TRANSLATE_NOOP("columns", "身份证号"),
-            QT_TRANSLATE_NOOP("excel", "18位，请把单元格设为文本；已登记的身份证号按重复处理"),
+            "18位，请把单元格设为文本；已登记的身份证号按重复处理",
             "11010519491231002X",
         ),
         ImportColumn(
             "employer_unit_id",
             QT_TRANSLATE_NOOP("columns", "工作单位"),
-            QT_TRANSLATE_NOOP(
-                "excel", "已有驻区单位的名称；无身份证号时，姓名+工作单位相同按重复处理"
-            ),
+            "已有驻区单位的名称；无身份证号时，姓名+工作单位相同按重复处理",
             "南京市鼓楼区某某研究院",
         ),
         ImportColumn(
             "post",
             QT_TRANSLATE_NOOP("columns", "职务"),
-            QT_TRANSLATE_NOOP("excel", "最多80字"),
+            "最多80字",
             "办公室主任",
         ),
         ImportColumn(
             "org_unit_id",
             QT_TRANSLATE_NOOP("columns", "所在社区网格"),
-            QT_TRANSLATE_NOOP("excel", "社区名，或“社区/网格”，如 宁海路社区/第一网格"),
+            "社区名，或“社区/网格”，如 宁海路社区/第一网格",
             "宁海路社区",
         ),
         ImportColumn(
             "is_party_member",
             QT_TRANSLATE_NOOP("columns", "党员"),
-            QT_TRANSLATE_NOOP("excel", "是 或 否（空为否）"),
+            "是 或 否（空为否）",
             "是",
         ),
         ImportColumn(
             "is_grid_worker",
             QT_TRANSLATE_NOOP("columns", "网格员"),
-            QT_TRANSLATE_NOOP("excel", "是 或 否（空为否）；网格员须填所在网格"),
+            "是 或 否（空为否）；网格员须填所在网格",
             "否",
         ),
-        ImportColumn(
-            "note", QT_TRANSLATE_NOOP("columns", "备注"), QT_TRANSLATE_NOOP("excel", "可空"), ""
-        ),
+        ImportColumn("note", QT_TRANSLATE_NOOP("columns", "备注"), "可空", ""),
     )
 
     def parse(self, row: Cells, names: Names) -> PersonData:

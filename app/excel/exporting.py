@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from app.database import Database
 from app.excel.writing import header_cell, save, set_widths, sheet_name
-from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row
 from app.localtime import to_beijing
@@ -30,7 +29,7 @@ SHEET_ROWS = 1_048_575  # Excel's rows per sheet, less the header
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 Progress = Callable[[int, int], None]  # (rows written, rows in all)
-YES, NO = QT_TRANSLATE_NOOP("excel", "是"), QT_TRANSLATE_NOOP("excel", "否")
+YES, NO = "是", "否"  # Chinese in any interface language, so the file imports back
 
 
 def export_list(

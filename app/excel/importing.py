@@ -38,7 +38,7 @@ PROGRESS_EVERY = 200  # rows between two progress reports
 class ImportColumn:
     field: str  # the record field whose ValidationError this column shows
     header: str  # QT_TRANSLATE_NOOP("columns", …): the same words as the list's column
-    note: str  # QT_TRANSLATE_NOOP("excel", …): what to write, for the template's 说明
+    note: str  # what to write, for the template's 说明 (Chinese, as the template is)
     example: str
     required: bool = False
     also: tuple[str, ...] = ()  # other record fields reported in this column
@@ -100,6 +100,10 @@ class ImportKind(Generic[D]):
     def column_of(self, field_name: str) -> str:
         return next((c.header for c in self.columns if field_name in (c.field, *c.also)), "")
 
+    def cell_of(self, field_name: str) -> str:
+        """The row's key (a column's field) of the cell a record field is read from."""
+        return next((c.field for c in self.columns if field_name in (c.field, *c.also)), "")
+
 
 def keep_missing(stored: D, data: D, present: frozenset[str]) -> D:
     """``data`` with the fields not in ``present`` taken from ``stored`` (a dataclass)."""
@@ -133,9 +137,25 @@ class Report:
     kind: ImportKind[Any]
     rows: list[RowResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    ignored: tuple[str, ...] = ()  # the file's headers that are none of the kind's columns
 
     def count(self, action: Action) -> int:
         return sum(r.action is action for r in self.rows)
+
+    def ignored_note(self) -> Message | None:
+        """Says which columns are not read, so no value is left out unnoticed (a header
+        written 是否党员 instead of 党员); None when every column is read."""
+        if not self.ignored:
+            return None
+        return Message(
+            "excel",
+            QT_TRANSLATE_NOOP(
+                "excel",
+                "这些列不会导入：{names}。如要导入，请把列名改成“{kind}”导入模板中的列名。",
+            ),
+            names="、".join(self.ignored),
+            kind=Message("excel", self.kind.title),
+        )
 
 
 class ImportRefused(UserError):
@@ -196,7 +216,8 @@ def run(
     positions = _positions(kind, table)
     present = frozenset(f for c in kind.columns if c.field in positions for f in (c.field, *c.also))
     names = Names(session)
-    report = Report(kind)
+    known = {c.header for c in kind.columns}
+    report = Report(kind, ignored=tuple(h for h in table.headers if h and h not in known))
     seen: dict[tuple[Any, ...], int] = {}
     for done, (number, values) in enumerate(table.rows):
         row = {f: values[i] if i < len(values) else None for f, i in positions.items()}
@@ -213,14 +234,42 @@ def run(
             )
         except FileRefused:
             raise
+        except ValidationError as error:
+            for bad in _bad_cells(kind, row, names, error):
+                report.problems.append(Problem(number, kind.column_of(bad.field), bad.message))
+            action = Action.PROBLEM
         except UserError as error:
-            column = kind.column_of(error.field) if isinstance(error, ValidationError) else ""
-            report.problems.append(Problem(number, column, error.message))
+            report.problems.append(Problem(number, "", error.message))
             action = Action.PROBLEM
         report.rows.append(RowResult(number, action, texts))
         if progress is not None and (done % PROGRESS_EVERY == 0 or done + 1 == len(table.rows)):
             progress(done + 1, len(table.rows))
     return report
+
+
+def _bad_cells(
+    kind: ImportKind[Any], row: dict[str, Any], names: Names, first: ValidationError
+) -> list[ValidationError]:
+    """Every bad cell of a row, not only the first, so that one round in Excel fixes them
+    all: the row is read again with each bad cell left empty, until it reads or what is
+    wrong may come of the emptying (a required cell emptied, a rule over several cells such
+    as 至少一个签约方, reported through a column's ``also``)."""
+    found = [first]
+    emptied = dict(row)
+    while (cell := kind.cell_of(found[-1].field)) and emptied.get(cell) is not None:
+        emptied[cell] = None
+        try:
+            kind.validate(kind.parse(Cells(emptied), names))
+            break
+        except ValidationError as error:
+            if kind.cell_of(error.field) != error.field or any(
+                e.field == error.field for e in found
+            ):
+                break
+            found.append(error)
+        except UserError:
+            break  # not a cell's problem: the row's own, reported once it reads
+    return found
 
 
 def _save_row(

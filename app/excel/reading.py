@@ -52,7 +52,11 @@ def read_table(path: Path) -> Table:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise refused(
-            QT_TRANSLATE_NOOP("excel", "无法读取文件，它可能已损坏或不是 xlsx 格式：{name}"),
+            QT_TRANSLATE_NOOP(
+                "excel",
+                "无法读取“{name}”，它可能已损坏或不是 xlsx 格式。"
+                "请在 Excel 中打开它，另存为“Excel 工作簿（.xlsx）”后再导入。",
+            ),
             name=path.name,
         ) from error
     try:
@@ -68,7 +72,10 @@ def _check_container(path: Path) -> None:
             encrypted = head == OLE_SIGNATURE and ENCRYPTION_STREAM in head + stream.read()
     except OSError as error:
         raise refused(
-            QT_TRANSLATE_NOOP("excel", "无法打开文件：{name}（{reason}）"),
+            QT_TRANSLATE_NOOP(
+                "excel",
+                "无法打开“{name}”（{reason}）。请关闭正在使用它的程序，或检查文件是否还在。",
+            ),
             name=path.name,
             reason=error.strerror or type(error).__name__,
         ) from error

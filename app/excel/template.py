@@ -14,23 +14,15 @@ from openpyxl.comments import Comment
 from app.excel.importing import ImportKind
 from app.excel.reading import NOTES_SHEET
 from app.excel.writing import header_cell, save, set_widths, sheet_name
-from app.i18n import QT_TRANSLATE_NOOP
 
 COLUMN_WIDTH = 130
 HOW_TO = (
-    QT_TRANSLATE_NOOP(
-        "excel", "导入说明：在第一个工作表中从第2行起逐行填写，第1行的列名不要改动。"
-    ),
-    QT_TRANSLATE_NOOP("excel", "红色列名为必填；本表不会被导入，可以保留。"),
+    "导入说明：在第一个工作表中从第2行起逐行填写，第1行的列名不要改动。",
+    "红色列名为必填；本表不会被导入，可以保留。",
 )
-NOTE_HEADERS = (
-    QT_TRANSLATE_NOOP("excel", "列名"),
-    QT_TRANSLATE_NOOP("excel", "必填"),
-    QT_TRANSLATE_NOOP("excel", "填写说明"),
-    QT_TRANSLATE_NOOP("excel", "示例"),
-)
-REQUIRED = QT_TRANSLATE_NOOP("excel", "必填。")
-YES = QT_TRANSLATE_NOOP("excel", "是")
+NOTE_HEADERS = ("列名", "必填", "填写说明", "示例")
+REQUIRED = "必填。"
+YES = "是"
 
 
 def write_template(kind: ImportKind[Any], path: Path) -> None:

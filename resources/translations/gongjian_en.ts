@@ -3167,7 +3167,7 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <source>移除选中党员的报到登记（Delete），可撤销</source>
-        <translation>Remove the selected member's registration (Delete); can be undone</translation>
+        <translation>Remove the selected member&apos;s registration (Delete); can be undone</translation>
     </message>
     <message>
         <source>按社区</source>
@@ -3204,7 +3204,7 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>移除{member}的报到登记吗？
 移除后不再计入报到人数，可用“撤销”（Ctrl+Z）恢复。</source>
-        <translation>Remove {member}'s registration?
+        <translation>Remove {member}&apos;s registration?
 It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
@@ -5702,12 +5702,12 @@ This step has been removed from the undo history.</translation>
         <translation>Three lists</translation>
     </message>
     <message>
-        <source>无法读取文件，它可能已损坏或不是 xlsx 格式：{name}</source>
-        <translation>Cannot read the file; it may be damaged or not in xlsx format: {name}</translation>
+        <source>无法读取“{name}”，它可能已损坏或不是 xlsx 格式。请在 Excel 中打开它，另存为“Excel 工作簿（.xlsx）”后再导入。</source>
+        <translation>Cannot read “{name}”: it may be damaged or not an .xlsx file. Open it in Excel, save it as an “Excel Workbook (.xlsx)” and import it again.</translation>
     </message>
     <message>
-        <source>无法打开文件：{name}（{reason}）</source>
-        <translation>Cannot open the file: {name} ({reason})</translation>
+        <source>无法打开“{name}”（{reason}）。请关闭正在使用它的程序，或检查文件是否还在。</source>
+        <translation>Cannot open “{name}” ({reason}). Close any program that is using it, or check that the file still exists.</translation>
     </message>
     <message>
         <source>文件设置了打开密码，无法读取。请在 Excel 中打开它，去掉密码后另存为 .xlsx 再导入。</source>
@@ -6165,7 +6165,7 @@ This step has been removed from the undo history.</translation>
     </message>
     <message>
         <source>{name}挂职将于{day}期满（{left}）</source>
-        <translation>{name}'s secondment ends on {day} ({left})</translation>
+        <translation>{name}&apos;s secondment ends on {day} ({left})</translation>
     </message>
     <message>
         <source>{n}项共建承诺进度落后</source>

@@ -30,6 +30,7 @@ from app.dashboard.board import board, communities
 from app.dashboard.charts import issues_by_category, issues_by_month, issues_by_place
 from app.dashboard.kpis import kpis, list_count
 from app.dashboard.period import Period, month_of, year_of
+from app.dashboard.reminders import days_left
 from app.dashboard.scope import scope_for
 from app.database import Database
 from app.directory import service as directory
@@ -262,3 +263,11 @@ def test_the_board_and_its_reminders(database: Database, world: World) -> None:
     assert whole.reminders[0].link.filters == {"overdue": True}
     assert [m.count for m in whole.meetings][-2:] == [1, 1]  # September and October
     assert whole.kpi("resolved").value == 3
+
+
+def test_days_left_never_reads_one_days() -> None:
+    """Before, 还有1天 became "(1 days left)" in English; 1 is now 明天 (tomorrow)."""
+    texts = [str(days_left(n)) for n in (0, 1, 2, 30)]
+    assert texts == ["今天", "明天", "还有2天", "还有30天"]
+    english = {"今天": "today", "明天": "tomorrow", "还有{n}天": "{n} days left"}
+    assert days_left(1).format(lambda _context, text: english[text]) == "tomorrow"

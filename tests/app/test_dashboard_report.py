@@ -7,11 +7,24 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.cli import main
+from app.dashboard.charts import count_step
 from app.dashboard.report import MonthlyReport, community_by_name, monthly_report
 from app.database import Database
-from app.exports.pdf.report import render_report
+from app.directory import service as directory
+from app.directory.records import OrgUnitData
+from app.exports.pdf.fonts import font_set
+from app.exports.pdf.layout import MM, TYPE_WIDTH
+from app.exports.pdf.report import (
+    CELL_SIZE,
+    HOTLINE_HEADERS,
+    HOTLINE_WIDTHS,
+    PADDING,
+    render_report,
+)
+from db.models.directory import OrgLevel
 from tests.app.test_dashboard_figures import NOW, OCTOBER, World, build_world
 from tests.app.test_minutes_pdf import fonts_table, needs_poppler, run
 
@@ -28,12 +41,60 @@ def report_of(database: Database, community: str | None = None) -> MonthlyReport
 
 def test_the_report_of_october(database: Database, world: World) -> None:
     report = report_of(database)
-    assert report.title == "全街道2026年10月工作月报"
+    assert report.title == "宁海路街道2026年10月工作月报"  # the database's only street
     assert [i.number for i in report.overdue.lines] == ["MS2026-000003"]
     assert [(i.number, i.note) for i in report.supervised.lines] == [("MS2026-000008", "街道督办")]
     assert [u.name for u in report.units] == ["宁海路街道城管科"]
     one = report_of(database, world.b)
     assert one.title == "乙社区2026年10月工作月报" and one.supervised.total == 0
+
+
+def test_a_second_street_makes_the_title_say_the_whole_street(
+    database: Database, world: World
+) -> None:
+    with database.session() as s:
+        directory.org_units.create(s, OrgUnitData("湖南路街道", OrgLevel.STREET))
+    assert report_of(database).title == "全街道2026年10月工作月报"
+
+
+def test_every_header_line_and_figure_fits_its_column_with_room_to_spare() -> None:
+    """Before, 按期办结率 broke as 按期办/结率 and 100.0% ran into the 0 on its left."""
+    fonts = font_set()
+
+    def fits(text: str, font: str, width: float, spare: float = 0.5 * MM) -> bool:
+        return stringWidth(text, font, CELL_SIZE) + 2 * PADDING + spare <= width * MM
+
+    assert all(
+        fits(line, fonts.heiti, width, spare=0)
+        for header, width in zip(HOTLINE_HEADERS, HOTLINE_WIDTHS[1:], strict=True)
+        for line in header.split("\n")
+    )
+    figures = ("1,234", "1,234", "1,234", "1,234", "100.0%", "100.0%", "1,234", "100.0%")
+    assert all(
+        fits(figure, fonts.fangsong, width)
+        for figure, width in zip(figures, HOTLINE_WIDTHS[1:], strict=True)
+    )
+    assert sum(HOTLINE_WIDTHS) * MM == pytest.approx(TYPE_WIDTH)
+
+
+@needs_poppler
+def test_an_empty_database_gives_a_report_that_says_so(database: Database, tmp_path: Path) -> None:
+    pdf = render_report(report_of(database))
+    pages = run(["pdftotext"], pdf, tmp_path).split("\f")
+    text = ["".join(page.split()) for page in pages]
+    assert "这几个月没有受理或办结的事项。" in "".join(text)  # not an axis of 0.002s
+
+    def page_of(shown: str) -> int:
+        return next(i for i, page in enumerate(text) if shown in page)
+
+    # the heading of section 三 is never left alone at the foot of a page
+    assert page_of("三、趋势与分布") == page_of("（一）民生事项受理与办结（按月）")
+
+
+def test_a_count_axis_steps_in_whole_numbers() -> None:
+    assert [count_step(top) for top in (0, 1, 5, 6, 11, 26, 60, 138)] == [
+        1, 1, 1, 2, 5, 10, 20, 50
+    ]  # fmt: skip
 
 
 def test_a_community_is_found_by_its_name(database: Database, world: World) -> None:
@@ -50,7 +111,7 @@ def test_the_pdf_embeds_its_fonts_and_shows_the_figures(
     assert all(row[-5] == "yes" for row in fonts_table(pdf, tmp_path))  # emb, every font
     text = "".join(run(["pdftotext"], pdf, tmp_path).split())
     for shown in (
-        "全街道2026年10月工作月报",
+        "宁海路街道2026年10月工作月报",
         "一、主要指标",
         "未办结民生事项（件）2",
         "满意率66.7%",

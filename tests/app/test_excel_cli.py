@@ -82,6 +82,17 @@ def test_dry_run_then_import_with_duplicates_updated(
     assert unit_count(db_file) == 3
 
 
+def test_a_column_that_is_not_read_is_named(
+    capsys: pytest.CaptureFixture[str], db_file: Path, tmp_path: Path
+) -> None:
+    path = write_sheet(
+        tmp_path / "u.xlsx", [("单位名称", "类别", "单位地址"), ("新单位", "高校", "北京西路")]
+    )
+    code, out, err = run(capsys, "--db", str(db_file), "import", "units", str(path), "--dry-run")
+    assert code == 0 and "可新增 1 条" in out
+    assert err == ("这些列不会导入：单位地址。如要导入，请把列名改成“驻区单位”导入模板中的列名。\n")
+
+
 def test_a_file_that_cannot_be_read_is_one_line(
     capsys: pytest.CaptureFixture[str], db_file: Path, tmp_path: Path
 ) -> None:

@@ -58,7 +58,10 @@ def test_an_old_xls_file(tmp_path: Path) -> None:
 def test_a_damaged_file(tmp_path: Path) -> None:
     path = tmp_path / "坏.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
-    assert "可能已损坏" in refusal(path)
+    assert refusal(path) == (
+        "无法读取“坏.xlsx”，它可能已损坏或不是 xlsx 格式。"
+        "请在 Excel 中打开它，另存为“Excel 工作簿（.xlsx）”后再导入。"
+    )  # the fix, not only what is wrong
 
 
 def test_extra_sheets(tmp_path: Path) -> None:
@@ -157,3 +160,10 @@ def test_random_cells_never_crash_nor_import_in_part(
             assert counts(database) == before
     finally:
         database.close()
+
+
+def test_a_file_that_cannot_be_opened_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "名单.xlsx"
+    path.mkdir()  # as unreadable as a file another program holds open
+    assert refusal(path).startswith("无法打开“名单.xlsx”（")
+    assert refusal(path).endswith("）。请关闭正在使用它的程序，或检查文件是否还在。")

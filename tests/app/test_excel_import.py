@@ -13,7 +13,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from app.agreements.members import RegistrationData, register_member
+from app.agreements.members import RegistrationData, register_member, remove_registration
 from app.agreements.records import AgreementData, PartyRef
 from app.agreements.service import create_agreement
 from app.database import Database
@@ -28,7 +28,7 @@ from app.issues.service import register, save_category
 from app.listing import ListQuery
 from app.localtime import BEIJING
 from app.validation import id_check_char
-from db.models.agreements import AgreementKind, PartySide
+from db.models.agreements import AgreementKind, MemberRegistration, PartySide
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, Person, ResidentUnit, UnitCategory
 from db.models.issues import IssueSource, Priority
 
@@ -260,6 +260,34 @@ def test_each_bad_row_is_reported_with_its_column_and_nothing_is_written(
         assert s.scalar(select(func.count()).select_from(Person)) == 2  # row 2 not written
 
 
+def test_every_bad_cell_of_a_row_is_reported_not_only_the_first(
+    filled: Database, tmp_path: Path
+) -> None:
+    """Before, a row showed its first problem only: the user fixed it, checked again, and
+    only then learnt of the next one."""
+    bad_id = id_number("005")[:-1] + ("0" if id_number("005")[-1] != "0" else "1")
+    path = write_sheet(
+        tmp_path / "people.xlsx",
+        [
+            ("姓名", "身份证号", "工作单位", "所在社区网格", "手机", "党员"),
+            ("李四", bad_id, "不存在的单位", "幸福社区", "123", "也许"),
+            ("", "", "不存在的单位", "", "", ""),  # 姓名 must be filled: read no further
+        ],
+    )
+    report = preview(filled, IMPORT_KINDS["people"], path)
+    assert {(p.row, p.column) for p in report.problems} == {
+        (2, "身份证号"),
+        (2, "工作单位"),
+        (2, "所在社区网格"),
+        (2, "手机"),
+        (2, "党员"),
+        (3, "姓名"),
+        (3, "工作单位"),
+    }
+    assert len(report.problems) == 7
+    assert [r.action for r in report.rows] == [Action.PROBLEM, Action.PROBLEM]
+
+
 def test_an_unknown_community_is_named(streets: Database, tmp_path: Path) -> None:
     path = write_sheet(
         tmp_path / "units.xlsx",
@@ -289,6 +317,17 @@ def test_duplicates_are_skipped_or_updated_as_chosen(filled: Database, tmp_path:
         li = s.scalars(select(Person).where(Person.name == "李华")).one()
         # the columns the file has are updated, the others keep their values
         assert (li.post, li.mobile, li.is_grid_worker) == ("副主任", "13912345678", True)
+
+
+def test_a_removed_registration_imported_again_comes_back(filled: Database, tmp_path: Path) -> None:
+    rows = export(filled, "members", tmp_path / "members.xlsx")
+    with filled.session() as s:
+        registration = s.scalars(select(MemberRegistration)).first()
+        assert registration is not None
+        remove_registration(s, registration.id, registration.version)
+    report = import_file(filled, IMPORT_KINDS["members"], tmp_path / "members.xlsx")
+    assert report.count(Action.CREATE) == 1 and report.count(Action.SKIP) == len(rows) - 2
+    assert export(filled, "members", tmp_path / "members-again.xlsx") == rows
 
 
 def test_preview_writes_nothing(filled: Database, tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def choose(tab: HomeTab, combo: Any, text: str) -> None:
 
 
 def test_the_period_and_the_community_change_the_tiles(tab: HomeTab, world: World) -> None:
-    assert tab.period_label.text() == "2026年10月 · 全街道"
+    assert tab.period_label.text() == "2026年10月 · 宁海路街道"  # the only street
     assert [value(tab, k) for k in ("open_issues", "resolved", "satisfaction", "meetings")] == [
         "2",
         "3",
@@ -90,7 +90,7 @@ def test_the_period_and_the_community_change_the_tiles(tab: HomeTab, world: Worl
     ]
     choose(tab, tab.community, "全街道")
     choose(tab, tab.kind, "年度")
-    assert tab.period_label.text() == "2026年 · 全街道"
+    assert tab.period_label.text() == "2026年 · 宁海路街道"
     assert (value(tab, "resolved"), value(tab, "meetings")) == ("4", "2")
     assert not tab.last.isVisible()
     choose(tab, tab.kind, "自定义")
@@ -201,3 +201,26 @@ def test_the_monthly_report_opens_in_the_print_preview(
     choose(tab, tab.community, "乙社区")
     tab.print_current()
     assert shown[0][0].startswith(b"%PDF") and shown[0][1] == "乙社区2026年10月工作月报"
+
+
+def test_an_empty_database_says_there_is_nothing_rather_than_draw_empty_axes(
+    qtbot: QtBot, home_context: TabContext, choice: HomeChoice
+) -> None:
+    page = HomeTab(home_context, choice=choice)  # no world: the database is empty
+    qtbot.addWidget(page)
+    page.resize(1366, 740)
+    page.show()
+    qtbot.waitUntil(lambda: page.charts is not None and page.board is not None)
+    assert page.charts is not None
+    for key, panel in page.charts.panels.items():
+        assert not panel.empty.isHidden() and panel.plot.isHidden(), key
+        assert not panel.export_button.isEnabled(), key
+    assert page.reminders.item(0).text() == "没有需要提醒的事项。"
+
+
+def test_a_count_axis_shows_whole_numbers(qtbot: QtBot, tab: HomeTab) -> None:
+    qtbot.waitUntil(lambda: tab.charts is not None)
+    assert tab.charts is not None
+    meetings = tab.charts.panels["meetings"].plot.getPlotItem()  # one meeting a month
+    ticks = meetings.getAxis("left").tickValues(*meetings.viewRange()[1], 200)
+    assert all(float(v).is_integer() for _spacing, values in ticks for v in values)

@@ -15,6 +15,7 @@ from app.database import Database
 from tests.ui.conftest import build_templates, open_copy
 
 from PySide6.QtCore import QSettings, Qt
+from ui.agreements.tab import AgreementsTab
 from ui.home.tab import HomeTab
 from ui.main_window import TAB_KEYS, MainWindow
 from ui.settings import Settings
@@ -65,3 +66,19 @@ def test_a_tile_opens_the_list_it_counts(window: MainWindow, qtbot: QtBot, key: 
     panel = page.shown_list()
     assert panel is not None
     assert expected and panel.model.rowCount() == expected, key
+
+
+def test_the_unclaimed_needs_reminder_opens_the_three_lists(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    home = window.show_tab("home")
+    assert isinstance(home, HomeTab)
+    qtbot.waitUntil(lambda: home.board is not None)
+    items = [home.reminders.item(i) for i in range(home.reminders.count())]
+    unclaimed = next(item for item in items if "条需求长时间无人认领" in item.text())
+    home.reminders.scrollToItem(unclaimed)
+    rect = home.reminders.visualItemRect(unclaimed)
+    qtbot.mouseClick(home.reminders.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert TAB_KEYS[window.tabs.currentIndex()] == "agreements"
+    page = window.current_page()
+    assert isinstance(page, AgreementsTab) and page.current_name() == "lists"

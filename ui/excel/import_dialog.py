@@ -79,6 +79,9 @@ class ImportDialog(QDialog):
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.ignored = QLabel(self)  # the file's columns that are not read
+        self.ignored.setWordWrap(True)
+        self.ignored.setStyleSheet("color: #a4161a;")
         self.preview_model = PreviewModel(self)
         self.preview_table = self._table(self.preview_model)
         self.problems_model = ProblemsModel(self)
@@ -116,6 +119,7 @@ class ImportDialog(QDialog):
         duplicate_row.addStretch(1)
         layout.addLayout(duplicate_row)
         layout.addWidget(self.summary)
+        layout.addWidget(self.ignored)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.preview_table)
         splitter.addWidget(self.problems_table)
@@ -253,6 +257,9 @@ class ImportDialog(QDialog):
             "color: #a4161a;" if error or (report and report.problems) else ""
         )
         self.summary.setText(error or self._summary(report))
+        ignored = report.ignored_note() if report else None
+        self.ignored.setText(message_text(ignored) if ignored else "")
+        self.ignored.setVisible(ignored is not None)
 
     def _summary(self, report: Report | None) -> str:
         if report is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyqtgraph as pg
 
 from app.dashboard.board import Board
-from app.dashboard.charts import GroupRow, MonthRow
+from app.dashboard.charts import GroupRow, MonthRow, count_step
 from app.dashboard.scope import Link
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
@@ -79,15 +79,19 @@ class ChartPanel(QFrame):
         layout.addWidget(self.empty, 1)
 
     def start_chart(
-        self, links: Sequence[Link], names: Sequence[str], horizontal: bool
+        self, links: Sequence[Link], names: Sequence[str], horizontal: bool, top: float
     ) -> pg.PlotItem:
         """Clears the chart for new bars, one per link and name (from the left, or from the
-        top)."""
-        self.links, self.names, self.horizontal = list(links), list(names), horizontal
+        top), the largest ``top``: with nothing above zero it says there is no data rather
+        than draw an empty axis."""
+        self.links = list(links) if top else []
+        self.names = list(names) if top else []
+        self.horizontal = horizontal
         self.current = -1
         self.picked.clear()
-        self.plot.setVisible(bool(links))
-        self.empty.setVisible(not links)
+        self.plot.setVisible(bool(self.links))
+        self.empty.setVisible(not self.links)
+        self.export_button.setEnabled(bool(self.links))
         item = self.plot.getPlotItem()
         item.clear()
         if item.legend is not None:
@@ -133,6 +137,12 @@ class ChartPanel(QFrame):
             self.export_to(Path(chosen))
 
 
+def _count_axis(item: pg.PlotItem, side: str, top: float) -> None:
+    """Ticks in whole steps (a count of 0.5 is no count)."""
+    step = count_step(top)
+    item.getAxis(side).setTickSpacing(major=step, minor=step)
+
+
 def _axis(item: pg.PlotItem, side: str, labels: Sequence[str]) -> None:
     axis = item.getAxis(side)
     axis.setTicks([list(enumerate(labels))])
@@ -145,7 +155,10 @@ def show_months(panel: ChartPanel, rows: Sequence[MonthRow], *, overdue_only: bo
     """Received and resolved side by side per month, or the overdue count as a line."""
     month = QCoreApplication.translate("ChartPanel", "{m}月")
     months = [month.format(m=r.month.month) for r in rows]
-    item = panel.start_chart([r.link for r in rows], months, horizontal=False)
+    busiest = max((max(r.received, r.resolved) for r in rows), default=0)
+    item = panel.start_chart([r.link for r in rows], months, horizontal=False, top=busiest)
+    if not busiest:
+        return  # no overdue line either: none overdue of none received says nothing
     xs = list(range(len(rows)))
     legend = item.addLegend(offset=(-10, 5))
     if overdue_only:
@@ -165,9 +178,9 @@ def show_months(panel: ChartPanel, rows: Sequence[MonthRow], *, overdue_only: bo
             legend.addItem(bars, name)
     _axis(item, "bottom", months)
     item.setXRange(-0.6, len(rows) - 0.4, padding=0)
-    tops = [r.overdue if overdue_only else max(r.received, r.resolved) for r in rows]
-    top = max(tops, default=0) or 1
+    top = (max((r.overdue for r in rows), default=0) or 1) if overdue_only else busiest
     item.setYRange(0, top * 1.3, padding=0)  # room for the legend
+    _count_axis(item, "left", top * 1.3)
 
 
 def show_groups(
@@ -180,8 +193,12 @@ def show_groups(
 ) -> None:
     """Horizontal bars, one per row from the top, named on the left; ``as_share`` draws the
     row's share in per cent instead of its count; ``note`` writes a text after each bar."""
-    item = panel.start_chart([r.link for r in rows], [r.name for r in rows], horizontal=True)
     values = [(r.share or 0) * 100 if as_share else r.count for r in rows]
+    top = max(values, default=0)
+    item = panel.start_chart([r.link for r in rows], [r.name for r in rows], horizontal=True,
+                             top=100 if as_share and rows else top)  # fmt: skip
+    if not panel.links:
+        return
     ys = list(range(len(rows)))
     item.addItem(pg.BarGraphItem(x0=0, y=ys, height=0.6, width=values, brush=color, pen=None))
     for y, row, value in zip(ys, rows, values, strict=True):
@@ -191,20 +208,27 @@ def show_groups(
         item.addItem(label)
     _axis(item, "left", [r.name for r in rows])
     item.getViewBox().invertY(True)
-    top = 100 if as_share else max(values, default=0) or 1
+    top = 100 if as_share else top
     item.setXRange(0, top * (1.5 if note else 1.2), padding=0)
+    _count_axis(item, "bottom", top * (1.5 if note else 1.2))
     item.setYRange(-0.6, max(len(rows), MIN_ROWS) - 0.4, padding=0)  # few rows stay thin
     panel.plot.setMinimumHeight(max(230, ROW_HEIGHT * len(rows) + 40))
 
 
 def show_counts(panel: ChartPanel, rows: Sequence[GroupRow]) -> None:
     """Vertical bars of counts, named below (the meetings per month)."""
-    item = panel.start_chart([r.link for r in rows], [r.name for r in rows], horizontal=False)
+    top = max((r.count for r in rows), default=0)
+    item = panel.start_chart([r.link for r in rows], [r.name for r in rows], horizontal=False,
+                             top=top)  # fmt: skip
+    if not top:
+        return
     xs = list(range(len(rows)))
     item.addItem(pg.BarGraphItem(x=xs, height=[r.count for r in rows], width=0.6, brush=RED,
                                  pen=None))  # fmt: skip
     _axis(item, "bottom", [r.name for r in rows])
     item.setXRange(-0.6, len(rows) - 0.4, padding=0)
+    item.setYRange(0, top * 1.1, padding=0)
+    _count_axis(item, "left", top * 1.1)
 
 
 class Charts(QWidget):

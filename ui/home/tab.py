@@ -251,7 +251,8 @@ class HomeTab(TabPage):
             self.board = board(session, scope)
         self._remember()
         self.period_label.setText(
-            f"{message_text(period.label())} · {scope.community_name or self.tr('全街道')}"
+            f"{message_text(period.label())} · "
+            f"{scope.community_name or self.board.street or self.tr('全街道')}"
         )
         for kpi in self.board.kpis:
             self.tiles[kpi.key].show_value(kpi.value)
@@ -299,8 +300,12 @@ class HomeTab(TabPage):
         self.open_link(self.board.kpi(key).link)
 
     def open_link(self, link: Link) -> None:
-        """Opens the list behind a tile, bar or reminder."""
-        if self.context is not None:
+        """Opens the list behind a tile, bar or reminder, or the area's other view it names."""
+        if self.context is None:
+            return
+        if link.view:
+            self.context.open_view(link.area, link.view)
+        else:
             self.context.open_list(link.area, dict(link.filters))
 
     def _on_reminder_activated(self, item: QListWidgetItem) -> None:

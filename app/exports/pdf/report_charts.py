@@ -11,7 +11,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import HexColor
 
-from app.dashboard.charts import GroupRow, MonthRow
+from app.dashboard.charts import GroupRow, MonthRow, count_step
 from app.exports.pdf.fonts import FontSet
 from app.exports.pdf.layout import MM
 
@@ -20,12 +20,27 @@ LABEL_SIZE = 9
 BAR_HEIGHT = 6 * MM  # per bar of a horizontal chart
 
 
-def _axis_fonts(chart: VerticalBarChart | HorizontalBarChart, font: str) -> None:
+def _axes(chart: VerticalBarChart | HorizontalBarChart, font: str, top: float | None) -> None:
+    """Both axes in our font, values from 0; counts (``top`` their largest, else per cent)
+    in whole steps."""
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName = font
         axis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.valueMin = 0
     chart.valueAxis.forceZero = 1
+    if top is None:
+        chart.valueAxis.valueMax, chart.valueAxis.valueStep = 100, 20
+    else:
+        step = count_step(top)
+        chart.valueAxis.valueStep = step
+        chart.valueAxis.valueMax = max(step, -(-top // step) * step)
+
+
+def _note(text: str, width: float, fonts: FontSet) -> Drawing:
+    """A line saying why a chart has nothing to draw."""
+    drawing = _drawing(width, 10 * MM, fonts)
+    drawing.add(String(0, 3 * MM, text, fontName=fonts.fangsong, fontSize=10))
+    return drawing
 
 
 def _drawing(width: float, height: float, fonts: FontSet) -> Drawing:
@@ -35,7 +50,11 @@ def _drawing(width: float, height: float, fonts: FontSet) -> Drawing:
     return drawing
 
 
-def month_chart(rows: Sequence[MonthRow], fonts: FontSet, width: float) -> Drawing:
+def month_chart(rows: Sequence[MonthRow], fonts: FontSet, width: float, empty: str) -> Drawing:
+    """Received and resolved per month side by side; ``empty`` when every month has none."""
+    top = max((max(r.received, r.resolved) for r in rows), default=0)
+    if not top:
+        return _note(empty, width, fonts)
     height = 62 * MM
     drawing = _drawing(width, height, fonts)
     chart = VerticalBarChart()
@@ -48,7 +67,7 @@ def month_chart(rows: Sequence[MonthRow], fonts: FontSet, width: float) -> Drawi
     chart.barLabels.fontName = fonts.fangsong
     chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 5
-    _axis_fonts(chart, fonts.fangsong)
+    _axes(chart, fonts.fangsong, top)
     legend = Legend()
     legend.x, legend.y = width - 24 * MM, height - 12 * MM
     legend.fontName, legend.fontSize = fonts.fangsong, LABEL_SIZE
@@ -64,9 +83,7 @@ def bar_chart(
     """Horizontal bars, the first row on top, named on the left: the rows' counts, or with
     ``as_share`` their shares in per cent; ``empty`` says why there are none."""
     if not rows:
-        drawing = _drawing(width, 10 * MM, fonts)
-        drawing.add(String(0, 3 * MM, empty, fontName=fonts.fangsong, fontSize=10))
-        return drawing
+        return _note(empty, width, fonts)
     height = BAR_HEIGHT * len(rows) + 14 * MM
     drawing = _drawing(width, height, fonts)
     chart = HorizontalBarChart()
@@ -82,8 +99,6 @@ def bar_chart(
     chart.barLabels.fontSize = 8
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
-    _axis_fonts(chart, fonts.fangsong)
-    if as_share:
-        chart.valueAxis.valueMax = 100
+    _axes(chart, fonts.fangsong, None if as_share else max(values))
     drawing.add(chart)
     return drawing
