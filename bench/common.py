@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import statistics
 import subprocess
@@ -11,6 +12,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TIMEOUT_S = 1800
@@ -44,6 +46,20 @@ def isolated_env(home: Path, **extra: str) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(home / ".pycache")
     env.update(extra)
     return env
+
+
+def run_worker(benchmark: str, db: Path, repeats: int, home: Path) -> dict[str, Any]:
+    """Runs ``bench/run.py BENCHMARK --worker DB`` offscreen in a fresh process (its own
+    memory and start-up, the user's folders in ``home``) and returns its last line's JSON."""
+    env = isolated_env(home, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), benchmark, "--worker", str(db),
+         "--repeats", str(repeats)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(f"bench: worker failed on {db}: {result.stderr[-3000:]}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def demo_available() -> bool:

@@ -18,14 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import ROOT, create_demo_database, isolated_env, table
+from bench.common import create_demo_database, run_worker, table
 from bench.registry import benchmark
 
 GOAL_MS = 500.0
@@ -91,18 +89,6 @@ def worker(db: Path, repeats: int) -> dict[str, Any]:
     return {"refresh_ms": month_ms, "refresh_year_ms": year_ms, "issues": issues}
 
 
-def _run_worker(db: Path, repeats: int, home: Path) -> dict[str, Any]:
-    env = isolated_env(home, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "dashboard", "--worker", str(db),
-         "--repeats", str(repeats)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
-    )  # fmt: skip
-    if result.returncode != 0:
-        raise SystemExit(f"bench: worker failed on {db}: {result.stderr[-3000:]}")
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
-
-
 @benchmark("dashboard", "the home tab's refresh at the street size and at a million issues",
            arguments=_arguments)  # fmt: skip
 def run(args: argparse.Namespace) -> int:
@@ -121,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
         if args.street_db is None:
             print("making the street demo database …", flush=True)
             create_demo_database(street, home, "street")
-        small = _run_worker(street, args.repeats, home)
-        big = _run_worker(huge, args.repeats, home)
+        small = run_worker("dashboard", street, args.repeats, home)
+        big = run_worker("dashboard", huge, args.repeats, home)
     passed = big["refresh_ms"] <= GOAL_MS
     print(table(("database", "issues", "this month ms", "this year ms", ""), [
         ("street", small["issues"], small["refresh_ms"], small["refresh_year_ms"], ""),

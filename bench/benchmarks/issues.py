@@ -24,14 +24,12 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import ROOT, create_demo_database, isolated_env, table
+from bench.common import create_demo_database, run_worker, table
 from bench.registry import benchmark
 
 TIME_GOAL_MS = 150.0
@@ -170,18 +168,6 @@ def worker(db: Path, repeats: int) -> dict[str, Any]:
     return result
 
 
-def _run_worker(db: Path, repeats: int, home: Path) -> dict[str, Any]:
-    env = isolated_env(home, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "issues", "--worker", str(db),
-         "--repeats", str(repeats)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
-    )  # fmt: skip
-    if result.returncode != 0:
-        raise SystemExit(f"bench: worker failed on {db}: {result.stderr[-3000:]}")
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
-
-
 @benchmark("issues", "the issues list at a million issues: list model vs raw SQL, memory",
            arguments=_arguments)  # fmt: skip
 def run(args: argparse.Namespace) -> int:
@@ -199,8 +185,8 @@ def run(args: argparse.Namespace) -> int:
         if args.street_db is None:
             print("making the street demo database …", flush=True)
             create_demo_database(street, home, "street")
-        big = _run_worker(huge, args.repeats, home)
-        small = _run_worker(street, args.repeats, home)
+        big = run_worker("issues", huge, args.repeats, home)
+        small = run_worker("issues", street, args.repeats, home)
     lines = []
     passed = True
     result: dict[str, Any] = {}
