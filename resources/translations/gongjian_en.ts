@@ -2211,18 +2211,6 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Journal</translation>
     </message>
     <message>
-        <source>添加…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <source>打开</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
         <source>照片与附件</source>
         <translation>Photos and attachments</translation>
     </message>
@@ -2287,24 +2275,8 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>{name}（{size}）</source>
-        <translation>{name} ({size})</translation>
-    </message>
-    <message>
-        <source>添加照片或附件</source>
-        <translation>Add a Photo or Attachment</translation>
-    </message>
-    <message>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;所有文件 (*)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;All files (*)</translation>
-    </message>
-    <message>
-        <source>删除附件</source>
-        <translation>Delete Attachment</translation>
-    </message>
-    <message>
-        <source>删除附件“{name}”？</source>
-        <translation>Delete the attachment “{name}”?</translation>
     </message>
     <message>
         <source>请先在派单列表中选中一个承办单位。</source>

@@ -135,6 +135,7 @@ def test_journey_3_through_the_tab(tab: IssuesTab, world: dict[str, str], qtbot:
     click(qtbot, tab, "close")
     assert status(tab) is IssueStatus.CLOSED
     assert enabled(tab) == set()
+    assert not editor.attachments.add_button.isEnabled()  # an archived issue is a record
     journal = [editor.journal.item(r, 1).text() for r in range(editor.journal.rowCount())]
     assert journal == [
         "登记", "受理", "派单", "退单", "派单", "报到", "报到", "办结",
@@ -225,12 +226,12 @@ def register(database: Database, title: str) -> str:
 def test_attachments_add_open_remove(
     tab: IssuesTab, database: Database, qtbot: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    editor = tab.editor
-    editor.attachments_dir = tmp_path / "store"
-    assert not editor.add_attachment_button.isEnabled()  # a new issue has nothing to attach to
+    box = tab.editor.attachments
+    box.attachments_dir = tmp_path / "store"
+    assert not box.add_button.isEnabled()  # a new issue has nothing to attach to
     issue_id = register(database, "建宁路33号雨后积水")
     tab.refresh()
-    editor.show_issue(issue_id)
+    tab.editor.show_issue(issue_id)
     photo = tmp_path / "积水照片.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + b"photo" * 100)
     offered: list[str] = []
@@ -240,29 +241,29 @@ def test_attachments_add_open_remove(
         return [str(photo)], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(pick))
-    qtbot.mouseClick(editor.add_attachment_button, LEFT)
+    qtbot.mouseClick(box.add_button, LEFT)
     assert "*.jpg" in offered[0] and "(*)" in offered[0]
-    assert editor.attachment_list.count() == 1
-    assert editor.attachment_list.item(0).text().startswith("积水照片.jpg")
+    assert box.files.count() == 1
+    assert box.files.item(0).text().startswith("积水照片.jpg")
 
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
-    editor.attachment_list.setCurrentRow(0)
-    qtbot.mouseClick(editor.open_attachment_button, LEFT)
+    box.files.setCurrentRow(0)
+    qtbot.mouseClick(box.open_button, LEFT)
     assert opened and Path(opened[0].toLocalFile()).read_bytes() == photo.read_bytes()
 
     stored = Path(opened[0].toLocalFile())
     stored.write_bytes(b"changed")  # damaged: refused with a message, nothing opened
-    qtbot.mouseClick(editor.open_attachment_button, LEFT)
-    assert len(opened) == 1 and "附件已损坏或丢失" in editor.message.text()
+    qtbot.mouseClick(box.open_button, LEFT)
+    assert len(opened) == 1 and "附件已损坏或丢失" in box.message.text()
 
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: answers.pop(0)))
-    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
-    assert editor.attachment_list.count() == 1  # said no
-    editor.attachment_list.setCurrentRow(0)
-    qtbot.mouseClick(editor.remove_attachment_button, LEFT)
-    assert editor.attachment_list.count() == 0
+    qtbot.mouseClick(box.remove_button, LEFT)
+    assert box.files.count() == 1  # said no
+    box.files.setCurrentRow(0)
+    qtbot.mouseClick(box.remove_button, LEFT)
+    assert box.files.count() == 0
 
 
 def test_links_by_number(tab: IssuesTab, database: Database, qtbot: Any) -> None:

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.agreements.attachments_box import AttachmentsBox
 from ui.agreements.commands import (
     AddCommitmentCommand,
     DeleteCommitmentCommand,
@@ -48,6 +47,7 @@ from ui.agreements.commands import (
     EditCommitmentCommand,
     RecordFulfilmentCommand,
 )
+from ui.agreements.files import AGREEMENT_FILES
 from ui.agreements.forms import (
     CommitmentChoice,
     CommitmentDialog,
@@ -57,6 +57,7 @@ from ui.agreements.forms import (
 from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.tab import TabContext
+from ui.widgets.attachments_box import AttachmentsBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BEHIND = "#a4161a"
@@ -461,6 +462,7 @@ class CommitmentsPanel(QWidget):
             self.database,
             self.tr("照片与附件"),
             self.tr("图片与文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx);;所有文件 (*)"),
+            AGREEMENT_FILES,
             dialog,
         )
         box.set_owner(read_only=self.read_only, fulfilment_id=record_id)

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.agreements.attachments_box import AttachmentsBox
 from ui.agreements.commands import AREA, CreateAgreementCommand, EditAgreementCommand
 from ui.agreements.commitments_panel import CommitmentsPanel
 from ui.agreements.date_field import OptionalDate
+from ui.agreements.files import AGREEMENT_FILES
 from ui.agreements.forms import Renewal, RenewDialog, term_years
 from ui.agreements.parties import PartiesBox
 from ui.directory.pickers import EnumCombo
@@ -50,6 +50,7 @@ from ui.i18n import enum_text, message_text
 from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
 from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
+from ui.widgets.attachments_box import AttachmentsBox
 from ui.widgets.screen import fit_to_screen
 
 SIZE = (1240, 720)
@@ -92,6 +93,7 @@ class AgreementDialog(QDialog):
             self.database,
             self.tr("签约扫描件"),
             self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)"),
+            AGREEMENT_FILES,
             self,
         )
         self.attachments.ensure_owner = self.ensure_saved

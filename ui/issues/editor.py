@@ -8,13 +8,13 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import attachments
-from app.attachments import AttachmentInfo
+from sqlalchemy.orm import Session
+
 from app.database import Database
 from app.errors import UserError
 from app.issues import service
@@ -30,13 +30,12 @@ from db.models.issues import (
     Satisfaction,
 )
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -56,10 +54,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, message_text, translate
+from ui.widgets.attachments_box import AttachmentRules, AttachmentsBox
 
 WARNING_COLOURS = {Warning.RED: "#a4161a", Warning.YELLOW: "#7a5900"}
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
-ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _add_files(
+    session: Session, owner: Mapping[str, str], files: list[Path], folder: Path | None
+) -> None:
+    service.add_attachments(session, owner["issue_id"], files, folder)
+
+
+def _remove_file(session: Session, owner: Mapping[str, str], attachment_id: str) -> None:
+    service.remove_attachment(session, owner["issue_id"], attachment_id)
+
+
+# through the service, which refuses changes to an archived issue
+ISSUE_FILES = AttachmentRules(add=_add_files, remove=_remove_file)
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -93,7 +105,6 @@ class IssuePanel(QWidget):
         super().__init__(parent)
         self.database = database
         self.reveal_personal = reveal_personal
-        self.attachments_dir: Path | None = None  # None: the data folder's attachments/
         self.detail: IssueDetail | None = None
         with database.reader() as s:
             self.choices = service.choices(s)
@@ -231,14 +242,20 @@ class IssuePanel(QWidget):
         journal_box = QGroupBox(self.tr("办理记录"), self)
         QVBoxLayout(journal_box).addWidget(self.journal)
 
-        files_box = self._make_attachments()
+        self.attachments = AttachmentsBox(
+            database,
+            self.tr("照片与附件"),
+            self.tr("图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;所有文件 (*)"),
+            ISSUE_FILES,
+            self,
+        )
         links_box = self._make_links()
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
         for widget in (self.heading, self.warning_label, self.origin, self.message, facts):
             layout.addWidget(widget)
-        layout.addWidget(files_box)
+        layout.addWidget(self.attachments)
         layout.addWidget(links_box)
         layout.addWidget(steps)
         layout.addWidget(dispatch_box)
@@ -271,31 +288,6 @@ class IssuePanel(QWidget):
         with self.database.reader() as s:
             self.choices = service.choices(s)
         self._fill_categories()
-
-    def _make_attachments(self) -> QGroupBox:
-        self.attachment_list = QListWidget(self)
-        self.attachment_list.setFixedHeight(72)
-        self.attachment_list.itemDoubleClicked.connect(lambda _item: self._on_open_attachment())
-        self.attachment_list.currentRowChanged.connect(lambda _row: self._enable_attachments())
-        self.add_attachment_button = QPushButton(self.tr("添加…"), self)
-        self.add_attachment_button.clicked.connect(self._on_add_attachment)
-        self.open_attachment_button = QPushButton(self.tr("打开"), self)
-        self.open_attachment_button.clicked.connect(self._on_open_attachment)
-        self.remove_attachment_button = QPushButton(self.tr("删除"), self)
-        self.remove_attachment_button.clicked.connect(self._on_remove_attachment)
-        box = QGroupBox(self.tr("照片与附件"), self)
-        row = QHBoxLayout(box)
-        row.addWidget(self.attachment_list, 1)
-        side = QVBoxLayout()
-        for button in (
-            self.add_attachment_button,
-            self.open_attachment_button,
-            self.remove_attachment_button,
-        ):
-            side.addWidget(button)
-        side.addStretch(1)
-        row.addLayout(side)
-        return box
 
     def _make_links(self) -> QGroupBox:
         self.links = _table([self.tr("关系"), self.tr("编号"), self.tr("事项")], self)
@@ -346,7 +338,7 @@ class IssuePanel(QWidget):
         self.save_button.setText(self.tr("登记"))
         for table in (self.dispatches, self.follow_ups, self.journal, self.links):
             table.setRowCount(0)
-        self.attachment_list.clear()
+        self.attachments.set_owner()
         self.link_number.clear()
         self._enable(())
 
@@ -442,7 +434,7 @@ class IssuePanel(QWidget):
             [[kinds.get(v.kind, v.kind), v.number, v.title] for v in d.links],
             [v.issue_id for v in d.links],
         )
-        self._show_attachments()
+        self.attachments.set_owner(read_only=d.status is IssueStatus.CLOSED, issue_id=d.id)
         self._enable(d.allowed_actions)
 
     def _enable(self, allowed: tuple[str, ...]) -> None:
@@ -452,92 +444,13 @@ class IssuePanel(QWidget):
                 button.setEnabled(live)
             else:
                 button.setEnabled(key in allowed)
-        self.add_attachment_button.setEnabled(self._attachments_editable())
         self.link_number.setEnabled(self.detail is not None)
         self.link_kind.setEnabled(self.detail is not None)
         self.add_link_button.setEnabled(self.detail is not None)
-        self._enable_attachments()
         self._enable_links()
-
-    def _enable_attachments(self) -> None:
-        chosen = self.attachment_list.currentItem() is not None
-        self.open_attachment_button.setEnabled(chosen)
-        self.remove_attachment_button.setEnabled(chosen and self._attachments_editable())
-
-    def _attachments_editable(self) -> bool:
-        return self.detail is not None and self.detail.status is not IssueStatus.CLOSED
 
     def _enable_links(self) -> None:
         self.remove_link_button.setEnabled(self.detail is not None and self.links.currentRow() >= 0)
-
-    # attachments
-
-    def _show_attachments(self) -> None:
-        self.attachment_list.clear()
-        if self.detail is None:
-            return
-        with self.database.reader() as s:
-            found = attachments.attachments_of(s, issue_id=self.detail.id)
-        for info in found:
-            size = (
-                f"{info.size / 1024 / 1024:.1f} MB"
-                if info.size >= 1024 * 1024
-                else f"{max(1, info.size // 1024)} KB"
-            )
-            text = self.tr("{name}（{size}）").format(name=info.file_name, size=size)
-            item = QListWidgetItem(text, self.attachment_list)
-            item.setData(ATTACHMENT_ROLE, info)
-        self._enable_attachments()
-
-    def selected_attachment(self) -> AttachmentInfo | None:
-        item = self.attachment_list.currentItem()
-        if item is None:
-            return None
-        info = item.data(ATTACHMENT_ROLE)
-        return info if isinstance(info, AttachmentInfo) else None
-
-    def _on_add_attachment(self) -> None:
-        if self.detail is None:
-            return
-        names, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("添加照片或附件"),
-            "",
-            self.tr("图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;所有文件 (*)"),
-        )
-        if not names:
-            return
-        issue_id, folder = self.detail.id, self.attachments_dir
-        sources = [Path(name) for name in names]
-        self._run(lambda s: service.add_attachments(s, issue_id, sources, folder))
-
-    def attachment_file(self) -> Path | None:
-        """The selected attachment's stored file, checked; None (and a message) when not."""
-        info = self.selected_attachment()
-        if info is None:
-            return None
-        try:
-            return attachments.attachment_path(info, self.attachments_dir)
-        except UserError as error:
-            self.message.setText(message_text(error.message))
-            return None
-
-    def _on_open_attachment(self) -> None:
-        path = self.attachment_file()
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def _on_remove_attachment(self) -> None:
-        info = self.selected_attachment()
-        if info is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("删除附件"),
-            self.tr("删除附件“{name}”？").format(name=info.file_name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda s: service.remove_attachment(s, self._issue(), info.id))
 
     # links
 

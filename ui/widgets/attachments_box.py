@@ -1,7 +1,8 @@
-"""The attachments of one agreement (its scanned signed copy) or one fulfilment record
-(photos, sign-in sheets), as the issues area keeps them: ``app.attachments`` copies each file
-into the data folder under its hash, checks the hash again before opening it with the system
-viewer, and removing one marks it deleted (audited).
+"""The attachments of one record (an issue's photos, an agreement's signed scan, a fulfilment
+record's sign-in sheet): ``app.attachments`` copies each file into the data folder under its
+hash, checks the hash again before opening it with the system viewer, and removing one marks
+it deleted (audited). Each area adds and removes through its own service, which first checks
+that the record may still change (``AttachmentRules``).
 
 Signals:
     changed(): an attachment was added or removed.
@@ -9,12 +10,14 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from app import attachments
-from app.agreements import attachments as agreement_attachments
 from app.attachments import AttachmentInfo
 from app.database import Database
 from app.errors import UserError
@@ -42,15 +45,30 @@ def size_text(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
 
 
+@dataclass(frozen=True)
+class AttachmentRules:
+    """An area's way in: ``add(session, owner, files, folder)`` and ``remove(session, owner,
+    attachment_id)``, where ``owner`` is what ``set_owner`` was given (``issue_id=…``)."""
+
+    add: Callable[[Session, Mapping[str, str], list[Path], Path | None], object]
+    remove: Callable[[Session, Mapping[str, str], str], object]
+
+
 class AttachmentsBox(QGroupBox):
     changed = Signal()
 
     def __init__(
-        self, database: Database, title: str, file_filter: str, parent: QWidget | None = None
+        self,
+        database: Database,
+        title: str,
+        file_filter: str,
+        rules: AttachmentRules,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent)
         self.database = database
         self.file_filter = file_filter
+        self.rules = rules
         self.attachments_dir: Path | None = None  # None: the data folder's attachments/
         self._owner: dict[str, str] = {}
         self._read_only = False
@@ -85,7 +103,8 @@ class AttachmentsBox(QGroupBox):
         self._enable()
 
     def set_owner(self, read_only: bool = False, **owner: str | None) -> None:
-        """Shows the attachments of ``agreement_id=…`` or ``fulfilment_id=…`` (None: none)."""
+        """Shows the attachments of ``issue_id=…``, ``agreement_id=…`` or ``fulfilment_id=…``
+        (None: none)."""
         self._owner = {k: v for k, v in owner.items() if v}
         self._read_only = read_only
         self.reload()
@@ -116,14 +135,7 @@ class AttachmentsBox(QGroupBox):
     def add_files(self, paths: list[Path]) -> bool:
         """Copies the files in as attachments of the owner (all or, on an error, none)."""
         owner, folder = dict(self._owner), self.attachments_dir
-
-        def add(s: Any) -> None:
-            for path in paths:
-                agreement_attachments.add_attachment(
-                    s, source=path, attachments_dir=folder, **owner
-                )
-
-        return self._run(add)
+        return self._run(lambda s: self.rules.add(s, owner, paths, folder))
 
     def stored_file(self) -> Path | None:
         """The selected attachment's stored file, checked against its hash; None (and the
@@ -164,7 +176,8 @@ class AttachmentsBox(QGroupBox):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda s: agreement_attachments.remove_attachment(s, info.id))
+            owner = dict(self._owner)
+            self._run(lambda s: self.rules.remove(s, owner, info.id))
 
     def _run(self, step: Any) -> bool:
         try:
