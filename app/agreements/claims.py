@@ -47,6 +47,7 @@ __all__ = [
     "release",
     "restore_entry",
     "start",
+    "step_back",
     "suggest_matches",
     "unclaimed_needs",
 ]
@@ -182,6 +183,29 @@ def finish(session: Session, entry_id: str, version: int, on: date) -> None:
     entry.status = ListEntryStatus.DONE
     entry.done_on = on
     record(session, "finish", entry, before)
+
+
+def step_back(session: Session, entry_id: str, step: ListEntryStatus) -> None:
+    """Takes back the forward step that led to ``step`` (an undo of 认领, 开始实施 or 完成):
+    the entry returns to the status before it, without the step's date. Refused when the
+    entry has moved on since."""
+    entry = live_entry(session, entry_id)
+    previous = {after: before for before, after in NEXT.items()}.get(step)
+    if previous is None or entry.status is not step:
+        raise refuse(
+            QT_TRANSLATE_NOOP("errors", "这条清单现在是“{status}”，这一步已不能撤销。"),
+            status=label(entry.status),
+        )
+    before = audit.snapshot(entry)
+    entry.status = previous
+    if step is ListEntryStatus.DONE:
+        entry.done_on = None
+    elif step is ListEntryStatus.IN_PROGRESS:
+        entry.started_on = None
+    else:
+        entry.claimed_by_org_unit_id = entry.claimed_by_unit_id = None
+        entry.claimed_on = None
+    record(session, "undo", entry, before)
 
 
 def release(session: Session, entry_id: str, version: int, reason: str) -> None:

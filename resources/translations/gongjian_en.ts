@@ -902,6 +902,21 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ClaimCommands</name>
+    <message>
+        <source>认领“{name}”</source>
+        <translation>Claim “{name}”</translation>
+    </message>
+    <message>
+        <source>开始实施“{name}”</source>
+        <translation>Start “{name}”</translation>
+    </message>
+    <message>
+        <source>完成“{name}”</source>
+        <translation>Complete “{name}”</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsView</name>
     <message>
         <source>三张清单</source>
@@ -5517,6 +5532,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>这条清单现在是“{status}”，不能进行这一步。</source>
         <translation>This list entry is “{status}”; this step is not possible now.</translation>
+    </message>
+    <message>
+        <source>这条清单现在是“{status}”，这一步已不能撤销。</source>
+        <translation>This entry is now “{status}”; this step can no longer be undone.</translation>
     </message>
     <message>
         <source>只有已认领、尚未实施的清单可以退回。</source>

@@ -17,7 +17,7 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.errors import ConflictError, NotFoundError, UserError
-from db.models.agreements import ListKind
+from db.models.agreements import ListEntryStatus, ListKind
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.security import AuditEntry
 
@@ -94,6 +94,24 @@ def test_a_claimed_entry_is_not_deleted_and_a_stale_version_is_refused(
     assert "退回认领或取消" in refused.value.message.template
     with pytest.raises(ConflictError), database.session() as s:
         claims.release(s, world["need"], 1, "原因")
+
+
+def test_a_step_is_taken_back_only_while_it_is_the_last(database: Database, world: World) -> None:
+    need, S = world["need"], ListEntryStatus
+    with database.session() as s:
+        claims.claim(s, need, 1, date(2026, 2, 1), unit_id=world["unit"])
+        claims.start(s, need, 2, date(2026, 2, 3))
+    with pytest.raises(UserError, match="不能撤销"), database.session() as s:
+        claims.step_back(s, need, S.CLAIMED)  # moved on since: the start comes first
+    with database.session() as s:
+        claims.step_back(s, need, S.IN_PROGRESS)
+        claims.step_back(s, need, S.CLAIMED)
+    with database.reader() as s:
+        detail = claims.entry_detail(s, need)
+    assert (detail.status, detail.claimed_by, detail.claimed_on) == (S.OPEN, "", None)
+    assert _actions(database, need) == ["create", "claim", "start", "undo", "undo"]
+    with pytest.raises(UserError, match="不能撤销"), database.session() as s:
+        claims.step_back(s, need, S.OPEN)  # there is no step that leads to 待认领
 
 
 def test_a_registration_is_removed_restored_and_registered_again(

@@ -121,6 +121,17 @@ def test_raise_a_need_claim_it_and_see_it_through(
     )
     assert view.entry.step_button.isHidden()
 
+    undo = view.context.undo_stack
+    assert undo.undoText() == "完成“社区义诊和健康讲座”"
+    for status in ("实施中", "已认领", "待认领"):  # Ctrl+Z takes the steps back one by one
+        undo.undo()
+        assert view.entry.fact_labels["status"].text() == status
+    assert view.entry.fact_labels["claimed"].text() == "（尚无）"
+    undo.redo()  # the claim again, by the same unit on the same day
+    assert view.entry.fact_labels["status"].text() == "已认领"
+    assert view.entry.fact_labels["claimed"].text() == "江苏省教育厅"
+    assert view.entry.fact_labels["dates"].text() == "认领 2026-11-28"
+
 
 def test_a_step_before_the_last_date_names_the_date(
     view: ClaimsView, qtbot: Any, world: dict[str, str]

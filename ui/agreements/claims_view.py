@@ -10,13 +10,12 @@ Every change is announced as ``events.changed("agreements")``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from app.agreements import claims
 from app.agreements.claims import EntryDetail, ListEntryData, Match
 from app.agreements.entry_list import ListEntryList
+from app.agreements.store import check_version, live_entry
 from db.models.agreements import ListEntryStatus, ListKind
 
 from PySide6.QtCore import Qt
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.agreements.claims_commands import ClaimStepCommand
 from ui.agreements.claims_detail import EntryPanel
 from ui.agreements.claims_dialogs import COMMUNITY, UNIT, EntryDialog, StepDialog
 from ui.agreements.removal_commands import DeleteEntryCommand
@@ -140,22 +140,22 @@ class ClaimsView(ListView):
             claimant_side=side,
             parent=self,
         )
-        steps: dict[ListEntryStatus, Callable[[Any, date, str | None, str | None], None]] = {
-            ListEntryStatus.CLAIMED: lambda s, on, org, unit: claims.claim(
-                s, detail.id, detail.version, on, org_unit_id=org, unit_id=unit
-            ),
-            ListEntryStatus.IN_PROGRESS: lambda s, on, _o, _u: claims.start(
-                s, detail.id, detail.version, on
-            ),
-            ListEntryStatus.DONE: lambda s, on, _o, _u: claims.finish(
-                s, detail.id, detail.version, on
-            ),
-        }
 
         def save(values: tuple[date, str | None, str | None]) -> str:
+            on, org_unit_id, unit_id = values
+            command = ClaimStepCommand(
+                detail.id,
+                detail.title,
+                wanted,
+                on,
+                (org_unit_id, unit_id),
+                self.database,
+                self.context.events,
+            )
             with self.database.session() as session:
-                steps[wanted](session, *values)
-            self._changed()
+                check_version(live_entry(session, detail.id), detail.version)  # not changed since
+                command.apply(session)
+            self.context.undo_stack.push(command)
             return detail.id
 
         dialog.set_saver(save)
