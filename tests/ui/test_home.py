@@ -88,7 +88,7 @@ def test_the_period_and_the_community_change_the_tiles(tab: HomeTab, world: Worl
         "—",
         "0",
     ]
-    choose(tab, tab.community, "全街道")
+    choose(tab, tab.community, "宁海路街道")  # the whole street, by its name
     choose(tab, tab.kind, "年度")
     assert tab.period_label.text() == "2026年 · 宁海路街道"
     assert (value(tab, "resolved"), value(tab, "meetings")) == ("4", "2")

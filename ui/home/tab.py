@@ -214,12 +214,13 @@ class HomeTab(TabPage):
 
     def _fill_communities(self, session: Session) -> None:
         from app.dashboard.board import communities
+        from app.dashboard.scope import street_name
 
         # the first time, the community remembered from the last session
         wanted = str(self.community.currentData() or "") if self.board else self.choice.community_id
         self.community.blockSignals(True)
         self.community.clear()
-        self.community.addItem(self.tr("全街道"), "")
+        self.community.addItem(street_name(session) or self.tr("全街道"), "")
         for community_id, name in communities(session):
             self.community.addItem(name, community_id)
         self.community.setCurrentIndex(max(0, self.community.findData(wanted)))
