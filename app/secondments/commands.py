@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,7 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
             rows = source.fetch(session, query, 0, source.count(session, query))
     finally:
         database.close()
-    keys = ("person", "kind", "home", "host", "host_post", "starts_on", "ends_on", "status")
+    keys = "person kind home host host_post starts_on ends_on planned_ends_on status".split()
     index = {key: source.column_index(key) for key in keys}
     postings = []
     for row in rows:
@@ -129,6 +130,8 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
                 "host_post": values["host_post"],
                 "starts_on": values["starts_on"].isoformat(),
                 "ends_on": values["ends_on"].isoformat(),
+                # the agreed end, where 延期 or 提前结束 moved it; else null
+                "planned_ends_on": _iso(values["planned_ends_on"]),
                 "status": values["status"].value,
                 "kind_label": label(values["kind"]),
                 "status_label": label(values["status"]),
@@ -140,7 +143,7 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
         print("没有符合条件的挂职。")
     else:
         print_table(
-            ("ID", "姓名", "类型", "状态", "开始", "结束", "挂职单位", "挂职岗位"),
+            ("ID", "姓名", "类型", "状态", "开始", "结束", "原定结束", "挂职单位", "挂职岗位"),
             [
                 (
                     p["id"],
@@ -149,6 +152,7 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
                     p["status_label"],
                     p["starts_on"],
                     p["ends_on"],
+                    p["planned_ends_on"] or "",
                     p["host"],
                     p["host_post"],
                 )
@@ -157,3 +161,7 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
         )
         print(f"共 {len(postings)} 项挂职。")
     return 0
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.cli import main
 from app.database import Database
@@ -16,7 +17,7 @@ from app.localtime import beijing_today
 from app.secondments import service
 from app.secondments.records import PostingData
 from db.models.directory import OrgLevel, UnitCategory
-from db.models.secondments import PostingKind
+from db.models.secondments import Posting, PostingKind
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -65,6 +66,23 @@ def test_list_table(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
     code, out, err = run(capsys, "--db", str(db_file), "secondments", "list")
     assert code == 0, err
     assert "姓名" in out and "第一社长" in out and "共 3 项挂职。" in out
+
+
+def test_an_extended_posting_lists_its_agreed_end(
+    capsys: pytest.CaptureFixture[str], db_file: Path
+) -> None:
+    database = Database(str(db_file))
+    with database.session() as s:
+        posting = s.scalars(select(Posting).order_by(Posting.ends_on)).all()[1]  # 王喆's
+        agreed = posting.ends_on
+        service.extend(s, posting.id, posting.version, agreed + timedelta(days=90), "工作需要")
+    database.close()
+    _, out, _ = run(capsys, "--db", str(db_file), "secondments", "list", "--json")
+    rows = {r["person"]: r for r in json.loads(out)}
+    assert rows["王喆"]["planned_ends_on"] == agreed.isoformat()
+    assert rows["李堃"]["planned_ends_on"] is None  # a term as agreed
+    _, out, _ = run(capsys, "--db", str(db_file), "secondments", "list")
+    assert "原定结束" in out and agreed.isoformat() in out
 
 
 def test_list_json_active_and_ending(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
