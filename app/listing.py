@@ -21,6 +21,8 @@ from typing import Any, ClassVar, TypeAlias
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from app.portable_sql import position_of
+
 RowsSelect: TypeAlias = Select[*tuple[Any, ...]]
 
 
@@ -65,7 +67,7 @@ class Row:
 
 def contains(column: Any, text: str) -> ColumnElement[bool]:
     """Substring match that treats ``%``, ``_`` and quotes as typed (works for Chinese)."""
-    return func.instr(column, text) > 0
+    return position_of(column, text) > 0
 
 
 class ListSource:

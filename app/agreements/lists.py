@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.agreements.progress import agreement_progress
@@ -15,6 +15,7 @@ from app.agreements.store import subtree_ids
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
 from app.localtime import beijing_today
+from app.portable_sql import likely
 from db.models.agreements import (
     Agreement,
     AgreementParty,
@@ -53,7 +54,7 @@ class AgreementList(ListSource):
             Agreement.valid_to.label("valid_to"),
             Agreement.status.label("status"),
             literal("").label("progress"),  # filled in per page by ``fetch``
-        ).where(func.likely(Agreement.deleted_at.is_(None)))  # so pages seek the sort index
+        ).where(likely(Agreement.deleted_at.is_(None)))  # so pages seek the sort index
 
     def fetch(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[Row]:
         """A page, with the progress of its running agreements counted in one query."""

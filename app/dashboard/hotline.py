@@ -72,7 +72,8 @@ def by_unit(session: Session, scope: Scope) -> list[HotlineRow]:
     org, parent, unit = aliased(OrgUnit), aliased(OrgUnit), aliased(ResidentUnit)
     name = func.coalesce(func.coalesce(parent.name, "") + org.name, unit.name)
     stmt = (
-        select(name, *_columns(Dispatch.completed_at, Dispatch.due_on))
+        # one name per group: max() says so to PostgreSQL, which checks it
+        select(func.max(name), *_columns(Dispatch.completed_at, Dispatch.due_on))
         .join(Issue, Issue.id == Dispatch.issue_id)
         .outerjoin(org, org.id == Dispatch.org_unit_id)
         .outerjoin(parent, parent.id == org.parent_id)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.directory.lists import OrgNode, org_tree, subtree_ids
 from app.listing import contains
+from app.portable_sql import position_of
 from db.models.directory import OrgLevel, PartyOrg, Person, ResidentUnit
 
 LOOKUP_LIMIT = 50
@@ -61,7 +62,7 @@ def org_unit_choices(
 
 def _ranked(column: Any, text: str) -> Any:
     """Names starting with the text first, then shorter names first."""
-    return case((func.instr(column, text) == 1, 0), else_=1)
+    return case((position_of(column, text) == 1, 0), else_=1)
 
 
 def resident_unit_choices(session: Session, text: str, limit: int = LOOKUP_LIMIT) -> list[Choice]:

@@ -13,6 +13,7 @@ from app.agreements.lists import AgreementList
 from app.directory.lists import PartyOrgList, PersonList
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListSource, RowsSelect
+from app.portable_sql import joined
 from db.models.agreements import Agreement, AgreementParty, PartySide
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 
@@ -89,7 +90,7 @@ class PartyOrgsList(PartyOrgList):
 def _party_names(side: PartySide) -> ColumnElement[str]:
     org, unit, branch = aliased(OrgUnit), aliased(ResidentUnit), aliased(PartyOrg)
     return (
-        select(func.group_concat(func.coalesce(org.name, unit.name, branch.name), "、"))
+        select(joined(func.coalesce(org.name, unit.name, branch.name), "、"))
         .select_from(AgreementParty)
         .outerjoin(org, org.id == AgreementParty.org_unit_id)
         .outerjoin(unit, unit.id == AgreementParty.resident_unit_id)

@@ -34,6 +34,7 @@ from app.issues.search import SearchIndex
 from app.issues.warnings import overdue_condition, red_condition, yellow_condition
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
 from app.localtime import BEIJING
+from app.portable_sql import joined
 from db.base import utcnow
 from db.models.directory import OrgUnit, ResidentUnit
 from db.models.issues import Dispatch, DispatchStatus, Issue, IssueCategory
@@ -77,7 +78,7 @@ def _units() -> ColumnElement[Any]:
         .scalar_subquery(),
     )
     return (
-        select(func.group_concat(name, "、"))
+        select(joined(name, "、"))
         .where(Dispatch.issue_id == Issue.id, Dispatch.status != DispatchStatus.RETURNED)
         .scalar_subquery()
     )
