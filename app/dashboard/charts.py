@@ -15,7 +15,6 @@ from app.agreements.matrix import MatrixRow, seven_matrix
 from app.dashboard.period import month_start, next_month
 from app.dashboard.scope import Link, Scope
 from app.dashboard.sql import (
-    beijing_date,
     by_reported,
     by_resolved,
     count_where,
@@ -26,6 +25,7 @@ from app.dashboard.sql import (
 )
 from app.issues.store import local_day
 from app.issues.workflow import OPEN_STATUSES
+from app.portable_sql import beijing_date
 from db.models.directory import OrgUnit
 from db.models.issues import Issue, IssueCategory, IssueStatus, Satisfaction
 from db.models.meetings import Meeting

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.dashboard.charts import NO_NAME
 from app.dashboard.scope import Scope
-from app.dashboard.sql import beijing_date, by_reported, count_where, live_issue, share
+from app.dashboard.sql import by_reported, count_where, live_issue, share
+from app.portable_sql import beijing_date
 from db.models.directory import OrgUnit, ResidentUnit
 from db.models.issues import Dispatch, DispatchStatus, Issue, IssueStatus, Satisfaction
 

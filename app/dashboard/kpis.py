@@ -16,11 +16,12 @@ from app.agreements.matrix import MatrixRow
 from app.agreements.records import expiring_days
 from app.dashboard.charts import seven_rows
 from app.dashboard.scope import SECONDMENTS, Link, Scope
-from app.dashboard.sql import by_resolved, count_where, days_between, live_issue, share
+from app.dashboard.sql import by_resolved, count_where, live_issue, share
 from app.issues.lists import IssueList
 from app.issues.store import local_day
 from app.listing import ListQuery, ListSource
 from app.meetings.lists import MeetingList
+from app.portable_sql import days_between
 from app.secondments.lists import PostingList
 from app.secondments.reminders import evaluations_due
 from db.models.agreements import AgreementStatus

@@ -1,14 +1,13 @@
 """SQL pieces the dashboard's figures share: Beijing dates of stored UTC times, month buckets,
-rates. Written for SQLite and PostgreSQL, the two databases the app opens."""
+rates. Written for SQLite and PostgreSQL, the two databases the app opens (what they spell
+differently is in app.portable_sql)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Date, Float, case, func, literal
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy import ColumnElement, case, func, literal
 from sqlalchemy.sql.selectable import HasHints
 
 from app.issues.lists import unindexed
@@ -18,42 +17,6 @@ from db.models.issues import Issue
 S = TypeVar("S", bound=HasHints)
 REPORTED_INDEX = "ix_issues_reported_figures"  # the covering indexes of db.models.issues
 RESOLVED_INDEX = "ix_issues_resolved_figures"
-
-
-class beijing_date(FunctionElement[date]):  # noqa: N801 - reads as a SQL function
-    """The Beijing calendar day of a stored (UTC) time."""
-
-    type = Date()
-    inherit_cache = True
-
-
-@compiles(beijing_date)
-def _beijing_date_default(element: beijing_date, compiler: Any, **kw: Any) -> str:
-    return f"CAST(({compiler.process(element.clauses, **kw)} + INTERVAL '8 hours') AS DATE)"
-
-
-@compiles(beijing_date, "sqlite")
-def _beijing_date_sqlite(element: beijing_date, compiler: Any, **kw: Any) -> str:
-    return f"date({compiler.process(element.clauses, **kw)}, '+8 hours')"
-
-
-class days_between(FunctionElement[float]):  # noqa: N801
-    """Days (with fractions) from the first time to the second."""
-
-    type = Float()
-    inherit_cache = True
-
-
-@compiles(days_between)
-def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
-    start, end = (compiler.process(c, **kw) for c in element.clauses)
-    return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 86400.0)"
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
-    start, end = (compiler.process(c, **kw) for c in element.clauses)
-    return f"(julianday({end}) - julianday({start}))"
 
 
 def midnight(day: date) -> datetime:
