@@ -73,39 +73,32 @@ def restore(session: Session, row: Deletable) -> None:
     record(session, "restore", row, before)
 
 
+def live(session: Session, kind: type[T], row_id: str, what: str) -> T:
+    """The row unless it is missing or deleted (then "找不到{what}")."""
+    row = stored(session, kind, row_id, what)
+    if getattr(row, "deleted_at", None) is not None:
+        raise not_found(what, row_id)
+    return row
+
+
 def live_agreement(session: Session, agreement_id: str) -> Agreement:
-    agreement = session.get(Agreement, agreement_id)
-    if agreement is None or agreement.deleted_at is not None:
-        raise not_found(AGREEMENT, agreement_id)
-    return agreement
+    return live(session, Agreement, agreement_id, AGREEMENT)
 
 
 def live_commitment(session: Session, commitment_id: str) -> Commitment:
-    commitment = session.get(Commitment, commitment_id)
-    if commitment is None or commitment.deleted_at is not None:
-        raise not_found(COMMITMENT, commitment_id)
-    return commitment
+    return live(session, Commitment, commitment_id, COMMITMENT)
 
 
 def live_fulfilment(session: Session, fulfilment_id: str) -> FulfilmentRecord:
-    fulfilment = session.get(FulfilmentRecord, fulfilment_id)
-    if fulfilment is None or fulfilment.deleted_at is not None:
-        raise not_found(FULFILMENT, fulfilment_id)
-    return fulfilment
+    return live(session, FulfilmentRecord, fulfilment_id, FULFILMENT)
 
 
 def live_entry(session: Session, entry_id: str) -> ListEntry:
-    entry = session.get(ListEntry, entry_id)
-    if entry is None or entry.deleted_at is not None:
-        raise not_found(LIST_ENTRY, entry_id)
-    return entry
+    return live(session, ListEntry, entry_id, LIST_ENTRY)
 
 
 def live_registration(session: Session, registration_id: str) -> MemberRegistration:
-    registration = session.get(MemberRegistration, registration_id)
-    if registration is None or registration.deleted_at is not None:
-        raise not_found(REGISTRATION, registration_id)
-    return registration
+    return live(session, MemberRegistration, registration_id, REGISTRATION)
 
 
 def subtree_ids(root_id: str) -> Any:
