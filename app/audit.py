@@ -43,7 +43,6 @@ def record(
     before: dict[str, Any] | None,
     *,
     reason: str = "",
-    user_id: str | None = None,
 ) -> None:
     """Adds an audit entry for ``obj`` as it is now (``after``), flushing to get its id."""
     session.flush()
@@ -51,7 +50,7 @@ def record(
     session.add(
         AuditEntry(
             at=utcnow(),
-            user_id=user_id or session.info.get("user_id"),
+            user_id=session.info.get("user_id"),  # who is working (Database.session)
             action=action,
             entity=obj.__tablename__,
             entity_id=obj.id,

@@ -51,7 +51,6 @@ def register(
     *,
     reported_at: datetime | None = None,
     note: str = "",
-    user_id: str | None = None,
 ) -> str:
     """登记: a new issue with the next number; its deadline counts the category's working
     days from the day it was reported. Returns the id."""
@@ -66,9 +65,7 @@ def register(
     session.add(issue)
     flush(session)
     issue.deadline = calendar_for(session, at).add(local_day(at), limit_days(session, issue))
-    journal(
-        session, issue, Note.REGISTER, at, to=S.REGISTERED, note=note, user_id=user_id, new=True
-    )
+    journal(session, issue, Note.REGISTER, at, to=S.REGISTERED, note=note, new=True)
     return issue.id
 
 
@@ -95,7 +92,6 @@ def update_facts(
     data: IssueData,
     *,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """Saves the editor's facts (any status but 归档); the deadline stays as it is."""
     issue = live_issue(session, issue_id, version)
@@ -104,7 +100,7 @@ def update_facts(
     before = audit.snapshot(issue)
     for key, value in _facts(data.cleaned()).items():
         setattr(issue, key, value)
-    journal(session, issue, Note.EDIT, now_or(now), user_id=user_id, before=before)
+    journal(session, issue, Note.EDIT, now_or(now), before=before)
 
 
 def _step(
@@ -113,11 +109,10 @@ def _step(
     action: Action,
     at: datetime,
     note: str = "",
-    user_id: str | None = None,
     to: IssueStatus | None = None,
 ) -> None:
     after = check(action, issue.status)
-    journal(session, issue, action, at, to=to or after or issue.status, note=note, user_id=user_id)
+    journal(session, issue, action, at, to=to or after or issue.status, note=note)
 
 
 def accept(
@@ -127,11 +122,10 @@ def accept(
     note: str = "",
     version: int | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """受理."""
     issue = live_issue(session, issue_id, version)
-    _step(session, issue, Action.ACCEPT, now_or(now), note.strip(), user_id)
+    _step(session, issue, Action.ACCEPT, now_or(now), note.strip())
 
 
 def reject(
@@ -141,13 +135,12 @@ def reject(
     *,
     version: int | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """不予受理, with the reason (required)."""
     issue = live_issue(session, issue_id, version)
     check(Action.REJECT, issue.status)
     why = required_note("reason", reason, QT_TRANSLATE_NOOP("validation", "请说明不予受理的理由。"))
-    _step(session, issue, Action.REJECT, now_or(now), why, user_id)
+    _step(session, issue, Action.REJECT, now_or(now), why)
 
 
 def unit_name(session: Session, org_unit_id: str | None, resident_unit_id: str | None) -> str:
@@ -166,7 +159,6 @@ def dispatch(
     note: str = "",
     version: int | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> list[str]:
     """派单 / 吹哨 to one or more units at once, each with its own deadline; also a
     re-dispatch after a 退单 or a reopening. Returns the new dispatches' ids."""
@@ -211,7 +203,7 @@ def dispatch(
         names.append(f"{name}（{cn_date(due)}前）")
     issue.dispatches.extend(rows)
     text = "派至" + "、".join(names) + (f"：{note.strip()}" if note.strip() else "")
-    _step(session, issue, Action.DISPATCH, at, text, user_id)
+    _step(session, issue, Action.DISPATCH, at, text)
     return [row.id for row in rows]
 
 
@@ -232,9 +224,7 @@ def _unit_step(
     return issue, row, name
 
 
-def acknowledge(
-    session: Session, dispatch_id: str, *, now: datetime | None = None, user_id: str | None = None
-) -> None:
+def acknowledge(session: Session, dispatch_id: str, *, now: datetime | None = None) -> None:
     """报到: the unit has taken the order; the issue is then 办理中."""
     issue, row, name = _unit_step(
         session, dispatch_id, Action.ACKNOWLEDGE, (DispatchStatus.DISPATCHED,)
@@ -242,7 +232,7 @@ def acknowledge(
     at = now_or(now)
     row.status = DispatchStatus.ACKNOWLEDGED
     row.acknowledged_at = at
-    _step(session, issue, Action.ACKNOWLEDGE, at, f"{name}已报到", user_id)
+    _step(session, issue, Action.ACKNOWLEDGE, at, f"{name}已报到")
 
 
 def complete(
@@ -251,7 +241,6 @@ def complete(
     result: str,
     *,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """A unit's result (报到 implied when it had not reported yet)."""
     issue, row, name = _unit_step(session, dispatch_id, Action.COMPLETE, OPEN_DISPATCH)
@@ -261,7 +250,7 @@ def complete(
     row.status = DispatchStatus.DONE
     row.result = text
     row.completed_at = at
-    _step(session, issue, Action.COMPLETE, at, f"{name}：{text}", user_id)
+    _step(session, issue, Action.COMPLETE, at, f"{name}：{text}")
 
 
 def return_dispatch(
@@ -270,7 +259,6 @@ def return_dispatch(
     reason: str,
     *,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """退单 with a reason. When no other unit is left working on it, a dispatched issue goes
     back to 受理 for the street to re-dispatch."""
@@ -284,7 +272,7 @@ def return_dispatch(
     others = [d for d in issue.dispatches if d is not row and d.status in OPEN_DISPATCH]
     if issue.status is S.DISPATCHED and not others:
         to = S.ACCEPTED
-    _step(session, issue, Action.RETURN, at, f"{name}退单：{why}", user_id, to=to)
+    _step(session, issue, Action.RETURN, at, f"{name}退单：{why}", to=to)
 
 
 def resolve(
@@ -294,7 +282,6 @@ def resolve(
     *,
     version: int | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """办结: the problem is solved; units still working on it are marked done with it."""
     issue = live_issue(session, issue_id, version)
@@ -308,7 +295,7 @@ def resolve(
             row.result = row.result or text
             row.completed_at = at
     issue.resolved_at = at
-    _step(session, issue, Action.RESOLVE, at, text, user_id)
+    _step(session, issue, Action.RESOLVE, at, text)
 
 
 def follow_up(
@@ -321,7 +308,6 @@ def follow_up(
     units_at_fault: bool = True,
     version: int | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> str:
     """回访 with the resident's satisfaction. 满意 / 基本满意: the issue may be closed.
     不满意 for reasons the units control (``units_at_fault``): back to 办理中 at once, counted
@@ -344,18 +330,18 @@ def follow_up(
         Satisfaction.DISSATISFIED: "不满意",
     }[satisfaction]
     text = f"回访：{label}" + (f"，{comment.strip()}" if comment.strip() else "")
-    _step(session, issue, Action.FOLLOW_UP, at, text, user_id)
+    _step(session, issue, Action.FOLLOW_UP, at, text)
     if satisfaction is Satisfaction.DISSATISFIED and units_at_fault:
-        _reopen(session, issue, at, "回访不满意，重新办理", user_id)
+        _reopen(session, issue, at, "回访不满意，重新办理")
     return visit.id
 
 
-def _reopen(session: Session, issue: Issue, at: datetime, why: str, user_id: str | None) -> None:
+def _reopen(session: Session, issue: Issue, at: datetime, why: str) -> None:
     check(Action.REOPEN, issue.status)
     issue.reopen_count += 1
     issue.resolved_at = None
     issue.deadline = calendar_for(session, at).add(local_day(at), REOPEN_WORKING_DAYS)
-    _step(session, issue, Action.REOPEN, at, why, user_id)
+    _step(session, issue, Action.REOPEN, at, why)
 
 
 def reopen(
@@ -365,13 +351,12 @@ def reopen(
     *,
     version: int | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """Back to 办理中 after a follow-up, with a reason."""
     issue = live_issue(session, issue_id, version)
     check(Action.REOPEN, issue.status)
     why = required_note("reason", reason, QT_TRANSLATE_NOOP("validation", "请说明重新办理的理由。"))
-    _reopen(session, issue, now_or(now), why, user_id)
+    _reopen(session, issue, now_or(now), why)
 
 
 def close(
@@ -381,7 +366,6 @@ def close(
     note: str = "",
     version: int | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """归档. After a 不满意 not of the units' making the note (why it closes) is required."""
     issue = live_issue(session, issue_id, version)
@@ -393,7 +377,7 @@ def close(
         )
     at = now_or(now)
     issue.closed_at = at
-    _step(session, issue, Action.CLOSE, at, text or "办结归档", user_id)
+    _step(session, issue, Action.CLOSE, at, text or "办结归档")
 
 
 def _check_open(issue: Issue) -> None:
@@ -407,7 +391,6 @@ def supervise(
     note: str,
     *,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """督办: flags the issue with a note (required)."""
     issue = live_issue(session, issue_id)
@@ -415,17 +398,15 @@ def supervise(
     text = required_note("note", note, QT_TRANSLATE_NOOP("validation", "请填写督办意见。"))
     issue.supervised = True
     issue.supervision_note = text
-    journal(session, issue, Note.SUPERVISE, now_or(now), note=text, user_id=user_id)
+    journal(session, issue, Note.SUPERVISE, now_or(now), note=text)
 
 
-def end_supervision(
-    session: Session, issue_id: str, *, now: datetime | None = None, user_id: str | None = None
-) -> None:
+def end_supervision(session: Session, issue_id: str, *, now: datetime | None = None) -> None:
     issue = live_issue(session, issue_id)
     if not issue.supervised:
         return
     issue.supervised = False
-    journal(session, issue, Note.UNSUPERVISE, now_or(now), user_id=user_id)
+    journal(session, issue, Note.UNSUPERVISE, now_or(now))
 
 
 def remind(
@@ -434,12 +415,11 @@ def remind(
     note: str = "",
     *,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """催办: a reminder sent to the units, journalled."""
     issue = live_issue(session, issue_id)
     _check_open(issue)
-    journal(session, issue, Note.REMIND, now_or(now), note=note.strip() or "催办", user_id=user_id)
+    journal(session, issue, Note.REMIND, now_or(now), note=note.strip() or "催办")
 
 
 def extend(
@@ -450,7 +430,6 @@ def extend(
     *,
     dispatch_id: str | None = None,
     now: datetime | None = None,
-    user_id: str | None = None,
 ) -> None:
     """延期 on a unit's request, with the reason: allowed only before the deadline passes.
     With ``dispatch_id`` only that unit's deadline moves, else the issue's."""
@@ -475,10 +454,10 @@ def extend(
         before = audit.snapshot(row)
         row.due_on = new_deadline
         flush(session)
-        audit.record(session, "update", row, before, reason=why, user_id=user_id)
+        audit.record(session, "update", row, before, reason=why)
         who = unit_name(session, row.org_unit_id, row.resident_unit_id)
     else:
         issue.deadline = new_deadline
         who = ""
     text = f"{who}延期至{cn_date(new_deadline)}：{why}"
-    journal(session, issue, Note.EXTEND, at, note=text, user_id=user_id)
+    journal(session, issue, Note.EXTEND, at, note=text)

@@ -81,7 +81,6 @@ def journal(
     *,
     to: IssueStatus | None = None,
     note: str = "",
-    user_id: str | None = None,
     before: dict[str, Any] | None = None,
     new: bool = False,
 ) -> None:
@@ -98,7 +97,7 @@ def journal(
         IssueEvent(
             issue=issue,
             at=at,
-            user_id=user_id or session.info.get("user_id"),
+            user_id=session.info.get("user_id"),  # who is working (Database.session)
             action=action,
             from_status=from_status,
             to_status=to,
@@ -106,7 +105,7 @@ def journal(
         )
     )
     flush(session)
-    audit.record(session, action, issue, before, reason=note, user_id=user_id)
+    audit.record(session, action, issue, before, reason=note)
 
 
 def transaction_cache(session: Session, key: str) -> dict[Any, Any]:
