@@ -38,6 +38,7 @@ from app.exports.pdf.text import (
     paragraphs,
 )
 from app.exports.pdf.writing import atomic_write_bytes
+from app.localtime import BEIJING
 from app.meetings.documents import AgendaSection, AttendeeGroup, DecisionItem, MinutesDocument
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
@@ -135,6 +136,7 @@ def realistic() -> MinutesDocument:
         observers=(AttendeeGroup("街道城管科", ("何平",)),),
         issuer="宁海路街道党工委",
         issued_on=date(2026, 3, 13),
+        made_at=datetime(2026, 3, 13, 9, 5, 30, tzinfo=BEIJING),
     )
 
 
@@ -411,8 +413,13 @@ def test_a4_metadata_and_deterministic_output(realistic_pdf: bytes, tmp_path: Pa
     assert size is not None
     assert abs(float(size[1]) - 595.28) < 0.5 and abs(float(size[2]) - 841.89) < 0.5
     assert re.search(r"^Title:\s+宁海路街道党建共同体议事会纪要$", info, re.M)
-    assert re.search(r"^Author:\s+共建台$", info, re.M)
+    assert re.search(r"^Author:\s+宁海路街道党工委$", info, re.M)  # the issuer
+    assert re.search(r"^Subject:\s+会议纪要$", info, re.M)
+    assert re.search(r"^Keywords:\s+会议纪要, 关于安乐村小区停车难问题, ", info, re.M)
     assert re.search(r"^Creator:\s+共建台 Gongjian$", info, re.M)
+    # the real creation time (Beijing), not reportlab's invariant 2000-01-01
+    created = run(["pdfinfo", "-isodates"], realistic_pdf, tmp_path)
+    assert re.search(r"^CreationDate:\s+2026-03-13T09:05:30\+08", created, re.M), created
     assert render_minutes(realistic()) == realistic_pdf
 
 
@@ -600,18 +607,44 @@ def test_fonts_come_from_the_override_folder_else_the_shipped_ones(
     assert font_module.font_directories() == [tmp_path]
     found = font_module.discover()
     assert found.heiti == "GJ-SIMHEI" and found.fangsong == "GJ-simfang"
-    assert found.title == found.heiti  # no 小标宋: the title is set in 黑体
+    assert found.title == "GJ-FandolSong-Bold"  # no 小标宋: the shipped Song Bold
     assert found.kaiti == "GJ-GongjianKai-GBK"  # no simkai.ttf: the shipped Kai
-    assert found.song == "GJ-WenQuanYiMicroHei-GBK"
-    assert font_module.fallback_font("GJ-simfang") == "GJ-GongjianKai-GBK"
+    assert found.song == "GJ-FandolSong-Latin"
+    # what the office's 仿宋 lacks comes from the shipped 仿宋's chain, 𠮷 from Hanazono
+    assert font_module.fallback_font("GJ-simfang", "喆") == "GJ-GongjianKai-GBK"
+    assert font_module.fallback_font("GJ-simfang", "𠮷") == "GJ-HanaMinA-Rare"
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert font_module.discover([empty]).heiti == "GJ-WenQuanYiMicroHei-GBK"
+    shipped_set = font_module.discover([empty])
+    assert shipped_set == font_module.FontSet(
+        fangsong="GJ-FandolFang",
+        heiti="GJ-WenQuanYiMicroHei-GBK",
+        kaiti="GJ-GongjianKai-GBK",
+        title="GJ-FandolSong-Bold",
+        song="GJ-FandolSong-Latin",
+    )
+    # the roles GB/T 9704 sets apart are different faces
+    assert len(set(shipped_set.names()) - {shipped_set.song}) == 4
 
 
 def test_a_damaged_font_file_is_passed_over(tmp_path: Path) -> None:
     (tmp_path / "simhei.ttf").write_bytes(b"not a font")
     assert font_module.discover([tmp_path]).heiti == "GJ-WenQuanYiMicroHei-GBK"
+
+
+def test_every_gbk_character_and_extension_a_prints_in_every_role() -> None:
+    fonts = font_module.font_set()
+    gbk = [bytes((0xB5, 0xC4)).decode("gbk"), "喆", "堃", "玥", "赟", "昇", "镕", "㐀", "䶵", "𠮷"]
+    for role in fonts.names():
+        chain = (role, *font_module.fallback_fonts(role))
+        for char in gbk:
+            assert any(font_module.covers(font, char) for font in chain), (role, char)
+
+
+def test_characters_no_font_covers_are_found_once_each_in_order() -> None:
+    texts = ["王喆😀", "张𠮷", "李\U0002b820😀", "a b\n"]
+    assert font_module.missing_characters(texts) == ["😀", "\U0002b820"]
+    assert font_module.missing_characters(["欧阳喆堃玥 14:30"]) == []
 
 
 def test_characters_a_font_lacks_are_drawn_with_the_shipped_font(
@@ -629,17 +662,17 @@ def test_characters_a_font_lacks_are_drawn_with_the_shipped_font(
         return table
 
     monkeypatch.setattr(typeset, "character_map", without_zhe)
-    monkeypatch.setitem(font_module._FALLBACKS, "GJ-old-fangsong", font_module.KAI_FILE)
+    monkeypatch.setitem(font_module._CHAINS, "GJ-old-fangsong", (font_module.KAI_FILE,))
     from reportlab.pdfbase import pdfmetrics
 
-    monkeypatch.setitem(pdfmetrics._fonts, "GJ-old-fangsong", pdfmetrics.getFont(fonts.fangsong))
+    monkeypatch.setitem(pdfmetrics._fonts, "GJ-old-fangsong", pdfmetrics.getFont(fonts.kaiti))
     font_module.fallback_font.cache_clear()
     style = minutes_module.BODY
     lines = typeset.set_lines([typeset.Run("主持人王喆同志", "GJ-old-fangsong")], style, 400)
     by_font = {segment.text: segment.font for segment in lines[0].segments}
     assert by_font == {
         "主持人王": "GJ-old-fangsong",
-        "喆": fonts.fangsong,
+        "喆": fonts.kaiti,
         "同志": "GJ-old-fangsong",
     }
     font_module.fallback_font.cache_clear()

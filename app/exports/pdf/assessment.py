@@ -20,7 +20,7 @@ from app.exports.pdf.evaluation import (
     FormTable,
     add_facts,
     add_opinion,
-    document_title,
+    form_info,
     heading,
 )
 from app.exports.pdf.flowable import build_pdf
@@ -56,8 +56,8 @@ def assessment_flowables(form: AssessmentForm, fonts: FontSet) -> list[Flowable]
 def render_assessment_form(form: AssessmentForm) -> bytes:
     """The 挂职鉴定表 as the bytes of a PDF file."""
     fonts = font_set()
-    title = document_title(ASSESSMENT_TITLE, form.facts)
-    return build_pdf(assessment_flowables(form, fonts), title=title, fonts=fonts)
+    info = form_info(ASSESSMENT_TITLE, form.facts)
+    return build_pdf(assessment_flowables(form, fonts), info=info, fonts=fonts)
 
 
 def write_assessment_form(form: AssessmentForm, path: Path) -> None:

@@ -22,6 +22,7 @@ from reportlab.platypus.tables import Table, TableStyle
 from app.exports.pdf.flowable import TextBlock, build_pdf
 from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, SIZE_2, SIZE_3, TYPE_WIDTH
+from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.text import chinese_date
 from app.exports.pdf.typeset import Run, TextStyle
 from app.exports.pdf.writing import atomic_write_bytes
@@ -184,11 +185,19 @@ def document_title(title: str, facts: PostingFacts, detail: str = "") -> str:
     return f"{facts.person_name}{title}" + (f"（{detail}）" if detail else "")
 
 
+def form_info(title: str, facts: PostingFacts, detail: str = "") -> DocumentInfo:
+    return DocumentInfo(
+        title=document_title(title, facts, detail),
+        subject=title,
+        keywords=(title, facts.person_name, facts.host_name, facts.home_name),
+    )
+
+
 def render_evaluation_form(form: EvaluationForm) -> bytes:
     """The 双向评价表 as the bytes of a PDF file."""
     fonts = font_set()
-    title = document_title(EVALUATION_TITLE, form.facts, form.period)
-    return build_pdf(evaluation_flowables(form, fonts), title=title, fonts=fonts)
+    info = form_info(EVALUATION_TITLE, form.facts, form.period)
+    return build_pdf(evaluation_flowables(form, fonts), info=info, fonts=fonts)
 
 
 def write_evaluation_form(form: EvaluationForm, path: Path) -> None:

@@ -32,6 +32,7 @@ from app.exports.pdf.layout import (
     TRACKING,
     TYPE_WIDTH,
 )
+from app.exports.pdf.metadata import AUTHOR, DocumentInfo
 from app.exports.pdf.pages import Block, paginate, render_pages
 from app.exports.pdf.text import chinese_date, level1, level2, meeting_time, paragraphs
 from app.exports.pdf.typeset import Run, TextStyle, draw_lines, set_lines, text_width
@@ -45,13 +46,30 @@ LIST = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, align="left")
 KEEP_LINES = 2  # lines of text that must follow a heading on its page
 ATTENDANCE_LABELS = ("出席：", "请假：", "列席：")
 LABEL_INDENT = 2  # characters before 出席 (左空二字)
+DRAFT_WORD = "草稿"  # in a draft's PDF title and file name
+DRAFT_NOTE = "（讨论稿）"  # under a draft's title
 
 
 def render_minutes(document: MinutesDocument) -> bytes:
     """The minutes as the bytes of a PDF file."""
     fonts = font_set()
     pages = paginate(minutes_blocks(document, fonts))
-    return render_pages(pages, title=document.heading, fonts=fonts)
+    return render_pages(pages, info=minutes_info(document), fonts=fonts, draft=document.draft)
+
+
+def minutes_info(document: MinutesDocument) -> DocumentInfo:
+    """Title (a draft's says so), subject, issuer and keywords of the minutes' PDF."""
+    return DocumentInfo(
+        title=document_title(document),
+        subject="会议纪要",
+        author=document.issuer or AUTHOR,
+        keywords=("会议纪要", *(section.title for section in document.sections)),
+        made_at=document.made_at,
+    )
+
+
+def document_title(document: MinutesDocument) -> str:
+    return f"{document.heading}（{DRAFT_WORD}）" if document.draft else document.heading
 
 
 def write_minutes(document: MinutesDocument, path: Path) -> None:

@@ -22,9 +22,11 @@ from app.exports.pdf.layout import (
     LINES_PER_PAGE,
     PAGE_HEIGHT,
     TOP_MARGIN,
+    draw_draft_mark,
     draw_page_number,
     new_canvas,
 )
+from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.typeset import Line, TextStyle, draw_lines
 
 Drawing = Callable[[Any, float, float], None]  # (canvas, left, top)
@@ -82,12 +84,17 @@ def paginate(blocks: Sequence[Block], rows: int = LINES_PER_PAGE) -> list[list[P
     return pages
 
 
-def render_pages(pages: Sequence[Sequence[Placed]], *, title: str, fonts: FontSet) -> bytes:
-    """Draws the paginated blocks in the type area, with page numbers; the PDF's bytes."""
+def render_pages(
+    pages: Sequence[Sequence[Placed]], *, info: DocumentInfo, fonts: FontSet, draft: bool = False
+) -> bytes:
+    """Draws the paginated blocks in the type area, with page numbers (and a draft's mark on
+    every page); the PDF's bytes."""
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, title=title, fonts=fonts)
+    canvas = new_canvas(buffer, info=info, fonts=fonts)
     top = PAGE_HEIGHT - TOP_MARGIN
     for number, page in enumerate(pages, start=1):
+        if draft:
+            draw_draft_mark(canvas, fonts)
         draw_page_number(canvas, number, fonts)
         for placed in page:
             y = top - placed.row * LEADING

@@ -23,6 +23,7 @@ from app.dashboard.report import IssueSection, MonthlyReport
 from app.exports.pdf.flowable import TextBlock, build_pdf
 from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, RED, SIZE_2, SIZE_3, TYPE_WIDTH
+from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.report_charts import bar_chart, month_chart
 from app.exports.pdf.text import chinese_date, level1
 from app.exports.pdf.typeset import Run, TextStyle
@@ -79,7 +80,13 @@ def kpi_text(key: str, value: int | float | None) -> str:
 def render_report(report: MonthlyReport) -> bytes:
     """The monthly report as the bytes of a PDF file."""
     fonts = font_set()
-    return build_pdf(report_flowables(report, fonts), title=report.title, fonts=fonts)
+    info = DocumentInfo(
+        title=report.title,
+        subject="工作月报",
+        keywords=("工作月报", report.scope_name),
+        made_at=report.made_at,
+    )
+    return build_pdf(report_flowables(report, fonts), info=info, fonts=fonts)
 
 
 def write_report(report: MonthlyReport, path: Path) -> None:

@@ -18,6 +18,7 @@ from reportlab.platypus.tables import Table, TableStyle
 from app.exports.pdf.flowable import TextBlock, build_pdf
 from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, SIZE_2, SIZE_3, SIZE_4, TYPE_WIDTH
+from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.text import meeting_time
 from app.exports.pdf.typeset import Run, TextStyle
 from app.exports.pdf.writing import atomic_write_bytes
@@ -41,8 +42,10 @@ CELL_CENTRE = TextStyle(size=CELL_SIZE, leading=1.4 * CELL_SIZE, align="center")
 def render_signin_sheet(sheet: SignInSheet) -> bytes:
     """The sign-in sheet as the bytes of a PDF file."""
     fonts = font_set()
-    title = f"{sheet.heading.strip()}签到表"
-    return build_pdf(signin_flowables(sheet, fonts), title=title, fonts=fonts)
+    info = DocumentInfo(
+        title=f"{sheet.heading.strip()}签到表", subject="签到表", keywords=("签到表", sheet.place)
+    )
+    return build_pdf(signin_flowables(sheet, fonts), info=info, fonts=fonts)
 
 
 def write_signin_sheet(sheet: SignInSheet, path: Path) -> None:

@@ -127,7 +127,7 @@ def _cells(runs: Sequence[Run], style: TextStyle) -> _Cells:
             elif code in primary or char.isspace():
                 glyph = widths.get(code, default) * scale
             else:
-                font = fallback_font(run.font)
+                font = fallback_font(run.font, char)
                 glyph = glyph_width(font, char, size)
             cell = max(glyph, size) if char in _QUOTES else glyph
             fonts(font)
