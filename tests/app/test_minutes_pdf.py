@@ -325,12 +325,9 @@ def test_chinese_numbers() -> None:
 def test_dates_use_arabic_numerals_without_leading_zeros() -> None:
     assert chinese_date(date(2026, 3, 2)) == "2026年3月2日"
     start = datetime(2026, 3, 12, 14, 30)
-    assert meeting_time(start, None) == "2026年3月12日（星期四）下午14:30"
-    assert (
-        meeting_time(start, datetime(2026, 3, 12, 16, 0))
-        == "2026年3月12日（星期四）下午14:30—16:00"
-    )
-    assert meeting_time(datetime(2026, 3, 13, 9, 0), None).endswith("（星期五）上午09:00")
+    assert meeting_time(start, None) == "2026年3月12日（星期四）14:30"
+    assert meeting_time(start, datetime(2026, 3, 12, 16, 0)) == "2026年3月12日（星期四）14:30—16:00"
+    assert meeting_time(datetime(2026, 3, 13, 9, 0), None).endswith("（星期五）9:00")
 
 
 def test_paragraphs_drop_blank_lines_and_typed_indents() -> None:
@@ -453,7 +450,7 @@ def test_every_name_decision_label_and_fact_is_printed(
             assert flat(minutes_module.decision_text(decision)) in text
     for label in ("出席：", "请假：", "列席：", "尤佳（公务）", "许诺（病假）"):
         assert label in text
-    for fact in ("时间：2026年3月12日（星期四）下午14:30—16:30", "地点：", "主持人：王喆"):
+    for fact in ("时间：2026年3月12日（星期四）14:30—16:30", "地点：", "主持人：王喆"):
         assert flat(fact) in text
     assert "（第3次）" in text and "一、关于安乐村" in text and "（一）由街道城管科" in text
     assert "宁海路街道党工委2026年3月13日" in text
@@ -498,8 +495,11 @@ def test_lines_hold_at_most_28_characters(provoking_pdf: bytes, tmp_path: Path) 
         for page in layout_pages(provoking_pdf, tmp_path)
         for line in body_lines(page)
     ]
-    assert max(widths) <= 28
+    # 29 only where a paragraph's last character was pulled back into its line
+    assert max(widths) <= 29 and widths.count(29) < widths.count(28) / 10
     assert widths.count(28) > 50  # and full lines are full
+    right = LEFT_MARGIN + TYPE_WIDTH
+    assert all(line.x_max < right + 0.5 for line in bbox_lines(provoking_pdf, tmp_path))
 
 
 @needs_poppler
