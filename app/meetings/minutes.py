@@ -135,7 +135,14 @@ def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
         observers=attendee_groups(names, attendances, AttendanceStatus.OBSERVER),
         issuer=_issuer(names, meeting.host_org_unit_id),
         issued_on=to_beijing(finalised).date() if finalised else None,
+        draft=meeting.status is not MeetingStatus.FINAL,
     )
+
+
+def minutes_file_name(document: MinutesDocument) -> str:
+    """The file name to suggest: heading, 草稿 for a draft, and the meeting's date."""
+    draft = " 草稿" if document.draft else ""
+    return f"{document.heading}{draft} {document.starts_at:%Y-%m-%d}.pdf"
 
 
 def signin_sheet(session: Session, meeting_id: str) -> SignInSheet:

@@ -15,7 +15,7 @@ from app.database import Database
 from app.errors import UserError
 from app.exports.pdf import render_minutes, render_signin_sheet
 from app.meetings import service
-from app.meetings.minutes import minutes_document, signin_sheet
+from app.meetings.minutes import minutes_document, minutes_file_name, signin_sheet
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -36,7 +36,7 @@ def minutes_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:
     with busy(), database.reader() as session:
         document = minutes_document(session, meeting_id)
         data = render_minutes(document)
-    return data, f"{document.heading} {document.starts_at:%Y-%m-%d}.pdf"
+    return data, minutes_file_name(document)
 
 
 def signin_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:

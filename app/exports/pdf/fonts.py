@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.paths import resource_path
@@ -85,6 +86,23 @@ class FontSet:
         return tuple(getattr(self, role.name) for role in fields(self))
 
 
+_ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+_make_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF (𠮷) written as the UTF-16
+    surrogate pairs a PDF reader expects: reportlab writes their five hex digits, which
+    readers cut to four, so 𠮷 printed right but copied and searched as ₻."""
+
+    def utf16(match: re.Match[str]) -> str:
+        encoded = chr(int(match[2], 16)).encode("utf-16-be").hex().upper()
+        return f"<{match[1]}> <{encoded}>"
+
+    return _ASTRAL_ENTRY.sub(utf16, _make_to_unicode_cmap(fontname, subset))
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 _CHAINS: dict[str, tuple[str, ...]] = {}  # registered name -> the shipped files after it
 _lock = threading.Lock()
 
