@@ -3,10 +3,10 @@
 A4 portrait on the GB/T 9704 page (same margins and page numbers as the minutes): the title
 ``{meeting}签到表``, a line with 时间 and 地点, then a table 序号 / 姓名 / 单位 / 职务 / 签名
 whose header repeats on every page. The columns are sized from the content: 姓名 as wide as
-the longest name (a name never splits), 职务 wide enough that every post takes one line
-where the units keep room, and at most two lines, 签名 30 mm to sign in, 单位 the rest. Rows are at least 9 mm high: 16 and
-more names a page. A few blank rows at the end take people nobody expected, as many as fit
-without starting a page of their own.
+the longest name (a name never splits), 职务 so that a post of five characters takes one line
+and a longer one at most two, 签名 30 mm to sign in, 单位 the rest. Rows are at least 9 mm
+high: 16 and more names a page. A few blank rows at the end take people nobody expected, as
+many as fit without starting a page of their own.
 """
 
 from __future__ import annotations
