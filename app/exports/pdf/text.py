@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
 # Marks that may not start a line.
 CANNOT_START = frozenset(
@@ -182,6 +183,12 @@ def chinese_number(value: int) -> str:
             parts.append("零")
         parts.append(_DIGITS[rest])
     return "".join(parts)
+
+
+def plain_number(value: Decimal | float | int) -> str:
+    """A number as a form prints it: 118, 118.5, 93 (never 118.0 or 93.0)."""
+    text = f"{Decimal(str(value)).normalize():f}"
+    return text.removesuffix(".") if "." in text else text
 
 
 def level1(number: int) -> str:
