@@ -4,8 +4,8 @@ the journal, on the GB/T 9704 page of the minutes.
 The facts are a two-column table; the description follows as body text under its own heading,
 so a description of any length flows on over as many pages as it needs (a table cell cannot
 be taller than a page). The dispatches (承办单位 / 状态 / 时限 / 报到 / 结果或退单理由) and the
-journal (时间 / 步骤 / 状态 / 说明) are tables whose header repeats on every page and whose rows
-split between lines when a note is longer than a page. One date style on the sheet: the
+journal (时间 / 步骤 / 状态 / 说明) are tables whose header repeats on every page; a long note
+continues in rows of at most ``ROW_LINES`` lines, so the table breaks between rows. One date style on the sheet: the
 table style ``2026-12-03`` (with ``14:30`` where a time is known).
 """
 
@@ -24,14 +24,15 @@ from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, PITCH, SIZE_2, SIZE_3, TRACKING
 from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.text import paragraphs
-from app.exports.pdf.typeset import Run, TextStyle
+from app.exports.pdf.typeset import Run, TextStyle, set_lines
 from app.issues.records import IssueDetail
 from app.labels import label
 
 TITLE = "民生事项工单"
 FACT_WIDTHS_MM = (32, 124)
-DISPATCH_WIDTHS_MM = (32, 18, 24, 32, 50)
-JOURNAL_WIDTHS_MM = (34, 24, 18, 80)
+DISPATCH_WIDTHS_MM = (32, 16, 24, 36, 48)
+JOURNAL_WIDTHS_MM = (37, 22, 18, 79)
+ROW_LINES = 12  # a longer note continues in rows of its own, so rows split between pages
 CELL_SIZE = 12.0
 PADDING = 1.5 * MM
 HEADER_FILL = HexColor("#F2F2F2")
@@ -85,13 +86,26 @@ def work_order_flowables(
             for v in detail.dispatches
         ]
         flowables += [_heading("派单情况", fonts), _table(rows, DISPATCH_WIDTHS_MM, fonts)]
-    journal = [("时间", "步骤", "状态", "说明")]
-    journal += [
-        (table_time(e.at), e.action_label, label(e.to_status) if e.to_status else "", e.note)
-        for e in detail.events
-    ]
+    journal: list[tuple[str | TextBlock, ...]] = [("时间", "步骤", "状态", "说明")]
+    note_width = JOURNAL_WIDTHS_MM[-1] * MM - 2 * PADDING
+    for e in detail.events:
+        status = label(e.to_status) if e.to_status else ""
+        first, *more = _chunks(e.note, note_width, fonts)
+        journal.append((table_time(e.at), e.action_label, status, first))
+        journal += [("", "", "", chunk) for chunk in more]
     flowables += [_heading("办理记录", fonts), _table(journal, JOURNAL_WIDTHS_MM, fonts)]
     return flowables
+
+
+def _chunks(text: str, width: float, fonts: FontSet) -> list[TextBlock]:
+    """``text`` set ``width`` wide, in cells of at most ``ROW_LINES`` lines."""
+    lines = set_lines([Run(text, fonts.fangsong)], CELL, width) if text else []
+    if len(lines) <= ROW_LINES:
+        return [TextBlock([Run(text, fonts.fangsong)], CELL)]
+    return [
+        TextBlock((), CELL, lines=lines[start : start + ROW_LINES], line_width=width)
+        for start in range(0, len(lines), ROW_LINES)
+    ]
 
 
 def _heading(text: str, fonts: FontSet) -> TextBlock:
@@ -99,12 +113,17 @@ def _heading(text: str, fonts: FontSet) -> TextBlock:
 
 
 def _table(
-    rows: Sequence[Sequence[str]], widths: Sequence[int], fonts: FontSet, header: bool = True
+    rows: Sequence[Sequence[str | TextBlock]],
+    widths: Sequence[float],
+    fonts: FontSet,
+    header: bool = True,
 ) -> Table:
     """A ruled table of text cells in 仿宋, the header row (or the label column) in 黑体 on
-    grey; rows split between lines across pages."""
+    grey."""
 
-    def cell(value: str, strong: bool) -> TextBlock:
+    def cell(value: str | TextBlock, strong: bool) -> TextBlock:
+        if isinstance(value, TextBlock):
+            return value
         return TextBlock([Run(value, fonts.heiti if strong else fonts.fangsong)], CELL)
 
     data = [
@@ -115,7 +134,6 @@ def _table(
         data,
         colWidths=[w * MM for w in widths],
         repeatRows=1 if header else 0,
-        splitInRow=1,
         spaceBefore=0.3 * LEADING,
     )
     style: list[tuple[Any, ...]] = [
