@@ -5,8 +5,8 @@ The facts are a two-column table; the description follows as body text under its
 so a description of any length flows on over as many pages as it needs (a table cell cannot
 be taller than a page). The dispatches (承办单位 / 状态 / 时限 / 报到 / 结果或退单理由) and the
 journal (时间 / 步骤 / 状态 / 说明) are tables whose header repeats on every page; a long note
-continues in rows of at most ``ROW_LINES`` lines, so the table breaks between rows. One date style on the sheet: the
-table style ``2026-12-03`` (with ``14:30`` where a time is known).
+continues in rows of at most ``ROW_LINES`` lines, so the table breaks between rows. One date
+style on the sheet: the table style ``2026-12-03`` (with ``14:30`` where a time is known).
 """
 
 from __future__ import annotations
