@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -731,3 +731,13 @@ def test_a_write_replaces_the_file_whole(tmp_path: Path) -> None:
     write_minutes(realistic(), target)
     assert target.read_bytes().startswith(b"%PDF-")
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_only_text_beyond_gbk_is_looked_up_in_the_fonts() -> None:
+    from app.exports.printable import text_values, unprintable
+
+    document = realistic()
+    assert unprintable(text_values(document)) == []
+    rare = replace(document, place="三楼😀会议室", chair="吉𠮷")
+    assert unprintable(text_values(rare)) == ["😀"]
+    assert "吉𠮷" in list(text_values(rare))

@@ -318,6 +318,9 @@ class MeetingDialog(QDialog):
             return False
         changed = created or detail.version != self.detail.version  # type: ignore[union-attr]
         self.load(detail, keep)
+        from ui.printing.characters import warn_unprintable
+
+        warn_unprintable(self, content)
         if created:
             self.created.emit(detail.id, detail.data.title)
         if changed:
