@@ -137,6 +137,8 @@ def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
         issuer=_issuer(names, meeting.host_org_unit_id),
         issued_on=to_beijing(finalised).date() if finalised else None,
         draft=meeting.status is not MeetingStatus.FINAL,
+        copy_to=meeting.copy_to or "",
+        printed_by=meeting.printed_by or "",
     )
 
 

@@ -725,6 +725,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>The minutes&apos; opening paragraph, e.g.: The meeting heard the communities&apos; reports on …; its decisions are recorded as follows:</translation>
     </message>
     <message>
+        <source>纪要版记的抄送单位，用顿号或逗号隔开；不填则不印版记</source>
+        <translation>Bodies the minutes are copied to, separated by 、 or commas; leave empty for no imprint</translation>
+    </message>
+    <message>
+        <source>例如 宁海路街道党工委办公室（与定稿日期一起印在版记）</source>
+        <translation>e.g. 宁海路街道党工委办公室 (printed in the imprint with the date of finalising)</translation>
+    </message>
+    <message>
         <source>会议类型</source>
         <translation>Kind</translation>
     </message>
@@ -759,6 +767,14 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>开头段落</source>
         <translation>Opening</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <source>印发机关</source>
+        <translation>Issued by</translation>
     </message>
 </context>
 <context>
@@ -5885,6 +5901,14 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>地点</source>
         <translation>Place</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <source>印发机关</source>
+        <translation>Issued by</translation>
     </message>
     <message>
         <source>第{n}项议题的标题</source>

@@ -319,3 +319,23 @@ def test_headings_sit_two_characters_in() -> None:
     heading = next(line for line in measured("short").body() if line.flat.startswith(level1(1)))
     assert abs(heading.x_min - (LEFT_MARGIN + 2 * PITCH)) < 1.0
     assert TYPE_RIGHT - LEFT_MARGIN == pytest.approx(TYPE_WIDTH)
+
+
+def test_the_imprint_sits_at_the_foot_of_the_last_page_between_rules() -> None:
+    document = replace(
+        realistic(),
+        copy_to="区委组织部、区城管局, 区水务局；鼓楼区人民政府宁海路街道办事处各科室、各社区党委",
+        printed_by="宁海路街道党工委办公室",
+    )
+    measured = measure(render_minutes(document))
+    last = measured.body(measured.pages)
+    foot = [line for line in last if abs(line.y_max - last[-1].y_max) < 1]
+    assert [line.flat for line in foot] == ["宁海路街道党工委办公室", "2026年3月13日印发"]
+    assert abs(last[-1].y_max - TYPE_BOTTOM) < 12  # on the type area's last grid line
+    assert abs(foot[0].x_min - (TYPE_LEFT + SIZE_4)) < 1
+    copy = [line for line in last if line.flat.startswith("抄送：")]
+    assert copy and copy[0].flat.startswith("抄送：区委组织部，区城管局，区水务局，")
+    assert "".join(line.flat for line in last).count("各社区党委。") == 1
+    assert abs(copy[0].x_min - (TYPE_LEFT + SIZE_4)) < 1  # one character in
+    assert abs(last[-1].x_max - (TYPE_RIGHT - SIZE_4)) < 1
+    assert measure(render_minutes(realistic())).text().count("印发") == 0  # none by default

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.exports.pdf.fonts import FontSet, font_set
+from app.exports.pdf.imprint import imprint_block
 from app.exports.pdf.layout import (
     LEADING,
     PITCH,
@@ -90,7 +91,8 @@ def minutes_blocks(document: MinutesDocument, fonts: FontSet) -> list[Block]:
     blocks += _leads_kept(body)
     blocks += _attendance(document, fonts)
     blocks += _signature(document, fonts)
-    return blocks
+    imprint = imprint_block(document, fonts)
+    return blocks if imprint is None else [*blocks, imprint]
 
 
 def _leads_kept(blocks: list[Block]) -> list[Block]:
