@@ -9,11 +9,9 @@ from __future__ import annotations
 import os
 import random
 import re
-import shutil
 import subprocess
 import unicodedata
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -40,13 +38,8 @@ from app.exports.pdf.text import (
 from app.exports.pdf.writing import atomic_write_bytes
 from app.localtime import BEIJING
 from app.meetings.documents import AgendaSection, AttendeeGroup, DecisionItem, MinutesDocument
+from tests.app.pdf_measure import TextLine, measure, needs_poppler
 
-POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
-needs_poppler = pytest.mark.skipif(
-    not POPPLER,
-    reason="poppler-utils (pdftotext, pdffonts, pdfinfo) is not installed: "
-    "apt-get install poppler-utils",
-)
 FORBIDDEN_START = "，。、；：！？）》”’」』】〕〗］｝"
 FORBIDDEN_END = "（《“‘「『【〔〖［｛"
 BASE14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
@@ -234,15 +227,6 @@ def one_long_section(paragraph_count: int) -> MinutesDocument:
 # ---------------------------------------------------------------- poppler helpers
 
 
-@dataclass(frozen=True)
-class TextLine:
-    page: int
-    x_min: float
-    y_min: float
-    x_max: float
-    text: str
-
-
 def run(tool: list[str], pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / f"doc-{len(list(tmp_path.iterdir()))}.pdf"
     path.write_bytes(pdf)
@@ -261,25 +245,8 @@ def layout_pages(pdf: bytes, tmp_path: Path) -> list[str]:
 
 
 def bbox_lines(pdf: bytes, tmp_path: Path) -> list[TextLine]:
-    """Every text line with its position, from ``pdftotext -bbox-layout``."""
-    xhtml = run(["pdftotext", "-bbox-layout"], pdf, tmp_path)
-    xhtml = re.sub(r"<!DOCTYPE[^>]*>", "", xhtml)
-    xhtml = re.sub(r'xmlns="[^"]*"', "", xhtml)
-    root = ET.fromstring(xhtml)
-    found: list[TextLine] = []
-    for number, page in enumerate(root.iter("page"), start=1):
-        for line in page.iter("line"):
-            words = [word.text or "" for word in line.iter("word")]
-            found.append(
-                TextLine(
-                    number,
-                    float(line.get("xMin", 0)),
-                    float(line.get("yMin", 0)),
-                    float(line.get("xMax", 0)),
-                    " ".join(words),
-                )
-            )
-    return found
+    """Every text line with its position (see :mod:`tests.app.pdf_measure`)."""
+    return measure(pdf).lines
 
 
 def flat(text: str) -> str:

@@ -188,17 +188,10 @@ def _hotline(rows: list[HotlineRow], first: str, fonts: FontSet) -> list[Flowabl
                 r.name,
                 fonts.heiti if r is rows[-1] and len(rows) > 1 else fonts.fangsong,
                 CELL_LEFT,
-            ),  # fmt: skip
-            f"{r.dispatched:,}",
-            f"{r.on_time:,}",
-            f"{r.late:,}",
-            f"{r.open:,}",
-            percent_text(r.closure_rate),
-            percent_text(r.on_time_rate),
-            f"{r.dissatisfied:,}",
-            percent_text(r.dissatisfied_rate),
+            ),
+            *figure_row,
         ]
-        for r in rows
+        for r, figure_row in zip(rows, figures, strict=True)
     ]
     return [_table((first, *HOTLINE_HEADERS), body, fitted_widths(columns, fonts), fonts)]
 
