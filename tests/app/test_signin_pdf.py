@@ -225,3 +225,15 @@ def test_columns_fit_their_content() -> None:
     assert abs(sum(widths) - TYPE_WIDTH) < 0.01
     number, name, unit, post, signature = widths
     assert name < 25 * MM and post >= 24 * MM and signature >= 30 * MM and unit >= 60 * MM
+
+
+def test_a_long_post_takes_two_lines_even_where_a_mark_may_not_start_one() -> None:
+    from app.exports.pdf.fonts import font_set
+    from app.exports.pdf.typeset import Run, set_lines
+
+    fonts = font_set()
+    rows = (SignInRow("李娟玲", "青岛路社区党委", "社区党委书记、居委会主任"),)
+    post = signin_module.column_widths(rows, fonts)[3]
+    runs = [Run(rows[0].post, fonts.fangsong)]
+    lines = set_lines(runs, signin_module.CELL_LEFT, post - 2 * signin_module.PADDING)
+    assert len(lines) == 2  # not 社区党委书 / 记、居委会主 / 任

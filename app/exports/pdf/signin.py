@@ -23,7 +23,7 @@ from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, SIZE_2, SIZE_3, TYPE_WIDTH
 from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.text import meeting_time
-from app.exports.pdf.typeset import Run, TextStyle, text_width
+from app.exports.pdf.typeset import Run, TextStyle, set_lines, text_width
 from app.exports.pdf.writing import atomic_write_bytes
 from app.meetings.documents import SignInRow, SignInSheet
 
@@ -106,7 +106,13 @@ def column_widths(rows: tuple[SignInRow, ...], fonts: FontSet) -> tuple[float, .
     if TYPE_WIDTH - NUMBER_WIDTH - SIGNATURE_WIDTH - name - one_line < UNIT_WIDTH:
         short = widest([SHORT_POST], fonts.fangsong) + slack
         one_line = max(post_text / POST_LINES + slack, min(short, one_line))
-    post = min(max(MIN_POST_WIDTH, one_line), room)
+    post = max(MIN_POST_WIDTH, one_line)
+    posts = [[Run(r.post.strip(), fonts.fangsong)] for r in rows if r.post.strip()]
+    while post < room and any(  # line breaking rules may need a little more
+        len(set_lines(runs, CELL_LEFT, post - 2 * PADDING)) > POST_LINES for runs in posts
+    ):
+        post += CELL_SIZE / 2
+    post = min(post, room)
     unit = TYPE_WIDTH - NUMBER_WIDTH - SIGNATURE_WIDTH - name - post
     return (NUMBER_WIDTH, name, unit, post, SIGNATURE_WIDTH)
 
