@@ -23,6 +23,7 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.issues.commands",
     "app.excel.commands",
     "app.dashboard.commands",
+    "app.archive.commands",
 )
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1

@@ -10,7 +10,8 @@ from typing import Any
 from app.cli_base import CliError, Handler
 
 
-def _month(text: str) -> Any:
+def month_argument(text: str) -> Any:
+    """A month typed as 2026-10, for argparse."""
     from app.dashboard.period import parse_month
 
     try:
@@ -22,7 +23,7 @@ def _month(text: str) -> Any:
 def register(commands: Any) -> dict[str, Handler]:
     """Adds the subcommand to ``commands`` (argparse subparsers); returns its handler."""
     report = commands.add_parser("report", help="把一个月的工作月报导出为 PDF")
-    report.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
+    report.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
     report.add_argument("--community", metavar="NAME", help="只统计这个社区（默认全街道）")
     report.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     return {"report": run}

@@ -1,26 +1,17 @@
-"""The printable work order (工单) of an issue: its facts, the dispatches and the journal.
+"""The printable work order (工单) of an issue: what its head says, and where it is written.
 
-Same page, fonts and page numbers as the minutes (GB/T 9704 type area, fonts embedded):
-the title 民生事项工单, a two-column table of the facts, then the dispatches (承办单位 /
-状态 / 时限 / 报到 / 结果或退单理由) and the journal (时间 / 步骤 / 状态 / 说明), whose
-headers repeat on every page. The reporter's phone is masked unless ``reveal_personal``.
+The facts (编号, 事项, 状态 …) as label/value rows in the words of the printed page, laid out
+with the description, the dispatches and the journal by ``app.exports.pdf.workorder``. The
+reporter's phone is masked unless ``reveal_personal``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from app.issues.records import IssueDetail
 from app.labels import label
-from app.meetings.tracking import cn_date
 from app.validation import mask_mobile
-
-FACT_WIDTHS_MM = (32, 124)
-DISPATCH_WIDTHS_MM = (32, 18, 28, 28, 50)
-JOURNAL_WIDTHS_MM = (42, 24, 18, 72)
-CELL_SIZE = 12.0
 
 
 def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
@@ -38,8 +29,7 @@ def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
         ("地址", data.address or "—"),
         ("反映人", reporter or "—"),
         ("登记时间", d.reported_at.strftime("%Y-%m-%d %H:%M")),
-        ("办理时限", cn_date(d.deadline) if d.deadline else "—"),
-        ("描述", data.description or "—"),
+        ("办理时限", d.deadline.isoformat() if d.deadline else "—"),
     ]
     if d.meeting_title:
         rows.append(("来源会议", d.meeting_title))
@@ -53,73 +43,10 @@ def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
 
 
 def render_work_order(detail: IssueDetail, *, reveal_personal: bool = False) -> bytes:
-    """The work order as the bytes of a PDF file."""
-    from reportlab.lib.colors import HexColor, black
-    from reportlab.platypus.tables import Table, TableStyle
+    """The work order as the bytes of a PDF file (laid out by ``app.exports.pdf.workorder``)."""
+    from app.exports.pdf.workorder import render_work_order as render
 
-    from app.exports.pdf.flowable import TextBlock, build_pdf
-    from app.exports.pdf.fonts import font_set
-    from app.exports.pdf.layout import LEADING, MM, SIZE_2, SIZE_3
-    from app.exports.pdf.typeset import Run, TextStyle
-
-    fonts = font_set()
-    title_style = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", balance=True)
-    heading_style = TextStyle(size=SIZE_3, leading=LEADING, align="left")
-    cell = TextStyle(size=CELL_SIZE, leading=1.4 * CELL_SIZE, align="left")
-
-    def text(value: str, font: str | None = None) -> Any:
-        return TextBlock([Run(value, font or fonts.fangsong)], cell)
-
-    def table(rows: Sequence[Sequence[str]], widths: Sequence[int], header: bool) -> Any:
-        data = [
-            [text(v, fonts.heiti if (header and r == 0) or (not header and c == 0) else None)
-             for c, v in enumerate(row)]
-            for r, row in enumerate(rows)
-        ]  # fmt: skip
-        made = Table(
-            data,
-            colWidths=[w * MM for w in widths],
-            repeatRows=1 if header else 0,
-            spaceBefore=0.3 * LEADING,
-        )
-        style = [
-            ("FONT", (0, 0), (-1, -1), fonts.fangsong, CELL_SIZE),
-            ("GRID", (0, 0), (-1, -1), 0.6, black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ]
-        if header:
-            style.append(("BACKGROUND", (0, 0), (-1, 0), HexColor("#F2F2F2")))
-        else:
-            style.append(("BACKGROUND", (0, 0), (0, -1), HexColor("#F2F2F2")))
-        made.setStyle(TableStyle(style))
-        return made
-
-    def heading(value: str) -> Any:
-        return TextBlock([Run(value, fonts.heiti)], heading_style, space_before=0.5 * LEADING)
-
-    flowables: list[Any] = [
-        TextBlock([Run("民生事项工单", fonts.title)], title_style),
-        table(_facts(detail, reveal_personal), FACT_WIDTHS_MM, header=False),
-    ]
-    if detail.dispatches:
-        rows: list[tuple[str, ...]] = [("承办单位", "状态", "时限", "报到", "结果/退单理由")]
-        for v in detail.dispatches:
-            rows.append(
-                (
-                    v.unit_name,
-                    label(v.status),
-                    v.due_on.isoformat() if v.due_on else "",
-                    v.acknowledged_at.strftime("%m-%d %H:%M") if v.acknowledged_at else "",
-                    v.return_reason if v.returned_at else v.result,
-                )
-            )
-        flowables += [heading("派单情况"), table(rows, DISPATCH_WIDTHS_MM, header=True)]
-    journal: list[tuple[str, ...]] = [("时间", "步骤", "状态", "说明")]
-    for e in detail.events:
-        status = label(e.to_status) if e.to_status else ""
-        journal.append((e.at.strftime("%Y-%m-%d %H:%M"), e.action_label, status, e.note))
-    flowables += [heading("办理记录"), table(journal, JOURNAL_WIDTHS_MM, header=True)]
-    return build_pdf(flowables, title=f"民生事项工单 {detail.number}", fonts=fonts)
+    return render(detail, _facts(detail, reveal_personal))
 
 
 def write_work_order(detail: IssueDetail, path: Path, *, reveal_personal: bool = False) -> None:

@@ -223,6 +223,8 @@ def build_detail(session: Session, meeting: Meeting) -> MeetingDetail:
             chair_id=meeting.chair_id,
             recorder_id=meeting.recorder_id,
             summary=meeting.summary or "",
+            copy_to=meeting.copy_to or "",
+            printed_by=meeting.printed_by or "",
         ),
         status=meeting.status,
         attendees=tuple(

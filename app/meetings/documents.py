@@ -54,6 +54,10 @@ class MinutesDocument:
     observers: tuple[AttendeeGroup, ...]  # 列席
     issuer: str = ""  # the organ issuing the minutes, e.g. 宁海路街道党工委 (printed at the end)
     issued_on: date | None = None
+    draft: bool = False  # marked （讨论稿） and 草稿 on every page
+    copy_to: str = ""  # 版记: 抄送 (empty: no 版记)
+    printed_by: str = ""  # 版记: the 印发机关, printed with the date of issue
+    made_at: datetime | None = None  # when the PDF is made (its creation date); None: now
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,8 @@ def minutes_heading(title: str) -> str:
     return base if base.endswith("纪要") else base + "纪要"
 
 
-def _names(session: Session, meeting: Meeting) -> Names:
+def meeting_names(session: Session, meeting: Meeting) -> Names:
+    """The names of everyone and every unit the meeting's documents mention."""
     actions = [a for item in meeting.agenda_items for d in item.decisions for a in d.action_items]
     return Names(
         session,
@@ -112,7 +113,7 @@ def _issuer(names: Names, host_id: str | None) -> str:
 def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
     """What the minutes print; NotFoundError for an unknown or deleted meeting."""
     meeting = live_meeting(session, meeting_id)
-    names = _names(session, meeting)
+    names = meeting_names(session, meeting)
     attendances = list(meeting.attendances)
     finalised = meeting.finalised_at if meeting.status is MeetingStatus.FINAL else None
     return MinutesDocument(
@@ -135,13 +136,22 @@ def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
         observers=attendee_groups(names, attendances, AttendanceStatus.OBSERVER),
         issuer=_issuer(names, meeting.host_org_unit_id),
         issued_on=to_beijing(finalised).date() if finalised else None,
+        draft=meeting.status is not MeetingStatus.FINAL,
+        copy_to=meeting.copy_to or "",
+        printed_by=meeting.printed_by or "",
     )
+
+
+def minutes_file_name(document: MinutesDocument) -> str:
+    """The file name to suggest: heading, 草稿 for a draft, and the meeting's date."""
+    draft = " 草稿" if document.draft else ""
+    return f"{document.heading}{draft} {document.starts_at:%Y-%m-%d}.pdf"
 
 
 def signin_sheet(session: Session, meeting_id: str) -> SignInSheet:
     """Every expected attendee (whatever their status) with unit and post, in order."""
     meeting = live_meeting(session, meeting_id)
-    names = _names(session, meeting)
+    names = meeting_names(session, meeting)
     return SignInSheet(
         heading=meeting.title,
         starts_at=to_beijing(meeting.starts_at),

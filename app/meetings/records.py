@@ -29,6 +29,7 @@ from db.models.meetings import ActionStatus, AttendanceStatus
 CONTEXT = "validation"
 TITLE_MAX = 200
 PLACE_MAX = 200
+COPY_TO_MAX = 500
 REASON_MAX = 200
 KIND_MAX = 40
 SESSION_NO_MAX = 9999
@@ -57,6 +58,8 @@ class MeetingData:
     chair_id: str | None = None
     recorder_id: str | None = None
     summary: str = ""  # the opening paragraph of the minutes
+    copy_to: str = ""  # 版记: 抄送
+    printed_by: str = ""  # 版记: 印发机关
 
     def validated(self) -> MeetingData:
         """Checks that need no database; the kind list and references are checked on save."""
@@ -88,6 +91,18 @@ class MeetingData:
                 "place", self.place, field_label(QT_TRANSLATE_NOOP("fields", "地点")), PLACE_MAX
             ),
             summary=self.summary.strip(),
+            copy_to=check_length(
+                "copy_to",
+                self.copy_to,
+                field_label(QT_TRANSLATE_NOOP("fields", "抄送")),
+                COPY_TO_MAX,
+            ),
+            printed_by=check_length(
+                "printed_by",
+                self.printed_by,
+                field_label(QT_TRANSLATE_NOOP("fields", "印发机关")),
+                PLACE_MAX,
+            ),
         )
 
 

@@ -308,6 +308,8 @@ def _apply(meeting: Meeting, content: MeetingContent) -> None:
     meeting.chair_id = m.chair_id
     meeting.recorder_id = m.recorder_id
     meeting.summary = m.summary
+    meeting.copy_to = m.copy_to
+    meeting.printed_by = m.printed_by
 
     old_attendances = {a.id: a for a in meeting.attendances}
     attendances = []
@@ -428,6 +430,8 @@ def duplicate_meeting(session: Session, meeting_id: str, starts_at: datetime) ->
         recorder_id=source.recorder_id if source.recorder_id in live_people else None,
         status=MeetingStatus.DRAFT,
         summary="",
+        copy_to=source.copy_to,
+        printed_by=source.printed_by,
         previous_id=source.id,
     )
     kept = [

@@ -7,23 +7,26 @@ build forms by hand. Grades are printed as a row of boxes with the given one fil
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.exports.pdf.text import plain_number
 from app.labels import label
 from app.localtime import beijing_today
 from app.secondments.evaluations import EvaluationPair, EvaluationView, evaluation_pairs
-from app.secondments.logs import months, posting_logs
+from app.secondments.logs import posting_logs
 from app.secondments.records import GRADE_ORDER
 from app.secondments.service import PostingDetail, get_posting
 from db.models.directory import Person
 from db.models.secondments import EvaluationPeriod, LogKind
 
 GRADE_LABELS: tuple[str, ...] = tuple(label(g) for g in GRADE_ORDER)
+HALF_MONTH = 15  # days: a part month this long counts as a month served
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class EvaluationForm:
 @dataclass(frozen=True)
 class AssessmentForm:
     facts: PostingFacts
-    months: int  # months of the term up to its end (or today)
+    months: int  # months served up to the end of the term (or today): see service_months
     entries: int
     hours: Decimal
     attendance_reports: int
@@ -111,11 +114,32 @@ def _opinion(side: str, view: EvaluationView | None) -> Opinion:
     return Opinion(
         side,
         label(data.grade),
-        f"{data.score:.1f}" if data.score is not None else "",
+        plain_number(data.score) if data.score is not None else "",
         data.comment,
         data.evaluator,
         data.evaluated_on,
     )
+
+
+def service_months(first: date, last: date) -> int:
+    """Months served from ``first`` to ``last`` (both days served), to the nearest month:
+    2025-09-01 to 2026-08-31 is 12, not the 13 calendar months it touches; 15 days or more
+    of a month count as one."""
+    if last < first:
+        return 0
+    end = last + timedelta(days=1)
+    whole = (end.year - first.year) * 12 + end.month - first.month
+    if end.day < first.day:
+        whole -= 1
+    anniversary = _add_months(first, whole)
+    return whole + (1 if (end - anniversary).days >= HALF_MONTH else 0)
+
+
+def _add_months(day: date, count: int) -> date:
+    year, month = divmod(day.month - 1 + count, 12)
+    year += day.year
+    month += 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def period_title(period: EvaluationPeriod, year: int) -> str:
@@ -160,7 +184,7 @@ def assessment_form(session: Session, posting_id: str, today: date | None = None
     )
     return AssessmentForm(
         _facts(session, detail),
-        len(months(detail.starts_on, last)) if last >= detail.starts_on else 0,
+        service_months(detail.starts_on, last),
         len(entries),
         sum((log.data.hours for log in entries), Decimal(0)),
         sum(log.data.kind is LogKind.ATTENDANCE_REPORT for log in logs),

@@ -46,6 +46,9 @@ class Meeting(Entity, SoftDeleted):
         enum_type(MeetingStatus), default=MeetingStatus.DRAFT, index=True
     )
     summary: Mapped[str] = mapped_column(Text, default="")  # the opening paragraph
+    # 版记 of the minutes: 抄送 (who else receives them) and the 印发机关; none when both empty
+    copy_to: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    printed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     previous_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"))
     finalised_at: Mapped[datetime | None]
     exported_at: Mapped[datetime | None]

@@ -725,6 +725,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>The minutes&apos; opening paragraph, e.g.: The meeting heard the communities&apos; reports on …; its decisions are recorded as follows:</translation>
     </message>
     <message>
+        <source>纪要版记的抄送单位，用顿号或逗号隔开；不填则不印版记</source>
+        <translation>Bodies the minutes are copied to, separated by 、 or commas; leave empty for no imprint</translation>
+    </message>
+    <message>
+        <source>例如 宁海路街道党工委办公室（与定稿日期一起印在版记）</source>
+        <translation>e.g. 宁海路街道党工委办公室 (printed in the imprint with the date of finalising)</translation>
+    </message>
+    <message>
         <source>会议类型</source>
         <translation>Kind</translation>
     </message>
@@ -759,6 +767,14 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>开头段落</source>
         <translation>Opening</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <source>印发机关</source>
+        <translation>Issued by</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +2826,14 @@ Agreement {number}</translation>
         <translation>Print preview, then print (Ctrl+P)</translation>
     </message>
     <message>
+        <source>归档包…</source>
+        <translation>Archive bundle…</translation>
+    </message>
+    <message>
+        <source>纪要、签到表、附件、议定事项和 SHA-256 校验清单，存入一个文件夹</source>
+        <translation>The minutes, sign-in sheet, attachments, decisions and a SHA-256 manifest, saved in one folder</translation>
+    </message>
+    <message>
         <source>签到表</source>
         <translation>Sign-in sheet</translation>
     </message>
@@ -2933,6 +2957,20 @@ Agreement {number}</translation>
     <message>
         <source>无法完成</source>
         <translation>Cannot complete</translation>
+    </message>
+    <message>
+        <source>归档包存放到哪个文件夹</source>
+        <translation>Folder to save the archive bundle in</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>归档包已存入：{path}
+其中 SHA256SUMS 记有每个文件的校验值。</source>
+        <translation>The archive bundle was saved in: {path}
+Its SHA256SUMS file holds the checksum of every file.</translation>
     </message>
 </context>
 <context>
@@ -3922,6 +3960,16 @@ It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back
     <message>
         <source>无法保存</source>
         <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>有字符无法打印</source>
+        <translation>Characters that cannot be printed</translation>
+    </message>
+    <message>
+        <source>已保存。但以下字符没有可用的字体，打印和导出 PDF 时会显示为空框：{chars}
+请改用规范汉字，或把含有这些字的字体文件放进文件夹 {folder} 后重新打开程序。</source>
+        <translation>Saved. But no font has these characters, so they print and export to PDF as empty boxes: {chars}
+Use standard characters instead, or put a font file that has them in the folder {folder} and restart the program.</translation>
     </message>
 </context>
 <context>
@@ -5585,6 +5633,26 @@ This step has been removed from the undo history.</translation>
         <source>{period}的这份月度报告已另有一份，不能恢复；需要时请先删除那一份。</source>
         <translation>There is already another monthly report for {period}, so this one cannot be restored; delete that one first if needed.</translation>
     </message>
+    <message>
+        <source>“{title}”的纪要还是草稿：定稿后才能归档。</source>
+        <translation>The minutes of “{title}” are still a draft: finalise them before archiving.</translation>
+    </message>
+    <message>
+        <source>无法归档：文件夹不存在：{folder}</source>
+        <translation>Cannot archive: the folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>无法归档：{path} 已存在，请换一个文件夹或先移走它。</source>
+        <translation>Cannot archive: {path} already exists. Choose another folder or move it away first.</translation>
+    </message>
+    <message>
+        <source>无法归档：不能写入 {folder}（{reason}）</source>
+        <translation>Cannot archive: cannot write to {folder} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法归档：写入 {folder} 时出错（{reason}）</source>
+        <translation>Cannot archive: writing to {folder} failed ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -5833,6 +5901,14 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>地点</source>
         <translation>Place</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <source>印发机关</source>
+        <translation>Issued by</translation>
     </message>
     <message>
         <source>第{n}项议题的标题</source>

@@ -11,7 +11,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.cli import main
 from app.dashboard.charts import count_step
+from app.dashboard.kpis import Kpi
 from app.dashboard.report import MonthlyReport, community_by_name, monthly_report
+from app.dashboard.scope import Link
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData
@@ -20,8 +22,9 @@ from app.exports.pdf.layout import MM, TYPE_WIDTH
 from app.exports.pdf.report import (
     CELL_SIZE,
     HOTLINE_HEADERS,
-    HOTLINE_WIDTHS,
     PADDING,
+    fitted_widths,
+    kpi_name,
     render_report,
 )
 from db.models.directory import OrgLevel
@@ -57,24 +60,34 @@ def test_a_second_street_makes_the_title_say_the_whole_street(
     assert report_of(database).title == "全街道2026年10月工作月报"
 
 
-def test_every_header_line_and_figure_fits_its_column_with_room_to_spare() -> None:
-    """Before, 按期办结率 broke as 按期办/结率 and 100.0% ran into the 0 on its left."""
+def test_columns_are_sized_from_their_content() -> None:
+    """Before, 承办单位 names wrapped while the figures' columns had room to spare, 按期办结率
+    broke as 按期办/结率 and 100.0% ran into the 0 on its left."""
     fonts = font_set()
+    names = ["承办单位", "鼓楼区城市管理局党组", "宁海路街道城管科"]
+    figures = ("1,234", "1,234", "1,234", "1,234", "100.0%", "100.0%", "1,234", "100.0%")
+    columns = [
+        names,
+        *([header, figure] for header, figure in zip(HOTLINE_HEADERS, figures, strict=True)),
+    ]
+    widths = fitted_widths(columns, fonts)
+    assert sum(widths) == pytest.approx(TYPE_WIDTH)
 
     def fits(text: str, font: str, width: float, spare: float = 0.5 * MM) -> bool:
-        return stringWidth(text, font, CELL_SIZE) + 2 * PADDING + spare <= width * MM
+        return stringWidth(text, font, CELL_SIZE) + 2 * PADDING + spare <= width
 
-    assert all(
-        fits(line, fonts.heiti, width, spare=0)
-        for header, width in zip(HOTLINE_HEADERS, HOTLINE_WIDTHS[1:], strict=True)
-        for line in header.split("\n")
-    )
-    figures = ("1,234", "1,234", "1,234", "1,234", "100.0%", "100.0%", "1,234", "100.0%")
-    assert all(
-        fits(figure, fonts.fangsong, width)
-        for figure, width in zip(figures, HOTLINE_WIDTHS[1:], strict=True)
-    )
-    assert sum(HOTLINE_WIDTHS) * MM == pytest.approx(TYPE_WIDTH)
+    assert all(fits(name, fonts.fangsong, widths[0]) for name in names)  # on one line
+    for header, figure, width in zip(HOTLINE_HEADERS, figures, widths[1:], strict=True):
+        assert all(fits(line, fonts.heiti, width, spare=0) for line in header.split("\n"))
+        assert fits(figure, fonts.fangsong, width)
+    assert widths[0] > 40 * MM  # the names take what the figures leave
+
+
+def test_the_agreement_figures_say_they_are_counted_apart() -> None:
+    active = Kpi("active_agreements", 111, Link("agreements", {"status": "active"}))
+    ending = Kpi("expiring_agreements", 261, Link("agreements", {"expiring_within": 60}))
+    assert kpi_name(active) == "状态为“生效”的协议（份）"
+    assert kpi_name(ending) == "60日内到期的协议（份，不论状态，与上项分别统计）"
 
 
 @needs_poppler
@@ -119,12 +132,12 @@ def test_the_pdf_embeds_its_fonts_and_shows_the_figures(
         "宁海路街道城管科3111",  # 派单 按期 超期 未办结
         "66.7%33.3%150.0%",  # 办结率 按期办结率 不满意 不满意率
         "甲社区2110100.0%50.0%150.0%",
-        "合计4211",
     ):
         assert shown in text, shown
     rows = [
         " ".join(line.split()) for line in run(["pdftotext", "-layout"], pdf, tmp_path).splitlines()
     ]
+    assert "合计 4 2 1 1 75.0% 50.0% 1 33.3%" in rows
     assert "MS2026-000003 事项3 乙社区 2026-10-23" in rows
     assert "MS2026-000008 事项8（街道督办） 甲社区 2026-11-10" in rows
     path = tmp_path / "report.pdf"

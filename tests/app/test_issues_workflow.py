@@ -3,6 +3,7 @@ supervision, extensions and warnings; journey 3 told end to end."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
@@ -564,3 +565,30 @@ def test_an_archived_issue_takes_no_more_attachments(
         assert error.value.field == "attachments"
     with database.reader() as s:
         assert [a.id for a in attachments.attachments_of(s, issue_id=issue_id)] == [kept.id]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext)")
+def test_a_long_description_and_journal_paginate(database: Database, world: World) -> None:
+    """1,500 characters of description once raised LayoutError in one table cell."""
+    from dataclasses import replace
+
+    from app.issues.workorder import render_work_order
+    from tests.app.pdf_measure import TYPE_BOTTOM, TYPE_LEFT, TYPE_RIGHT, measure
+
+    issue_id = drive_to(database, world, S.CLOSED)
+    with database.reader() as s:
+        detail = service.issue_detail(s, issue_id)
+    description = "建宁路33号雨后积水，居民出行困难，下水道返味严重。" * 60  # 1,500 characters
+    note = "现场核查：排水管网老化，需分段更换；已联系区水务局，预计2026年12月23日完工。" * 40
+    events = (*detail.events, replace(detail.events[-1], note=note))
+    long = replace(detail, data=replace(detail.data, description=description), events=events)
+    measured = measure(render_work_order(long))
+    assert measured.pages >= 3
+    text = measured.text()
+    assert text.count("下水道返味严重") == 60 and text.count("12月23日完工") == 40
+    for line in measured.body():
+        assert TYPE_LEFT - 0.5 < line.x_min and line.x_max < TYPE_RIGHT + 0.5, line
+        assert line.y_max < TYPE_BOTTOM + 2, line
+    first_column = TYPE_LEFT + 40 * 72 / 25.4
+    tables = [x.flat for x in measured.body() if x.x_max < first_column and x.flat[:2] == "20"]
+    assert tables and all(re.match(r"^\d{4}-\d{2}-\d{2}", flat) for flat in tables)

@@ -712,3 +712,25 @@ def test_list_filters_and_upcoming(database: Database, world: World) -> None:
         assert [row.id for row in source.fetch(s, ListQuery(search="社区会"), 0, 10)] == [other]
         coming = service.upcoming(s, datetime(2026, 12, 1, tzinfo=UTC), limit=1)
     assert [(m.id, m.starts_at, m.host_name) for m in coming] == [(soon, later, "宁海路街道")]
+
+
+def test_the_imprint_is_saved_and_printed_on_the_minutes(database: Database, world: World) -> None:
+    from app.meetings.minutes import minutes_document
+
+    content = full_content(world)
+    meeting = replace(
+        content.meeting, copy_to=" 区委组织部、区城管局 ", printed_by="街道党工委办公室"
+    )
+    meeting_id = create(database, replace(content, meeting=meeting))
+    stored = detail(database, meeting_id).data
+    assert (stored.copy_to, stored.printed_by) == ("区委组织部、区城管局", "街道党工委办公室")
+    with database.reader() as s:
+        document = minutes_document(s, meeting_id)
+    assert (document.copy_to, document.printed_by, document.draft) == (
+        "区委组织部、区城管局",
+        "街道党工委办公室",
+        True,
+    )
+    with pytest.raises(ValidationError) as too_long:
+        create(database, replace(content, meeting=replace(meeting, copy_to="单" * 501)))
+    assert too_long.value.field == "copy_to"

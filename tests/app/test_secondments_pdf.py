@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,17 +17,20 @@ from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.exports.pdf.assessment import render_assessment_form, write_assessment_form
 from app.exports.pdf.evaluation import render_evaluation_form, write_evaluation_form
+from app.exports.pdf.forms import COLUMN_WIDTHS
+from app.exports.pdf.layout import MM
 from app.secondments import documents, evaluations, logs, service
 from app.secondments.documents import AssessmentForm, EvaluationForm, Opinion, PostingFacts
 from app.secondments.records import EvaluationData, PostingData, WorkLogData
 from db.models.directory import Gender, OrgLevel, UnitCategory
 from db.models.secondments import EvaluationPeriod, EvaluatorSide, Grade, LogKind, PostingKind
+from tests.app.pdf_measure import TYPE_LEFT, measure
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
 BASE14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 FACT_LABELS = ("姓名", "性别", "挂职类型", "派出单位", "原职务", "挂职单位", "挂职岗位", "挂职期限")
-OPINION_LABELS = ("评价等次", "得分", "评价日期", "评价意见", "评价单位", "签字盖章")
+OPINION_LABELS = ("评价等次", "得分", "评价意见", "评价单位", "签字盖章：", "日期：")
 
 
 def facts(**changes: object) -> PostingFacts:
@@ -173,6 +177,8 @@ def test_assessment_form(tmp_path: Path) -> None:
     assert "2025年3月1日至2026年2月28日期限变更曾延期，理由：项目收尾" in text
     assert "2026年1月15日提前结束，理由：因工作调整提前结束挂职" in text
     assert "挂职12个月，登记工作记录30条，累计115.5小时；月度考勤报告11份，履职报告12份。" in text
+    whole = render_assessment_form(replace(form, hours=Decimal("118.0")))
+    assert "累计118小时；" in flat(run(["pdftotext", "-raw"], whole, tmp_path))
     pages = run(["pdftotext", "-layout"], pdf, tmp_path).split("\f")
     for number, page in enumerate([p for p in pages if p.strip()], start=1):
         assert flat(page.strip().split("\n")[-1]) == f"—{number}—"
@@ -245,3 +251,64 @@ def test_forms_from_the_database(database: Database, tmp_path: Path) -> None:
     write_assessment_form(assessment, tmp_path / "a.pdf")
     assert (tmp_path / "e.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "a.pdf").stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- measured on the page
+
+
+def _boxes(pdf: bytes) -> list[tuple[int, float]]:
+    """Each signing box: its page, and how far its date line reaches below the text of the
+    value column above the box (the row above it): the room to sign and seal."""
+    measured = measure(pdf)
+    values = TYPE_LEFT + COLUMN_WIDTHS[0]
+    found = []
+    for line in measured.body():
+        if not line.flat.startswith("日期："):
+            continue
+        column = [x for x in measured.body(line.page) if x.x_min > values]
+        signing = max(
+            x.y_min for x in column if x.flat.startswith("签字盖章：") and x.y_min < line.y_min
+        )
+        text = [x for x in column if x.y_max < signing - 1 and not x.flat.startswith("日期：")]
+        opinion = [x for x in text if x.y_max > signing - 40 * MM]
+        top = min(x.y_min for x in opinion) if opinion else max(x.y_max for x in text)
+        found.append((line.page, line.y_max - top))
+    return found
+
+
+@needs_poppler
+def test_every_signing_box_leaves_room_for_a_seal() -> None:
+    evaluation = render_evaluation_form(EvaluationForm(facts(), "2025年度", HOME, HOST, True))
+    assessment = render_assessment_form(
+        AssessmentForm(facts(), 12, 30, Decimal("118.0"), 11, 12, HOME, Opinion("挂职单位"))
+    )
+    for pdf, count in ((evaluation, 2), (assessment, 3)):
+        boxes = _boxes(pdf)
+        assert len(boxes) == count
+        for _, height in boxes:
+            assert height > 34 * MM  # the text rows above the box's foot: 40 mm with padding
+    assert {page for page, _ in _boxes(evaluation)} == {1}  # the evaluation on one page
+
+
+@needs_poppler
+def test_a_section_never_leaves_its_heading_row_behind() -> None:
+    long_objectives = facts(objectives="推进共建项目、办理民生事项、结对培养青年干部。" * 12)
+    for pdf in (
+        render_assessment_form(
+            AssessmentForm(long_objectives, 12, 30, Decimal(118), 11, 12, HOME, HOST)
+        ),
+        render_evaluation_form(EvaluationForm(long_objectives, "2025年度", HOME, HOST, True)),
+    ):
+        measured = measure(pdf)
+        for page in range(1, measured.pages + 1):
+            last = measured.body(page)[-1].flat
+            assert not last.endswith(("评价", "意见")), (page, last)
+
+
+def test_months_served_count_whole_months_not_calendar_months_touched() -> None:
+    assert documents.service_months(date(2025, 9, 1), date(2026, 8, 31)) == 12
+    assert documents.service_months(date(2025, 9, 15), date(2026, 9, 14)) == 12
+    assert documents.service_months(date(2025, 9, 15), date(2026, 3, 10)) == 6  # 5 and 24 days
+    assert documents.service_months(date(2026, 1, 31), date(2026, 2, 27)) == 1
+    assert documents.service_months(date(2026, 3, 1), date(2026, 3, 10)) == 0
+    assert documents.service_months(date(2026, 5, 1), date(2026, 4, 1)) == 0

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from app.exports.pdf import render_signin_sheet, write_signin_sheet
 from app.exports.pdf import signin as signin_module
 from app.exports.pdf.layout import LEFT_MARGIN, MM, TOP_MARGIN, TYPE_HEIGHT, TYPE_WIDTH
 from app.meetings.documents import SignInRow, SignInSheet
+from tests.app.pdf_measure import TYPE_LEFT, measure
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
 needs_poppler = pytest.mark.skipif(
@@ -78,6 +80,7 @@ def test_a4_metadata_and_embedded_fonts(sixty: bytes, tmp_path: Path) -> None:
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts", info)
     assert re.search(r"^Title:\s+宁海路街道党建共同体议事会签到表$", info, re.M)
     assert re.search(r"^Author:\s+共建台$", info, re.M)
+    assert re.search(r"^Subject:\s+签到表$", info, re.M)
     rows = [line.split() for line in run(["pdffonts"], sixty, tmp_path).splitlines()[2:]]
     assert rows
     for row in rows:
@@ -104,7 +107,7 @@ def test_the_header_row_repeats_on_every_page(sixty: bytes, tmp_path: Path) -> N
         assert flat(page.strip().split("\n")[-1]) == f"—{number}—"
     first = flat(found[0])
     assert first.startswith("宁海路街道党建共同体议事会签到表")
-    assert "时间：2026年3月12日（星期四）下午14:30" in first
+    assert "时间：2026年3月12日（星期四）14:30" in first
     assert "地点：街道党群服务中心三楼会议室" in first
 
 
@@ -120,7 +123,7 @@ def test_rows_leave_room_to_sign_and_stay_in_the_type_area(sixty: bytes, tmp_pat
         if word.text in {"1", "2"} and float(word.get("xMin", 0)) < LEFT_MARGIN + 13 * MM
     ]
     assert len(numbers) == 2
-    assert numbers[1] - numbers[0] >= 12 * MM - 0.5
+    assert numbers[1] - numbers[0] >= signin_module.ROW_HEIGHT - 0.5
     for page in root.iter("page"):
         for word in page.iter("word"):
             assert float(word.get("xMin", 0)) >= LEFT_MARGIN - 0.5
@@ -142,7 +145,7 @@ def test_a_long_name_is_never_split_where_it_fits() -> None:
     fonts = font_set()
     table = signin_module.signin_flowables(sheet(7), fonts)[-1]
     name_cell = table._cellvalues[7][1]
-    width = signin_module.COLUMN_WIDTHS[1] - 2 * signin_module.PADDING
+    width = signin_module.column_widths(sheet(7).rows, fonts)[1] - 2 * signin_module.PADDING
     lines = [line.text for line in name_cell.lines(width)]
     assert "".join(lines) == "阿卜杜热合曼·买买提"
     assert all(line[0] not in "·" for line in lines)
@@ -161,3 +164,76 @@ def test_writing_replaces_an_existing_file(tmp_path: Path) -> None:
     write_signin_sheet(sheet(3), target)
     assert target.read_bytes().startswith(b"%PDF-")
     assert list(tmp_path.iterdir()) == [target]
+
+
+# ---------------------------------------------------------------- measured on the page
+
+GIVEN = "喆堃玥赟昇伟芳娜秀英敏静丽强磊军洋勇艳杰"
+REAL_UNITS = (
+    "街道党工委",
+    "宁海路社区党委",
+    "江苏省某某厅机关第一党支部",
+    "南京师范大学机关党委",
+    "鼓楼区城市管理局党组",
+    "南京市鼓楼区人民政府宁海路街道办事处",
+)
+REAL_POSTS = ("书记", "副主任", "党支部书记、处长", "网格员", "第一社长", "四级调研员")
+
+
+def crowd(count: int) -> SignInSheet:
+    """``count`` attendees as the demo street has them: names of two to five characters."""
+    names = [
+        ("欧阳" if n % 9 == 0 else "王李张刘陈"[n % 5])
+        + GIVEN[n % 20]
+        + GIVEN[(n * 7) % 20][: n % 2]
+        for n in range(count)
+    ]
+    names[3] = "欧阳喆堃玥"
+    rows = tuple(
+        SignInRow(name, REAL_UNITS[n % len(REAL_UNITS)], REAL_POSTS[n % len(REAL_POSTS)])
+        for n, name in enumerate(names)
+    )
+    return replace(sheet(0), rows=rows)
+
+
+@needs_poppler
+@pytest.mark.parametrize("count", [16, 17, 18, 19, 20, 40, 200])
+def test_sixteen_names_and_more_a_page_and_no_page_of_blank_rows(count: int) -> None:
+    document = crowd(count)
+    measured = measure(render_signin_sheet(document))
+    numbered = {}  # page -> attendee numbers printed on it
+    for line in measured.body():
+        if line.x_max < TYPE_LEFT + signin_module.NUMBER_WIDTH and line.flat.isdigit():
+            numbered.setdefault(line.page, []).append(int(line.flat))
+    assert sorted(n for found in numbered.values() for n in found) == list(range(1, count + 1))
+    assert set(numbered) == set(range(1, measured.pages + 1))  # every page lists attendees
+    for page, found in numbered.items():
+        if page < measured.pages:
+            assert len(found) >= 16, (page, len(found))
+    text = measured.text()
+    for row in document.rows:
+        assert row.name in text  # on one line: a name never splits
+    lines = {line.flat for line in measured.body()}
+    assert "四级调研员" in lines  # a post of five characters on one line
+    assert {"党支部书", "记、处长"} <= lines  # a longer one on two
+
+
+def test_columns_fit_their_content() -> None:
+    from app.exports.pdf.fonts import font_set
+
+    widths = signin_module.column_widths(crowd(20).rows, font_set())
+    assert abs(sum(widths) - TYPE_WIDTH) < 0.01
+    number, name, unit, post, signature = widths
+    assert name < 25 * MM and post >= 24 * MM and signature >= 30 * MM and unit >= 60 * MM
+
+
+def test_a_long_post_takes_two_lines_even_where_a_mark_may_not_start_one() -> None:
+    from app.exports.pdf.fonts import font_set
+    from app.exports.pdf.typeset import Run, set_lines
+
+    fonts = font_set()
+    rows = (SignInRow("李娟玲", "青岛路社区党委", "社区党委书记、居委会主任"),)
+    post = signin_module.column_widths(rows, fonts)[3]
+    runs = [Run(rows[0].post, fonts.fangsong)]
+    lines = set_lines(runs, signin_module.CELL_LEFT, post - 2 * signin_module.PADDING)
+    assert len(lines) == 2  # not 社区党委书 / 记、居委会主 / 任

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from app.database import Database
 from app.directory import service
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
 from app.validation import id_check_char
-from db.models.directory import Gender, OrgLevel, PartyOrgKind, UnitCategory
+from db.models.directory import Gender, OrgLevel, PartyOrgKind, Person, UnitCategory
 from tests.ui.conftest import build_templates, open_copy
 from tests.ui.keys import type_text
 
@@ -704,3 +705,31 @@ def test_a_grid_shows_its_first_community_head(
     assert "第一社长：" in tab.scope.text()
     select_tree(tab, demo["grids"]["颐和路社区"][1])
     assert "第一社长" not in tab.scope.text()
+
+
+def test_saving_a_name_no_font_prints_says_so(
+    demo: dict[str, Any],
+    make_tab: Any,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    database: Database,
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append(text))
+    )
+    tab = make_tab()
+    tab.show_list(PERSON)
+    tab.new_record()
+    dialog = open_dialog(tab, qtbot)
+    type_text(dialog.name, "吉𠮷")  # Extension B, in the shipped rare-character face
+    click_save(qtbot, dialog)
+    assert warned == []
+    tab.new_record()
+    dialog = open_dialog(tab, qtbot)
+    type_text(dialog.name, "张\U0002b820")  # Extension E: no face covers it
+    click_save(qtbot, dialog)
+    assert len(warned) == 1 and "\U0002b820" in warned[0] and "已保存" in warned[0]
+    with database.reader() as s:
+        saved = set(s.scalars(select(Person.name)))
+    assert {"吉𠮷", "张\U0002b820"} <= saved  # saved all the same

@@ -585,6 +585,22 @@ def test_a_meeting_from_an_empty_form_to_final_minutes(
     # print did not
     assert stored(database, meeting_id).version == saved.version + 3
 
+    # 归档包…: the final minutes, sign-in sheet and decisions in the folder the user picks
+    shelf = tmp_path / "archive"
+    shelf.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(shelf))
+    )
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text))
+    )
+    assert dialog.archive_button.isVisible()
+    click(qtbot, dialog.archive_button)
+    (bundle,) = shelf.iterdir()
+    assert {p.name for p in bundle.iterdir()} >= {"纪要.pdf", "签到表.pdf", "SHA256SUMS"}
+    assert told and str(bundle) in told[-1]
+
     # 退回草稿: the reason is required and goes into the audit log
     click(qtbot, dialog.reopen_button)
     reason_dialog = dialog.reason_dialog
@@ -594,6 +610,7 @@ def test_a_meeting_from_an_empty_form_to_final_minutes(
     type_text(reason_dialog.text, "补充议定事项的责任单位")
     click(qtbot, reason_dialog.buttons.button(reason_dialog.buttons.StandardButton.Ok))
     assert not dialog.is_final and basics.title.isEnabled() and dialog.save_button.isEnabled()
+    assert not dialog.archive_button.isVisible()  # a draft is not archived
     with database.reader() as s:
         entry = s.scalars(
             select(AuditEntry).where(

@@ -515,10 +515,14 @@ class IssuePanel(QWidget):
     def _on_save_clicked(self) -> None:
         data = self._data()
         if self.detail is None:
-            self._run(lambda s: service.register(s, data))
+            saved = self._run(lambda s: service.register(s, data))
         else:
             d = self.detail
-            self._run(lambda s: service.update_facts(s, d.id, d.version, data))
+            saved = self._run(lambda s: service.update_facts(s, d.id, d.version, data))
+        if saved:
+            from ui.printing.characters import warn_unprintable
+
+            warn_unprintable(self, data)
 
     def _issue(self) -> str:
         assert self.detail is not None

@@ -1,5 +1,5 @@
 """The editor's first page, 基本信息: kind, title, session, times, place, host, chair, recorder
-and the minutes' opening paragraph."""
+and the minutes' opening paragraph, and the 版记 (抄送, 印发机关) printed under them."""
 
 from __future__ import annotations
 
@@ -113,6 +113,14 @@ class BasicsPage(QWidget):
             )
         )
         self.summary.setMinimumHeight(90)
+        self.copy_to = QLineEdit(self)
+        self.copy_to.setPlaceholderText(
+            self.tr("纪要版记的抄送单位，用顿号或逗号隔开；不填则不印版记")
+        )
+        self.printed_by = QLineEdit(self)
+        self.printed_by.setPlaceholderText(
+            self.tr("例如 宁海路街道党工委办公室（与定稿日期一起印在版记）")
+        )
         with database.reader() as session:
             self.host.set_choices(org_unit_choices(session, HOSTS))
         self._build()
@@ -146,6 +154,8 @@ class BasicsPage(QWidget):
         self._row(form, self.tr("主持人"), self.chair, "chair_id")
         self._row(form, self.tr("记录人"), self.recorder, "recorder_id")
         self._row(form, self.tr("开头段落"), self.summary, "summary")
+        self._row(form, self.tr("抄送"), self.copy_to, "copy_to")
+        self._row(form, self.tr("印发机关"), self.printed_by, "printed_by")
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, *keys: str) -> None:
         error = error_label(self)
@@ -182,6 +192,8 @@ class BasicsPage(QWidget):
             self.chair.set_choice(person_choice(session, data.chair_id or ""))
             self.recorder.set_choice(person_choice(session, data.recorder_id or ""))
         self.summary.setPlainText(data.summary)
+        self.copy_to.setText(data.copy_to)
+        self.printed_by.setText(data.printed_by)
 
     def collect(self) -> MeetingData:
         return MeetingData(
@@ -195,6 +207,8 @@ class BasicsPage(QWidget):
             chair_id=picked("chair_id", self.chair),
             recorder_id=picked("recorder_id", self.recorder),
             summary=self.summary.toPlainText(),
+            copy_to=self.copy_to.text(),
+            printed_by=self.printed_by.text(),
         )
 
     def state(self) -> tuple[Any, ...]:
@@ -211,6 +225,8 @@ class BasicsPage(QWidget):
             self.chair.text(),
             self.recorder.text(),
             self.summary.toPlainText(),
+            self.copy_to.text(),
+            self.printed_by.text(),
         )
 
     def inputs(self) -> list[QWidget]:
@@ -226,6 +242,8 @@ class BasicsPage(QWidget):
             self.chair,
             self.recorder,
             self.summary,
+            self.copy_to,
+            self.printed_by,
         ]
 
     def set_read_only(self, read_only: bool) -> None:

@@ -131,6 +131,11 @@ class MeetingDialog(QDialog):
         self.print_button = self._button(
             self.tr("打印纪要…"), self.tr("打印预览，再打印（Ctrl+P）"), self.print_minutes
         )
+        self.archive_button = self._button(
+            self.tr("归档包…"),
+            self.tr("纪要、签到表、附件、议定事项和 SHA-256 校验清单，存入一个文件夹"),
+            self.archive,
+        )
         self.signin_button = QToolButton(self)
         self.signin_button.setText(self.tr("签到表"))
         self.signin_button.setToolTip(self.tr("会前打印签到表：参会人员、单位、职务和签名栏"))
@@ -149,6 +154,7 @@ class MeetingDialog(QDialog):
             self.reopen_button,
             self.signin_button,
             self.export_button,
+            self.archive_button,
             self.print_button,
         ):
             buttons.addWidget(button)
@@ -216,6 +222,7 @@ class MeetingDialog(QDialog):
         self.save_button.setEnabled(not final)
         self.finalise_button.setVisible(not final)
         self.reopen_button.setVisible(final)
+        self.archive_button.setVisible(final)
         self._show_banner()
         self._update_tab_titles()
         title = self.detail.data.title if self.detail is not None else ""
@@ -311,6 +318,9 @@ class MeetingDialog(QDialog):
             return False
         changed = created or detail.version != self.detail.version  # type: ignore[union-attr]
         self.load(detail, keep)
+        from ui.printing.characters import warn_unprintable
+
+        warn_unprintable(self, content)
         if created:
             self.created.emit(detail.id, detail.data.title)
         if changed:
@@ -475,6 +485,10 @@ class MeetingDialog(QDialog):
             return
         if output.print_minutes(self, self.database, self.meeting_id):
             self._refresh_marks()
+
+    def archive(self) -> None:
+        if self._save_first() and self.meeting_id is not None:
+            output.archive_meeting(self, self.database, self.meeting_id)
 
     def print_signin_sheet(self) -> None:
         if self._save_first() and self.meeting_id is not None:

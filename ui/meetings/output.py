@@ -1,4 +1,5 @@
-"""The minutes and the sign-in sheet of a meeting as PDF: preview and print, or save a copy.
+"""The minutes and the sign-in sheet of a meeting as PDF: preview and print, or save a copy;
+and the meeting's archive bundle (归档包) written into a folder the user picks.
 
 The PDF is built from what is saved (so save first); printing and saving use the same bytes,
 so paper, preview and file never differ. Printing records the printed time, saving the minutes
@@ -15,7 +16,7 @@ from app.database import Database
 from app.errors import UserError
 from app.exports.pdf import render_minutes, render_signin_sheet
 from app.meetings import service
-from app.meetings.minutes import minutes_document, signin_sheet
+from app.meetings.minutes import minutes_document, minutes_file_name, signin_sheet
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -36,7 +37,7 @@ def minutes_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:
     with busy(), database.reader() as session:
         document = minutes_document(session, meeting_id)
         data = render_minutes(document)
-    return data, f"{document.heading} {document.starts_at:%Y-%m-%d}.pdf"
+    return data, minutes_file_name(document)
 
 
 def signin_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:
@@ -107,3 +108,33 @@ def save_signin_sheet(parent: QWidget | None, database: Database, meeting_id: st
         return None
     data, name = built  # type: ignore[misc]
     return save_pdf_as(parent, data, name)
+
+
+def archive_meeting(parent: QWidget | None, database: Database, meeting_id: str) -> Path | None:
+    """归档包…: asks for a folder, writes the bundle there (audited); the bundle's path, or
+    None when cancelled or refused (after saying why)."""
+    from app.archive.bundle import archive_meeting as write_bundle
+
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("MeetingOutput", "归档包存放到哪个文件夹")
+    )
+    if not folder:
+        return None
+
+    def write() -> Path:
+        with busy(), database.session() as session:
+            return write_bundle(session, meeting_id, Path(folder)).path
+
+    path = _run(parent, write)
+    if isinstance(path, Path):
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("MeetingOutput", "已归档"),
+            QCoreApplication.translate(
+                "MeetingOutput", "归档包已存入：{path}\n其中 SHA256SUMS 记有每个文件的校验值。"
+            ).format(path=path),
+        )
+        return path
+    return None

@@ -2,6 +2,7 @@
 
 What prints is the exported PDF itself: its pages are rendered through QtPdf onto the
 printer's pages, so paper and file never differ. Import the modules you need
-(``ui.printing.preview``, ``ui.printing.files``) where something is printed: QtPdf and
+(``ui.printing.preview``, ``ui.printing.files``; ``ui.printing.characters`` warns at save
+time of characters no font prints) where something is printed: QtPdf and
 QtPrintSupport then load on first use, not at start-up.
 """

@@ -12,30 +12,23 @@ from pathlib import Path
 
 from reportlab.platypus.flowables import Flowable
 
-from app.exports.pdf.evaluation import (
-    BLANK_DATE,
-    CELL_JUSTIFY,
-    COMMENT_HEIGHT,
-    ROW_HEIGHT,
-    FormTable,
-    add_facts,
-    add_opinion,
-    document_title,
-    heading,
-)
+from app.exports.pdf.evaluation import add_facts, add_opinion, form_info, heading
 from app.exports.pdf.flowable import build_pdf
 from app.exports.pdf.fonts import FontSet, font_set
+from app.exports.pdf.forms import BLANK_DATE, CELL_JUSTIFY, ROW_HEIGHT, FormTable
 from app.exports.pdf.layout import MM
+from app.exports.pdf.text import plain_number
 from app.exports.pdf.writing import atomic_write_bytes
 from app.secondments.documents import AssessmentForm
 
 ASSESSMENT_TITLE = "干部挂职鉴定表"
-SUMMARY_HEIGHT = 60 * MM  # a handwritten summary
+SUMMARY_HEIGHT = 90 * MM  # a handwritten summary: page 1 ends with it
 
 
 def record_text(form: AssessmentForm) -> str:
     return (
-        f"挂职{form.months}个月，登记工作记录{form.entries}条，累计{form.hours:.1f}小时；"
+        f"挂职{form.months}个月，登记工作记录{form.entries}条，"
+        f"累计{plain_number(form.hours)}小时；"
         f"月度考勤报告{form.attendance_reports}份，履职报告{form.duty_reports}份。"
     )
 
@@ -48,16 +41,15 @@ def assessment_flowables(form: AssessmentForm, fonts: FontSet) -> list[Flowable]
     add_opinion(table, form.host, "挂职单位鉴定意见")
     add_opinion(table, form.home, "派出单位意见")
     table.section("组织部门意见")
-    table.wide("意见", "", COMMENT_HEIGHT)
-    table.pair("签字盖章", "", "日期", BLANK_DATE)
-    return [*heading(ASSESSMENT_TITLE, form.facts.kind, fonts), table.table()]
+    table.signed("意见", "", "", BLANK_DATE)
+    return [*heading(ASSESSMENT_TITLE, form.facts.kind, fonts), *table.flowables()]
 
 
 def render_assessment_form(form: AssessmentForm) -> bytes:
     """The 挂职鉴定表 as the bytes of a PDF file."""
     fonts = font_set()
-    title = document_title(ASSESSMENT_TITLE, form.facts)
-    return build_pdf(assessment_flowables(form, fonts), title=title, fonts=fonts)
+    info = form_info(ASSESSMENT_TITLE, form.facts)
+    return build_pdf(assessment_flowables(form, fonts), info=info, fonts=fonts)
 
 
 def write_assessment_form(form: AssessmentForm, path: Path) -> None:

@@ -18,9 +18,7 @@ from reportlab.platypus.frames import Frame
 
 from app.exports.pdf.fonts import FontSet
 from app.exports.pdf.layout import (
-    AUTHOR,
     BOTTOM_MARGIN,
-    CREATOR,
     LEADING,
     LEFT_MARGIN,
     PAGE_WIDTH,
@@ -28,8 +26,10 @@ from app.exports.pdf.layout import (
     TOP_MARGIN,
     TYPE_HEIGHT,
     TYPE_WIDTH,
+    draw_draft_mark,
     draw_page_number,
 )
+from app.exports.pdf.metadata import DocumentInfo, apply_info
 from app.exports.pdf.typeset import Line, Run, TextStyle, draw_lines, set_lines
 
 
@@ -83,8 +83,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         draw_lines(self.canv, self._lines, self.style, self.height)
 
 
-def build_pdf(flowables: Sequence[Flowable], *, title: str, fonts: FontSet) -> bytes:
-    """Lays ``flowables`` out in the GB/T 9704 type area with page numbers; the PDF's bytes.
+def build_pdf(
+    flowables: Sequence[Flowable], *, info: DocumentInfo, fonts: FontSet, draft: bool = False
+) -> bytes:
+    """Lays ``flowables`` out in the GB/T 9704 type area with page numbers (and a draft's mark
+    on every page); the PDF's bytes.
 
     Every page starts on ``fonts.fangsong`` (reportlab would otherwise start it on Helvetica,
     which then sits unembedded in the file), and the output is deterministic (``invariant``).
@@ -103,6 +106,10 @@ def build_pdf(flowables: Sequence[Flowable], *, title: str, fonts: FontSet) -> b
     )
 
     def on_page(canvas: Any, document: Any) -> None:
+        if canvas.getPageNumber() == 1:
+            apply_info(canvas, info)
+        if draft:
+            draw_draft_mark(canvas, fonts)
         draw_page_number(canvas, canvas.getPageNumber(), fonts)
 
     document = BaseDocTemplate(
@@ -113,10 +120,7 @@ def build_pdf(flowables: Sequence[Flowable], *, title: str, fonts: FontSet) -> b
         rightMargin=PAGE_WIDTH - LEFT_MARGIN - TYPE_WIDTH,
         topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN,
-        title=title,
-        author=AUTHOR,
-        creator=CREATOR,
-        producer=CREATOR,
+        title=info.title,
         lang="zh-CN",
         displayDocTitle=1,
         invariant=1,

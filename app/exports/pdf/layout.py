@@ -27,11 +27,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from app.exports.pdf.fonts import FontSet
+from app.exports.pdf.metadata import DocumentInfo, apply_info
 
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -54,9 +55,9 @@ TITLE_TOP = 35 * MM  # 纪要标志: its upper edge 35 mm below the top of the t
 PAGE_NUMBER_GAP = 7 * MM
 DASH_HEIGHT = 0.35  # where an em dash sits above the baseline, in em
 RED = HexColor("#E60012")
-
-AUTHOR = "共建台"
-CREATOR = "共建台 Gongjian"
+DRAFT_MARK = "草稿"
+DRAFT_COLOR = Color(0.6, 0.6, 0.6, alpha=0.18)  # light enough to read the text through
+DRAFT_SIZE = 120.0
 
 
 def page_number_text(number: int) -> str:
@@ -76,7 +77,18 @@ def draw_page_number(canvas: Any, number: int, fonts: FontSet) -> None:
     canvas.restoreState()
 
 
-def new_canvas(buffer: io.BytesIO, *, title: str, fonts: FontSet) -> Any:
+def draw_draft_mark(canvas: Any, fonts: FontSet) -> None:
+    """草稿 across the page, light and diagonal, so a draft can never pass for the final."""
+    canvas.saveState()
+    canvas.setFillColor(DRAFT_COLOR)
+    canvas.setFont(fonts.heiti, DRAFT_SIZE)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -DRAFT_SIZE * DASH_HEIGHT, DRAFT_MARK)
+    canvas.restoreState()
+
+
+def new_canvas(buffer: io.BytesIO, *, info: DocumentInfo, fonts: FontSet) -> Any:
     """An A4 canvas with the document's metadata, deterministic output (``invariant``) and
     ``fonts.fangsong`` as every page's initial font: reportlab would otherwise start each page
     on Helvetica, which then sits unembedded in the file."""
@@ -89,8 +101,5 @@ def new_canvas(buffer: io.BytesIO, *, title: str, fonts: FontSet) -> Any:
         initialLeading=LEADING,
         lang="zh-CN",
     )
-    canvas.setTitle(title)
-    canvas.setAuthor(AUTHOR)
-    canvas.setCreator(CREATOR)
-    canvas.setProducer(CREATOR)
+    apply_info(canvas, info)
     return canvas

@@ -29,7 +29,8 @@ from app.agreements.matrix import (
 )
 from app.exports.pdf.flowable import TextBlock
 from app.exports.pdf.fonts import FontSet, font_set
-from app.exports.pdf.layout import AUTHOR, CREATOR, MM, SIZE_3, page_number_text
+from app.exports.pdf.layout import MM, SIZE_3, page_number_text
+from app.exports.pdf.metadata import DocumentInfo, apply_info
 from app.exports.pdf.typeset import Run, TextStyle
 from app.labels import label
 
@@ -67,7 +68,11 @@ def render_matrix(rows: list[MatrixRow], year: int, scope: str = "") -> bytes:
         id="body",
     )
 
+    info = DocumentInfo(title=title, subject="七个共完成情况", keywords=("七个共", scope))
+
     def on_page(canvas: Any, document: Any) -> None:
+        if canvas.getPageNumber() == 1:
+            apply_info(canvas, info)
         canvas.saveState()
         canvas.setFont(fonts.song, CELL_SIZE)
         canvas.drawCentredString(
@@ -80,9 +85,6 @@ def render_matrix(rows: list[MatrixRow], year: int, scope: str = "") -> bytes:
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=on_page)],
         title=title,
-        author=AUTHOR,
-        creator=CREATOR,
-        producer=CREATOR,
         lang="zh-CN",
         displayDocTitle=1,
         invariant=1,

@@ -1,16 +1,19 @@
 """The minutes (纪要) of a meeting as a GB/T 9704-2012 PDF.
 
-Page 1 opens with the 纪要标志: the red title in 小标宋 (黑体 where absent), its upper edge
-35 mm below the type area (10.3), the session ``（第3次）`` under it. Then, on the 22-line
-grid: the meeting facts (时间, 地点, 主持人, 记录人), the opening paragraph, the agenda items
-``一、`` in 黑体 with their notes, the decisions ``（一）`` (the number in 楷体) with their
-owners and deadline, one blank line, the ``出席：`` ``请假：`` ``列席：`` blocks (label in
-黑体, units and names in 仿宋, every following line aligned after the colon), and the issuer
-with the date (7.3.5.1, without a seal).
+Page 1 opens with the 纪要标志: the red title in 小标宋, its upper edge 35 mm below the type
+area (10.3), a draft's ``（讨论稿）`` and the session ``（第3次）`` under it. Then, on the
+22-line grid: the meeting facts (时间, 地点, 主持人, 记录人), the opening paragraph, the
+agenda items ``一、`` in 黑体 with their notes, the decisions ``（一）`` (the number in 楷体)
+with their owners and deadline, one blank line, the ``出席：`` ``请假：`` ``列席：`` blocks
+(label in 黑体, units and names in 仿宋, every following line aligned after the colon), the
+issuer with the date (7.3.5.1, without a seal), and the optional 版记 at the foot of the last
+page (:mod:`imprint`). A draft carries a light diagonal 草稿 on every page.
 
-A heading never ends a page: it moves to the next page unless two lines of what follows it fit
-under it. The attendance lists move to the next page whole when they would not fit on this one
-but fit on a page. Pagination is :mod:`pages`' line counting on the 22-line grid.
+Pagination is :mod:`pages`' line counting on the 22-line grid, with the rules a secretary
+checks: a heading, a paragraph ending in a colon (``会议议定：``) or an attendance label
+never ends a page but goes with two lines of what follows; the attendance lists continue on
+the next page; the issuer and date take the last two lines of text with them rather than
+stand alone on a page.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from app.exports.pdf.fonts import FontSet, font_set
+from app.exports.pdf.imprint import imprint_block
 from app.exports.pdf.layout import (
     LEADING,
-    LINES_PER_PAGE,
     PITCH,
     RED,
     SIZE_2,
@@ -32,6 +35,7 @@ from app.exports.pdf.layout import (
     TRACKING,
     TYPE_WIDTH,
 )
+from app.exports.pdf.metadata import AUTHOR, DocumentInfo
 from app.exports.pdf.pages import Block, paginate, render_pages
 from app.exports.pdf.text import chinese_date, level1, level2, meeting_time, paragraphs
 from app.exports.pdf.typeset import Run, TextStyle, draw_lines, set_lines, text_width
@@ -42,16 +46,35 @@ BODY = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, first_indent=2
 TITLE = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", color=RED, balance=True)
 SESSION = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, align="center")
 LIST = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, align="left")
-KEEP_LINES = 2  # lines of text that must follow a heading on its page
+KEEP_LINES = 2  # lines of text that must follow a heading or a label on its page
+LEADS = ("：", ":")  # a paragraph ending so introduces the next one
+SIGNATURE_CARRY = 2  # lines of text the issuer and date take with them to a new page
 ATTENDANCE_LABELS = ("出席：", "请假：", "列席：")
 LABEL_INDENT = 2  # characters before 出席 (左空二字)
+DRAFT_WORD = "草稿"  # in a draft's PDF title and file name
+DRAFT_NOTE = "（讨论稿）"  # under a draft's title
 
 
 def render_minutes(document: MinutesDocument) -> bytes:
     """The minutes as the bytes of a PDF file."""
     fonts = font_set()
     pages = paginate(minutes_blocks(document, fonts))
-    return render_pages(pages, title=document.heading, fonts=fonts)
+    return render_pages(pages, info=minutes_info(document), fonts=fonts, draft=document.draft)
+
+
+def minutes_info(document: MinutesDocument) -> DocumentInfo:
+    """Title (a draft's says so), subject, issuer and keywords of the minutes' PDF."""
+    return DocumentInfo(
+        title=document_title(document),
+        subject="会议纪要",
+        author=document.issuer or AUTHOR,
+        keywords=("会议纪要", *(section.title for section in document.sections)),
+        made_at=document.made_at,
+    )
+
+
+def document_title(document: MinutesDocument) -> str:
+    return f"{document.heading}（{DRAFT_WORD}）" if document.draft else document.heading
 
 
 def write_minutes(document: MinutesDocument, path: Path) -> None:
@@ -60,14 +83,26 @@ def write_minutes(document: MinutesDocument, path: Path) -> None:
 
 
 def minutes_blocks(document: MinutesDocument, fonts: FontSet) -> list[Block]:
-    blocks = [title_block(document.heading, document.session_no, fonts)]
+    blocks = [title_block(document.heading, document.session_no, fonts, document.draft)]
     blocks += _facts(document, fonts)
-    blocks += [_text(text, fonts.fangsong, BODY) for text in paragraphs(document.opening)]
+    body = [_text(text, fonts.fangsong, BODY) for text in paragraphs(document.opening)]
     for number, section in enumerate(document.sections, start=1):
-        blocks += _section(number, section, fonts)
+        body += _section(number, section, fonts)
+    blocks += _leads_kept(body)
     blocks += _attendance(document, fonts)
     blocks += _signature(document, fonts)
-    return blocks
+    imprint = imprint_block(document, fonts)
+    return blocks if imprint is None else [*blocks, imprint]
+
+
+def _leads_kept(blocks: list[Block]) -> list[Block]:
+    """A paragraph that ends with a colon (``会议议定：``, ``纪要如下：``) introduces what
+    follows: it never ends a page, but goes with two lines of what follows it."""
+    kept = list(blocks)
+    for index, block in enumerate(kept):
+        if block.lines and block.keep <= block.height and block.lines[-1].text.endswith(LEADS):
+            kept[index] = _keeping(block, kept[index + 1 :], KEEP_LINES)
+    return kept
 
 
 def _block(runs: Sequence[Run], style: TextStyle, space_before: int = 0) -> Block:
@@ -85,14 +120,18 @@ def _keeping(block: Block, following: Sequence[Block], lines: int) -> Block:
     return Block(block.lines, block.style, block.space_before, keep)
 
 
-def title_block(heading: str, session_no: int | None, fonts: FontSet) -> Block:
-    """The 纪要标志 and the session number, as many whole grid lines high as they need."""
+def title_block(heading: str, session_no: int | None, fonts: FontSet, draft: bool) -> Block:
+    """The 纪要标志, a draft's （讨论稿） and the session number, as many whole grid lines
+    high as they need."""
     title_lines = set_lines([Run(heading, fonts.title)], TITLE, TYPE_WIDTH)
-    session_lines = []
+    under = [DRAFT_NOTE] if draft else []
     if session_no is not None:
-        session_lines = set_lines(
-            [Run(f"（第{session_no}次）", fonts.fangsong)], SESSION, TYPE_WIDTH
-        )
+        under.append(f"（第{session_no}次）")
+    session_lines = [
+        line
+        for text in under
+        for line in set_lines([Run(text, fonts.fangsong)], SESSION, TYPE_WIDTH)
+    ]
     # the title's em box starts 35 mm down; a title line centres it in its leading
     title_top = TITLE_TOP - (TITLE.leading - TITLE.size) / 2
     used = title_top + len(title_lines) * TITLE.leading + len(session_lines) * LEADING
@@ -169,33 +208,37 @@ def decision_text(decision: DecisionItem) -> str:
 
 
 def group_runs(group: AttendeeGroup, fonts: FontSet, with_reasons: bool) -> list[Run]:
-    """``街道党工委  王喆、李堃``: the unit, two spaces, the names; a name never splits.
+    """``街道党工委  王喆、李堃``: the unit, two spaces, the names. A name never splits, and
+    a reason starts on its name's line however long it is (so it never pushes the name away
+    from its unit).
 
     On leave, each name carries its reason: ``王喆（公务）``; a unit on leave as a whole
     carries the unit's reason."""
     names = [name.strip() for name in group.names if name.strip()]
+    reasons = [""] * len(names)
     if with_reasons:
-        reasons = [reason.strip() for reason in group.reasons] + [""] * len(group.names)
-        names = [
-            f"{name}（{reason}）" if reason else name
-            for name, reason in zip(names, reasons, strict=False)
-        ]
+        reasons = ([reason.strip() for reason in group.reasons] + reasons)[: len(names)]
+    font = fonts.fangsong
     runs: list[Run] = []
     unit = group.unit.strip()
     if unit and with_reasons and not names and group.unit_reason.strip():
         unit += f"（{group.unit_reason.strip()}）"  # a unit on leave as a whole
     if unit:
-        runs.append(Run(unit, fonts.fangsong))
-    for index, name in enumerate(names):
-        separator = "、" if index else ("  " if unit else "")
-        if separator:
-            runs.append(Run(separator, fonts.fangsong))
-        runs.append(Run(name, fonts.fangsong, unbreakable=True))
+        runs.append(Run(unit, font))
+    for index, (name, reason) in enumerate(zip(names, reasons, strict=True)):
+        if index:
+            runs.append(Run("、", font))
+        elif unit:
+            runs.append(Run("  ", font))
+        runs.append(Run(name, font, unbreakable=True))
+        if reason:
+            runs.append(Run(f"（{reason}）", font, attached=True))
     return runs
 
 
 def _attendance(document: MinutesDocument, fonts: FontSet) -> list[Block]:
-    """出席, 请假, 列席, one blank line under the body; a label with the lines after it."""
+    """出席, 请假, 列席, one blank line under the body: a label with at least two lines after
+    it, a unit with its names on one page; a list continues on the next page."""
     lists = (
         (ATTENDANCE_LABELS[0], document.present, False),
         (ATTENDANCE_LABELS[1], document.on_leave, True),
@@ -210,13 +253,14 @@ def _attendance(document: MinutesDocument, fonts: FontSet) -> list[Block]:
         space = 0 if blocks else 1  # 在正文下空一行
         first = _labelled(label, rows[0], fonts, space)
         aligned = replace(_hanging(label), first_indent=_hanging(label).indent)
-        following = [_block(runs, aligned) for runs in rows[1:]]
+        following = [_whole(_block(runs, aligned)) for runs in rows[1:]]
         blocks += [_keeping(first, following, KEEP_LINES), *following]
-    total = sum(block.height for block in blocks)
-    if blocks and total <= LINES_PER_PAGE:  # on one page when they fit on one
-        first = blocks[0]
-        blocks[0] = Block(first.lines, first.style, first.space_before, total)
     return blocks
+
+
+def _whole(block: Block) -> Block:
+    """``block`` kept on one page: a unit's names are not split across pages."""
+    return replace(block, keep=block.height)
 
 
 def _signature(document: MinutesDocument, fonts: FontSet) -> list[Block]:
@@ -248,4 +292,4 @@ def _signature(document: MinutesDocument, fonts: FontSet) -> list[Block]:
     )
     text = "\n".join(part for part in (issuer, issued) if part)
     block = _block([Run(text, fonts.fangsong)], style, space_before=1)
-    return [Block(block.lines, style, 1, block.height)]
+    return [Block(block.lines, style, 1, block.height, carry=SIGNATURE_CARRY)]

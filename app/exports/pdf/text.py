@@ -9,7 +9,8 @@ Line-breaking rules (行首行尾禁则, after GB/T 15834 and common Chinese typ
   ``,.;:!?)]}`` …) never start a line; a dash or an ellipsis may (GB/T 15834);
 - opening marks (``（《“‘「『【〔``, ``[({`` …) never end a line;
 - a dash ``——`` or an ellipsis ``……`` is never split, nor a run of Latin letters or digits
-  (``2026``, ``14:30``, ``3.5%``, ``GB/T``);
+  (``2026``, ``14:30``, ``3.5%``, ``GB/T``), nor a date or a number with its unit
+  (``2026年12月23日``, ``23日``, ``第3次``, ``120小时``: :func:`held_together`);
 - a line is never longer than the measure: when the character that does not fit may not start a
   line, the characters before it move down with it (推出), and the shorter line is justified.
   Punctuation is never hung in the margin, so a full line holds at most 28 characters.
@@ -17,9 +18,11 @@ Line-breaking rules (行首行尾禁则, after GB/T 15834 and common Chinese typ
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
 # Marks that may not start a line.
 CANNOT_START = frozenset(
@@ -40,6 +43,12 @@ CLOSING_QUOTES = frozenset("”’")
 PAIRED_MARKS = frozenset("—…")
 
 _LATIN_JOINERS = frozenset(".,:/%-_+'&@#")
+_UNITS = "年月日号时分秒个件人次名户天周岁元角万亿千百项条份台辆米层栋室期届批倍度"
+# A date, or a number with its unit: never split across lines.
+UNBREAKABLE = re.compile(
+    r"\d{1,4}年\d{1,2}月\d{1,2}[日号]|\d{1,4}年\d{1,2}月|\d{1,2}月\d{1,2}[日号]"
+    rf"|第?\d+(?:[.．:：/]\d+)*(?:小时|平方米|公里|[%％‰℃{_UNITS}])"
+)
 WEEKDAYS = "一二三四五六日"
 _DIGITS = "零一二三四五六七八九"
 
@@ -51,6 +60,24 @@ def is_wide(char: str) -> bool:
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum() or (not is_wide(char) and char.isalpha())
+
+
+def held_together(text: str) -> list[bool]:
+    """``result[i]`` is True where no line may break before ``text[i]`` because it is inside
+    a date or a number with its unit."""
+    glue = [False] * len(text)
+    for match in UNBREAKABLE.finditer(text):
+        for index in range(match.start() + 1, match.end()):
+            glue[index] = True
+    return glue
+
+
+def substance(line: str) -> int:
+    """How many characters of ``line`` are not punctuation or spaces: a paragraph's last line
+    needs two, so that it never reads as one character and its full stop (``报。``)."""
+    return sum(
+        1 for ch in line if not ch.isspace() and not unicodedata.category(ch).startswith("P")
+    )
 
 
 def joined(before: str, after: str) -> bool:
@@ -99,7 +126,7 @@ def break_lines(
             lines.append((start, _trim(text, start, end)))
             start = end + 1
             continue
-        if text[end] == " ":  # the break falls on a space: it disappears
+        if text[end] == " " and not (glue is not None and glue[end]):  # the space disappears
             lines.append((start, _trim(text, start, end)))
             start = end + 1
             continue
@@ -158,6 +185,12 @@ def chinese_number(value: int) -> str:
     return "".join(parts)
 
 
+def plain_number(value: Decimal | float | int) -> str:
+    """A number as a form prints it: 118, 118.5, 93 (never 118.0 or 93.0)."""
+    text = f"{Decimal(str(value)).normalize():f}"
+    return text.removesuffix(".") if "." in text else text
+
+
 def level1(number: int) -> str:
     """The number of a first-level heading: 一、"""
     return f"{chinese_number(number)}、"
@@ -177,27 +210,20 @@ def weekday(day: date) -> str:
     return f"星期{WEEKDAYS[day.weekday()]}"
 
 
-def day_part(moment: datetime) -> str:
-    """上午, 中午, 下午 or 晚上, as meeting notices say before the clock time."""
-    hour = moment.hour
-    if hour < 11:
-        return "上午"
-    if hour < 13:
-        return "中午"
-    if hour < 18:
-        return "下午"
-    return "晚上"
+def clock(moment: datetime) -> str:
+    """14:30, 9:00: the one time style of printed documents (24 hours, no 上午/下午, which
+    would say the same twice as 下午14:30 does)."""
+    return f"{moment.hour}:{moment.minute:02d}"
 
 
 def meeting_time(starts_at: datetime, ends_at: datetime | None) -> str:
-    """2026年3月12日（星期四）下午14:30—16:30"""
-    text = f"{chinese_date(starts_at.date())}（{weekday(starts_at.date())}）"
-    text += f"{day_part(starts_at)}{starts_at:%H:%M}"
+    """2026年3月12日（星期四）14:30—16:30"""
+    text = f"{chinese_date(starts_at.date())}（{weekday(starts_at.date())}）{clock(starts_at)}"
     if ends_at is not None and ends_at > starts_at:
         if ends_at.date() == starts_at.date():
-            text += f"—{ends_at:%H:%M}"
+            text += f"—{clock(ends_at)}"
         else:
-            text += f"至{chinese_date(ends_at.date())}{ends_at:%H:%M}"
+            text += f"至{chinese_date(ends_at.date())}{clock(ends_at)}"
     return text
 
 

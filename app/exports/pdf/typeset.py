@@ -12,6 +12,10 @@ characters per line needs a slightly tighter pitch than 16 pt, see ``layout.py``
 quotation marks get a full cell although many fonts draw them narrow; a half-width space is
 half a cell. Lines other than a paragraph's last are justified by spreading the spare width
 over the gaps (Tc), as Chinese text is set.
+
+A paragraph never ends on a line of one character (or one and its full stop): as typesetters
+do, the character is pulled back into the line above by tightening it a little (at most
+``MAX_SQUEEZE``), or else the line above gives a character or two down to it.
 """
 
 from __future__ import annotations
@@ -24,11 +28,19 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfbase import pdfmetrics
 
 from app.exports.pdf.fonts import character_map, fallback_font
-from app.exports.pdf.text import CLOSING_QUOTES, OPENING_QUOTES, break_lines
+from app.exports.pdf.text import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    break_lines,
+    held_together,
+    substance,
+)
 
 Align = Literal["justify", "left", "center", "right"]
 ASCENT = 0.88  # the ideographic em box: 0.88 em above the baseline, 0.12 below
 MAX_JUSTIFY_GAP = 0.5  # wider gaps (in em) look broken: such a line is set flush left instead
+MAX_SQUEEZE = 0.04  # em a gap may lose to pull a paragraph's last character back
+SHORT_LINE = 2  # a paragraph's last line holds at least this many characters (not marks)
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,7 @@ class Run:
     font: str
     color: Color | None = None  # None: the style's colour
     unbreakable: bool = False  # no line break inside (a person's name)
+    attached: bool = False  # no line break between it and the run before
 
 
 @dataclass(frozen=True)
@@ -119,7 +132,7 @@ def _cells(runs: Sequence[Run], style: TextStyle) -> _Cells:
         first = True
         for char in run.text:
             code = ord(char)
-            glue(run.unbreakable and not first)
+            glue(run.attached if first else run.unbreakable)
             first = False
             font = run.font
             if char == " ":
@@ -127,7 +140,7 @@ def _cells(runs: Sequence[Run], style: TextStyle) -> _Cells:
             elif code in primary or char.isspace():
                 glyph = widths.get(code, default) * scale
             else:
-                font = fallback_font(run.font)
+                font = fallback_font(run.font, char)
                 glyph = glyph_width(font, char, size)
             cell = max(glyph, size) if char in _QUOTES else glyph
             fonts(font)
@@ -150,15 +163,45 @@ def set_lines(runs: Sequence[Run], style: TextStyle, width: float) -> list[Line]
     cells = _cells(runs, style)
     first = width - style.first_indent - style.right_indent
     other = width - style.indent - style.right_indent
-    glue = cells.glue if any(cells.glue) else None
+    glue = [a or b for a, b in zip(cells.glue, held_together(cells.text), strict=True)]
     spans = break_lines(cells.text, cells.advances, [first, other], glue)
     if style.balance and style.align == "center" and len(spans) > 1:
         spans = _balanced(cells, spans, first, other)
+    elif style.align == "justify" and len(spans) > 1:
+        spans = _without_short_last_line(cells, spans, [first, other], glue, style)
     lines: list[Line] = []
     for number, (start, end) in enumerate(spans):
         last = number == len(spans) - 1 or (end < len(cells.text) and cells.text[end] == "\n")
         lines.append(_place(cells, start, end, style, width, number == 0, last))
     return lines
+
+
+def _without_short_last_line(
+    cells: _Cells,
+    spans: list[tuple[int, int]],
+    widths: list[float],
+    glue: list[bool],
+    style: TextStyle,
+) -> list[tuple[int, int]]:
+    """``spans`` with a last line of at least ``SHORT_LINE`` characters: pulled back into the
+    line above when squeezing it by at most ``MAX_SQUEEZE`` em a gap makes room, else with
+    characters pushed down from the line above."""
+    text = cells.text
+    (start, end), (above, _) = spans[-1], spans[-2]
+    if substance(text[start:end]) >= SHORT_LINE or text[start - 1] == "\n":
+        return spans
+    room = widths[0] if len(spans) == 2 else widths[1]
+    merged = sum(cells.advances[above:end]) - style.tracking
+    if merged <= room + (end - above - 1) * MAX_SQUEEZE * style.size:
+        return [*spans[:-2], (above, end)]
+    step = max(cells.advances[above:start])
+    for pushed in range(1, 4):
+        narrower = [widths[0]] + [widths[1]] * (len(spans) - 1)
+        narrower[-2] -= pushed * step
+        tried = break_lines(text, cells.advances, [*narrower, widths[1]], glue)
+        if len(tried) == len(spans) and substance(text[slice(*tried[-1])]) >= SHORT_LINE:
+            return tried
+    return spans
 
 
 def _balanced(
@@ -191,8 +234,10 @@ def _place(
     char_space = style.tracking
     x = left
     count = end - start
-    if style.align == "justify" and not last and count > 1:
-        gap = (room - used) / (count - 1)
+    gap = (room - used) / (count - 1) if count > 1 else 0.0
+    if gap < 0:  # a line that took its paragraph's last character back: squeezed
+        char_space += gap
+    elif style.align == "justify" and not last and count > 1:
         if 0 < gap <= MAX_JUSTIFY_GAP * style.size:
             char_space += gap
     elif style.align in ("center", "right"):

@@ -275,7 +275,8 @@ class RecordDialog(QDialog):
             return
         self.clear_errors()
         try:
-            result = self._save(self.collect())
+            collected = self.collect()
+            result = self._save(collected)
         except ValidationError as error:
             text = message_text(error.message)
             if not self.show_error(error.field, text):
@@ -287,6 +288,9 @@ class RecordDialog(QDialog):
         self._clean_state = self._state()
         self.saved.emit(result)
         super().accept()
+        from ui.printing.characters import warn_unprintable
+
+        warn_unprintable(self.parentWidget(), collected)
 
     def reject(self) -> None:
         if self.is_dirty():
