@@ -4,7 +4,7 @@ The 版记 printed at the foot of the minutes' last page (GB/T 9704 7.4): ``copy
 ``printed_by`` (印发机关, printed with the date of issue). Both empty, as for every existing
 meeting, print no 版记.
 
-Revision ID: 0006
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-03 10:00:00
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
+revision: str = "0005"
 down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
