@@ -9,8 +9,10 @@ Line-breaking rules (行首行尾禁则, after GB/T 15834 and common Chinese typ
   ``,.;:!?)]}`` …) never start a line; a dash or an ellipsis may (GB/T 15834);
 - opening marks (``（《“‘「『【〔``, ``[({`` …) never end a line;
 - a dash ``——`` or an ellipsis ``……`` is never split, nor a run of Latin letters or digits
-  (``2026``, ``14:30``, ``3.5%``, ``GB/T``), nor a date or a number with its unit
-  (``2026年12月23日``, ``23日``, ``第3次``, ``120小时``: :func:`held_together`);
+  (``2026``, ``14:30``, ``3.5%``, ``GB/T``), nor a number with its unit (``2026年``, ``23日``,
+  ``第3次``, ``120小时``: :func:`held_together`). A date may break between its parts
+  (``2026年`` / ``12月23日``), never inside one: held whole, a date of up to nine cells pushed
+  down would leave its line spread over a third of its width;
 - a line is never longer than the measure: when the character that does not fit may not start a
   line, the characters before it move down with it (推出), and the shorter line is justified.
   Punctuation is never hung in the margin, so a full line holds at most 28 characters.
@@ -44,11 +46,8 @@ PAIRED_MARKS = frozenset("—…")
 
 _LATIN_JOINERS = frozenset(".,:/%-_+'&@#")
 _UNITS = "年月日号时分秒个件人次名户天周岁元角万亿千百项条份台辆米层栋室期届批倍度"
-# A date, or a number with its unit: never split across lines.
-UNBREAKABLE = re.compile(
-    r"\d{1,4}年\d{1,2}月\d{1,2}[日号]|\d{1,4}年\d{1,2}月|\d{1,2}月\d{1,2}[日号]"
-    rf"|第?\d+(?:[.．:：/]\d+)*(?:小时|平方米|公里|[%％‰℃{_UNITS}])"
-)
+# A number with its unit (a date's year, month or day among them): never split across lines.
+UNBREAKABLE = re.compile(rf"第?\d+(?:[.．:：/]\d+)*(?:小时|平方米|公里|[%％‰℃{_UNITS}])")
 WEEKDAYS = "一二三四五六日"
 _DIGITS = "零一二三四五六七八九"
 
@@ -64,7 +63,7 @@ def _is_latin(char: str) -> bool:
 
 def held_together(text: str) -> list[bool]:
     """``result[i]`` is True where no line may break before ``text[i]`` because it is inside
-    a date or a number with its unit."""
+    a number with its unit."""
     glue = [False] * len(text)
     for match in UNBREAKABLE.finditer(text):
         for index in range(match.start() + 1, match.end()):
