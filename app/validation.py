@@ -22,7 +22,11 @@ def half_width(text: str) -> str:
     """``text`` as a person means it: NFKC folds full-width digits, letters and spaces and
     superscripts to plain ones, and any other decimal digit (Arabic-Indic, Devanagari …) is
     written as 0–9, so that ``１３９…`` and ``139…`` are one number to every check."""
+    if text.isascii():
+        return text
     folded = unicodedata.normalize("NFKC", text)
+    if folded.isascii():
+        return folded
     return "".join(
         str(unicodedata.decimal(c))
         if not c.isascii() and unicodedata.decimal(c, None) is not None

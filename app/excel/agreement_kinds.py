@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.agreements.members import RegistrationData, register_member
 from app.agreements.records import AgreementData, PartyRef
-from app.agreements.service import create_agreement, get_agreement, save_agreement
+from app.agreements.service import add_agreement, get_agreement, save_agreement
 from app.agreements.store import live_registration, record
 from app.excel import cells
-from app.excel.directory_kinds import COMMUNITY, PERSON, UNIT
-from app.excel.importing import Cells, Existing, ImportColumn, ImportKind, keep_missing
+from app.excel.directory_kinds import COMMUNITY, PERSON, UNIT, labels
+from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, keep_missing
 from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP
 from app.validation import normalise_id_number
@@ -44,6 +44,7 @@ class MemberImport(ImportKind[RegistrationData]):
             QT_TRANSLATE_NOOP("columns", "身份证号"),
             "可空；填写时按身份证号找人员，否则按姓名+工作单位",
             "11010519491231002X",
+            as_text=True,
         ),
         ImportColumn(
             "employer_unit_id",
@@ -146,6 +147,7 @@ class AgreementImport(ImportKind[AgreementData]):
             "必填：共建协议、双向服务协议、支部结对共建",
             "共建协议",
             required=True,
+            choices=labels(AgreementKind),
         ),
         ImportColumn(
             "title",
@@ -217,8 +219,8 @@ class AgreementImport(ImportKind[AgreementData]):
             title=row.text("title"),
             parties=tuple(parties),
             signed_on=cells.day("signed_on", row["signed_on"]),
-            valid_from=cells.day("valid_from", row["valid_from"]),
-            valid_to=cells.day("valid_to", row["valid_to"]),
+            valid_from=cells.day("valid_from", row["valid_from"], planned=True),
+            valid_to=cells.day("valid_to", row["valid_to"], planned=True),
             summary=row.text("summary"),
         )
 
@@ -234,7 +236,7 @@ class AgreementImport(ImportKind[AgreementData]):
         return Existing(found[0], found[1]) if found else None
 
     def create(self, session: Session, data: AgreementData) -> None:
-        create_agreement(session, data)
+        add_agreement(session, data)
 
     def update(
         self, session: Session, found: Existing, data: AgreementData, present: frozenset[str]

@@ -6,8 +6,8 @@ from typing import Any
 
 from app.excel.agreement_kinds import AgreementImport, MemberImport
 from app.excel.directory_kinds import PartyOrgImport, PersonImport, ResidentUnitImport
-from app.excel.importing import ImportKind
 from app.excel.issue_kind import IssueImport
+from app.excel.kind import ImportKind
 
 IMPORT_KINDS: dict[str, ImportKind[Any]] = {
     kind.key: kind

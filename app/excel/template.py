@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 
-from app.excel.importing import ImportKind
+from app.excel.kind import ImportKind
 from app.excel.reading import NOTES_SHEET
 from app.excel.writing import header_cell, save, set_widths, sheet_name
 

@@ -158,7 +158,8 @@ def test_duplicates_can_be_updated_instead_of_skipped(
 def test_a_column_the_kind_does_not_have_is_named_not_silently_left_out(
     qtbot: Any, context: TabContext, database: Database, tmp_path: Path, chosen: list[Path]
 ) -> None:
-    """Before, a header written 是否党员 (the column is 党员) dropped its values unnoticed."""
+    """Before, a header written 是否党员 (the column is 党员) dropped its values unnoticed;
+    now it is a problem of row 1 that blocks the import, and an unrelated column a note."""
     build_streets(database)
     path = write_sheet(
         tmp_path / "人员.xlsx",
@@ -170,11 +171,14 @@ def test_a_column_the_kind_does_not_have_is_named_not_silently_left_out(
     dialog.kind.setCurrentIndex(dialog.kind.findData("people"))
     chosen.append(path)
     qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
-    assert "新增 2" in dialog.summary.text() and dialog.import_button.isEnabled()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.problems_model.index(0, 0).data() == 1
+    assert dialog.problems_model.index(0, 1).data() == "是否党员"
+    assert "像是“党员”" in dialog.problems_model.index(0, 2).data()
     assert dialog.ignored.isVisible()
     assert dialog.ignored.text() == (
-        "这些列不会导入：序号、是否党员。如要导入，请把列名改成“人员”导入模板中的列名。"
+        "这些列不会导入：序号。如要导入，请把列名改成“人员”导入模板中的列名。"
     )
     chosen.append(write_sheet(tmp_path / "好.xlsx", [("姓名", "党员"), ("李华", "是")]))
     qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
-    assert not dialog.ignored.isVisible()
+    assert not dialog.ignored.isVisible() and dialog.import_button.isEnabled()
