@@ -63,17 +63,19 @@ class Repository(Generic[M, R]):
                 problems[index] = error
         return problems
 
-    def insert_many(self, session: Session, records: Sequence[R]) -> list[str]:
-        """Writes validated, checked new records with one INSERT, each audited; their ids.
-        Nothing is checked here: the caller ran ``validated`` and ``check_many`` first, in
-        the same transaction."""
+    def new_rows(self, records: Sequence[R]) -> list[dict[str, Any]]:
+        """The rows ``insert_rows`` writes for validated, checked new records: their ids are
+        known before anything is written, so an import can refer to them."""
         now = utcnow()
         stamps = {"created_at": now, "updated_at": now, "version": 1}
-        rows = [{**self.columns(data), **stamps, "id": new_id()} for data in records]
+        return [{**self.columns(data), **stamps, "id": new_id()} for data in records]
+
+    def insert_rows(self, session: Session, rows: Sequence[dict[str, Any]]) -> None:
+        """Writes ``new_rows`` with one INSERT, each row audited. Nothing is checked here:
+        the caller ran ``validated`` and ``check_many`` first, in the same transaction."""
         if rows:
-            session.execute(insert(self.model), rows)
+            session.execute(insert(self.model), list(rows))
         audit.record_many(session, "create", self.model, rows)
-        return [row["id"] for row in rows]
 
     def get(self, session: Session, record_id: str) -> Loaded[R]:
         obj = self._live(session, record_id)

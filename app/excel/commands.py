@@ -81,7 +81,7 @@ def import_rows(args: argparse.Namespace, target: str) -> int:
         )
         return EXIT_PROBLEMS
     done = "检查通过，未写入（--dry-run）：可" if args.dry_run else "已导入："
-    print(f"{done}{counts}。")
+    print(f"{done}{counts}。{report.note or ''}")
     return 0
 
 

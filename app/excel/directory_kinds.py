@@ -362,12 +362,8 @@ class PersonImport(ImportKind[PersonData]):
         refused = people.check_many(session, clean)
         for index, error in refused.items():
             staged.problems[creates[index][0]] = error
-        good = [data for index, data in enumerate(clean) if index not in refused]
-
-        def write(writing: Session) -> None:
-            people.insert_many(writing, good)
-
-        staged.write = write
+        rows = people.new_rows([d for index, d in enumerate(clean) if index not in refused])
+        staged.write = lambda writing: people.insert_rows(writing, rows)
         for _ in creates:
             tick()
         return staged

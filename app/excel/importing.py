@@ -63,6 +63,7 @@ class Report:
     rows: list[RowResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: tuple[str, ...] = ()  # the file's headers that are none of the kind's columns
+    note: Message | None = None  # what else importing does (members added to the directory)
 
     def count(self, action: Action) -> int:
         return sum(r.action is action for r in self.rows)
@@ -144,7 +145,8 @@ def import_file(
         if report.problems:
             raise ImportRefused(report)
         try:
-            staged.write(session)
+            with session.no_autoflush:  # bulk rows first: the records built may refer to them
+                staged.write(session)
             session.flush()
         except IntegrityError as error:
             raise refused(
@@ -225,6 +227,7 @@ class _Planner:
             f for c in kind.columns if c.field in self.positions for f in (c.field, *c.also)
         )
         staged = self._stage(parsed, actions, present if update_duplicates else None)
+        self.report.note = staged.note
         for number, error in staged.problems.items():
             self._refused(number, error)
             actions[number] = Action.PROBLEM

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.excel import cells
 from app.excel.names import Names
+from app.i18n import Message
 
 D = TypeVar("D")
 Tick = Callable[[], None]  # one row staged (reports progress, raises Cancelled)
@@ -57,6 +58,7 @@ class Staged:
 
     problems: dict[int, UserError] = field(default_factory=dict)
     write: Callable[[Session], None] = lambda _session: None
+    note: Message | None = None  # what else the import does, for its summary
 
 
 class ImportKind(Generic[D]):
@@ -65,6 +67,7 @@ class ImportKind(Generic[D]):
     key: ClassVar[str]  # the command-line name
     title: ClassVar[str]  # QT_TRANSLATE_NOOP("excel", …)
     area: ClassVar[str]  # the DataEvents area its records belong to
+    also_changes: ClassVar[tuple[str, ...]] = ()  # other areas an import may add records to
     columns: ClassVar[tuple[ImportColumn, ...]]
 
     def parse(self, row: Cells, names: Names) -> D:

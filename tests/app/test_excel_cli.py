@@ -133,3 +133,36 @@ def test_template_and_export(
     assert sheet_rows(exported)[1][2] == "139****5678"
     code, _, _ = run(capsys, "--db", str(db_file), "export", "meetings", str(tmp_path / "m.xlsx"))
     assert code == 0 and sheet_rows(tmp_path / "m.xlsx")[0][0] == "时间"
+
+
+def test_a_database_locked_by_another_program_is_named_and_nothing_is_written(
+    capsys: pytest.CaptureFixture[str],
+    db_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The preview reads while another program writes; the import's final write waits for
+    the lock, then says the database is in use elsewhere (and writes nothing)."""
+    import sqlite3
+
+    from db import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+    path = write_sheet(tmp_path / "u.xlsx", [("单位名称", "类别"), ("新单位", "高校")])
+    other = sqlite3.connect(db_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        code, out, _ = run(capsys, "--db", str(db_file), "import", "units", str(path), "--dry-run")
+        assert code == 0 and "可新增 1 条" in out  # checking needs no write lock
+        code, out, err = run(capsys, "--db", str(db_file), "import", "units", str(path))
+        assert (code, out) == (1, "")
+        assert err == (
+            "gongjian: 数据库正被另一个程序（或另一个共建台窗口）写入，等待后仍未空出，"
+            "没有导入任何记录。请稍后重试。\n"
+        )
+    finally:
+        other.rollback()
+        other.close()
+    assert unit_count(db_file) == 2
+    code, out, _ = run(capsys, "--db", str(db_file), "import", "units", str(path))
+    assert code == 0 and unit_count(db_file) == 3  # retried once the lock is free

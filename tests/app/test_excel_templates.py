@@ -18,13 +18,14 @@ from tests.app.test_excel_import import write_sheet
 TEXT_COLUMNS = {
     "units": {"联系电话"},
     "people": {"手机", "身份证号"},
-    "members": {"身份证号"},
+    "members": {"身份证号", "手机"},
     "issues": {"联系电话"},
 }
 CHOICE_COLUMNS = {
     "units": {"类别"},
     "party-orgs": {"类型"},
     "people": {"性别", "党员", "网格员"},
+    "members": {"性别"},
     "agreements": {"类型"},
     "issues": {"来源", "紧急程度"},
 }
