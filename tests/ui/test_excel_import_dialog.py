@@ -13,14 +13,12 @@ from sqlalchemy import select
 from app.database import Database
 from db.models.directory import ResidentUnit
 from tests.app.test_excel_import import build_streets, write_sheet
-from tests.ui.conftest import Asked
+from tests.ui.keys import answer_next_box
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from ui.excel.import_dialog import ImportDialog
 from ui.tab import TabContext
-
-Yes = QMessageBox.StandardButton.Yes
 
 
 @pytest.fixture
@@ -34,18 +32,6 @@ def chosen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
     return files
-
-
-@pytest.fixture
-def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    texts: list[str] = []
-
-    def information(_parent: Any, _title: str, text: str, *args: Any) -> Any:
-        texts.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(information))
-    return texts
 
 
 def button(dialog: ImportDialog, text: str) -> QPushButton:
@@ -64,8 +50,6 @@ def test_fix_a_bad_row_then_import(
     database: Database,
     tmp_path: Path,
     chosen: list[Path],
-    asked: Asked,
-    informed: list[str],
 ) -> None:
     build_streets(database)
     path = write_sheet(
@@ -102,13 +86,60 @@ def test_fix_a_bad_row_then_import(
     assert "新增 2" in dialog.summary.text() and dialog.import_button.isEnabled()
     assert unit_names(database) == []  # checking writes nothing
 
-    asked.answers.append(Yes)
+    confirmed = answer_next_box()  # the confirmation's default button is 导入: Enter
     with qtbot.waitSignal(context.events.changed) as changed:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert changed.args == ["directory"]
-    assert "新增 2 条" in asked[0] and informed == ["已导入：新增 2 条，更新 0 条，跳过重复 0 条。"]
+    assert "新增 2 条" in confirmed[0]
     assert unit_names(database) == ["某某科技公司", "江苏省某某研究院"]
-    assert dialog.result() == ImportDialog.DialogCode.Accepted
+    assert dialog.isVisible()  # it stays open for the next file, its kind remembered
+    assert dialog.summary.text() == (
+        "已从“单位.xlsx”导入：新增 2 条，更新 0 条，跳过重复 0 条。可以接着选择下一个文件，或关闭。"
+    )
+    assert not dialog.import_button.isEnabled()
+    again = ImportDialog(context)
+    qtbot.addWidget(again)
+    assert again.kind.currentData() == "units"
+
+
+def test_a_database_in_use_elsewhere_can_be_retried(
+    qtbot: Any,
+    context: TabContext,
+    database: Database,
+    tmp_path: Path,
+    chosen: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sqlite3
+
+    build_streets(database)
+    path = write_sheet(tmp_path / "u.xlsx", [("单位名称", "类别"), ("某单位", "高校")])
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("units"))
+    chosen.append(path)
+    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    assert dialog.import_button.isEnabled()  # the check needs no write lock
+    other = sqlite3.connect(database.file, isolation_level=None)  # another program writes
+    other.execute("BEGIN IMMEDIATE")
+    warnings: list[str] = []
+
+    def warning(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        warnings.append(text)
+        other.rollback()  # the other program finishes while the user reads the message
+        return QMessageBox.StandardButton.Retry
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr("db.engine.BUSY_TIMEOUT_MS", 100)
+    database.engine.dispose()  # new connections take the short timeout
+    answer_next_box()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    other.close()
+    assert warnings == [
+        "数据库正被另一个程序（或另一个共建台窗口）写入，等待后仍未空出，没有导入任何记录。请稍后重试。"
+    ]
+    assert unit_names(database) == ["某单位"]  # imported on the retry, once
 
 
 def test_a_file_that_is_not_xlsx_and_the_template(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.excel.importing import Action, ImportKind, Problem, Report
+from app.excel.importing import Action, Problem, Report
+from app.excel.kind import ImportKind
 from app.i18n import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
