@@ -49,6 +49,7 @@ from ui.tab import TabContext
 
 MIN_WIDTH, MAX_WIDTH = 56, 260
 PROBLEM_COLUMN_WIDTHS = (56, 120)  # the row number, the column
+WRAPPED_PROBLEMS = 300  # measuring every row's height is slow beyond this; tooltips remain
 
 
 class ImportDialog(QDialog):
@@ -96,6 +97,7 @@ class ImportDialog(QDialog):
         self.problems_model = ProblemsModel(self)
         self.problems_table = self._table(self.problems_model)
         self.problems_table.horizontalHeader().setStretchLastSection(True)
+        self.problems_table.setWordWrap(True)  # a long message wraps instead of being cut
         self.problems_table.activated.connect(self._on_problem_activated)
         self.problems_table.clicked.connect(self._on_problem_activated)
 
@@ -294,6 +296,8 @@ class ImportDialog(QDialog):
             self.preview_table.setColumnWidth(column, min(max(width, MIN_WIDTH), MAX_WIDTH))
         for column, width in enumerate(PROBLEM_COLUMN_WIDTHS):
             self.problems_table.setColumnWidth(column, width)
+        if self.problems_model.rowCount() <= WRAPPED_PROBLEMS:
+            self.problems_table.resizeRowsToContents()
         writes = report is not None and (
             report.count(Action.CREATE) + report.count(Action.UPDATE) > 0
         )
