@@ -16,26 +16,26 @@ from tests.app.test_excel_import import build_streets, write_sheet
 from tests.ui.keys import answer_next_box
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from ui.excel.import_dialog import ImportDialog
 from ui.tab import TabContext
 
 
-@pytest.fixture
-def chosen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files the open and save dialogs answer with, in turn."""
-    files: list[Path] = []
-
-    def answer(*_args: Any) -> tuple[str, str]:
-        return str(files.pop(0)), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    return files
-
-
 def button(dialog: ImportDialog, text: str) -> QPushButton:
     return next(b for b in dialog.findChildren(QPushButton) if b.text() == text)
+
+
+def opened(
+    qtbot: Any, context: TabContext, kind: str, path: Path, chosen: list[Path]
+) -> ImportDialog:
+    """The dialog shown, ``kind`` chosen and ``path`` picked with 选择文件…"""
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    chosen.append(path)
+    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    return dialog
 
 
 def unit_names(database: Database) -> list[str]:
@@ -60,12 +60,7 @@ def test_fix_a_bad_row_then_import(
             ("某某科技公司", "民营企业", "玉泉社区"),
         ],
     )
-    dialog = ImportDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.kind.setCurrentIndex(dialog.kind.findData("units"))
-    chosen.append(path)
-    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    dialog = opened(qtbot, context, "units", path, chosen)
 
     assert dialog.problems_model.rowCount() == 1
     assert dialog.problems_model.index(0, 0).data() == 3
@@ -114,12 +109,7 @@ def test_a_database_in_use_elsewhere_can_be_retried(
 
     build_streets(database)
     path = write_sheet(tmp_path / "u.xlsx", [("单位名称", "类别"), ("某单位", "高校")])
-    dialog = ImportDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.kind.setCurrentIndex(dialog.kind.findData("units"))
-    chosen.append(path)
-    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    dialog = opened(qtbot, context, "units", path, chosen)
     assert dialog.import_button.isEnabled()  # the check needs no write lock
     other = sqlite3.connect(database.file, isolation_level=None)  # another program writes
     other.execute("BEGIN IMMEDIATE")
@@ -147,11 +137,7 @@ def test_a_file_that_is_not_xlsx_and_the_template(
 ) -> None:
     bad = tmp_path / "名单.xlsx"
     bad.write_text("姓名\n李华\n", encoding="utf-8")
-    dialog = ImportDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.kind.setCurrentIndex(dialog.kind.findData("people"))
-    chosen.append(bad)
-    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    dialog = opened(qtbot, context, "people", bad, chosen)
     assert (
         dialog.summary.text()
         == "“名单.xlsx”不是 Excel（.xlsx）文件。请选择用模板填写的 .xlsx 文件。"
@@ -169,11 +155,7 @@ def test_duplicates_can_be_updated_instead_of_skipped(
 ) -> None:
     build_streets(database)
     path = write_sheet(tmp_path / "u.xlsx", [("单位名称", "类别"), ("某单位", "高校")])
-    dialog = ImportDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.kind.setCurrentIndex(dialog.kind.findData("units"))
-    chosen.append(path)
-    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    dialog = opened(qtbot, context, "units", path, chosen)
     from app.excel.importing import import_file
     from app.excel.kinds import IMPORT_KINDS
 
@@ -196,12 +178,7 @@ def test_a_column_the_kind_does_not_have_is_named_not_silently_left_out(
         tmp_path / "人员.xlsx",
         [("序号", "姓名", "是否党员"), (1, "李华", "是"), (2, "王喆", "否")],
     )
-    dialog = ImportDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.kind.setCurrentIndex(dialog.kind.findData("people"))
-    chosen.append(path)
-    qtbot.mouseClick(button(dialog, "选择文件…"), Qt.MouseButton.LeftButton)
+    dialog = opened(qtbot, context, "people", path, chosen)
     assert not dialog.import_button.isEnabled()
     assert dialog.problems_model.index(0, 0).data() == 1
     assert dialog.problems_model.index(0, 1).data() == "是否党员"

@@ -15,7 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -28,7 +27,7 @@ from tests.app.test_excel_import import build_streets
 from tests.ui.keys import answer_next_box
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from ui.excel.files import KIND_KEY
 from ui.excel.import_dialog import ImportDialog
 from ui.main_window import MainWindow
@@ -112,18 +111,6 @@ class Steps:
         return answer_next_box()
 
 
-@pytest.fixture
-def files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    chosen: list[Path] = []
-
-    def answer(*_args: Any) -> tuple[str, str]:
-        return str(chosen.pop(0)), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    return chosen
-
-
 def fill(template: Path, rows: list[tuple[Any, ...]]) -> None:
     """What the user types into the template in Excel."""
     book = load_workbook(template)
@@ -144,7 +131,9 @@ def counts(database: Database) -> tuple[int, int, int]:
         )
 
 
-def test_first_morning(qtbot: QtBot, database: Database, tmp_path: Path, files: list[Path]) -> None:
+def test_first_morning(
+    qtbot: QtBot, database: Database, tmp_path: Path, chosen: list[Path]
+) -> None:
     build_streets(database)  # the street's communities, as the office set them up
     QSettings(ORGANISATION, APPLICATION).remove(KIND_KEY)  # a new install remembers nothing
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
@@ -153,7 +142,7 @@ def test_first_morning(qtbot: QtBot, database: Database, tmp_path: Path, files: 
     window.resize(1366, 768)
     window.show()
     window.open_database()
-    steps = Steps(qtbot, files)
+    steps = Steps(qtbot, chosen)
 
     steps.menu(window, "从 Excel 导入(&I)…")
     dialog = window.findChild(ImportDialog)
