@@ -215,13 +215,14 @@ class _Planner:
         for number, values in self.table.rows:
             row = {f: values[i] if i < len(values) else None for f, i in self.positions.items()}
             texts[number] = tuple(cells.text(row.get(c.field)) for c in kind.columns)
-            data = self._parse(number, row, names, seen)
-            if data is not None and not self.cell_problems.get(number):
+            odd = self.cell_problems.get(number, [])
+            for column, message in odd:
+                self._problem(number, column, message)
+            data = self._parse(number, row, names, seen, {column for column, _m in odd})
+            if data is not None and not odd:
                 parsed.append((number, data))
             else:
                 actions[number] = Action.PROBLEM
-            for column, message in self.cell_problems.get(number, []):
-                self._problem(number, column, message)
             self._tick()
         present = frozenset(
             f for c in kind.columns if c.field in self.positions for f in (c.field, *c.also)
@@ -236,15 +237,22 @@ class _Planner:
         return self.report, staged
 
     def _parse(
-        self, number: int, row: dict[str, Any], names: Names, seen: dict[tuple[Any, ...], int]
+        self,
+        number: int,
+        row: dict[str, Any],
+        names: Names,
+        seen: dict[tuple[Any, ...], int],
+        explained: set[str],
     ) -> Any:
-        """The row's record, or None after noting every problem of the row."""
+        """The row's record, or None after noting every problem of the row (but those of the
+        ``explained`` columns, whose cells read as empty for a reason already given)."""
         kind = self.kind
         try:
             data = kind.validate(kind.parse(Cells(row), names))
         except ValidationError as error:
             for bad in _bad_cells(kind, row, names, error):
-                self._problem(number, kind.column_of(bad.field), bad.message)
+                if (column := kind.column_of(bad.field)) not in explained:
+                    self._problem(number, column, bad.message)
             return None
         except UserError as error:
             self._problem(number, "", error.message)

@@ -233,6 +233,6 @@ def _newcomers_note(count: int) -> Message | None:
         return None
     return Message(
         "excel",
-        QT_TRANSLATE_NOOP("excel", "其中 {n} 人在系统中还没有，将同时新建为人员（党员）。"),
+        QT_TRANSLATE_NOOP("excel", "其中 {n} 人在系统中原来没有，同时新建为人员（党员）。"),
         n=count,
     )

@@ -5785,8 +5785,8 @@ This step has been removed from the undo history.</translation>
         <translation>Duplicate column names: {names}. Each column name may appear only once.</translation>
     </message>
     <message>
-        <source>其中 {n} 人在系统中还没有，将同时新建为人员（党员）。</source>
-        <translation>{n} of them are not in the system yet and will be added as people (party members).</translation>
+        <source>其中 {n} 人在系统中原来没有，同时新建为人员（党员）。</source>
+        <translation>{n} of them were not in the system and are added as people (party members) as well.</translation>
     </message>
 </context>
 <context>

@@ -376,7 +376,7 @@ def test_agreement_and_member_rows_name_their_problems(filled: Database, tmp_pat
     assert [(p.row, p.column, str(p.message)) for p in report.problems] == [
         (4, "报到日期", "“4月1日”不是日期，请写成 2026-03-01 这样的日期。"),
     ]
-    assert str(report.note) == "其中 1 人在系统中还没有，将同时新建为人员（党员）。"
+    assert str(report.note) == "其中 1 人在系统中原来没有，同时新建为人员（党员）。"
 
 
 def test_members_not_yet_in_the_directory_are_created_in_the_same_pass(
@@ -408,7 +408,7 @@ def test_members_not_yet_in_the_directory_are_created_in_the_same_pass(
     write_sheet(path, sheet_rows(path)[:-1])
     report = import_file(filled, kind, path)
     assert [r.action for r in report.rows] == [Action.CREATE] * 3
-    assert str(report.note) == "其中 1 人在系统中还没有，将同时新建为人员（党员）。"
+    assert str(report.note) == "其中 1 人在系统中原来没有，同时新建为人员（党员）。"
     with filled.reader() as s:
         wang = s.scalars(select(Person).where(Person.name == "王喆")).one()  # created once
         assert (wang.gender, wang.mobile, wang.post, wang.is_party_member) == (

@@ -189,7 +189,7 @@ def test_first_morning(
     fill_fixed.save(members)
     steps.click(dialog.recheck_button)
     assert problems.rowCount() == 0
-    assert "其中 8 人在系统中还没有，将同时新建为人员（党员）。" in dialog.summary.text()
+    assert "其中 8 人在系统中原来没有，同时新建为人员（党员）。" in dialog.summary.text()
     confirmed = steps.enter_in_next_box()
     steps.click(dialog.import_button)
     assert "新增 8 条" in confirmed[0]
