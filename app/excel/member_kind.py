@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.agreements.members import RegistrationData, register_member
+from app.agreements.members import RegistrationData, register_member, register_new_members
 from app.agreements.store import live_registration, record
 from app.directory.records import PersonData
 from app.directory.service import people
@@ -23,7 +23,7 @@ from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import normalise_id_number
 from db.models.agreements import MemberRegistration
-from db.models.directory import Gender, OrgLevel, Person
+from db.models.directory import Gender, OrgLevel
 
 NEW_PERSON = "new:"  # identity prefix of a member who is created by the import
 
@@ -138,18 +138,13 @@ class MemberImport(ImportKind[MemberRow]):
     def _person(self, row: Cells, names: Names, employer: str | None) -> str | None:
         """The member's id: by ID number when given, else by name within the employer unit;
         None when there is no such person yet."""
-        name = row.text("person_id")
         number = normalise_id_number(cells.id_text("id_number", row["id_number"]))
-        found = select(Person.id).where(Person.deleted_at.is_(None))
         if number:
-            found = found.where(Person.id_number == number)
-            field = "id_number"
+            found, field, key = names.people_by_id_number, "id_number", number
         else:
-            found = found.where(Person.name == name, Person.employer_unit_id == employer)
-            field = "person_id"
-        key = number or name
-        ids = list(names.session.scalars(found.limit(2))) if key else []
-        return cells.one_of(field, key, {key: ids}, PERSON) if ids else None
+            key = row.text("person_id")
+            found, field = names.people_of(employer or ""), "person_id"
+        return cells.one_of(field, key, found, PERSON) if found.get(key) else None
 
     def validate(self, data: MemberRow) -> MemberRow:
         if data.person is None:
@@ -184,9 +179,9 @@ class MemberImport(ImportKind[MemberRow]):
         present: frozenset[str],
         tick: Tick,
     ) -> Staged:
-        """New members are added to the directory first (checked together, one INSERT),
-        once each however many communities they register with; then each registration is
-        made through the service."""
+        """New members are added to the directory (checked together, one INSERT), once
+        each however many communities they register with, and registered with one INSERT;
+        the members already there are registered through the service, row by row."""
         newcomers: dict[str, PersonData] = {}
         for _number, row in creates:
             if row.person is not None:
@@ -197,21 +192,28 @@ class MemberImport(ImportKind[MemberRow]):
         rows = people.new_rows([newcomers[key] for key in accepted])
         ids = {key: row["id"] for key, row in zip(accepted, rows, strict=True)}
         errors = {keys[index]: error for index, error in refused.items()}
-        ready: list[tuple[int, MemberRow]] = []
+        known: list[tuple[int, MemberRow]] = []  # members already in the directory
+        joining: list[RegistrationData] = []  # the registrations of the members added now
         problems: dict[int, UserError] = {}
         for number, row in creates:
             key = row.person_key()
             if row.person is None:
-                ready.append((number, row))
+                known.append((number, row))
             elif key in ids:
-                registration = replace(row.registration, person_id=ids[key])
-                ready.append((number, replace(row, registration=registration)))
+                joining.append(replace(row.registration, person_id=ids[key]))
+                tick()
             else:
                 problems[number] = errors[key]
-        staged = super().stage(session, ready, updates, present, tick)
+                tick()
+        staged = super().stage(session, known, updates, present, tick)
         staged.problems.update(problems)
         staged.note = _newcomers_note(len(rows))
-        staged.write = lambda writing: people.insert_rows(writing, rows)
+
+        def write(writing: Session) -> None:
+            people.insert_rows(writing, rows)
+            register_new_members(writing, joining)
+
+        staged.write = write
         return staged
 
     def update(
