@@ -12,6 +12,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
+
+from app.excel.container import refused
+from app.excel.kind import ImportKind
+from app.i18n import QT_TRANSLATE_NOOP, Message
 
 SIMILAR = 0.6  # difflib's ratio from which two names are taken for one another
 PUNCTUATION = re.compile(r"[\s()（）\[\]【】:：*＊_\-—.。、/]+")
@@ -50,3 +55,33 @@ def match_headers(headers: Sequence[str], columns: Sequence[str]) -> Matched:
         else:
             ignored.append(header)
     return Matched(positions, near, tuple(ignored))
+
+
+def refuse_missing(kind: ImportKind[Any], positions: dict[str, int], near: dict[str, str]) -> None:
+    """Refuses a file without a required column, naming the header that looks like it."""
+    like = {column: header for header, column in near.items()}
+    missing = [c.header for c in kind.columns if c.required and c.header not in positions]
+    if missing:
+        raise refused(
+            QT_TRANSLATE_NOOP(
+                "excel", "文件缺少必填的列：{names}。请使用“{kind}”的导入模板（第1行为列名）。"
+            ),
+            names="、".join(
+                f"{m}（文件中的“{like[m]}”像是这一列，请把列名改成“{m}”）" if m in like else m
+                for m in missing
+            ),
+            kind=Message("excel", kind.title),
+        )
+
+
+def near_miss(header: str, like: str) -> Message:
+    return Message(
+        "excel",
+        QT_TRANSLATE_NOOP(
+            "excel",
+            "列名“{header}”不是模板中的列名，像是“{like}”：照现在的写法，这一列不会被导入。"
+            "请把列名改成“{like}”；如果这一列不需要导入，请删除它。",
+        ),
+        header=header,
+        like=like,
+    )

@@ -26,7 +26,7 @@ from app.database import Database
 from app.errors import UserError, ValidationError
 from app.excel import cells
 from app.excel.container import refused
-from app.excel.headers import match_headers
+from app.excel.headers import match_headers, near_miss, refuse_missing
 from app.excel.kind import Cells, Existing, ImportKind, Staged
 from app.excel.names import Names
 from app.excel.reading import Oddity, Table, read_table
@@ -194,7 +194,7 @@ class _Planner:
         self.steps = 0
         self.total = 2 * len(table.rows)  # each row read, then staged
         matched = match_headers(table.headers, [c.header for c in kind.columns])
-        _refuse_missing(kind, matched.positions, matched.near)
+        refuse_missing(kind, matched.positions, matched.near)
         self.positions = {
             c.field: matched.positions[c.header]
             for c in kind.columns
@@ -202,7 +202,7 @@ class _Planner:
         }
         self.report = Report(kind, ignored=matched.ignored)
         for header, like in matched.near.items():
-            self._problem(1, header, _near_miss(header, like))
+            self._problem(1, header, near_miss(header, like))
         self.cell_problems = _cell_problems(table, {i: h for h, i in matched.positions.items()})
 
     def run(self, update_duplicates: bool) -> tuple[Report, Staged]:
@@ -333,36 +333,6 @@ def _bad_cells(
         except UserError:
             break  # not a cell's problem: the row's own, reported once it reads
     return found
-
-
-def _refuse_missing(kind: ImportKind[Any], positions: dict[str, int], near: dict[str, str]) -> None:
-    """Refuses a file without a required column, naming the header that looks like it."""
-    like = {column: header for header, column in near.items()}
-    missing = [c.header for c in kind.columns if c.required and c.header not in positions]
-    if missing:
-        raise refused(
-            QT_TRANSLATE_NOOP(
-                "excel", "文件缺少必填的列：{names}。请使用“{kind}”的导入模板（第1行为列名）。"
-            ),
-            names="、".join(
-                f"{m}（文件中的“{like[m]}”像是这一列，请把列名改成“{m}”）" if m in like else m
-                for m in missing
-            ),
-            kind=Message("excel", kind.title),
-        )
-
-
-def _near_miss(header: str, like: str) -> Message:
-    return Message(
-        "excel",
-        QT_TRANSLATE_NOOP(
-            "excel",
-            "列名“{header}”不是模板中的列名，像是“{like}”：照现在的写法，这一列不会被导入。"
-            "请把列名改成“{like}”；如果这一列不需要导入，请删除它。",
-        ),
-        header=header,
-        like=like,
-    )
 
 
 def _cell_problems(table: Table, headers: dict[int, str]) -> dict[int, list[tuple[str, Message]]]:
