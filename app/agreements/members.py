@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -120,7 +121,7 @@ def register_new_members(session: Session, records: Sequence[RegistrationData]) 
         for clean in (data.validated() for data in records)
     ]
     if rows:
-        session.execute(insert(MemberRegistration), rows)
+        session.execute(insert(cast(Table, MemberRegistration.__table__)), rows)
     audit.record_many(session, "create", MemberRegistration, rows)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -74,7 +74,7 @@ class Repository(Generic[M, R]):
         """Writes ``new_rows`` with one INSERT, each row audited. Nothing is checked here:
         the caller ran ``validated`` and ``check_many`` first, in the same transaction."""
         if rows:
-            session.execute(insert(self.model), list(rows))
+            session.execute(insert(cast(Table, self.model.__table__)), list(rows))
         audit.record_many(session, "create", self.model, rows)
 
     def get(self, session: Session, record_id: str) -> Loaded[R]:
