@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from app.errors import ValidationError
@@ -11,7 +12,27 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 CONTEXT = "validation"
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
-MOBILE_RE = re.compile(r"1[3-9]\d{9}")
+MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
+ID_RE = re.compile(r"[0-9]{17}[0-9X]")
+PHONE_SEPARATORS = str.maketrans("", "", " -()")
+COUNTRY_CODES = ("+86", "0086")
+
+
+def half_width(text: str) -> str:
+    """``text`` as a person means it: NFKC folds full-width digits, letters and spaces and
+    superscripts to plain ones, and any other decimal digit (Arabic-Indic, Devanagari …) is
+    written as 0–9, so that ``１３９…`` and ``139…`` are one number to every check."""
+    if text.isascii():
+        return text
+    folded = unicodedata.normalize("NFKC", text)
+    if folded.isascii():
+        return folded
+    return "".join(
+        str(unicodedata.decimal(c))
+        if not c.isascii() and unicodedata.decimal(c, None) is not None
+        else c
+        for c in folded
+    )
 
 
 def id_check_char(first17: str) -> str:
@@ -21,7 +42,18 @@ def id_check_char(first17: str) -> str:
 
 
 def normalise_id_number(text: str) -> str:
-    return text.strip().upper().replace(" ", "")
+    """The ID number as stored and compared: half-width, upper-case X, no spaces."""
+    return "".join(half_width(text).upper().split())
+
+
+def normalise_phone(text: str) -> str:
+    """A phone number as stored and compared: half-width, without spaces, hyphens or
+    brackets, and without the country code +86."""
+    value = half_width(text).strip().translate(PHONE_SEPARATORS)
+    for code in COUNTRY_CODES:
+        if value.startswith(code) and len(value) > len(code) + 7:
+            return value[len(code) :]
+    return value
 
 
 def id_number_problem(text: str) -> Message | None:
@@ -33,7 +65,7 @@ def id_number_problem(text: str) -> Message | None:
             QT_TRANSLATE_NOOP("validation", "身份证号应为18位，现在是{n}位。"),
             n=len(value),
         )
-    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if ID_RE.fullmatch(value) is None:
         return Message(
             CONTEXT,
             QT_TRANSLATE_NOOP("validation", "身份证号前17位应为数字，最后一位为数字或X。"),
@@ -63,7 +95,7 @@ def is_valid_id_number(text: str) -> bool:
 
 
 def is_valid_mobile(text: str) -> bool:
-    return MOBILE_RE.fullmatch(text.strip()) is not None
+    return MOBILE_RE.fullmatch(normalise_phone(text)) is not None
 
 
 def check_id_number(field: str, text: str) -> str:
@@ -75,8 +107,8 @@ def check_id_number(field: str, text: str) -> str:
 
 
 def check_mobile(field: str, text: str) -> str:
-    value = text.strip().replace(" ", "").replace("-", "")
-    if not is_valid_mobile(value):
+    value = normalise_phone(text)
+    if MOBILE_RE.fullmatch(value) is None:
         raise ValidationError(
             field,
             Message(

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -374,8 +374,13 @@ class MainWindow(QMainWindow):
     def _on_import(self) -> None:
         from ui.excel.import_dialog import ImportDialog
 
-        if self.context is not None:
-            ImportDialog(self.context, self).exec()
+        if self.context is None:
+            return
+        dialog = self.findChild(ImportDialog)
+        if dialog is None:  # one at a time; it stays open from one file to the next
+            dialog = ImportDialog(self.context, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_export(self) -> None:
         page = self.current_page()

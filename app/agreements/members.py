@@ -4,11 +4,13 @@ registrations are counted per employer unit, per community and for a street."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -24,6 +26,7 @@ from app.agreements.store import (
 )
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import check_required
+from db.base import new_id, utcnow
 from db.models.agreements import MemberRegistration, ServiceRecord
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 
@@ -97,6 +100,29 @@ def register_member(session: Session, data: RegistrationData) -> str:
     session.add(registration)
     record(session, "create", registration, None)
     return registration.id
+
+
+def register_new_members(session: Session, records: Sequence[RegistrationData]) -> None:
+    """``register_member`` for people who have no registration at all yet (an import adds
+    them to the directory in the same transaction): no earlier one to bring back, so the
+    registrations are written with one INSERT, each audited."""
+    now = utcnow()
+    rows = [
+        {
+            "id": new_id(),
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+            "person_id": clean.person_id,
+            "community_id": clean.community_id,
+            "employer_unit_id": clean.employer_unit_id,
+            "registered_on": clean.registered_on,
+        }
+        for clean in (data.validated() for data in records)
+    ]
+    if rows:
+        session.execute(insert(cast(Table, MemberRegistration.__table__)), rows)
+    audit.record_many(session, "create", MemberRegistration, rows)
 
 
 def add_service(session: Session, registration_id: str, data: ServiceData) -> str:

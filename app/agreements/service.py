@@ -132,6 +132,12 @@ def _set_parties(agreement: Agreement, parties: tuple[PartyRef, ...]) -> None:
 
 def create_agreement(session: Session, data: AgreementData) -> AgreementDetail:
     """A new agreement, 草拟 until it is activated."""
+    return get_agreement(session, add_agreement(session, data).id)
+
+
+def add_agreement(session: Session, data: AgreementData) -> Agreement:
+    """``create_agreement`` without reading the agreement back: an import builds hundreds
+    and writes them at its end."""
     clean = data.validated()
     _check_number_free(session, clean.number, None)
     assert clean.kind is not None
@@ -148,7 +154,7 @@ def create_agreement(session: Session, data: AgreementData) -> AgreementDetail:
     _set_parties(agreement, clean.parties)
     session.add(agreement)
     record(session, "create", agreement, None)
-    return get_agreement(session, agreement.id)
+    return agreement
 
 
 def check_editable(agreement: Agreement) -> None:

@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
-from app.validation import mask_id_number, mask_mobile
+from app.validation import (
+    mask_id_number,
+    mask_mobile,
+    normalise_id_number,
+    normalise_phone,
+)
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 
 
@@ -200,8 +205,8 @@ class PersonList(ListSource):
                 or_(
                     contains(Person.name, text),
                     contains(Person.post, text),
-                    Person.mobile == text,
-                    Person.id_number == text.upper(),
+                    Person.mobile == normalise_phone(text),
+                    Person.id_number == normalise_id_number(text),
                 )
             )
         return conditions

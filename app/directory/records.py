@@ -6,7 +6,13 @@ from dataclasses import dataclass, replace
 
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
-from app.validation import check_id_number, check_length, check_mobile, check_required
+from app.validation import (
+    check_id_number,
+    check_length,
+    check_mobile,
+    check_required,
+    half_width,
+)
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, UnitCategory
 
 PHONE_CHARS = set("0123456789-+ ()")
@@ -42,7 +48,7 @@ class ResidentUnitData:
     note: str = ""
 
     def validated(self) -> ResidentUnitData:
-        phone = self.contact_phone.strip()
+        phone = half_width(self.contact_phone).strip()
         if phone and (not set(phone) <= PHONE_CHARS or sum(c.isdigit() for c in phone) < 7):
             raise ValidationError(
                 "contact_phone",

@@ -1,4 +1,4 @@
-"""Importing in-service member registrations (在职党员报到) and agreements with their parties."""
+"""Importing agreements (共建协议) with their parties."""
 
 from __future__ import annotations
 
@@ -8,124 +8,19 @@ from typing import Any, ClassVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.agreements.members import RegistrationData, register_member
 from app.agreements.records import AgreementData, PartyRef
-from app.agreements.service import create_agreement, get_agreement, save_agreement
-from app.agreements.store import live_registration, record
+from app.agreements.service import add_agreement, get_agreement, save_agreement
 from app.excel import cells
-from app.excel.directory_kinds import COMMUNITY, PERSON, UNIT
-from app.excel.importing import Cells, Existing, ImportColumn, ImportKind, keep_missing
+from app.excel.directory_kinds import labels
+from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, keep_missing
 from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP
-from app.validation import normalise_id_number
-from db.models.agreements import Agreement, AgreementKind, MemberRegistration, PartySide
-from db.models.directory import OrgLevel, Person
+from db.models.agreements import Agreement, AgreementKind, PartySide
+from db.models.directory import OrgLevel
 
 PARTY = QT_TRANSLATE_NOOP("fields", "签约方")
 STREET_SIDE = QT_TRANSLATE_NOOP("fields", "街道或社区")
 SEPARATORS = re.compile(r"[、，,；;\n]+")
-
-
-class MemberImport(ImportKind[RegistrationData]):
-    key = "members"
-    title = QT_TRANSLATE_NOOP("excel", "在职党员报到")
-    area = "agreements"
-    columns: ClassVar[tuple[ImportColumn, ...]] = (
-        ImportColumn(
-            "person_id",
-            QT_TRANSLATE_NOOP("columns", "姓名"),
-            "必填：系统中已有人员的姓名",
-            "李华",
-            required=True,
-        ),
-        ImportColumn(
-            "id_number",
-            QT_TRANSLATE_NOOP("columns", "身份证号"),
-            "可空；填写时按身份证号找人员，否则按姓名+工作单位",
-            "11010519491231002X",
-        ),
-        ImportColumn(
-            "employer_unit_id",
-            QT_TRANSLATE_NOOP("columns", "工作单位"),
-            "已有驻区单位的名称",
-            "南京市鼓楼区某某研究院",
-        ),
-        ImportColumn(
-            "community_id",
-            QT_TRANSLATE_NOOP("columns", "报到社区"),
-            "必填：社区名称；同一人在同一社区报到按重复处理",
-            "宁海路社区",
-            required=True,
-        ),
-        ImportColumn(
-            "registered_on",
-            QT_TRANSLATE_NOOP("columns", "报到日期"),
-            "必填：日期，如 2026-03-01",
-            "2026-03-01",
-            required=True,
-        ),
-    )
-
-    def parse(self, row: Cells, names: Names) -> RegistrationData:
-        employer = cells.one_of(
-            "employer_unit_id", row.text("employer_unit_id"), names.resident_units, UNIT
-        )
-        return RegistrationData(
-            person_id=self._person(row, names, employer),
-            community_id=cells.one_of(
-                "community_id",
-                row.text("community_id"),
-                names.org_units(OrgLevel.COMMUNITY),
-                COMMUNITY,
-            ),
-            employer_unit_id=employer,
-            registered_on=cells.day("registered_on", row["registered_on"]),
-        )
-
-    def _person(self, row: Cells, names: Names, employer: str | None) -> str | None:
-        """The member: by ID number when given, else by name within the employer unit."""
-        name = row.text("person_id")
-        number = normalise_id_number(cells.id_text("id_number", row["id_number"]))
-        found = select(Person.id).where(Person.deleted_at.is_(None))
-        if number:
-            found = found.where(Person.id_number == number)
-            field = "id_number"
-        else:
-            found = found.where(Person.name == name, Person.employer_unit_id == employer)
-            field = "person_id"
-        key = number or name
-        ids = list(names.session.scalars(found.limit(2))) if key else []
-        return cells.one_of(field, key, {key: ids}, PERSON)
-
-    def identity(self, data: RegistrationData) -> tuple[Any, ...]:
-        return (data.person_id, data.community_id)
-
-    def existing(self, session: Session, data: RegistrationData) -> Existing | None:
-        found = session.execute(
-            select(MemberRegistration.id, MemberRegistration.version).where(
-                MemberRegistration.person_id == data.person_id,
-                MemberRegistration.community_id == data.community_id,
-                MemberRegistration.deleted_at.is_(None),  # a removed one comes back as new
-            )
-        ).first()
-        return Existing(found[0], found[1]) if found else None
-
-    def create(self, session: Session, data: RegistrationData) -> None:
-        register_member(session, data)
-
-    def update(
-        self, session: Session, found: Existing, data: RegistrationData, present: frozenset[str]
-    ) -> None:
-        registration = live_registration(session, found.id)
-        clean = data.validated()
-        before = audit.snapshot(registration)
-        if "employer_unit_id" in present:
-            registration.employer_unit_id = clean.employer_unit_id
-        assert clean.registered_on is not None
-        registration.registered_on = clean.registered_on
-        if audit.snapshot(registration) != before:
-            record(session, "update", registration, before)
 
 
 class AgreementImport(ImportKind[AgreementData]):
@@ -146,6 +41,7 @@ class AgreementImport(ImportKind[AgreementData]):
             "必填：共建协议、双向服务协议、支部结对共建",
             "共建协议",
             required=True,
+            choices=labels(AgreementKind),
         ),
         ImportColumn(
             "title",
@@ -217,8 +113,8 @@ class AgreementImport(ImportKind[AgreementData]):
             title=row.text("title"),
             parties=tuple(parties),
             signed_on=cells.day("signed_on", row["signed_on"]),
-            valid_from=cells.day("valid_from", row["valid_from"]),
-            valid_to=cells.day("valid_to", row["valid_to"]),
+            valid_from=cells.day("valid_from", row["valid_from"], planned=True),
+            valid_to=cells.day("valid_to", row["valid_to"], planned=True),
             summary=row.text("summary"),
         )
 
@@ -234,7 +130,7 @@ class AgreementImport(ImportKind[AgreementData]):
         return Existing(found[0], found[1]) if found else None
 
     def create(self, session: Session, data: AgreementData) -> None:
-        create_agreement(session, data)
+        add_agreement(session, data)
 
     def update(
         self, session: Session, found: Existing, data: AgreementData, present: frozenset[str]

@@ -16,11 +16,24 @@ from typing import Any, TypeVar
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.labels import label
-from app.localtime import BEIJING
+from app.localtime import BEIJING, beijing_today
+from app.validation import half_width
 
 E = TypeVar("E", bound=StrEnum)
-DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-TIME_RE = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+DATE_RE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
+TIME_RE = re.compile(r"([0-9]{1,2})[:：]([0-9]{2})(?:[:：]([0-9]{2}))?")
+# Characters that show nothing: zero-width spaces and joiners, the byte-order mark, soft
+# hyphens, direction marks (Unicode's "format" characters). Pasted from web pages and Word.
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+CJK = "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# spaces between two Chinese characters: alignment (王　明 beside 欧阳明), never meant
+CJK_GAP = re.compile(f"(?<=[{CJK}])[^\\S\\n]+(?=[{CJK}])")
+OTHER_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+EARLIEST = date(1990, 1, 1)  # before this, a date is an empty or 0 cell shown as a date
+PLANNED_YEARS = 30  # how far ahead a term of validity may reach
 YES = frozenset({"是", "√", "✓", "y", "yes", "true", "1"})
 NO = frozenset({"否", "×", "n", "no", "false", "0", ""})
 
@@ -31,6 +44,8 @@ def invalid(field: str, template: str, **params: object) -> ValidationError:
 
 def text(value: Any) -> str:
     """A cell as text: numbers without a trailing ``.0``, dates as ``2026-03-01``."""
+    if isinstance(value, str):
+        return clean(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -41,7 +56,33 @@ def text(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value.time() else value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    return str(value).strip()
+    return clean(str(value))
+
+
+def clean(written: str) -> str:
+    """Text without invisible characters and without the spaces that only align Chinese
+    characters; other odd spaces become plain ones; stripped."""
+    if written.isprintable() and " " not in written:  # no space, nothing invisible
+        return written
+    if written.isascii():
+        return written.strip()
+    written = CJK_GAP.sub("", INVISIBLE.sub("", written))
+    return OTHER_SPACE.sub(" ", written).strip()
+
+
+def checked_text(field: str, value: Any) -> str:
+    """``text(value)``, refused when it holds control characters (they print as nothing and
+    break searches and the printed documents)."""
+    written = text(value)
+    if (found := CONTROL.search(written)) is not None:
+        raise invalid(
+            field,
+            QT_TRANSLATE_NOOP(
+                "excel", "这一格含有看不见的控制字符（U+{code}），请删除这一格的内容后重新输入。"
+            ),
+            code=f"{ord(found.group()):04X}",
+        )
+    return written
 
 
 def id_text(field: str, value: Any) -> str:
@@ -87,13 +128,21 @@ def flag(field: str, value: Any) -> bool:
     )
 
 
-def day(field: str, value: Any, required: bool = False) -> date | None:
-    """A date cell, or text like 2026-03-01, 2026/3/1 or 2026年3月1日."""
+def day(field: str, value: Any, required: bool = False, *, planned: bool = False) -> date | None:
+    """A date cell, or text like 2026-03-01, 2026/3/1 or 2026年3月1日, between 1990 and
+    today (a date that has happened), or ``PLANNED_YEARS`` ahead when ``planned``."""
+    found = _calendar_day(field, value, required)
+    if found is not None:
+        _check_plausible(field, found, planned)
+    return found
+
+
+def _calendar_day(field: str, value: Any, required: bool) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    written = text(value)
+    written = half_width(text(value))
     if not written and not required:
         return None
     match = DATE_RE.fullmatch(written.split(" ")[0]) if written else None
@@ -111,11 +160,37 @@ def day(field: str, value: Any, required: bool = False) -> date | None:
     )
 
 
+def _check_plausible(field: str, found: date, planned: bool) -> None:
+    today = beijing_today()
+    latest = date(today.year + PLANNED_YEARS, 12, 31) if planned else today
+    if EARLIEST <= found <= latest:
+        return
+    raise invalid(
+        field,
+        QT_TRANSLATE_NOOP(
+            "excel",
+            "“{value}”早于{earliest}，不像是真实的日期（空白或 0 的格子设成日期格式时会显示成"
+            " 1900 年的日期）。请核对这一格。",
+        )
+        if found < EARLIEST
+        else QT_TRANSLATE_NOOP("excel", "“{value}”晚于{latest}，不像是真实的日期。请核对这一格。")
+        if planned
+        else QT_TRANSLATE_NOOP(
+            "excel", "“{value}”是将来的日期，这一列只能填已经过去的日期（最晚{latest}）。"
+        ),
+        value=found.isoformat(),
+        earliest=EARLIEST.isoformat(),
+        latest=latest.isoformat(),
+    )
+
+
 def moment(field: str, value: Any) -> datetime | None:
-    """A date and time in Beijing time (what the user sees), as an aware datetime."""
+    """A date and time in Beijing time (what the user sees), as an aware datetime, on a day
+    that has happened."""
     if isinstance(value, datetime):
+        day(field, value)
         return value.replace(tzinfo=BEIJING) if value.tzinfo is None else value
-    written = text(value)
+    written = half_width(text(value))
     if not written:
         return None
     found = day(field, written.split(" ")[0], required=True)
@@ -133,7 +208,7 @@ def moment(field: str, value: Any) -> datetime | None:
 
 
 def count(field: str, value: Any) -> int:
-    written = text(value)
+    written = half_width(text(value))
     try:
         number = Decimal(written or "0")
     except InvalidOperation:

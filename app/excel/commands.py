@@ -75,13 +75,13 @@ def import_rows(args: argparse.Namespace, target: str) -> int:
     )
     if report.problems:
         print(
-            f"{len(report.rows)} 行中有 {report.count(Action.PROBLEM)} 行有问题（共"
-            f" {len(report.problems)} 处），没有写入任何记录。改正后再导入。",
+            f"共 {len(report.problems)} 处问题（{len(report.rows)} 行数据中有"
+            f" {report.count(Action.PROBLEM)} 行有问题），没有写入任何记录。改正后再导入。",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
     done = "检查通过，未写入（--dry-run）：可" if args.dry_run else "已导入："
-    print(f"{done}{counts}。")
+    print(f"{done}{counts}。{report.note or ''}")
     return 0
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.directory.records import PartyOrgData, PersonData, ResidentUnitData
-from app.directory.service import party_orgs, people, resident_units
+from app.directory.service import in_lists, party_orgs, people, resident_units
 from app.excel import cells
-from app.excel.importing import Cells, Existing, ImportColumn, ImportKind, keep_missing
+from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, Staged, Tick, keep_missing
 from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP
+from app.labels import label
+from app.validation import normalise_id_number
 from db.models.directory import Gender, OrgLevel, PartyOrg, PartyOrgKind, Person, ResidentUnit
 from db.models.directory import UnitCategory as Category
 
@@ -21,6 +24,13 @@ ORG_UNIT = QT_TRANSLATE_NOOP("fields", "组织")
 UNIT = QT_TRANSLATE_NOOP("fields", "驻区单位")
 OWNER = QT_TRANSLATE_NOOP("fields", "单位或组织")
 PERSON = QT_TRANSLATE_NOOP("fields", "人员")
+YES_NO = ("是", "否")
+
+
+def labels(enum: type[StrEnum]) -> tuple[str, ...]:
+    """The Chinese labels of an enum's members: what a cell may hold, as the drop-down
+    offers them."""
+    return tuple(label(member) for member in enum)
 
 
 def _existing(session: Session, stmt: Any) -> Existing | None:
@@ -46,6 +56,7 @@ class ResidentUnitImport(ImportKind[ResidentUnitData]):
             "必填：省级机关、市级机关、区级机关、高校、科研院所、国企、非公企业、社会组织",
             "科研院所",
             required=True,
+            choices=labels(Category),
         ),
         ImportColumn(
             "org_unit_id",
@@ -64,6 +75,7 @@ class ResidentUnitImport(ImportKind[ResidentUnitData]):
             QT_TRANSLATE_NOOP("columns", "联系电话"),
             "数字和“-”，如 025-83301234",
             "025-83301234",
+            as_text=True,
         ),
         ImportColumn(
             "address",
@@ -131,6 +143,7 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
             "必填：党委、党总支、党支部",
             "党委",
             required=True,
+            choices=labels(PartyOrgKind),
         ),
         ImportColumn(
             "resident_unit_id",
@@ -224,18 +237,21 @@ class PersonImport(ImportKind[PersonData]):
             QT_TRANSLATE_NOOP("columns", "性别"),
             "男 或 女，可空",
             "女",
+            choices=labels(Gender),
         ),
         ImportColumn(
             "mobile",
             QT_TRANSLATE_NOOP("columns", "手机"),
             "11位手机号，可空",
             "13912345678",
+            as_text=True,
         ),
         ImportColumn(
             "id_number",
             QT_TRANSLATE_NOOP("columns", "身份证号"),
             "18位，请把单元格设为文本；已登记的身份证号按重复处理",
             "11010519491231002X",
+            as_text=True,
         ),
         ImportColumn(
             "employer_unit_id",
@@ -260,12 +276,14 @@ class PersonImport(ImportKind[PersonData]):
             QT_TRANSLATE_NOOP("columns", "党员"),
             "是 或 否（空为否）",
             "是",
+            choices=YES_NO,
         ),
         ImportColumn(
             "is_grid_worker",
             QT_TRANSLATE_NOOP("columns", "网格员"),
             "是 或 否（空为否）；网格员须填所在网格",
             "否",
+            choices=YES_NO,
         ),
         ImportColumn("note", QT_TRANSLATE_NOOP("columns", "备注"), "可空", ""),
     )
@@ -293,26 +311,62 @@ class PersonImport(ImportKind[PersonData]):
         )
 
     def identity(self, data: PersonData) -> tuple[Any, ...]:
-        number = data.id_number.strip().upper()
+        number = normalise_id_number(data.id_number)
         return (number,) if number else (data.name.strip(), data.employer_unit_id)
 
     def existing(self, session: Session, data: PersonData) -> Existing | None:
-        found = select(Person.id, Person.version).where(Person.deleted_at.is_(None))
-        number = data.id_number.strip().upper()
-        if number:
-            return _existing(session, found.where(Person.id_number == number))
-        return _existing(
-            session,
-            found.where(
-                Person.name == data.name.strip(),
-                Person.employer_unit_id.is_(None)
-                if data.employer_unit_id is None
-                else Person.employer_unit_id == data.employer_unit_id,
-            ),
-        )
+        return self.find_existing(session, [data])[0]
+
+    def find_existing(self, session: Session, records: list[PersonData]) -> list[Existing | None]:
+        """The live person each record duplicates: the one with its ID number, else the one
+        of the same name at the same employer. A few queries for any number of records."""
+        live = select(Person.id, Person.version).where(Person.deleted_at.is_(None))
+        by_number: dict[str, Existing] = {}
+        numbers = sorted({n for d in records if (n := normalise_id_number(d.id_number))})
+        for part in in_lists(numbers):
+            for found, version, number in session.execute(
+                live.add_columns(Person.id_number).where(Person.id_number.in_(part))
+            ):
+                by_number[number] = Existing(found, version)
+        by_name: dict[tuple[str, str | None], Existing] = {}
+        unnumbered = sorted({d.name.strip() for d in records if not d.id_number.strip()})
+        for part in in_lists(unnumbered):
+            for found, version, name, unit in session.execute(
+                live.add_columns(Person.name, Person.employer_unit_id)
+                .where(Person.name.in_(part))
+                .order_by(Person.created_at)
+            ):
+                by_name.setdefault((name, unit), Existing(found, version))
+        return [
+            by_number.get(number)
+            if (number := normalise_id_number(d.id_number))
+            else by_name.get((d.name.strip(), d.employer_unit_id))
+            for d in records
+        ]
 
     def create(self, session: Session, data: PersonData) -> None:
         people.create(session, data)
+
+    def stage(
+        self,
+        session: Session,
+        creates: list[tuple[int, PersonData]],
+        updates: list[tuple[int, Existing, PersonData]],
+        present: frozenset[str],
+        tick: Tick,
+    ) -> Staged:
+        """New people are checked together and written with one INSERT: 20,000 rows in a
+        few seconds, the write lock held for well under one."""
+        staged = super().stage(session, [], updates, present, tick)
+        clean = [data for _number, data in creates]  # validated when planned
+        refused = people.check_many(session, clean)
+        for index, error in refused.items():
+            staged.problems[creates[index][0]] = error
+        rows = people.new_rows([d for index, d in enumerate(clean) if index not in refused])
+        staged.write = lambda writing: people.insert_rows(writing, rows)
+        for _ in creates:
+            tick()
+        return staged
 
     def update(
         self, session: Session, found: Existing, data: PersonData, present: frozenset[str]

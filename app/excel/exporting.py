@@ -19,7 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
 from app.database import Database
-from app.excel.writing import header_cell, save, set_widths, sheet_name
+from app.excel.writing import header_cell, save, set_widths, sheet_name, text_cell
 from app.labels import label
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row
 from app.localtime import to_beijing
@@ -106,7 +106,7 @@ def _cell(sheet: WriteOnlyWorksheet, column: Column, value: Any) -> Any:
     if isinstance(value, StrEnum):
         return label(value)
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return text_cell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
 

@@ -1,114 +1,39 @@
 """Importing the rows of a spreadsheet through the same use cases the edit dialogs call.
 
-``preview`` runs the whole import in a transaction and rolls it back, so every rule the
-services check (required fields, ID check digits, names that exist, duplicates) is reported
-per row without writing anything; ``import_file`` runs it again and commits only when no row
-has a problem: all rows or none.
-
-Rows share one transaction without savepoints (SQLite's Python driver commits a released
-outermost savepoint): this is sound because every use case checks its input before it writes,
-so a refused row has written nothing. A row the database itself refuses (a constraint no
-check covers) ends the run, and nothing is written.
+An import is planned before anything is written: every row is read, checked against the
+records' own rules and the services' (required fields, ID check digits, names that exist,
+duplicates) and built, in a session that defers every write (``audit.DEFER_FLUSH``, no
+autoflush). ``preview`` stops there and rolls back: it never takes the database's write lock,
+so another window or program can go on saving while the user reads the preview. ``import_file``
+plans the same way and, when no row has a problem, writes everything in one short
+transaction at the end: all rows or none, the write lock held only for that last step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.database import Database
 from app.errors import UserError, ValidationError
 from app.excel import cells
+from app.excel.container import refused
+from app.excel.headers import match_headers, near_miss, refuse_missing
+from app.excel.kind import Cells, Existing, ImportKind, Staged
 from app.excel.names import Names
-from app.excel.reading import FileRefused, Table, read_table, refused
+from app.excel.reading import Oddity, Table, read_table
 from app.i18n import QT_TRANSLATE_NOOP, Message
 
-D = TypeVar("D")
-Progress = Callable[[int, int], None]  # (rows done, rows in all)
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
 PROGRESS_EVERY = 200  # rows between two progress reports
-
-
-@dataclass(frozen=True)
-class ImportColumn:
-    field: str  # the record field whose ValidationError this column shows
-    header: str  # QT_TRANSLATE_NOOP("columns", …): the same words as the list's column
-    note: str  # what to write, for the template's 说明 (Chinese, as the template is)
-    example: str
-    required: bool = False
-    also: tuple[str, ...] = ()  # other record fields reported in this column
-
-
-@dataclass(frozen=True)
-class Existing:
-    """A record already stored that a row duplicates."""
-
-    id: str
-    version: int
-
-
-class Cells:
-    """One row's cells by record field (None for a column the file does not have)."""
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self._values = values
-
-    def __getitem__(self, field: str) -> Any:
-        return self._values.get(field)
-
-    def text(self, field: str) -> str:
-        return cells.text(self._values.get(field))
-
-
-class ImportKind(Generic[D]):
-    """One kind of record a spreadsheet can add: its columns and how a row is saved."""
-
-    key: ClassVar[str]  # the command-line name
-    title: ClassVar[str]  # QT_TRANSLATE_NOOP("excel", …)
-    area: ClassVar[str]  # the DataEvents area its records belong to
-    columns: ClassVar[tuple[ImportColumn, ...]]
-
-    def parse(self, row: Cells, names: Names) -> D:
-        """The row as the record the service takes; ValidationError for a bad cell."""
-        raise NotImplementedError
-
-    def validate(self, data: D) -> None:
-        """The record's own rules (the edit dialog's), checked before duplicates are looked
-        for, so that a duplicate that will be skipped is checked too."""
-        cast(Any, data).validated()
-
-    def identity(self, data: D) -> tuple[Any, ...] | None:
-        """What makes two rows the same record (None: rows are never the same)."""
-        raise NotImplementedError
-
-    def existing(self, session: Session, data: D) -> Existing | None:
-        raise NotImplementedError
-
-    def create(self, session: Session, data: D) -> None:
-        raise NotImplementedError
-
-    def update(self, session: Session, found: Existing, data: D, present: frozenset[str]) -> None:
-        """Saves ``data`` over the stored record; fields in no column of the file
-        (not in ``present``) keep their stored values."""
-        raise NotImplementedError
-
-    def column_of(self, field_name: str) -> str:
-        return next((c.header for c in self.columns if field_name in (c.field, *c.also)), "")
-
-    def cell_of(self, field_name: str) -> str:
-        """The row's key (a column's field) of the cell a record field is read from."""
-        return next((c.field for c in self.columns if field_name in (c.field, *c.also)), "")
-
-
-def keep_missing(stored: D, data: D, present: frozenset[str]) -> D:
-    """``data`` with the fields not in ``present`` taken from ``stored`` (a dataclass)."""
-    kept = {f.name: getattr(stored, f.name) for f in fields(stored) if f.name not in present}  # type: ignore[arg-type]
-    return replace(data, **kept)  # type: ignore[type-var]
 
 
 class Action(StrEnum):
@@ -120,7 +45,7 @@ class Action(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
-    row: int  # the Excel row number
+    row: int  # the Excel row number (1: the column names)
     column: str  # the column header, "" for the row as a whole
     message: Message
 
@@ -138,13 +63,14 @@ class Report:
     rows: list[RowResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: tuple[str, ...] = ()  # the file's headers that are none of the kind's columns
+    note: Message | None = None  # what else importing does (members added to the directory)
 
     def count(self, action: Action) -> int:
         return sum(r.action is action for r in self.rows)
 
     def ignored_note(self) -> Message | None:
-        """Says which columns are not read, so no value is left out unnoticed (a header
-        written 是否党员 instead of 党员); None when every column is read."""
+        """Says which columns are not read, so no value is left out unnoticed; None when
+        every column is read."""
         if not self.ignored:
             return None
         return Message(
@@ -172,6 +98,22 @@ class ImportRefused(UserError):
         self.report = report
 
 
+class DatabaseBusy(UserError):
+    """Another program held the database's write lock longer than the busy timeout."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Message(
+                "excel",
+                QT_TRANSLATE_NOOP(
+                    "excel",
+                    "数据库正被另一个程序（或另一个共建台窗口）写入，等待后仍未空出，"
+                    "没有导入任何记录。请稍后重试。",
+                ),
+            )
+        )
+
+
 def preview(
     database: Database,
     kind: ImportKind[Any],
@@ -181,9 +123,9 @@ def preview(
 ) -> Report:
     """What importing ``path`` would do, row by row; nothing is written."""
     table = read_table(path)
-    with database.reader() as session:
+    with _busy_reported(), database.reader() as session:
         try:
-            return run(session, kind, table, update_duplicates, progress)
+            return plan(session, kind, table, update_duplicates, progress)[0]
         finally:
             session.rollback()
 
@@ -196,55 +138,176 @@ def import_file(
     progress: Progress | None = None,
 ) -> Report:
     """Imports every row of ``path`` in one transaction; ImportRefused (nothing written)
-    when any row has a problem."""
+    when any row has a problem, DatabaseBusy when the database stays locked."""
     table = read_table(path)
-    with database.session() as session:
-        report = run(session, kind, table, update_duplicates, progress)
+    with _busy_reported(), database.session() as session:
+        report, staged = plan(session, kind, table, update_duplicates, progress)
         if report.problems:
             raise ImportRefused(report)
+        try:
+            with session.no_autoflush:  # bulk rows first: the records built may refer to them
+                staged.write(session)
+            session.flush()
+        except IntegrityError as error:
+            raise refused(
+                QT_TRANSLATE_NOOP(
+                    "excel",
+                    "有记录与刚刚别处保存的记录冲突，没有导入任何记录。请重新检查后再导入。",
+                )
+            ) from error
     return report
 
 
-def run(
+@contextmanager
+def _busy_reported() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as error:
+        reason = str(error.orig).lower()
+        if "locked" in reason or "busy" in reason:
+            raise DatabaseBusy() from error
+        raise
+
+
+def plan(
     session: Session,
     kind: ImportKind[Any],
     table: Table,
     update_duplicates: bool,
     progress: Progress | None = None,
-) -> Report:
-    """Saves each row of ``table`` in ``session`` (the caller commits or rolls back)."""
-    positions = _positions(kind, table)
-    present = frozenset(f for c in kind.columns if c.field in positions for f in (c.field, *c.also))
-    names = Names(session)
-    known = {c.header for c in kind.columns}
-    report = Report(kind, ignored=tuple(h for h in table.headers if h and h not in known))
-    seen: dict[tuple[Any, ...], int] = {}
-    for done, (number, values) in enumerate(table.rows):
-        row = {f: values[i] if i < len(values) else None for f, i in positions.items()}
-        texts = tuple(cells.text(row.get(c.field)) for c in kind.columns)
+) -> tuple[Report, Staged]:
+    """Reads, checks and builds every row of ``table`` in ``session`` without writing; the
+    caller writes (``Staged.write``, then a flush) or rolls back."""
+    session.info[audit.DEFER_FLUSH] = True
+    with session.no_autoflush:
+        return _Planner(session, kind, table, progress).run(update_duplicates)
+
+
+class _Planner:
+    def __init__(
+        self, session: Session, kind: ImportKind[Any], table: Table, progress: Progress | None
+    ) -> None:
+        self.session = session
+        self.kind = kind
+        self.table = table
+        self.progress = progress
+        self.steps = 0
+        self.total = 2 * len(table.rows)  # each row read, then staged
+        matched = match_headers(table.headers, [c.header for c in kind.columns])
+        refuse_missing(kind, matched.positions, matched.near)
+        self.positions = {
+            c.field: matched.positions[c.header]
+            for c in kind.columns
+            if c.header in matched.positions
+        }
+        self.report = Report(kind, ignored=matched.ignored)
+        for header, like in matched.near.items():
+            self._problem(1, header, near_miss(header, like))
+        self.cell_problems = _cell_problems(table, {i: h for h, i in matched.positions.items()})
+
+    def run(self, update_duplicates: bool) -> tuple[Report, Staged]:
+        kind = self.kind
+        names = Names(self.session)
+        seen: dict[tuple[Any, ...], int] = {}
+        actions: dict[int, Action] = {}
+        texts: dict[int, tuple[str, ...]] = {}
+        parsed: list[tuple[int, Any]] = []
+        for number, values in self.table.rows:
+            row = {f: values[i] if i < len(values) else None for f, i in self.positions.items()}
+            texts[number] = tuple(cells.text(row.get(c.field)) for c in kind.columns)
+            odd = self.cell_problems.get(number, [])
+            for column, message in odd:
+                self._problem(number, column, message)
+            data = self._parse(number, row, names, seen, {column for column, _m in odd})
+            if data is not None and not odd:
+                parsed.append((number, data))
+            else:
+                actions[number] = Action.PROBLEM
+            self._tick()
+        present = frozenset(
+            f for c in kind.columns if c.field in self.positions for f in (c.field, *c.also)
+        )
+        staged = self._stage(parsed, actions, present if update_duplicates else None)
+        self.report.note = staged.note
+        for number, error in staged.problems.items():
+            self._refused(number, error)
+            actions[number] = Action.PROBLEM
+        self.report.rows = [RowResult(n, actions[n], texts[n]) for n, _values in self.table.rows]
+        self.report.problems.sort(key=lambda p: p.row)  # stable: a row's own order is kept
+        return self.report, staged
+
+    def _parse(
+        self,
+        number: int,
+        row: dict[str, Any],
+        names: Names,
+        seen: dict[tuple[Any, ...], int],
+        explained: set[str],
+    ) -> Any:
+        """The row's record, or None after noting every problem of the row (but those of the
+        ``explained`` columns, whose cells read as empty for a reason already given)."""
+        kind = self.kind
         try:
-            action = _save_row(
-                session,
-                kind,
-                Cells(row),
-                names,
-                seen,
-                number,
-                present if update_duplicates else None,
-            )
-        except FileRefused:
-            raise
+            data = kind.validate(kind.parse(Cells(row), names))
         except ValidationError as error:
             for bad in _bad_cells(kind, row, names, error):
-                report.problems.append(Problem(number, kind.column_of(bad.field), bad.message))
-            action = Action.PROBLEM
+                if (column := kind.column_of(bad.field)) not in explained:
+                    self._problem(number, column, bad.message)
+            return None
         except UserError as error:
-            report.problems.append(Problem(number, "", error.message))
-            action = Action.PROBLEM
-        report.rows.append(RowResult(number, action, texts))
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done + 1 == len(table.rows)):
-            progress(done + 1, len(table.rows))
-    return report
+            self._problem(number, "", error.message)
+            return None
+        identity = kind.identity(data)
+        if identity is not None:
+            if identity in seen:
+                self._problem(
+                    number,
+                    "",
+                    Message(
+                        "excel",
+                        QT_TRANSLATE_NOOP("excel", "与第{row}行重复，请删除其中一行。"),
+                        row=seen[identity],
+                    ),
+                )
+                return None
+            seen[identity] = number
+        return data
+
+    def _stage(
+        self,
+        parsed: list[tuple[int, Any]],
+        actions: dict[int, Action],
+        update: frozenset[str] | None,
+    ) -> Staged:
+        found = self.kind.find_existing(self.session, [data for _n, data in parsed])
+        creates: list[tuple[int, Any]] = []
+        updates: list[tuple[int, Existing, Any]] = []
+        for (number, data), existing in zip(parsed, found, strict=True):
+            if existing is None:
+                creates.append((number, data))
+                actions[number] = Action.CREATE
+            elif update is not None:
+                updates.append((number, existing, data))
+                actions[number] = Action.UPDATE
+            else:
+                actions[number] = Action.SKIP
+                self._tick()
+        self.steps += len(self.table.rows) - len(parsed)  # rows with problems: nothing to stage
+        return self.kind.stage(self.session, creates, updates, update or frozenset(), self._tick)
+
+    def _refused(self, number: int, error: UserError) -> None:
+        column = self.kind.column_of(error.field) if isinstance(error, ValidationError) else ""
+        self._problem(number, column, error.message)
+
+    def _problem(self, row: int, column: str, message: Message) -> None:
+        self.report.problems.append(Problem(row, column, message))
+
+    def _tick(self) -> None:
+        self.steps += 1
+        if self.progress is not None and (
+            self.steps % PROGRESS_EVERY == 0 or self.steps >= self.total
+        ):
+            self.progress(min(self.steps, self.total), self.total)
 
 
 def _bad_cells(
@@ -272,61 +335,49 @@ def _bad_cells(
     return found
 
 
-def _save_row(
-    session: Session,
-    kind: ImportKind[Any],
-    row: Cells,
-    names: Names,
-    seen: dict[tuple[Any, ...], int],
-    number: int,
-    update: frozenset[str] | None,
-) -> Action:
-    """Saves one row; ``update`` holds the fields the file has, None to skip duplicates."""
-    data = kind.parse(row, names)
-    kind.validate(data)
-    identity = kind.identity(data)
-    if identity is not None:
-        if identity in seen:
-            raise UserError(
-                Message(
-                    "excel",
-                    QT_TRANSLATE_NOOP("excel", "与第{row}行重复，请删除其中一行。"),
-                    row=seen[identity],
-                )
-            )
-        seen[identity] = number
-    found = kind.existing(session, data)
-    if found is None:
-        kind.create(session, data)
-        action = Action.CREATE
-    elif update is not None:
-        kind.update(session, found, data, update)
-        action = Action.UPDATE
-    else:
-        action = Action.SKIP
-    try:
-        session.flush()
-    except IntegrityError as error:
-        session.rollback()
-        raise refused(
+def _cell_problems(table: Table, headers: dict[int, str]) -> dict[int, list[tuple[str, Message]]]:
+    """Problems of cells that read as empty but are not, in the columns that are read:
+    merged cells below their first row, formulas without a value, error values."""
+    found: dict[int, list[tuple[str, Message]]] = {}
+    for merge in table.merges:
+        read = [
+            headers[c] for c in range(merge.first_column, merge.last_column + 1) if c in headers
+        ]
+        if not read or merge.first_row < 2:
+            continue
+        message = Message(
+            "excel",
             QT_TRANSLATE_NOOP(
-                "excel", "第{row}行与已有的记录冲突，导入已停止，没有写入任何记录。请核对这一行。"
+                "excel",
+                "第{first}–{last}行的“{column}”是合并的单元格（{ref}）：合并后只有第一行有内容，"
+                "其余行会成为空白。请取消合并，并在每一行填上内容。",
             ),
-            row=number,
-        ) from error
-    return action
-
-
-def _positions(kind: ImportKind[Any], table: Table) -> dict[str, int]:
-    """Record field → the index of its column in the file; refuses missing required ones."""
-    index = {header: i for i, header in enumerate(table.headers)}
-    missing = [c.header for c in kind.columns if c.required and c.header not in index]
-    if missing:
-        raise refused(
-            QT_TRANSLATE_NOOP(
-                "excel", "文件缺少必填的列：{names}。请使用“{kind}”的导入模板（第1行为列名）。"
-            ),
-            names="、".join(missing),
-            kind=Message("excel", kind.title),
+            first=merge.first_row,
+            last=merge.last_row,
+            column=read[0],
+            ref=merge.ref,
         )
-    return {c.field: index[c.header] for c in kind.columns if c.header in index}
+        for row in range(merge.first_row, merge.last_row + 1):
+            found.setdefault(row, []).append((read[0], message))
+    for odd in table.odd_cells:
+        if odd.column not in headers or odd.row < 2:
+            continue
+        message = (
+            Message(
+                "excel",
+                QT_TRANSLATE_NOOP(
+                    "excel",
+                    "这一格是公式（={formula}），但文件中没有它的计算结果（文件不是由 Excel"
+                    " 保存的）。请在 Excel 中打开并保存后再导入，或把公式换成数值。",
+                ),
+                formula=odd.text,
+            )
+            if odd.oddity is Oddity.FORMULA
+            else Message(
+                "excel",
+                QT_TRANSLATE_NOOP("excel", "这一格是错误值 {error}，请改成正确的内容。"),
+                error=odd.text,
+            )
+        )
+        found.setdefault(odd.row, []).append((headers[odd.column], message))
+    return found

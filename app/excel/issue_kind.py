@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.excel import cells
-from app.excel.directory_kinds import COMMUNITY
-from app.excel.importing import Cells, Existing, ImportColumn, ImportKind, keep_missing
+from app.excel.directory_kinds import COMMUNITY, labels
+from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, keep_missing
 from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.detail import issue_detail
@@ -56,6 +56,7 @@ class IssueImport(ImportKind[IssueRow]):
             QT_TRANSLATE_NOOP("columns", "来源"),
             "网格走访、线上、来电、来访、会议；空为网格走访",
             "来电",
+            choices=labels(IssueSource),
         ),
         ImportColumn(
             "category_id",
@@ -92,12 +93,14 @@ class IssueImport(ImportKind[IssueRow]):
             QT_TRANSLATE_NOOP("columns", "联系电话"),
             "最多20字",
             "13912345678",
+            as_text=True,
         ),
         ImportColumn(
             "priority",
             QT_TRANSLATE_NOOP("columns", "紧急程度"),
             "一般 或 紧急；空为一般",
             "一般",
+            choices=labels(Priority),
         ),
         ImportColumn(
             "reported_at",
@@ -141,8 +144,8 @@ class IssueImport(ImportKind[IssueRow]):
         )
         return IssueRow(row.text("number"), data, cells.moment("reported_at", row["reported_at"]))
 
-    def validate(self, data: IssueRow) -> None:
-        data.facts.cleaned()
+    def validate(self, data: IssueRow) -> IssueRow:
+        return replace(data, facts=data.facts.cleaned())
 
     def identity(self, data: IssueRow) -> tuple[Any, ...] | None:
         return (data.number,) if data.number else None

@@ -75,6 +75,18 @@ class Names:
         return index
 
     @cached_property
+    def people_by_id_number(self) -> NameIndex:
+        """ID number → the live people with it (one at most: the number is unique)."""
+        index: NameIndex = defaultdict(list)
+        for record_id, number in self.session.execute(
+            select(Person.id, Person.id_number).where(
+                Person.deleted_at.is_(None), Person.id_number.is_not(None)
+            )
+        ):
+            index[str(number)].append(record_id)
+        return index
+
+    @cached_property
     def categories(self) -> NameIndex:
         return self._index(IssueCategory)
 

@@ -18,6 +18,8 @@ HEADER_FILL = PatternFill("solid", fgColor="E8EEF7")
 REQUIRED_FONT = Font(bold=True, color="A4161A")
 PIXELS_PER_CHARACTER = 7  # Excel's width unit is one digit of the default font
 FORBIDDEN_IN_SHEET_NAMES = str.maketrans({c: "_" for c in "[]:*?/\\"})
+# what Excel (and the programs that open a file after it) may take for a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def sheet_name(title: str) -> str:
@@ -30,6 +32,18 @@ def header_cell(sheet: WriteOnlyWorksheet, text: str, required: bool = False) ->
     cell.font = REQUIRED_FONT if required else HEADER_FONT
     cell.fill = HEADER_FILL
     cell.alignment = Alignment(vertical="center")
+    return cell
+
+
+def text_cell(sheet: WriteOnlyWorksheet, text: str) -> str | WriteOnlyCell:
+    """``text`` for a cell, as text whatever it starts with: a name like ``=HYPERLINK(…)``
+    or ``+86…`` is stored as a string and marked with Excel's quote prefix (the ``'`` typed
+    before it), so it never runs as a formula, not even after the cell is edited."""
+    if not text.startswith(FORMULA_STARTS):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl makes a formula of a string starting with =
+    cell.quotePrefix = True
     return cell
 
 

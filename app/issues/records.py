@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from app.i18n import QT_TRANSLATE_NOOP, field_label
-from app.validation import check_length, check_required
+from app.validation import check_length, check_required, half_width
 from db.models.issues import (
     DispatchStatus,
     IssueSource,
@@ -72,7 +72,7 @@ class IssueData:
             ),
             reporter_phone=check_length(
                 "reporter_phone",
-                self.reporter_phone,
+                half_width(self.reporter_phone),
                 field_label(QT_TRANSLATE_NOOP("fields", "联系电话")),
                 PHONE_MAX,
             ),

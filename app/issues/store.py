@@ -67,6 +67,10 @@ def live_dispatch(session: Session, dispatch_id: str) -> Dispatch:
 
 
 def flush(session: Session) -> None:
+    """Writes what the step changed, unless the session builds first and writes at its end
+    (``audit.DEFER_FLUSH``: an import of issues)."""
+    if session.info.get(audit.DEFER_FLUSH):
+        return
     try:
         session.flush()
     except StaleDataError:

@@ -2051,20 +2051,24 @@ Choose “No” to start empty; you can add streets and communities under “Org
 Nothing is saved unless every row imports. Start now?</translation>
     </message>
     <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>数据库正被使用</source>
+        <translation>Database in use</translation>
+    </message>
+    <message>
+        <source>已从“{file}”导入：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。可以接着选择下一个文件，或关闭。</source>
+        <translation>Imported from “{file}”: {new} added, {updated} updated, {skipped} duplicates skipped. Choose the next file, or close.</translation>
+    </message>
+    <message>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
         <source>没有导入</source>
         <translation>Not imported</translation>
-    </message>
-    <message>
-        <source>已导入</source>
-        <translation>Imported</translation>
-    </message>
-    <message>
-        <source>已导入：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。</source>
-        <translation>Imported: {new} new, {updated} updated, {skipped} duplicates skipped.</translation>
     </message>
     <message>
         <source>正在检查“{file}”…</source>
@@ -5665,6 +5669,10 @@ This step has been removed from the undo history.</translation>
         <translation>Co-building agreements</translation>
     </message>
     <message>
+        <source>这一格含有看不见的控制字符（U+{code}），请删除这一格的内容后重新输入。</source>
+        <translation>This cell holds an invisible control character (U+{code}); clear the cell and type its content again.</translation>
+    </message>
+    <message>
         <source>身份证号被 Excel 存成了数字，最后几位已丢失。请把这一列设为“文本”格式后重新填写。</source>
         <translation>Excel stored the ID number as a number, so its last digits are lost. Format this column as “Text” and enter the numbers again.</translation>
     </message>
@@ -5687,6 +5695,18 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>请填写日期，例如 2026-03-01。</source>
         <translation>Enter a date, e.g. 2026-03-01.</translation>
+    </message>
+    <message>
+        <source>“{value}”早于{earliest}，不像是真实的日期（空白或 0 的格子设成日期格式时会显示成 1900 年的日期）。请核对这一格。</source>
+        <translation>“{value}” is before {earliest} and cannot be a real date (an empty or 0 cell formatted as a date shows a date in 1900). Check this cell.</translation>
+    </message>
+    <message>
+        <source>“{value}”晚于{latest}，不像是真实的日期。请核对这一格。</source>
+        <translation>“{value}” is after {latest} and cannot be a real date. Check this cell.</translation>
+    </message>
+    <message>
+        <source>“{value}”是将来的日期，这一列只能填已经过去的日期（最晚{latest}）。</source>
+        <translation>“{value}” is in the future; this column takes dates that have passed (at the latest {latest}).</translation>
     </message>
     <message>
         <source>“{value}”不是时间，请写成 2026-03-01 09:30 这样的格式。</source>
@@ -5733,12 +5753,32 @@ This step has been removed from the undo history.</translation>
         <translation>{n} problem(s) found; nothing was imported.</translation>
     </message>
     <message>
+        <source>数据库正被另一个程序（或另一个共建台窗口）写入，等待后仍未空出，没有导入任何记录。请稍后重试。</source>
+        <translation>The database is being written by another program (or another Gongjian window) and did not become free in time; nothing was imported. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>有记录与刚刚别处保存的记录冲突，没有导入任何记录。请重新检查后再导入。</source>
+        <translation>A record conflicts with one just saved elsewhere; nothing was imported. Check the file again, then import.</translation>
+    </message>
+    <message>
         <source>与第{row}行重复，请删除其中一行。</source>
         <translation>Duplicate of row {row}; delete one of the two.</translation>
     </message>
     <message>
-        <source>第{row}行与已有的记录冲突，导入已停止，没有写入任何记录。请核对这一行。</source>
-        <translation>Row {row} conflicts with an existing record; the import stopped and nothing was written. Please check this row.</translation>
+        <source>列名“{header}”不是模板中的列名，像是“{like}”：照现在的写法，这一列不会被导入。请把列名改成“{like}”；如果这一列不需要导入，请删除它。</source>
+        <translation>The column name “{header}” is not a template column but looks like “{like}”: as written, this column would not be imported. Rename it “{like}”, or delete the column if it is not to be imported.</translation>
+    </message>
+    <message>
+        <source>第{first}–{last}行的“{column}”是合并的单元格（{ref}）：合并后只有第一行有内容，其余行会成为空白。请取消合并，并在每一行填上内容。</source>
+        <translation>“{column}” in rows {first}–{last} is a merged cell ({ref}): only its first row has the content, the others would be blank. Unmerge it and fill in every row.</translation>
+    </message>
+    <message>
+        <source>这一格是公式（={formula}），但文件中没有它的计算结果（文件不是由 Excel 保存的）。请在 Excel 中打开并保存后再导入，或把公式换成数值。</source>
+        <translation>This cell is a formula (={formula}) but the file holds no computed value for it (the file was not saved by Excel). Open and save it in Excel, then import it, or replace the formula with its value.</translation>
+    </message>
+    <message>
+        <source>这一格是错误值 {error}，请改成正确的内容。</source>
+        <translation>This cell holds the error value {error}; correct it.</translation>
     </message>
     <message>
         <source>文件缺少必填的列：{names}。请使用“{kind}”的导入模板（第1行为列名）。</source>
@@ -5765,6 +5805,10 @@ This step has been removed from the undo history.</translation>
         <translation>Cannot read “{name}”: it may be damaged or not an .xlsx file. Open it in Excel, save it as an “Excel Workbook (.xlsx)” and import it again.</translation>
     </message>
     <message>
+        <source>“{name}”有 {size} MB，一次最多导入 {max} MB 的文件。请把文件拆成几个较小的文件分别导入。</source>
+        <translation>“{name}” is {size} MB; files of at most {max} MB can be imported at once. Split it into smaller files and import them one by one.</translation>
+    </message>
+    <message>
         <source>无法打开“{name}”（{reason}）。请关闭正在使用它的程序，或检查文件是否还在。</source>
         <translation>Cannot open “{name}” ({reason}). Close any program that is using it, or check that the file still exists.</translation>
     </message>
@@ -5779,6 +5823,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>“{name}”不是 Excel（.xlsx）文件。请选择用模板填写的 .xlsx 文件。</source>
         <translation>“{name}” is not an Excel (.xlsx) file. Choose the .xlsx file filled in from the template.</translation>
+    </message>
+    <message>
+        <source>“{name}”解压后超过 {max} MB（一个正常的 10 万行表格远小于此），不能导入。请在 Excel 中删除多余的内容（图片、空白的格式化区域）后另存，或拆成几个文件。</source>
+        <translation>“{name}” unpacks to more than {max} MB (a normal sheet of 100,000 rows is far smaller) and cannot be imported. Remove what is not needed in Excel (pictures, large formatted empty areas) and save it again, or split it into several files.</translation>
     </message>
     <message>
         <source>文件有{n}个数据工作表（{names}），只能有一个。请把要导入的数据放在一个工作表中，删除其余工作表（“说明”表可以保留）。</source>
@@ -5803,6 +5851,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>列名重复：{names}。每个列名只能出现一次。</source>
         <translation>Duplicate column names: {names}. Each column name may appear only once.</translation>
+    </message>
+    <message>
+        <source>其中 {n} 人在系统中原来没有，同时新建为人员（党员）。</source>
+        <translation>{n} of them were not in the system and are added as people (party members) as well.</translation>
     </message>
 </context>
 <context>

@@ -170,3 +170,22 @@ def test_people_list_masks_unless_revealed_and_finds_chinese(database: Database)
         ]
         assert names == sorted(names, reverse=True)
         assert source.fetch(s, ListQuery(search="%"), 0, 10) == []  # wildcards are literal
+
+
+def test_numbers_typed_in_full_width_digits_are_the_same_numbers(database: Database) -> None:
+    """Before, ``１１０１…`` passed the check as digits and the same person was saved twice."""
+    wide = VALID_ID.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
+    with database.session() as s:
+        created = service.people.create(
+            s, PersonData("王喆", mobile="１３９１２３４５６７８", id_number=wide)
+        )
+    assert (created.data.id_number, created.data.mobile) == (VALID_ID, "13912345678")
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        service.people.create(s, PersonData("王喆", id_number=VALID_ID))
+    assert caught.value.field == "id_number"
+    with database.reader() as s:
+        found = PersonList().fetch(s, ListQuery(search="１３９１２３４５６７８"), 0, 10)
+        assert [row.values[0] for row in found] == ["王喆"]
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        service.people.create(s, PersonData("李四", id_number="11010519491231002" + "²"))
+    assert caught.value.field == "id_number"  # a superscript digit: judged, never a crash

@@ -372,8 +372,53 @@ def test_agreement_and_member_rows_name_their_problems(filled: Database, tmp_pat
         ],
     )
     report = preview(filled, IMPORT_KINDS["members"], members)
-    assert [r.action for r in report.rows] == [Action.CREATE, Action.PROBLEM, Action.PROBLEM]
+    assert [r.action for r in report.rows] == [Action.CREATE, Action.CREATE, Action.PROBLEM]
     assert [(p.row, p.column, str(p.message)) for p in report.problems] == [
-        (3, "姓名", "找不到人员“王五”，请核对名称，或先在系统中添加。"),
         (4, "报到日期", "“4月1日”不是日期，请写成 2026-03-01 这样的日期。"),
     ]
+    assert str(report.note) == "其中 1 人在系统中原来没有，同时新建为人员（党员）。"
+
+
+def test_members_not_yet_in_the_directory_are_created_in_the_same_pass(
+    filled: Database, tmp_path: Path
+) -> None:
+    """Journey 1: the office's members sheet is imported once, not first as 人员."""
+    path = write_sheet(
+        tmp_path / "members.xlsx",
+        [
+            ("姓名", "身份证号", "性别", "手机", "工作单位", "职务", "报到社区", "报到日期"),
+            (
+                "王喆",
+                id_number("011"),
+                "男",
+                "13900000011",
+                "江苏省某某研究院",
+                "科长",
+                "玉泉社区",
+                "2026-04-01",
+            ),
+            ("王喆", id_number("011"), "", "", "江苏省某某研究院", "", "宁海路社区", "2026-04-02"),
+            ("李华", id_number("001"), "", "", "", "", "玉泉社区", "2026-04-03"),
+            ("赵钱", id_number("012")[:-1] + "0", "", "", "", "", "玉泉社区", "2026-04-03"),
+        ],
+    )
+    kind = IMPORT_KINDS["members"]
+    report = preview(filled, kind, path)
+    assert [(p.row, p.column) for p in report.problems] == [(5, "身份证号")]
+    write_sheet(path, sheet_rows(path)[:-1])
+    report = import_file(filled, kind, path)
+    assert [r.action for r in report.rows] == [Action.CREATE] * 3
+    assert str(report.note) == "其中 1 人在系统中原来没有，同时新建为人员（党员）。"
+    with filled.reader() as s:
+        wang = s.scalars(select(Person).where(Person.name == "王喆")).one()  # created once
+        assert (wang.gender, wang.mobile, wang.post, wang.is_party_member) == (
+            Gender.MALE,
+            "13900000011",
+            "科长",
+            True,
+        )
+        registered = s.scalars(
+            select(MemberRegistration.registered_on).where(MemberRegistration.person_id == wang.id)
+        )
+        assert sorted(registered) == [date(2026, 4, 1), date(2026, 4, 2)]
+    assert import_file(filled, kind, path).count(Action.SKIP) == 3  # again: all duplicates

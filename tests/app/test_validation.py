@@ -18,6 +18,7 @@ from app.validation import (
     is_valid_mobile,
     mask_id_number,
     mask_mobile,
+    normalise_id_number,
 )
 
 regions = st.sampled_from(["320102", "320106", "110105", "440304"])
@@ -94,3 +95,42 @@ def test_masks() -> None:
 def test_masked_id_keeps_length_and_ends(number: str) -> None:
     masked = mask_id_number(number)
     assert len(masked) == 18 and masked[:4] == number[:4] and masked[-4:] == number[-4:]
+
+
+# Numbers typed with other digits: full-width (an IME left in full-width mode), superscripts,
+# Arabic-Indic and others. The same number must be the same number to every check.
+FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+DIGIT_SETS = st.sampled_from([FULL_WIDTH, ARABIC_INDIC, SUPERSCRIPT])
+
+
+@given(id_numbers(), DIGIT_SETS)
+def test_an_id_number_in_other_digits_is_the_same_number(
+    number: str, digits: dict[int, str]
+) -> None:
+    assert check_id_number("id_number", number.translate(digits)) == number
+    assert normalise_id_number(f"\u3000{number.translate(digits)} ") == number
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True), DIGIT_SETS)
+def test_a_mobile_in_other_digits_is_the_same_number(mobile: str, digits: dict[int, str]) -> None:
+    assert check_mobile("mobile", mobile.translate(digits)) == mobile
+    assert check_mobile("mobile", f"+86 {mobile[:3]}－{mobile[3:]}") == mobile
+
+
+any_digits = st.characters(categories=["Nd", "No", "Zs", "Cf"]) | st.sampled_from("Xx-＋+ ")
+
+
+@given(st.text(any_digits, max_size=25))
+def test_no_digit_of_any_script_crashes_a_check(text: str) -> None:
+    """Before, a superscript digit passed ``isdigit()`` and then crashed ``int()``."""
+    assert isinstance(is_valid_id_number(text), bool)
+    assert isinstance(is_valid_mobile(text), bool)
+    for check in (check_id_number, check_mobile):
+        try:
+            value = check("field", text)
+        except ValidationError as error:
+            assert error.field == "field"
+        else:
+            assert value.isascii() and value.isalnum()

@@ -13,7 +13,7 @@ import pytest
 from app.database import Database
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ui.tab import DataEvents, TabContext
 
 
@@ -35,6 +35,19 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     return calls
+
+
+@pytest.fixture
+def chosen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the open and save dialogs answer with, in turn."""
+    files: list[Path] = []
+
+    def answer(*_args: Any) -> tuple[str, str]:
+        return str(files.pop(0)), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return files
 
 
 @pytest.fixture

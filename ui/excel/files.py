@@ -1,4 +1,5 @@
-"""Choosing an xlsx file to read or write, starting in the folder used last time."""
+"""Choosing an xlsx file to read or write, starting in the folder used last time, and the
+kind of records imported last time."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ui.printing.files import safe_file_name
 from ui.settings import APPLICATION, ORGANISATION
 
 FOLDER_KEY = "excel/folder"
+KIND_KEY = "excel/import_kind"
 
 
 def _filter() -> str:
@@ -26,6 +28,14 @@ def last_folder() -> Path:
 
 def remember_folder(path: Path) -> None:
     QSettings(ORGANISATION, APPLICATION).setValue(FOLDER_KEY, str(path.parent))
+
+
+def last_kind() -> str:
+    return str(QSettings(ORGANISATION, APPLICATION).value(KIND_KEY, ""))
+
+
+def remember_kind(key: str) -> None:
+    QSettings(ORGANISATION, APPLICATION).setValue(KIND_KEY, key)
 
 
 def ask_save_path(parent: QWidget | None, caption: str, suggested_name: str) -> Path | None:

@@ -1,8 +1,9 @@
 """从 Excel 导入: choose a kind and a file, see every row's problems, import all or nothing.
 
-The preview runs the whole import and rolls it back (app.excel.importing.preview), so what it
-shows is exactly what importing would do. 导入 is enabled only when no row has a problem; the
-user fixes the file in Excel and presses 重新检查.
+The preview plans the whole import without writing (app.excel.importing.preview), so what it
+shows is exactly what importing would do, and other windows can save meanwhile. 导入 is
+enabled only when no row has a problem; the user fixes the file in Excel and presses 重新检查.
+The dialog stays open after an import, for the next file, and remembers the kind.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.excel.importing import Action, ImportRefused, Report, import_file, preview
+from app.excel.importing import (
+    Action,
+    DatabaseBusy,
+    ImportRefused,
+    Report,
+    import_file,
+    preview,
+)
 from app.excel.kinds import IMPORT_KINDS
 from app.excel.template import write_template
 
@@ -33,7 +41,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.excel.files import ask_open_path, ask_save_path
+from ui.excel.files import ask_open_path, ask_save_path, last_kind, remember_kind
 from ui.excel.preview_models import PreviewModel, ProblemsModel
 from ui.excel.work import Cancelled, run_in_background
 from ui.i18n import message_text, translate
@@ -41,6 +49,7 @@ from ui.tab import TabContext
 
 MIN_WIDTH, MAX_WIDTH = 56, 260
 PROBLEM_COLUMN_WIDTHS = (56, 120)  # the row number, the column
+WRAPPED_PROBLEMS = 300  # measuring every row's height is slow beyond this; tooltips remain
 
 
 class ImportDialog(QDialog):
@@ -55,7 +64,8 @@ class ImportDialog(QDialog):
         self.kind = QComboBox(self)
         for key, kind in IMPORT_KINDS.items():
             self.kind.addItem(translate("excel", kind.title), key)
-        self.kind.currentIndexChanged.connect(self._check)
+        self.kind.setCurrentIndex(max(self.kind.findData(last_kind()), 0))
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
         template_button = QPushButton(self.tr("下载模板…"), self)
         template_button.setAutoDefault(False)
         template_button.clicked.connect(self.save_template)
@@ -87,6 +97,7 @@ class ImportDialog(QDialog):
         self.problems_model = ProblemsModel(self)
         self.problems_table = self._table(self.problems_model)
         self.problems_table.horizontalHeader().setStretchLastSection(True)
+        self.problems_table.setWordWrap(True)  # a long message wraps instead of being cut
         self.problems_table.activated.connect(self._on_problem_activated)
         self.problems_table.clicked.connect(self._on_problem_activated)
 
@@ -167,53 +178,89 @@ class ImportDialog(QDialog):
     def import_rows(self) -> None:
         if self.report is None or self.path is None or self.report.problems:
             return
-        report = self.report
-        answer = QMessageBox.question(
-            self,
+        if not self._confirmed(self.report, self.path):
+            return
+        kind, path, update = self.report.kind, self.path, self.update_duplicates.isChecked()
+        database = self.context.database
+        while True:
+            try:
+                done = run_in_background(
+                    self,
+                    self.tr("正在导入…"),
+                    lambda progress: import_file(database, kind, path, update, progress),
+                )
+                break
+            except DatabaseBusy as busy:
+                if not self._retry(message_text(busy.message)):
+                    return
+            except ImportRefused as refused:  # the file or the database changed since
+                self._show(refused.report)
+                QMessageBox.warning(self, self.tr("没有导入"), message_text(refused.message))
+                return
+            except (UserError, Cancelled) as error:
+                self._show(None)
+                if isinstance(error, UserError):
+                    QMessageBox.warning(self, self.tr("没有导入"), message_text(error.message))
+                return
+        for area in (kind.area, *kind.also_changes):
+            self.context.events.changed.emit(area)
+        self._show_imported(done, path)
+
+    def _confirmed(self, report: Report, path: Path) -> bool:
+        """Asks before writing; 导入 is the default button (Enter)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("导入"),
             self.tr(
                 "将从“{file}”导入{kind}：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。"
                 "\n\n全部导入成功才会保存，要开始吗？"
             ).format(
-                file=self.path.name,
+                file=path.name,
                 kind=translate("excel", report.kind.title),
                 new=report.count(Action.CREATE),
                 updated=report.count(Action.UPDATE),
                 skipped=report.count(Action.SKIP),
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        kind, path, update = report.kind, self.path, self.update_duplicates.isChecked()
-        database = self.context.database
-        try:
-            done = run_in_background(
-                self,
-                self.tr("正在导入…"),
-                lambda progress: import_file(database, kind, path, update, progress),
             )
-        except ImportRefused as refused:  # the file changed since it was checked
-            self._show(refused.report)
-            QMessageBox.warning(self, self.tr("没有导入"), message_text(refused.message))
-            return
-        except (UserError, Cancelled) as error:
-            self._show(None)
-            if isinstance(error, UserError):
-                QMessageBox.warning(self, self.tr("没有导入"), message_text(error.message))
-            return
-        self.context.events.changed.emit(kind.area)
-        QMessageBox.information(
+            + (f"\n{message_text(report.note)}" if report.note else ""),
+            parent=self,
+        )
+        start = box.addButton(self.tr("导入"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(start)
+        box.exec()
+        return box.clickedButton() is start
+
+    def _retry(self, reason: str) -> bool:
+        answer = QMessageBox.warning(
             self,
-            self.tr("已导入"),
-            self.tr("已导入：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。").format(
+            self.tr("数据库正被使用"),
+            reason,
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Retry,
+        )
+        return answer == QMessageBox.StandardButton.Retry
+
+    def _show_imported(self, done: Report, path: Path) -> None:
+        """The import's result in the dialog, which stays open for the next file."""
+        self.path = None
+        self.file_label.setText(self.tr("还没有选择文件。"))
+        self._show(None)
+        self.summary.setStyleSheet("color: #1b5e20;")
+        self.summary.setText(
+            self.tr(
+                "已从“{file}”导入：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。"
+                "可以接着选择下一个文件，或关闭。"
+            ).format(
+                file=path.name,
                 new=done.count(Action.CREATE),
                 updated=done.count(Action.UPDATE),
                 skipped=done.count(Action.SKIP),
-            ),
+            )
         )
-        self.accept()
+
+    def _on_kind_changed(self) -> None:
+        remember_kind(self.kind.currentData())
+        self._check()
 
     # checking
 
@@ -249,6 +296,8 @@ class ImportDialog(QDialog):
             self.preview_table.setColumnWidth(column, min(max(width, MIN_WIDTH), MAX_WIDTH))
         for column, width in enumerate(PROBLEM_COLUMN_WIDTHS):
             self.problems_table.setColumnWidth(column, width)
+        if self.problems_model.rowCount() <= WRAPPED_PROBLEMS:
+            self.problems_table.resizeRowsToContents()
         writes = report is not None and (
             report.count(Action.CREATE) + report.count(Action.UPDATE) > 0
         )
@@ -256,7 +305,8 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet(
             "color: #a4161a;" if error or (report and report.problems) else ""
         )
-        self.summary.setText(error or self._summary(report))
+        note = f" {message_text(report.note)}" if report and report.note else ""
+        self.summary.setText(error or self._summary(report) + note)
         ignored = report.ignored_note() if report else None
         self.ignored.setText(message_text(ignored) if ignored else "")
         self.ignored.setVisible(ignored is not None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.excel.importing import Action, ImportKind, Problem, Report
+from app.excel.importing import Action, Problem, Report
+from app.excel.kind import ImportKind
 from app.i18n import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -132,9 +133,13 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         problem = self._problems[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return message_text(problem.message)  # the whole text where the cell cuts it
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if index.column() == 0:
             return problem.row
         if index.column() == 1:
