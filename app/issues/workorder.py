@@ -3,7 +3,8 @@
 Same page, fonts and page numbers as the minutes (GB/T 9704 type area, fonts embedded):
 the title 民生事项工单, a two-column table of the facts, then the dispatches (承办单位 /
 状态 / 时限 / 报到 / 结果或退单理由) and the journal (时间 / 步骤 / 状态 / 说明), whose
-headers repeat on every page. The reporter's phone is masked unless ``reveal_personal``.
+headers repeat on every page. The reporter's phone shows as the issue's detail holds it:
+masked unless the operator may see it (app/access.py); printing it unmasked is audited.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.access import Use, record_disclosure, reveals_personal_data
+from app.database import Database
+from app.issues.detail import issue_detail
 from app.issues.records import IssueDetail
 from app.labels import label
 from app.meetings.tracking import cn_date
-from app.validation import mask_mobile
 
 FACT_WIDTHS_MM = (32, 124)
 DISPATCH_WIDTHS_MM = (32, 18, 28, 28, 50)
@@ -23,10 +26,9 @@ JOURNAL_WIDTHS_MM = (42, 24, 18, 72)
 CELL_SIZE = 12.0
 
 
-def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
+def _facts(d: IssueDetail) -> list[tuple[str, str]]:
     data = d.data
-    phone = data.reporter_phone if reveal_personal else mask_mobile(data.reporter_phone)
-    reporter = "　".join(x for x in (data.reporter_name, phone) if x)
+    reporter = "　".join(x for x in (data.reporter_name, data.reporter_phone) if x)
     place = " / ".join(x for x in (d.community_name, d.grid_name) if x)
     rows = [
         ("编号", d.number),
@@ -52,7 +54,18 @@ def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
     return rows
 
 
-def render_work_order(detail: IssueDetail, *, reveal_personal: bool = False) -> bytes:
+def work_order(database: Database, issue_id: str) -> tuple[IssueDetail, bytes]:
+    """An issue's work order as the operator may see it, and the detail it shows."""
+    with database.reader() as session:
+        detail = issue_detail(session, issue_id)
+    pdf = render_work_order(detail)
+    if detail.data.reporter_phone and reveals_personal_data(database.operator, Use.DOCUMENT):
+        with database.session() as session:
+            record_disclosure(session, "print", "issues", issue_id, number=detail.number)
+    return detail, pdf
+
+
+def render_work_order(detail: IssueDetail) -> bytes:
     """The work order as the bytes of a PDF file."""
     from reportlab.lib.colors import HexColor, black
     from reportlab.platypus.tables import Table, TableStyle
@@ -99,7 +112,7 @@ def render_work_order(detail: IssueDetail, *, reveal_personal: bool = False) -> 
 
     flowables: list[Any] = [
         TextBlock([Run("民生事项工单", fonts.title)], title_style),
-        table(_facts(detail, reveal_personal), FACT_WIDTHS_MM, header=False),
+        table(_facts(detail), FACT_WIDTHS_MM, header=False),
     ]
     if detail.dispatches:
         rows: list[tuple[str, ...]] = [("承办单位", "状态", "时限", "报到", "结果/退单理由")]
@@ -122,8 +135,8 @@ def render_work_order(detail: IssueDetail, *, reveal_personal: bool = False) -> 
     return build_pdf(flowables, title=f"民生事项工单 {detail.number}", fonts=fonts)
 
 
-def write_work_order(detail: IssueDetail, path: Path, *, reveal_personal: bool = False) -> None:
+def write_work_order(database: Database, issue_id: str, path: Path) -> None:
     """Renders the work order and writes it atomically."""
     from app.exports.pdf.writing import atomic_write_bytes
 
-    atomic_write_bytes(path, render_work_order(detail, reveal_personal=reveal_personal))
+    atomic_write_bytes(path, work_order(database, issue_id)[1])
