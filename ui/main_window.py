@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         then shows the current tab's data; False when the user cancels signing in."""
         from app.database import Database
         from app.errors import UserError
+        from app.redaction import redacted
         from db.errors import DatabaseError
 
         try:
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         except (DatabaseError, UserError) as exc:
             self.location_label.setText(self.tr("数据库未打开"))
             if self.interactive:
-                QMessageBox.critical(self, self.tr("无法打开数据库"), str(exc))
+                QMessageBox.critical(self, self.tr("无法打开数据库"), redacted(str(exc)))
             raise
         if not self._sign_in():
             self.database.close()
