@@ -2,6 +2,8 @@
 edit or delete, and ``gongjian check`` reporting an entry changed, deleted, or the whole log
 emptied."""
 
+# ruff: noqa: F401, F811  (fixtures imported from another test module)
+
 from __future__ import annotations
 
 import sqlite3
@@ -22,7 +24,7 @@ from app.users import UserInput, add_user
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models.security import AuditEntry, Role
-from tests.app.test_meetings_service import basics, create, world  # noqa: F401
+from tests.app.test_meetings_service import basics, create, world
 
 PASSWORD = "gongjian-2026"
 ID_NUMBER = "11010519491231002X"
@@ -111,7 +113,7 @@ def test_no_session_of_the_program_changes_or_deletes_an_entry(logged: Database)
     assert problems(logged) == []
 
 
-def test_a_meeting_change_is_audited_with_its_user(logged: Database, world) -> None:  # noqa: F811
+def test_a_meeting_change_is_audited_with_its_user(logged: Database, world) -> None:
     meeting_id = create(logged, basics(world))
     with logged.reader() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.entity_id == meeting_id)).one()

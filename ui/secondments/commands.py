@@ -13,6 +13,8 @@ from typing import Any
 
 from app.database import Database
 from app.errors import UserError
+from app.undo import check_unchanged, stored_version
+from db.base import Entity
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -35,11 +37,18 @@ class DoneCommand(QUndoCommand):
         redo_step: Step,
         database: Database,
         events: DataEvents,
+        guarded: tuple[type[Entity], str] | None = None,
     ) -> None:
         super().__init__(text)
         self._undo_step, self._redo_step = undo_step, redo_step
         self._database, self._events = database, events
         self._done = True  # pushed after the change: the first redo() does nothing
+        # the edited row: each step saves against the version the one before wrote
+        self._guarded = guarded
+        self._version: int | None = None
+        if guarded is not None:
+            with database.reader() as session:
+                self._version = stored_version(session, *guarded)
 
     def undo(self) -> None:
         self._run(self._undo_step)
@@ -53,7 +62,12 @@ class DoneCommand(QUndoCommand):
     def _run(self, step: Step) -> None:
         try:
             with self._database.session() as session:
+                if self._guarded is not None:
+                    check_unchanged(session, *self._guarded, self._version)
                 step(session)
+                if self._guarded is not None:
+                    session.flush()
+                    self._version = stored_version(session, *self._guarded)
         except UserError as error:  # changed elsewhere since: say so, keep the data as it is
             log.info("undo/redo of %r refused: %s", self.text(), error)
             QMessageBox.warning(

@@ -2,7 +2,9 @@
 
 The change itself is made before its command is pushed (a dialog's save can fail validation,
 and a failed save must never land on the undo stack), so a command is built ``done=True`` and
-its first ``redo()`` — the one ``QUndoStack.push`` runs — only announces the change. Later
+its first ``redo()`` — the one ``QUndoStack.push`` runs — only announces the change (and notes
+the version it wrote: each later step saves against the version the one before wrote, and
+is refused when the record changed elsewhere meanwhile, see app/undo.py). Later
 undos and redos do the work through app/ use cases, each in its own session. A step the
 database now refuses (an org unit that has gained children, a meeting finalised since) is
 reported and the command dropped from the stack, since it can no longer be replayed.
@@ -16,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.errors import UserError
+from app.errors import ConflictError, UserError
+from app.undo import check_unchanged, stored_version
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.database import Database
+    from db.base import Entity
 
 
 class ServiceCommand(QUndoCommand):
@@ -42,6 +46,7 @@ class ServiceCommand(QUndoCommand):
         self._database = database
         self._events = events
         self._skip_redo = done
+        self._version: int | None = None
 
     def apply(self, session: Session) -> None:
         raise NotImplementedError
@@ -49,21 +54,44 @@ class ServiceCommand(QUndoCommand):
     def revert(self, session: Session) -> None:
         raise NotImplementedError
 
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        """The row whose version each step checks and remembers (None: no check)."""
+        return None
+
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
-        else:
-            self._run(self.apply)
+            self._remember_version()
+        elif not self._run(self.apply):
+            return
         self._events.changed.emit(self.area)
 
     def undo(self) -> None:
-        self._run(self.revert)
-        self._events.changed.emit(self.area)
+        if self._run(self.revert):
+            self._events.changed.emit(self.area)
 
-    def _run(self, step: Callable[[Session], None]) -> None:
+    def _remember_version(self) -> None:
+        """The version the user's change wrote: the first undo saves against it."""
+        if target := self.guarded_record():
+            with self._database.reader() as session:
+                self._version = stored_version(session, *target)
+
+    def _run(self, step: Callable[[Session], None]) -> bool:
+        """Runs ``step``; False when it was refused because the record changed elsewhere (the
+        user chose whether to reload)."""
         try:
             with self._database.session() as session:
+                if target := self.guarded_record():
+                    check_unchanged(session, *target, self._version)
                 step(session)
+                if target := self.guarded_record():
+                    session.flush()
+                    self._version = stored_version(session, *target)
+        except ConflictError as error:
+            self.setObsolete(True)
+            if _offer_reload(self.text(), error):
+                self._events.changed.emit(self.area)
+            return False
         except UserError as error:
             self.setObsolete(True)  # QUndoStack then removes it instead of moving past it
             QMessageBox.warning(
@@ -75,3 +103,18 @@ class ServiceCommand(QUndoCommand):
                     "UndoCommands", "{reason}\n\n这一步已从撤销记录中移除。"
                 ).format(reason=message_text(error.message)),
             )
+        return True
+
+
+def _offer_reload(what: str, error: ConflictError) -> bool:
+    """Says the record changed elsewhere; True when the user asks to reload the views."""
+    answer = QMessageBox.question(
+        QApplication.activeWindow(),
+        QCoreApplication.translate("UndoCommands", "无法完成“{what}”").format(what=what),
+        QCoreApplication.translate("UndoCommands", "{reason}\n\n重新载入别处保存的内容？").format(
+            reason=message_text(error.message)
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
