@@ -88,15 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.application import run
 
         return int(run(args.db))
-    from app.cli_signin import sign_in_for_command
+    from app.cli_signin import signed_in_for_command
     from app.logs import setup_logging
     from app.paths import database_target
 
     setup_logging()
     target = database_target(args.db)
     try:
-        sign_in_for_command(args.user, target)
-        return handlers[args.command](args, target)
+        with signed_in_for_command(args.user, target):
+            return handlers[args.command](args, target)
     except KeyboardInterrupt:
         print("gongjian: 已中断，未完成的操作没有写入。", file=sys.stderr)
         return EXIT_FAILURE

@@ -14,28 +14,33 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from app.cli_base import CliError
 
 PASSWORD_VARIABLE = "GONGJIAN_PASSWORD"
 
 
-def sign_in_for_command(username: str | None, target: str) -> None:
-    """Signs ``username`` in for the rest of this process (or nobody when None)."""
+@contextmanager
+def signed_in_for_command(username: str | None, target: str) -> Iterator[None]:
+    """Signs ``username`` in (nobody when None) for the command run inside the block."""
     from app.database import Database
     from app.signing_in import sign_in
 
-    Database.signed_in_process = None
-    if not username:
-        return
-    password = os.environ.get(PASSWORD_VARIABLE)
-    if password is None:
-        password = read_password(f"{username} 的密码：")
-    database = Database(target, must_exist=True)
+    if username:
+        password = os.environ.get(PASSWORD_VARIABLE)
+        if password is None:
+            password = read_password(f"{username} 的密码：")
+        database = Database(target, must_exist=True)
+        try:
+            Database.signed_in_process = sign_in(database, username, password)
+        finally:
+            database.close()
     try:
-        Database.signed_in_process = sign_in(database, username, password)
+        yield
     finally:
-        database.close()
+        Database.signed_in_process = None
 
 
 def read_password(prompt: str) -> str:

@@ -22,6 +22,8 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import audit
+from app.access import write_refusal
 from app.database import Database
 from app.errors import UserError, ValidationError
 from app.excel import cells
@@ -197,11 +199,16 @@ def import_file(
 ) -> Report:
     """Imports every row of ``path`` in one transaction; ImportRefused (nothing written)
     when any row has a problem."""
+    if not database.operator.may_edit:  # before reading: not one row per refusal
+        raise write_refusal(database.operator)
     table = read_table(path)
     with database.session() as session:
         report = run(session, kind, table, update_duplicates, progress)
         if report.problems:
             raise ImportRefused(report)
+        # each record's change is audited on its own; this entry says which file brought them
+        counts = {"created": report.count(Action.CREATE), "updated": report.count(Action.UPDATE)}
+        audit.event_entry(session, "import", entity=kind.key, detail={"file": path.name, **counts})
     return report
 
 
