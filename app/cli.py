@@ -24,6 +24,7 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.excel.commands",
     "app.dashboard.commands",
     "app.users_commands",
+    "app.erasure_commands",
 )
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1

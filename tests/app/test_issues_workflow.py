@@ -467,20 +467,32 @@ def test_journey_3_end_to_end(database: Database, world: World) -> None:
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext)")
 def test_work_order_pdf(database: Database, world: World, tmp_path: Path) -> None:
     from app.issues.workorder import write_work_order
+    from app.operator import LOCAL_ADMIN, Operator
+    from db.models.security import AuditEntry, Role
 
     issue_id = drive_to(database, world, S.CLOSED)
     with database.reader() as s:
         detail = service.issue_detail(s, issue_id)
     path = tmp_path / "工单.pdf"
-    write_work_order(detail, path)
-    text = subprocess.run(
-        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    flat = "".join(text.split())
+
+    def printed() -> str:
+        write_work_order(database, issue_id, path)
+        text = subprocess.run(
+            ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        return "".join(text.split())
+
+    database.operator = Operator("v1", "查看者", Role.VIEWER, "look")
+    flat = printed()
     for expected in ("民生事项工单", detail.number, "建宁路33号雨后积水", "派单情况", "城管科",
                      "办理记录", "归档", "139****5678"):  # fmt: skip
         assert expected in flat, expected
     assert "13912345678" not in flat  # masked unless the role may see it
+    database.operator = LOCAL_ADMIN
+    assert "13912345678" in printed()  # and then the print is on the record
+    with database.reader() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "print")).one()
+    assert (entry.entity, entry.entity_id) == ("issues", issue_id)
 
 
 def test_links_and_categories(database: Database, world: World) -> None:
