@@ -25,6 +25,7 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.dashboard.commands",
     "app.users_commands",
     "app.erasure_commands",
+    "app.postgres_roles",
 )
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1

@@ -11,12 +11,17 @@ its lock, the wait runs out, and the second checks only after the first has comm
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app import users
 from app.database import Database
@@ -67,9 +72,34 @@ def race(
     return results
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A database on a file, or on the PostgreSQL server when GONGJIAN_TEST_POSTGRES names
+    one (row locks instead of SQLite's single writer)."""
+    if request.param == "sqlite":
+        database = Database(str(tmp_path / "g.db"))
+        yield database
+        database.close()
+        return
+    server = os.environ.get("GONGJIAN_TEST_POSTGRES", "")
+    if not server:
+        pytest.skip("set GONGJIAN_TEST_POSTGRES to a server URL")
+    name = f"gongjian_race_{uuid.uuid4().hex[:8]}"
+    owner = create_engine(server, isolation_level="AUTOCOMMIT")
+    with owner.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    database = Database(make_url(server).set(database=name).render_as_string(hide_password=False))
+    yield database
+    database.close()
+    with owner.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    owner.dispose()
+
+
 def test_two_administrators_demoting_each_other_leave_one(
-    database: Database, monkeypatch: pytest.MonkeyPatch
+    shared: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    database = shared
     ids = {}
     for name in ("zhang", "li"):
         with database.session() as session:
