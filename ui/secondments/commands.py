@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui.i18n import message_text
 from ui.tab import DataEvents
+from ui.widgets.undo import last_written, note_written
 
 AREA = "secondments"
 log = logging.getLogger("gongjian.secondments")
@@ -43,12 +44,11 @@ class DoneCommand(QUndoCommand):
         self._undo_step, self._redo_step = undo_step, redo_step
         self._database, self._events = database, events
         self._done = True  # pushed after the change: the first redo() does nothing
-        # the edited row: each step saves against the version the one before wrote
+        # the edited row: each step saves against the version this window last wrote
         self._guarded = guarded
-        self._version: int | None = None
         if guarded is not None:
             with database.reader() as session:
-                self._version = stored_version(session, *guarded)
+                note_written(database, guarded, stored_version(session, *guarded))
 
     def undo(self) -> None:
         self._run(self._undo_step)
@@ -63,11 +63,15 @@ class DoneCommand(QUndoCommand):
         try:
             with self._database.session() as session:
                 if self._guarded is not None:
-                    check_unchanged(session, *self._guarded, self._version)
+                    check_unchanged(
+                        session, *self._guarded, last_written(self._database, self._guarded)
+                    )
                 step(session)
                 if self._guarded is not None:
                     session.flush()
-                    self._version = stored_version(session, *self._guarded)
+                    note_written(
+                        self._database, self._guarded, stored_version(session, *self._guarded)
+                    )
         except UserError as error:  # changed elsewhere since: say so, keep the data as it is
             log.info("undo/redo of %r refused: %s", self.text(), error)
             QMessageBox.warning(

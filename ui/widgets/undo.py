@@ -3,8 +3,9 @@
 The change itself is made before its command is pushed (a dialog's save can fail validation,
 and a failed save must never land on the undo stack), so a command is built ``done=True`` and
 its first ``redo()`` — the one ``QUndoStack.push`` runs — only announces the change (and notes
-the version it wrote: each later step saves against the version the one before wrote, and
-is refused when the record changed elsewhere meanwhile, see app/undo.py). Later
+the version it wrote: each later step on that record, this command's or another's, saves
+against the version this window last wrote, and is refused when the record changed elsewhere
+meanwhile, see app/undo.py). Later
 undos and redos do the work through app/ use cases, each in its own session. A step the
 database now refuses (an org unit that has gained children, a meeting finalised since) is
 reported and the command dropped from the stack, since it can no longer be replayed.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from app.errors import ConflictError, UserError
 from app.undo import check_unchanged, stored_version
@@ -34,6 +36,20 @@ if TYPE_CHECKING:
     from db.base import Entity
 
 
+Guarded = tuple["type[Entity]", str]  # a row: its model and id
+# per open database: the version this window's own changes and steps last wrote to a row
+_written: WeakKeyDictionary[Database, dict[Guarded, int | None]] = WeakKeyDictionary()
+
+
+def note_written(database: Database, target: Guarded, version: int | None) -> None:
+    _written.setdefault(database, {})[target] = version
+
+
+def last_written(database: Database, target: Guarded) -> int | None:
+    """The version this window last wrote to ``target``; None when unknown (then unchecked)."""
+    return _written.get(database, {}).get(target)
+
+
 class ServiceCommand(QUndoCommand):
     """Subclasses say how to ``apply`` (redo) and ``revert`` (undo) in a session."""
 
@@ -46,7 +62,6 @@ class ServiceCommand(QUndoCommand):
         self._database = database
         self._events = events
         self._skip_redo = done
-        self._version: int | None = None
 
     def apply(self, session: Session) -> None:
         raise NotImplementedError
@@ -71,10 +86,10 @@ class ServiceCommand(QUndoCommand):
             self._events.changed.emit(self.area)
 
     def _remember_version(self) -> None:
-        """The version the user's change wrote: the first undo saves against it."""
+        """The version the user's change wrote: the next step on the record saves against it."""
         if target := self.guarded_record():
             with self._database.reader() as session:
-                self._version = stored_version(session, *target)
+                note_written(self._database, target, stored_version(session, *target))
 
     def _run(self, step: Callable[[Session], None]) -> bool:
         """Runs ``step``; False when it was refused because the record changed elsewhere (the
@@ -82,11 +97,11 @@ class ServiceCommand(QUndoCommand):
         try:
             with self._database.session() as session:
                 if target := self.guarded_record():
-                    check_unchanged(session, *target, self._version)
+                    check_unchanged(session, *target, last_written(self._database, target))
                 step(session)
                 if target := self.guarded_record():
                     session.flush()
-                    self._version = stored_version(session, *target)
+                    note_written(self._database, target, stored_version(session, *target))
         except ConflictError as error:
             self.setObsolete(True)
             if _offer_reload(self.text(), error):
