@@ -15,6 +15,7 @@ from app.access import OPERATOR, write_refusal
 from app.operator import LOCAL_ADMIN, NOBODY, Operator, needs_sign_in
 from db.engine import sqlite_path
 from db.migrate import open_database
+from db.models.security import AuditEntry, AuditHead, User
 
 
 class Database:
@@ -89,5 +90,13 @@ class Database:
 
 
 def _refuse_if_read_only(session: Session, _context: Any, _instances: Any) -> None:
-    if session.info.get("read_only") and (session.new or session.dirty or session.deleted):
-        raise write_refusal(session.info[OPERATOR])
+    """A viewer writes nothing but the audit log and their own account (a new password)."""
+    if not session.info.get("read_only"):
+        return
+    operator = session.info[OPERATOR]
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        own_account = (
+            isinstance(obj, User) and obj.id == operator.user_id and obj not in session.deleted
+        )
+        if not (own_account or isinstance(obj, AuditEntry | AuditHead)):
+            raise write_refusal(operator)

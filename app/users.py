@@ -71,7 +71,7 @@ def user_id_of(session: Session, username: str) -> str | None:
 
 
 def add_user(session: Session, by: Operator, data: UserInput) -> str:
-    _require_admin(by)
+    require_admin(by)
     username = check_required(
         "username", data.username, field_label(QT_TRANSLATE_NOOP("fields", "用户名")), 40
     )
@@ -120,7 +120,7 @@ def add_user(session: Session, by: Operator, data: UserInput) -> str:
 
 
 def change_role(session: Session, by: Operator, user_id: str, role: Role) -> None:
-    _require_admin(by)
+    require_admin(by)
     user = _user(session, user_id)
     if user.role is Role.ADMIN and role is not Role.ADMIN:
         _keep_an_admin(session, user)
@@ -134,7 +134,7 @@ def set_password(
 ) -> None:
     """An administrator sets anyone's password; a signed-in user their own."""
     if user_id != by.user_id:
-        _require_admin(by)
+        require_admin(by)
     user = _user(session, user_id)
     before = audit.snapshot(user)
     user.password_hash = hash_password(
@@ -163,7 +163,7 @@ def change_own_password(
 
 
 def remove_user(session: Session, by: Operator, user_id: str) -> None:
-    _require_admin(by)
+    require_admin(by)
     user = _user(session, user_id)
     if user.id == by.user_id:
         raise ValidationError(
@@ -177,7 +177,8 @@ def remove_user(session: Session, by: Operator, user_id: str) -> None:
     audit.record(session, "delete", user, before)
 
 
-def _require_admin(by: Operator) -> None:
+def require_admin(by: Operator) -> None:
+    """Refuses anyone but a signed-in administrator."""
     if not by.signed_in:
         raise write_refusal(by)
     if not by.may_manage_users:

@@ -45,7 +45,7 @@ class AuditEntry(Entity):
     hash: Mapped[str] = mapped_column(String(64))
     salt: Mapped[str | None] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(index=True)
-    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
     action: Mapped[str] = mapped_column(String(30))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)

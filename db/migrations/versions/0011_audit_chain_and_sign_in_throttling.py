@@ -5,6 +5,8 @@ gaps (``seq``), a random ``salt`` for the digests of the personal data it holds,
 covering it and the previous entry's hash; the table ``audit_head`` names the newest entry.
 Entries written before are chained here in the order they were written.
 
+An index on ``audit_log.user_id`` serves the audit viewer's filter by user.
+
 Users get the count of wrong passwords in a row (``failed_sign_ins``) and the time until which
 signing in waits after too many (``locked_until``).
 
@@ -141,6 +143,8 @@ def upgrade() -> None:
         batch_op.alter_column("seq", existing_type=sa.Integer(), nullable=False)
         batch_op.alter_column("hash", existing_type=sa.String(length=64), nullable=False)
         batch_op.create_unique_constraint(batch_op.f("uq_audit_log_seq"), ["seq"])
+        # the administrator's audit viewer filters by user
+        batch_op.create_index(batch_op.f("ix_audit_log_user_id"), ["user_id"], unique=False)
 
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.add_column(
@@ -154,6 +158,7 @@ def downgrade() -> None:
         batch_op.drop_column("locked_until")
         batch_op.drop_column("failed_sign_ins")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_audit_log_user_id"))
         batch_op.drop_constraint(batch_op.f("uq_audit_log_seq"), type_="unique")
         batch_op.drop_column("salt")
         batch_op.drop_column("hash")
