@@ -4672,6 +4672,10 @@ Reload what was saved elsewhere?</translation>
         <translation>Not set; cannot sign in</translation>
     </message>
     <message>
+        <source>连续输错，暂停登录到 {time}</source>
+        <translation>Too many wrong passwords: waits until {time}</translation>
+    </message>
+    <message>
         <source>改角色</source>
         <translation>Change Role</translation>
     </message>

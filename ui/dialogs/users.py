@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.idle_lock import idle_lock_minutes, set_idle_lock_minutes
+from app.localtime import to_beijing
 from app.users import (
     UserInput,
     UserRow,
@@ -150,6 +151,9 @@ class UsersDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.empty = QLabel(
             self.tr(
                 "还没有用户：任何打开这个数据库的人都以本机管理员身份工作。"
@@ -204,6 +208,9 @@ class UsersDialog(QDialog):
             cells = [QStandardItem(user.username), QStandardItem(user.display_name)]
             cells.append(QStandardItem(enum_text(user.role)))
             password = self.tr("已设置") if user.has_password else self.tr("未设置，不能登录")
+            if user.locked_until is not None:
+                until = to_beijing(user.locked_until).strftime("%H:%M")
+                password = self.tr("连续输错，暂停登录到 {time}").format(time=until)
             cells.append(QStandardItem(password))
             self.model.appendRow(cells)
         self.empty.setVisible(not self.users)
