@@ -5,15 +5,13 @@ is nothing to ask."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.operator import Operator
+from app.settings_store import store_setting, stored_setting
 from app.users import require_admin
-from db.models.security import Setting
 
 SETTING_KEY = "idle_lock_minutes"
 DEFAULT_MINUTES = 10
@@ -21,7 +19,7 @@ LONGEST = 240
 
 
 def idle_lock_minutes(session: Session) -> int:
-    value = session.scalar(select(Setting.value).where(Setting.key == SETTING_KEY))
+    value = stored_setting(session, SETTING_KEY)
     return int(value) if isinstance(value, int) else DEFAULT_MINUTES
 
 
@@ -37,12 +35,4 @@ def set_idle_lock_minutes(session: Session, by: Operator, minutes: int) -> None:
                 max=LONGEST,
             ),
         )
-    setting = session.scalar(select(Setting).where(Setting.key == SETTING_KEY))
-    if setting is None:
-        setting = Setting(key=SETTING_KEY, value=minutes)
-        session.add(setting)
-        audit.record(session, "create", setting, None)
-    elif setting.value != minutes:
-        before = audit.snapshot(setting)
-        setting.value = minutes
-        audit.record(session, "update", setting, before)
+    store_setting(session, SETTING_KEY, minutes)

@@ -47,6 +47,7 @@ from app.agreements.store import (
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
+from app.settings_store import store_setting
 from db.models.agreements import (
     Agreement,
     AgreementKind,
@@ -57,7 +58,6 @@ from db.models.agreements import (
     JointActivity,
 )
 from db.models.directory import OrgUnit, PartyOrg, ResidentUnit
-from db.models.security import Setting
 
 PREFIXES = {
     AgreementKind.CO_BUILDING: "GJ",
@@ -448,15 +448,7 @@ def save_settings(session: Session, settings: AgreementSettings, today: date | N
         (EXPIRING_DAYS_KEY, clean.expiring_days),
         (BEHIND_MARGIN_KEY, clean.behind_percent / 100),
     ):
-        row = session.scalar(select(Setting).where(Setting.key == key))
-        if row is None:
-            row = Setting(key=key, value=value)
-            session.add(row)
-            record(session, "create", row, None)
-        elif row.value != value:
-            before = audit.snapshot(row)
-            row.value = value
-            record(session, "update", row, before)
+        store_setting(session, key, value)
     session.flush()
     return refresh_statuses(session, today)
 
