@@ -157,3 +157,58 @@ def test_entries_written_before_the_chain_are_chained_by_the_upgrade(tmp_path: P
         assert problems(database) == []
     finally:
         database.close()
+
+
+def test_agreement_parties_and_a_decision_turned_into_an_issue_are_audited_with_the_user(
+    logged: Database,
+    world,  # meetings' world: people, units, an org tree
+) -> None:
+    from dataclasses import replace
+
+    from app.agreements import service as agreements
+    from app.agreements.records import AgreementData, PartyRef
+    from app.meetings import service as meetings
+    from db.models.agreements import AgreementKind, PartySide
+    from tests.app.test_meetings_service import full_content
+
+    user = logged.operator.user_id
+    street = PartyRef(PartySide.STREET_SIDE, org_unit_id=world["community"])
+    base = AgreementData(
+        kind=AgreementKind.CO_BUILDING,
+        number="GJ2026-NHL-009",
+        title="共建协议",
+        parties=(street, PartyRef(PartySide.PARTNER_SIDE, resident_unit_id=world["organ"])),
+    )
+    with logged.session() as s:
+        created = agreements.create_agreement(s, base)
+    with logged.session() as s:
+        agreements.save_agreement(
+            s,
+            created.id,
+            created.version,
+            replace(
+                base,
+                parties=(
+                    street,
+                    PartyRef(PartySide.PARTNER_SIDE, resident_unit_id=world["college"]),
+                ),
+            ),
+        )
+    with logged.reader() as s:
+        update = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity_id == created.id, AuditEntry.action == "update"
+            )
+        ).one()
+    assert update.user_id == user
+    assert update.before["parties"] != update.after["parties"]  # who signed shows
+
+    meeting_id = create(logged, full_content(world))
+    with logged.session() as s:
+        decision = meetings.get_meeting(s, meeting_id).agenda[0].decisions[0]
+    with logged.session() as s:
+        issue_id = meetings.decision_to_issue(s, decision_id=decision.id)
+    with logged.reader() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == issue_id)).one()
+    assert entry.user_id == user and entry.action == "create"
+    assert problems(logged) == []
