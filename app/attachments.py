@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.attachment_types import check_attachment_type
 from app.errors import UserError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from db.base import utcnow
@@ -127,6 +128,7 @@ def add_attachment(
             name=name,
             max=MAX_BYTES // (1024 * 1024),
         )
+    check_attachment_type(source)  # images, PDF and office documents only
     try:
         sha256 = _hash(source)
         stored_name = _stored_name(sha256, source)

@@ -24,6 +24,9 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.excel.commands",
     "app.dashboard.commands",
     "app.archive.commands",
+    "app.users_commands",
+    "app.erasure_commands",
+    "app.postgres_roles",
 )
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1
@@ -40,6 +43,11 @@ def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
         "--db",
         metavar="PATH_OR_URL",
         help="SQLite 数据库文件或 SQLAlchemy URL（默认：环境变量 GONGJIAN_DB，或用户数据文件夹）",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以这个用户登录（密码在终端输入，或用环境变量 GONGJIAN_PASSWORD）",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -83,23 +91,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.application import run
 
         return int(run(args.db))
+    from app.cli_signin import signed_in_for_command
     from app.logs import setup_logging
     from app.paths import database_target
 
     setup_logging()
     target = database_target(args.db)
     try:
-        return handlers[args.command](args, target)
+        with signed_in_for_command(args.user, target):
+            return handlers[args.command](args, target)
     except KeyboardInterrupt:
         print("gongjian: 已中断，未完成的操作没有写入。", file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:
-        log.exception("command %s failed", args.command)
-        print(f"gongjian: {_one_line(exc)}", file=sys.stderr)
+        from app.logs import incident_reference
+        from app.redaction import redacted
+
+        reference = incident_reference()
+        log.exception("command %s failed [%s]", args.command, reference)
+        print(f"gongjian: {redacted(_one_line(exc, reference))}", file=sys.stderr)
         return EXIT_FAILURE
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: BaseException, reference: str) -> str:
     from app.errors import UserError
     from db.errors import DatabaseError
 
@@ -107,7 +121,7 @@ def _one_line(exc: BaseException) -> str:
         return str(exc).splitlines()[0]
     if isinstance(exc, OSError):
         return f"文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）"
-    return f"意外错误（{type(exc).__name__}），详情见日志文件。"
+    return f"意外错误（{type(exc).__name__}），详情见日志文件，编号 {reference}。"
 
 
 def _cmd_demo(args: argparse.Namespace, target: str) -> int:

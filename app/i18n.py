@@ -46,3 +46,15 @@ class Message:
 
     def __repr__(self) -> str:
         return f"Message({self.format()!r})"
+
+
+class Label(str):
+    """A translatable label that is also its own (Chinese) text: a list shows it in the
+    interface language, a file that keeps Chinese writes it as it is."""
+
+    context: str
+
+    def __new__(cls, context: str, text: str) -> Label:
+        label = super().__new__(cls, text)
+        label.context = context
+        return label

@@ -14,13 +14,22 @@ them behave as before.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, ClassVar, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from app.access import (
+    Use,
+    masked_values,
+    operator_in,
+    reveals_personal_data,
+    searches_personal_data,
+)
+from app.operator import Operator
+from app.personal_data import MASKED_FIELDS
 from app.portable_sql import position_of
 
 RowsSelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -53,7 +62,10 @@ class ListQuery:
     filters: Mapping[str, Any] = field(default_factory=dict)
     sort: str | None = None
     descending: bool = False
-    reveal_personal: bool = False  # show ID numbers and mobiles unmasked
+    use: Use = Use.SCREEN  # what the rows are for; the operator decides what shows (app/access)
+    # whether the search may match a full ID number or phone: set by ``ListSource.resolved``
+    # from the session's operator (a caller's value is replaced)
+    personal_search: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,8 +100,23 @@ class ListSource:
         raise NotImplementedError
 
     def post_process(self, values: tuple[Any, ...], query: ListQuery) -> tuple[Any, ...]:
-        """A chance to mask personal data; the default returns the values as they are."""
+        """A chance to change a row's values; the default returns them as they are."""
         return values
+
+    def reveals_personal_data(self, operator: Operator, use: Use) -> bool:
+        """Whether rows fetched for ``use`` show ``operator`` personal data unmasked."""
+        return any(c.key in MASKED_FIELDS for c in self.columns) and reveals_personal_data(
+            operator, use
+        )
+
+    def resolved(self, session: Session, query: ListQuery) -> ListQuery:
+        """``query`` with what the session's operator may search."""
+        return replace(query, personal_search=searches_personal_data(operator_in(session)))
+
+    def shown(self, session: Session, query: ListQuery, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A row's values with personal data masked unless the operator may see it here."""
+        reveal = reveals_personal_data(operator_in(session), query.use)
+        return masked_values(tuple(c.key for c in self.columns), values, reveal)
 
     def column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
@@ -98,6 +125,7 @@ class ListSource:
         return self.select_rows().where(*self.where(query))
 
     def count(self, session: Session, query: ListQuery) -> int:
+        query = self.resolved(session, query)
         stmt = select(func.count()).select_from(self._filtered(query).subquery())
         return int(session.execute(stmt).scalar_one())
 
@@ -113,12 +141,13 @@ class ListSource:
         return None
 
     def fetch(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[Row]:
+        query = self.resolved(session, query)
         stmt = self._filtered(query)
         key = query.sort if query.sort in {c.key for c in self.columns} else self.default_sort
         order = stmt.selected_columns[key]
         stmt = stmt.order_by(order.desc() if query.descending else order.asc())
         stmt = stmt.order_by(stmt.selected_columns["id"]).offset(offset).limit(limit)
         return [
-            Row(r[0], r[1], self.post_process(tuple(r[2:]), query))
+            Row(r[0], r[1], self.shown(session, query, self.post_process(tuple(r[2:]), query)))
             for r in session.execute(stmt).all()
         ]

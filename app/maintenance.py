@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
+from app.audit_chain import chain_findings
 from app.validation import is_valid_id_number
 from db.engine import make_engine, sqlite_path
 from db.errors import DatabaseError
@@ -79,6 +80,7 @@ def _invariant_checks(session: Session) -> list[Finding]:
         _id_numbers,
         _date_ranges,
         _issue_timestamps,
+        _audit_log,
     ]
     return [finding for check in checks for finding in check(session)]
 
@@ -134,6 +136,18 @@ def _issue_timestamps(session: Session) -> list[Finding]:
     if closed_without_time:
         return [Finding("issue_closed_at", f"{closed_without_time} 条已归档的民生事项缺少归档时间")]
     return []
+
+
+def _audit_log(session: Session) -> list[Finding]:
+    texts = {
+        "changed": "第 {seq} 条审计记录与它的哈希不符：这一条或它前一条被改动过",
+        "deleted": "第 {seq} 条起的 {count} 条审计记录被删除了",
+        "head": "审计日志的链头丢失或与最后一条记录不符（第 {seq} 条）：最后几条可能被删除",
+    }
+    return [
+        Finding("audit_log", texts[f.problem].format(seq=f.seq, count=f.count))
+        for f in chain_findings(session)
+    ]
 
 
 def backup_database(target: str, destination: Path) -> Path:

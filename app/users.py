@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access import write_refusal
 from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
-from app.operator import Operator, hash_password
+from app.operator import Operator
+from app.passwords import checked_new_password, hash_password, password_matches
 from app.validation import check_required
 from db.base import utcnow
 from db.models.security import Role, User
 
 CONTEXT = "users"
-MIN_PASSWORD = 8
 USERNAME = re.compile(r"[A-Za-z0-9_.\-]{2,40}")
 
 
@@ -32,6 +34,7 @@ class UserRow:
     display_name: str
     role: Role
     has_password: bool
+    locked_until: datetime | None = None  # signing in waits until then (too many failures)
 
 
 @dataclass
@@ -47,11 +50,28 @@ def list_users(session: Session) -> list[UserRow]:
     users = session.scalars(
         select(User).where(User.deleted_at.is_(None)).order_by(User.role, User.username)
     )
-    return [UserRow(u.id, u.username, u.display_name, u.role, bool(u.password_hash)) for u in users]
+    now = utcnow()
+    return [
+        UserRow(
+            u.id,
+            u.username,
+            u.display_name,
+            u.role,
+            bool(u.password_hash),
+            u.locked_until if u.locked_until and u.locked_until > now else None,
+        )
+        for u in users
+    ]
+
+
+def user_id_of(session: Session, username: str) -> str | None:
+    return session.scalar(
+        select(User.id).where(User.username == username.strip(), User.deleted_at.is_(None))
+    )
 
 
 def add_user(session: Session, by: Operator, data: UserInput) -> str:
-    _require_admin(by)
+    require_admin(by)
     username = check_required(
         "username", data.username, field_label(QT_TRANSLATE_NOOP("fields", "用户名")), 40
     )
@@ -77,8 +97,8 @@ def add_user(session: Session, by: Operator, data: UserInput) -> str:
     display_name = check_required(
         "display_name", data.display_name, field_label(QT_TRANSLATE_NOOP("fields", "姓名")), 50
     )
-    password = _checked_password(data.password, data.password_again)
-    if data.role is not Role.ADMIN and _admins_with_password(session) == 0:
+    password = checked_new_password(data.password, data.password_again, username)
+    if data.role is not Role.ADMIN and not _admins_with_password(session):
         raise ValidationError(
             "role",
             Message(
@@ -100,7 +120,7 @@ def add_user(session: Session, by: Operator, data: UserInput) -> str:
 
 
 def change_role(session: Session, by: Operator, user_id: str, role: Role) -> None:
-    _require_admin(by)
+    require_admin(by)
     user = _user(session, user_id)
     if user.role is Role.ADMIN and role is not Role.ADMIN:
         _keep_an_admin(session, user)
@@ -112,15 +132,38 @@ def change_role(session: Session, by: Operator, user_id: str, role: Role) -> Non
 def set_password(
     session: Session, by: Operator, user_id: str, password: str, password_again: str
 ) -> None:
-    _require_admin(by)
+    """An administrator sets anyone's password; a signed-in user their own."""
+    if user_id != by.user_id:
+        require_admin(by)
     user = _user(session, user_id)
     before = audit.snapshot(user)
-    user.password_hash = hash_password(_checked_password(password, password_again))
+    user.password_hash = hash_password(
+        checked_new_password(password, password_again, user.username)
+    )
+    user.failed_sign_ins = 0  # a new password ends the wait after too many wrong ones
+    user.locked_until = None
     audit.record(session, "update", user, before, reason="重设密码")
 
 
+def change_own_password(
+    session: Session, by: Operator, current: str, password: str, password_again: str
+) -> None:
+    """A signed-in user replaces their own password, giving the current one first."""
+    user = _user(session, by.user_id or "")
+    if not user.password_hash or not password_matches(current, user.password_hash):
+        raise ValidationError(
+            "current",
+            Message(CONTEXT, QT_TRANSLATE_NOOP("users", "当前密码不对，请重新输入。")),
+        )
+    before = audit.snapshot(user)
+    user.password_hash = hash_password(
+        checked_new_password(password, password_again, user.username)
+    )
+    audit.record(session, "update", user, before, reason="本人修改密码")
+
+
 def remove_user(session: Session, by: Operator, user_id: str) -> None:
-    _require_admin(by)
+    require_admin(by)
     user = _user(session, user_id)
     if user.id == by.user_id:
         raise ValidationError(
@@ -134,25 +177,10 @@ def remove_user(session: Session, by: Operator, user_id: str) -> None:
     audit.record(session, "delete", user, before)
 
 
-def _checked_password(password: str, again: str) -> str:
-    if len(password) < MIN_PASSWORD:
-        raise ValidationError(
-            "password",
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP("users", "密码至少要 {n} 个字符。"),
-                n=MIN_PASSWORD,
-            ),
-        )
-    if password != again:
-        raise ValidationError(
-            "password_again",
-            Message(CONTEXT, QT_TRANSLATE_NOOP("users", "两次输入的密码不一样，请重新输入。")),
-        )
-    return password
-
-
-def _require_admin(by: Operator) -> None:
+def require_admin(by: Operator) -> None:
+    """Refuses anyone but a signed-in administrator."""
+    if not by.signed_in:
+        raise write_refusal(by)
     if not by.may_manage_users:
         raise ValidationError(
             "user",
@@ -167,23 +195,24 @@ def _user(session: Session, user_id: str) -> User:
     return user
 
 
-def _admins_with_password(session: Session) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(User)
+def _admins_with_password(session: Session) -> list[str]:
+    """The administrators who can sign in, their rows locked until the transaction ends, so
+    that two administrators demoting each other at once cannot both pass the check below."""
+    return list(
+        session.scalars(
+            select(User.id)
             .where(
                 User.deleted_at.is_(None),
                 User.role == Role.ADMIN,
                 User.password_hash.is_not(None),
             )
+            .with_for_update()
         )
-        or 0
     )
 
 
 def _keep_an_admin(session: Session, user: User) -> None:
-    if user.password_hash and _admins_with_password(session) <= 1:
+    if user.password_hash and len(_admins_with_password(session)) <= 1:
         raise ValidationError(
             "role",
             Message(

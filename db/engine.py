@@ -60,7 +60,8 @@ def make_engine(target: str, *, must_exist: bool = False) -> Engine:
     else:  # pragma: no cover - sqlite_path returns a path for every non-URL target
         raise DatabaseError(f"无法识别的数据库位置：{target}")
     try:
-        engine = create_engine(url)
+        # hide_parameters: a failed statement's error (logged, shown) never quotes a row's values
+        engine = create_engine(url, hide_parameters=True)
     except (ImportError, NoSuchModuleError, ArgumentError) as exc:
         raise DatabaseError(
             f"无法使用数据库地址 {target}：{exc}。连接 PostgreSQL 请安装驱动："

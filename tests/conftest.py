@@ -20,6 +20,16 @@ os.environ.pop("GONGJIAN_DB", None)
 from app.database import Database  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at OWASP's cost takes most of a second on a busy two-core machine; tests that
+    are not about the cost hash with a small one (``@pytest.mark.real_scrypt`` keeps it)."""
+    if request.node.get_closest_marker("real_scrypt") is None:
+        from app import passwords
+
+        monkeypatch.setattr(passwords, "COST", passwords.ScryptCost(n=2**10, r=8, p=1))
+
+
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[Database]:
     db = Database(str(tmp_path / "gongjian.db"))

@@ -1,4 +1,5 @@
-"""Unexpected exceptions: logged with their traceback, shown in a dialog, never fatal."""
+"""Unexpected exceptions: logged with their traceback under a reference, shown in a dialog
+with that reference (not the exception's text), never fatal."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from app.logs import incident_reference
+from app.redaction import redacted
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("gongjian.ui")
@@ -20,16 +24,20 @@ def install_exception_hook(log_file: str) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        reference = incident_reference()
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error [%s]\n%s", reference, details)
         if QApplication.instance() is None:
-            sys.__excepthook__(kind, value, tb)
+            print(redacted(details), file=sys.stderr)
             return
-        show_unexpected_error(value, log_file)
+        show_unexpected_error(reference, log_file)
 
     sys.excepthook = hook
 
 
-def show_unexpected_error(error: BaseException, log_file: str) -> None:
+def show_unexpected_error(reference: str, log_file: str) -> None:
+    """The message and where its details are; never the exception's text, which may quote
+    a record's values."""
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("errors", "出现意外错误"))
@@ -40,7 +48,9 @@ def show_unexpected_error(error: BaseException, log_file: str) -> None:
         )
     )
     box.setInformativeText(
-        QCoreApplication.translate("errors", "日志文件：{path}").format(path=log_file)
+        QCoreApplication.translate("errors", "错误编号：{reference}\n日志文件：{path}").format(
+            reference=reference, path=log_file
+        )
     )
-    box.setDetailedText(f"{type(error).__name__}: {error}")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()

@@ -30,6 +30,8 @@ from ui.tab import DataEvents, TabContext, TabPage
 if TYPE_CHECKING:
     from app.database import Database
 
+    from ui.idle_lock import IdleLock
+
 
 # (key, title, module, class); titles translated in context "MainWindow"
 TABS: tuple[tuple[str, str, str, str], ...] = (
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.events = DataEvents(self)
         self._pages: dict[str, TabPage] = {}
         self._statuses_day: date | None = None
+        self.idle_lock: IdleLock | None = None
         self._day_timer = QTimer(self, interval=10 * 60 * 1000)  # the day may change while open
         self._day_timer.timeout.connect(self.move_dated_statuses)
 
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         then shows the current tab's data; False when the user cancels signing in."""
         from app.database import Database
         from app.errors import UserError
+        from app.redaction import redacted
         from db.errors import DatabaseError
 
         try:
@@ -115,7 +119,7 @@ class MainWindow(QMainWindow):
         except (DatabaseError, UserError) as exc:
             self.location_label.setText(self.tr("数据库未打开"))
             if self.interactive:
-                QMessageBox.critical(self, self.tr("无法打开数据库"), str(exc))
+                QMessageBox.critical(self, self.tr("无法打开数据库"), redacted(str(exc)))
             raise
         if not self._sign_in():
             self.database.close()
@@ -168,7 +172,23 @@ class MainWindow(QMainWindow):
             self.database.operator = dialog.operator
             self.settings.last_username = dialog.username.text().strip()
         self._show_operator(required)
+        self._watch_idleness()
         return True
+
+    def _watch_idleness(self) -> None:
+        """Locks the window after the idle time the database sets, once someone signed in."""
+        from app.idle_lock import idle_lock_minutes
+
+        from ui.idle_lock import IdleLock
+
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+            self.idle_lock = None
+        assert self.database is not None
+        if self.interactive and self.database.operator.username:
+            with self.database.reader() as session:
+                minutes = idle_lock_minutes(session)
+            self.idle_lock = IdleLock(self.database, minutes, self)
 
     def _show_operator(self, signed_in: bool) -> None:
         from ui.i18n import enum_text
@@ -182,6 +202,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.users_action.setEnabled(operator.may_manage_users)
+        self.audit_action.setEnabled(operator.may_manage_users)
+        self.own_password_action.setVisible(bool(operator.username))
         for action in (self.new_action, self.delete_action, self.import_action):
             action.setEnabled(operator.may_edit)  # a viewer's changes would be refused anyway
         read_only = self.tr("只读：可以查看、打印和导出，不能修改数据。")
@@ -305,6 +327,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
         self._action(file_menu, self.tr("设置(&S)…"), self._on_settings)
         self.users_action = self._action(file_menu, self.tr("用户与权限(&U)…"), self._on_users)
+        self.audit_action = self._action(file_menu, self.tr("审计日志(&L)…"), self._on_audit_log)
+        self.own_password_action = self._action(
+            file_menu, self.tr("修改我的密码(&M)…"), self._on_own_password
+        )
+        self.own_password_action.setVisible(False)
         self.switch_user_action = self._action(
             file_menu, self.tr("切换用户(&W)…"), self._on_switch_user
         )
@@ -410,6 +437,18 @@ class MainWindow(QMainWindow):
 
         if self.database is not None:
             UsersDialog(self.database, self).exec()
+
+    def _on_audit_log(self) -> None:
+        from ui.dialogs.audit_log import AuditLogDialog
+
+        if self.database is not None:
+            AuditLogDialog(self.database, self).exec()
+
+    def _on_own_password(self) -> None:
+        from ui.dialogs.users import OwnPasswordDialog
+
+        if self.database is not None and OwnPasswordDialog(self.database, self).exec():
+            QMessageBox.information(self, self.tr("修改我的密码"), self.tr("密码已修改。"))
 
     def _on_switch_user(self) -> None:
         if self.database is None or not self._sign_in():

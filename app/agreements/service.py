@@ -42,10 +42,12 @@ from app.agreements.store import (
     refuse,
     restore,
     soft_delete,
+    state,
     stored,
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
+from app.settings_store import store_setting
 from db.models.agreements import (
     Agreement,
     AgreementKind,
@@ -56,7 +58,6 @@ from db.models.agreements import (
     JointActivity,
 )
 from db.models.directory import OrgUnit, PartyOrg, ResidentUnit
-from db.models.security import Setting
 
 PREFIXES = {
     AgreementKind.CO_BUILDING: "GJ",
@@ -183,7 +184,7 @@ def save_agreement(
     _check_number_free(session, clean.number, agreement.id)
     if agreement.status in DATED and (clean.valid_from is None or clean.valid_to is None):
         raise invalid("valid_to", QT_TRANSLATE_NOOP("validation", "生效的协议必须有有效期。"))
-    before = audit.snapshot(agreement)
+    before = state(agreement)
     assert clean.kind is not None
     agreement.kind = clean.kind
     agreement.number = clean.number
@@ -311,7 +312,7 @@ def activate(
         raise invalid("valid_to", QT_TRANSLATE_NOOP("validation", "有效期已过，不能生效。"))
     if agreement.signed_on is None:
         raise invalid("signed_on", QT_TRANSLATE_NOOP("validation", "请先填写签订日期。"))
-    before = audit.snapshot(agreement)
+    before = state(agreement)
     agreement.status = status_for(
         agreement.valid_from,
         agreement.valid_to,
@@ -334,7 +335,7 @@ def terminate(session: Session, agreement_id: str, version: int, reason: str) ->
         AgreementStatus.EXPIRING,
     ):
         raise refuse(QT_TRANSLATE_NOOP("errors", "已到期、已终止或已续签的协议不能终止。"))
-    before = audit.snapshot(agreement)
+    before = state(agreement)
     agreement.status = AgreementStatus.TERMINATED
     agreement.end_reason = text
     record(session, "terminate", agreement, before, reason=text)
@@ -407,7 +408,7 @@ def renew(
             )
         )
     record(session, "create", successor, None, reason=reason.strip())
-    before = audit.snapshot(old)
+    before = state(old)
     old.status = AgreementStatus.RENEWED
     record(session, "renew", old, before, reason=reason.strip())
     return get_agreement(session, successor.id)
@@ -438,7 +439,7 @@ def refresh_statuses(session: Session, today: date | None = None) -> int:
     for agreement in rows:
         status = status_for(agreement.valid_from, agreement.valid_to, now, days, agreement.status)
         if status is not agreement.status:
-            before = audit.snapshot(agreement)
+            before = state(agreement)
             agreement.status = status
             record(session, "status", agreement, before)
             changed += 1
@@ -453,15 +454,7 @@ def save_settings(session: Session, settings: AgreementSettings, today: date | N
         (EXPIRING_DAYS_KEY, clean.expiring_days),
         (BEHIND_MARGIN_KEY, clean.behind_percent / 100),
     ):
-        row = session.scalar(select(Setting).where(Setting.key == key))
-        if row is None:
-            row = Setting(key=key, value=value)
-            session.add(row)
-            record(session, "create", row, None)
-        elif row.value != value:
-            before = audit.snapshot(row)
-            row.value = value
-            record(session, "update", row, before)
+        store_setting(session, key, value)
     session.flush()
     return refresh_statuses(session, today)
 

@@ -39,13 +39,36 @@ def check_version(obj: Entity, version: int) -> None:
         raise ConflictError.stale()
 
 
+def state(obj: Entity) -> dict[str, Any]:
+    """A row as the audit log keeps it; an agreement with its parties (who signed is part of
+    what an agreement is)."""
+    result = audit.snapshot(obj)
+    if isinstance(obj, Agreement):
+        result["parties"] = sorted(
+            (
+                {
+                    "side": party.side.value,
+                    "org_unit_id": party.org_unit_id,
+                    "resident_unit_id": party.resident_unit_id,
+                    "party_org_id": party.party_org_id,
+                }
+                for party in obj.parties
+            ),
+            key=lambda p: (p["side"], *(str(p[k] or "") for k in sorted(p))),
+        )
+    return result
+
+
 def record(
     session: Session, action: str, obj: Entity, before: dict[str, Any] | None, *, reason: str = ""
 ) -> None:
+    """An audit entry with ``obj`` as it is now (``state``), flushing first."""
     try:
-        audit.record(session, action, obj, before, reason=reason)
+        session.flush()
     except StaleDataError:
         raise ConflictError.stale() from None
+    after = None if action == "purge" else state(obj)  # purged: the row is gone
+    audit.append(session, action, obj.__tablename__, obj.id, before, after, reason=reason)
 
 
 def stored(session: Session, kind: type[T], row_id: str, what: str) -> T:
@@ -59,7 +82,7 @@ def stored(session: Session, kind: type[T], row_id: str, what: str) -> T:
 def soft_delete(session: Session, row: Deletable, version: int) -> None:
     """Marks ``row`` deleted (audited); ``restore`` brings it back."""
     check_version(row, version)
-    before = audit.snapshot(row)
+    before = state(row)
     row.deleted_at = utcnow()
     record(session, "delete", row, before)
 
@@ -68,7 +91,7 @@ def restore(session: Session, row: Deletable) -> None:
     """Undoes ``soft_delete`` (nothing when ``row`` is not deleted)."""
     if row.deleted_at is None:
         return
-    before = audit.snapshot(row)
+    before = state(row)
     row.deleted_at = None
     record(session, "restore", row, before)
 

@@ -32,6 +32,7 @@ from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.attachments import attachment_path, attachments_of
 from app.dashboard.period import Period
 from app.errors import UserError
@@ -41,10 +42,8 @@ from app.localtime import to_beijing
 from app.meetings.detail import sorted_action_items
 from app.meetings.minutes import meeting_names, minutes_document, signin_sheet
 from app.meetings.store import live_meeting
-from db.base import utcnow
 from db.models.issues import Issue
 from db.models.meetings import ActionItem, Meeting, MeetingStatus
-from db.models.security import AuditEntry
 
 MANIFEST = "SHA256SUMS"
 MINUTES_FILE = "纪要.pdf"
@@ -264,15 +263,5 @@ def _zip(root: Path, path: Path) -> None:
 
 
 def _audit(session: Session, entity: str, entity_id: str, bundle: Bundle) -> None:
-    session.add(
-        AuditEntry(
-            at=utcnow(),
-            user_id=session.info.get("user_id"),
-            action="archive",
-            entity=entity,
-            entity_id=entity_id,
-            before=None,
-            after={"path": str(bundle.path), "files": bundle.files},
-        )
-    )
-    session.flush()
+    detail = {"path": str(bundle.path), "files": bundle.files}
+    audit.event_entry(session, "archive", entity=entity, entity_id=entity_id, detail=detail)

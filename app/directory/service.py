@@ -10,6 +10,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access import record_for
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
 from app.errors import ConflictError, UserError, ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -84,7 +85,8 @@ class Repository(Generic[M, R]):
             value = getattr(obj, f.name)
             # a NULL text column (an import, an older row) reads as the record's "" default
             values[f.name] = "" if value is None and f.default == "" else value
-        return Loaded(obj.id, obj.version, self.record(**values))
+        # personal data masked unless the operator may see it (a viewer's dialog is read-only)
+        return Loaded(obj.id, obj.version, record_for(session, self.record(**values)))
 
     def columns(self, data: R) -> dict[str, Any]:
         """The column values to store for a validated record (its fields are plain values:

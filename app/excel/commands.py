@@ -42,7 +42,9 @@ def register(commands: Any) -> dict[str, Handler]:
     writing.add_argument("file", type=Path, metavar="FILE.xlsx")
     writing.add_argument("--search", default="", metavar="TEXT", help="只导出搜索到的记录")
     writing.add_argument(
-        "--reveal-personal", action="store_true", help="身份证号和手机号不打码（注意保密）"
+        "--reveal-personal",
+        action="store_true",
+        help="身份证号和电话不打码（须以管理员或工作人员登录；记入审计日志）",
     )
     return {"import": import_rows, "import-template": write_template, "export": export_rows}
 
@@ -95,6 +97,7 @@ def write_template(args: argparse.Namespace, target: str) -> int:
 
 
 def export_rows(args: argparse.Namespace, target: str) -> int:
+    from app.access import Use, require_reveal
     from app.database import Database
     from app.excel.exporting import export_list
     from app.excel.lists import list_source
@@ -105,10 +108,12 @@ def export_rows(args: argparse.Namespace, target: str) -> int:
         search=args.search.strip(),
         sort=source.default_sort,
         descending=source.default_descending,
-        reveal_personal=args.reveal_personal,
+        use=Use.DOCUMENT if args.reveal_personal else Use.SCREEN,
     )
     database = Database(target, must_exist=True)
     try:
+        if args.reveal_personal:
+            require_reveal(database.operator)
         count = export_list(database, source, query, args.file, title)
     finally:
         database.close()

@@ -18,6 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
+from app.access import record_disclosure
 from app.database import Database
 from app.excel.writing import header_cell, save, set_widths, sheet_name, text_cell
 from app.labels import label
@@ -65,6 +66,9 @@ def export_list(
             if progress:
                 progress(written, total)
     save(book, path)
+    if source.reveals_personal_data(database.operator, query.use):
+        with database.session() as session:
+            record_disclosure(session, "export", title, file=path.name, rows=written)
     return written
 
 

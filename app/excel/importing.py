@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access import write_refusal
 from app.database import Database
 from app.errors import UserError, ValidationError
 from app.excel import cells
@@ -139,8 +140,11 @@ def import_file(
 ) -> Report:
     """Imports every row of ``path`` in one transaction; ImportRefused (nothing written)
     when any row has a problem, DatabaseBusy when the database stays locked."""
+    if not database.operator.may_edit:  # before reading: not one row per refusal
+        raise write_refusal(database.operator)
     table = read_table(path)
-    with _busy_reported(), database.session() as session:
+    # the write lock is taken at the first write, after every row was checked and built
+    with _busy_reported(), database.session(lock_at_once=False) as session:
         report, staged = plan(session, kind, table, update_duplicates, progress)
         if report.problems:
             raise ImportRefused(report)
@@ -155,6 +159,9 @@ def import_file(
                     "有记录与刚刚别处保存的记录冲突，没有导入任何记录。请重新检查后再导入。",
                 )
             ) from error
+        # each record's change is audited on its own; this entry says which file brought them
+        counts = {"created": report.count(Action.CREATE), "updated": report.count(Action.UPDATE)}
+        audit.event_entry(session, "import", entity=kind.key, detail={"file": path.name, **counts})
     return report
 
 

@@ -39,7 +39,6 @@ def export_work_order(args: argparse.Namespace, target: str) -> int:
     from sqlalchemy import or_, select
 
     from app.database import Database
-    from app.issues.detail import issue_detail
     from app.issues.workorder import write_work_order
     from db.models.issues import Issue
 
@@ -49,12 +48,11 @@ def export_work_order(args: argparse.Namespace, target: str) -> int:
             found = session.scalar(
                 select(Issue.id).where(or_(Issue.number == args.issue, Issue.id == args.issue))
             )
-            if found is None:
-                raise CliError(f"找不到民生事项：{args.issue}")
-            detail = issue_detail(session, found)
+        if found is None:
+            raise CliError(f"找不到民生事项：{args.issue}")
+        write_work_order(database, found, args.output)
     finally:
         database.close()
-    write_work_order(detail, args.output)
     print(f"已导出工单：{args.output}")
     return 0
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.access import record_for
 from app.issues.records import (
     DispatchView,
     EventView,
@@ -98,23 +99,24 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
         .order_by(IssueEvent.at, IssueEvent.created_at)
     ).all()
     origin = meeting_for_issue(session, issue.id)
+    data = IssueData(
+        title=issue.title,
+        source=issue.source,
+        description=issue.description,
+        category_id=issue.category_id,
+        community_id=issue.community_id,
+        grid_id=issue.grid_id,
+        compound_id=issue.compound_id,
+        address=issue.address,
+        reporter_name=issue.reporter_name,
+        reporter_phone=issue.reporter_phone,
+        priority=issue.priority,
+    )
     return IssueDetail(
         id=issue.id,
         version=issue.version,
         number=issue.number,
-        data=IssueData(
-            title=issue.title,
-            source=issue.source,
-            description=issue.description,
-            category_id=issue.category_id,
-            community_id=issue.community_id,
-            grid_id=issue.grid_id,
-            compound_id=issue.compound_id,
-            address=issue.address,
-            reporter_name=issue.reporter_name,
-            reporter_phone=issue.reporter_phone,
-            priority=issue.priority,
-        ),
+        data=record_for(session, data),  # the phone masked unless the operator may see it
         status=issue.status,
         reported_at=to_beijing(issue.reported_at),
         deadline=issue.deadline,

@@ -2,22 +2,24 @@
 
 The facts (编号, 事项, 状态 …) as label/value rows in the words of the printed page, laid out
 with the description, the dispatches and the journal by ``app.exports.pdf.workorder``. The
-reporter's phone is masked unless ``reveal_personal``.
+reporter's phone shows as the issue's detail holds it: masked unless the operator may see it
+(app/access.py); printing it unmasked is audited.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from app.access import Use, record_disclosure, reveals_personal_data
+from app.database import Database
+from app.issues.detail import issue_detail
 from app.issues.records import IssueDetail
 from app.labels import label
-from app.validation import mask_mobile
 
 
-def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
+def _facts(d: IssueDetail) -> list[tuple[str, str]]:
     data = d.data
-    phone = data.reporter_phone if reveal_personal else mask_mobile(data.reporter_phone)
-    reporter = "　".join(x for x in (data.reporter_name, phone) if x)
+    reporter = "　".join(x for x in (data.reporter_name, data.reporter_phone) if x)
     place = " / ".join(x for x in (d.community_name, d.grid_name) if x)
     rows = [
         ("编号", d.number),
@@ -42,15 +44,26 @@ def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
     return rows
 
 
-def render_work_order(detail: IssueDetail, *, reveal_personal: bool = False) -> bytes:
+def work_order(database: Database, issue_id: str) -> tuple[IssueDetail, bytes]:
+    """An issue's work order as the operator may see it, and the detail it shows."""
+    with database.reader() as session:
+        detail = issue_detail(session, issue_id)
+    pdf = render_work_order(detail)
+    if detail.data.reporter_phone and reveals_personal_data(database.operator, Use.DOCUMENT):
+        with database.session() as session:
+            record_disclosure(session, "print", "issues", issue_id, number=detail.number)
+    return detail, pdf
+
+
+def render_work_order(detail: IssueDetail) -> bytes:
     """The work order as the bytes of a PDF file (laid out by ``app.exports.pdf.workorder``)."""
     from app.exports.pdf.workorder import render_work_order as render
 
-    return render(detail, _facts(detail, reveal_personal))
+    return render(detail, _facts(detail))
 
 
-def write_work_order(detail: IssueDetail, path: Path, *, reveal_personal: bool = False) -> None:
+def write_work_order(database: Database, issue_id: str, path: Path) -> None:
     """Renders the work order and writes it atomically."""
     from app.exports.pdf.writing import atomic_write_bytes
 
-    atomic_write_bytes(path, render_work_order(detail, reveal_personal=reveal_personal))
+    atomic_write_bytes(path, work_order(database, issue_id)[1])

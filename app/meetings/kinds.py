@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.meetings.records import KIND_MAX
+from app.settings_store import store_setting
 from db.models.security import Setting
 
 SETTING_KEY = "meeting_kinds"
@@ -60,13 +60,5 @@ def validated_kinds(kinds: Sequence[str]) -> list[str]:
 def set_meeting_kinds(session: Session, kinds: Sequence[str]) -> list[str]:
     """Stores the list (audited). Meetings of a kind taken off the list keep their kind."""
     clean = validated_kinds(kinds)
-    setting = session.scalar(select(Setting).where(Setting.key == SETTING_KEY))
-    if setting is None:
-        setting = Setting(key=SETTING_KEY, value=clean)
-        session.add(setting)
-        audit.record(session, "create", setting, None)
-    elif setting.value != clean:
-        before = audit.snapshot(setting)
-        setting.value = clean
-        audit.record(session, "update", setting, before)
+    store_setting(session, SETTING_KEY, clean)
     return clean

@@ -13,7 +13,6 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.meetings.detail import sorted_action_items
 from db.base import Entity, utcnow
 from db.models.meetings import AgendaItem, Decision, Meeting, MeetingStatus
-from db.models.security import AuditEntry
 
 WHAT = QT_TRANSLATE_NOOP("fields", "会议")
 CHILD_KEYS_SKIPPED = {"id", "meeting_id", "agenda_item_id", "decision_id"}
@@ -98,14 +97,12 @@ def record(
 ) -> None:
     """An audit entry with the whole meeting before and after (flushing first)."""
     flush(session)
-    session.add(
-        AuditEntry(
-            at=utcnow(),
-            action=action,
-            entity=Meeting.__tablename__,
-            entity_id=meeting.id,
-            before=before,
-            after=meeting_state(meeting),
-            reason=reason,
-        )
+    audit.append(
+        session,
+        action,
+        Meeting.__tablename__,
+        meeting.id,
+        before,
+        meeting_state(meeting),
+        reason=reason,
     )

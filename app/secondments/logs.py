@@ -128,7 +128,10 @@ def _live_log(session: Session, log_id: str) -> WorkLog:
 def _has_twin(
     session: Session, posting_id: str, kind: LogKind, period: str, log_id: str | None
 ) -> bool:
-    """Whether another live report of this kind is in for this posting and month."""
+    """Whether another live report of this kind is in for this posting and month. The
+    posting's row is locked first (PostgreSQL; SQLite's writers are serialised already), so
+    two offices adding the same report check one after the other."""
+    session.execute(select(Posting.id).where(Posting.id == posting_id).with_for_update())
     twin = session.scalar(
         select(WorkLog.id).where(
             WorkLog.posting_id == posting_id,

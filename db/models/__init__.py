@@ -22,7 +22,7 @@ from db.models.issues import (
 )
 from db.models.meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from db.models.secondments import Evaluation, Posting, WorkLog
-from db.models.security import AuditEntry, Setting, User
+from db.models.security import AuditEntry, AuditHead, Setting, User
 
 __all__ = [
     "ActionItem",
@@ -32,6 +32,7 @@ __all__ = [
     "Attachment",
     "Attendance",
     "AuditEntry",
+    "AuditHead",
     "Commitment",
     "Compound",
     "Decision",

@@ -664,6 +664,49 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>没有符合条件的审计记录。</source>
+        <translation>No audit entries match.</translation>
+    </message>
+    <message>
+        <source>记录 ID 或说明中的文字（Ctrl+F）</source>
+        <translation>Record ID or words of the note (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>修改后 / 内容</source>
+        <translation>After / details</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>备份数据库</source>
@@ -1201,6 +1244,13 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>共建协议</source>
         <translation>Co-building Agreements</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <source>已锁定：请输入密码继续。</source>
+        <translation>Locked: enter your password to go on.</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2622,14 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>&amp;Users and Permissions…</translation>
     </message>
     <message>
+        <source>审计日志(&amp;L)…</source>
+        <translation>Audit &amp;log…</translation>
+    </message>
+    <message>
+        <source>修改我的密码(&amp;M)…</source>
+        <translation>Change &amp;my password…</translation>
+    </message>
+    <message>
         <source>切换用户(&amp;W)…</source>
         <translation>S&amp;witch User…</translation>
     </message>
@@ -2622,6 +2680,14 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>这一页没有列表可以导出。请先打开一个列表（如民生事项、共建协议）。</source>
         <translation>This page has no list to export. Open a list first (such as Issues or Co-building Agreements).</translation>
+    </message>
+    <message>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>密码已修改。</source>
+        <translation>Your password has been changed.</translation>
     </message>
     <message>
         <source>关于共建台</source>
@@ -3284,8 +3350,8 @@ It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back
         <translation>Confirm password</translation>
     </message>
     <message>
-        <source>管理员：管理用户，看到完整的证件号和电话。工作人员：修改所有记录，在编辑、打印和导出时看到完整信息。只读：只能查看，个人信息打码。</source>
-        <translation>Administrator: manages users and sees full ID and phone numbers. Staff: can change all records and sees full details when editing, printing and exporting. Read-only: can only view; personal data is masked.</translation>
+        <source>管理员：管理用户，看到完整的证件号和电话。工作人员：修改所有记录，在编辑、打印和导出时看到完整信息。只读：只能查看，个人信息打码。密码至少 12 个字符，或用空格隔开的 4 个词。</source>
+        <translation>Administrator: manages users and sees full ID and phone numbers. Staff: can change all records and sees full details when editing, printing and exporting. Read-only: can only view; personal data is masked. A password has at least 12 characters, or is four words separated by spaces.</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3449,29 @@ It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back
     <message>
         <source>编码</source>
         <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>至少 12 个字符，或用空格隔开的 4 个词；不要用常见密码或手机号、生日。</source>
+        <translation>At least 12 characters, or four words separated by spaces; not a common password, a phone number or a birthday.</translation>
     </message>
 </context>
 <context>
@@ -4544,6 +4633,33 @@ Reminder note (optional):</translation>
 
 This step has been removed from the undo history.</translation>
     </message>
+    <message>
+        <source>{reason}
+
+重新载入别处保存的内容？</source>
+        <translation>{reason}
+
+Reload what was saved elsewhere?</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>共建台已锁定</source>
+        <translation>Gongjian is locked</translation>
+    </message>
+    <message>
+        <source>{name}，窗口因长时间未操作已锁定。未保存的内容都还在，输入密码继续。</source>
+        <translation>{name}, the window locked after a while without use. Nothing unsaved is lost; enter your password to go on.</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
 </context>
 <context>
     <name>UsersDialog</name>
@@ -4588,12 +4704,28 @@ This step has been removed from the undo history.</translation>
         <translation>Delete</translation>
     </message>
     <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>不锁定</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>无人操作多久后锁定窗口、要求重新输入密码：</source>
+        <translation>Lock the window and ask for the password again after this long without use:</translation>
+    </message>
+    <message>
         <source>已设置</source>
         <translation>Set</translation>
     </message>
     <message>
         <source>未设置，不能登录</source>
         <translation>Not set; cannot sign in</translation>
+    </message>
+    <message>
+        <source>连续输错，暂停登录到 {time}</source>
+        <translation>Too many wrong passwords: waits until {time}</translation>
     </message>
     <message>
         <source>改角色</source>
@@ -4672,6 +4804,172 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>access</name>
+    <message>
+        <source>这个数据库设置了用户，修改数据须先登录：在命令前加 --user 用户名（密码在终端输入，或放在环境变量 GONGJIAN_PASSWORD 中）。</source>
+        <translation>This database has users: sign in to change data by putting --user NAME before the command (the password is asked on the terminal, or read from the environment variable GONGJIAN_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>您以“只读”角色登录，不能修改数据。请用工作人员或管理员账号登录。</source>
+        <translation>You are signed in with the “Read-only” role and cannot change data. Sign in as staff or an administrator.</translation>
+    </message>
+    <message>
+        <source>这个数据库设置了用户，查看完整的身份证号和电话须先登录：在命令前加 --user 用户名（密码在终端输入，或放在环境变量 GONGJIAN_PASSWORD 中）。</source>
+        <translation>This database has users: sign in to see full ID numbers and phones by putting --user NAME before the command (the password is asked on the terminal, or read from the environment variable GONGJIAN_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>“只读”角色看不到完整的身份证号和电话。请用工作人员或管理员账号登录。</source>
+        <translation>The “Read-only” role does not see full ID numbers and phones. Sign in as staff or an administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>新建</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Purged</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <source>状态变化</source>
+        <translation>Status moved</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>暂停期内登录</source>
+        <translation>Sign-in while waiting</translation>
+    </message>
+    <message>
+        <source>导出个人信息</source>
+        <translation>Exported personal data</translation>
+    </message>
+    <message>
+        <source>打印个人信息</source>
+        <translation>Printed personal data</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>删除个人信息</source>
+        <translation>Erased personal data</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restored from backup</translation>
+    </message>
+    <message>
+        <source>审计链头重建</source>
+        <translation>Audit head rebuilt</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>驻区单位</source>
+        <translation>Resident unit</translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Party organisation</translation>
+    </message>
+    <message>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>民生事项</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>联席会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>共建协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>承诺事项</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>履约记录</source>
+        <translation>Fulfilment</translation>
+    </message>
+    <message>
+        <source>三张清单</source>
+        <translation>List entry</translation>
+    </message>
+    <message>
+        <source>报到登记</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Service record</translation>
+    </message>
+    <message>
+        <source>干部挂职</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation>Work record</translation>
+    </message>
+    <message>
+        <source>双向评价</source>
+        <translation>Two-way evaluation</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>只有管理员可以查看审计日志。</source>
+        <translation>Only administrators can read the audit log.</translation>
     </message>
 </context>
 <context>
@@ -4867,6 +5165,30 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录类别</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
     </message>
     <message>
         <source>会议类型</source>
@@ -5436,6 +5758,17 @@ This step has been removed from the undo history.</translation>
     </message>
 </context>
 <context>
+    <name>erasure</name>
+    <message>
+        <source>请写明删除的依据，例如“本人于11月28日书面申请”。</source>
+        <translation>Give the grounds for the erasure, for example “written request of the person on 28 November”.</translation>
+    </message>
+    <message>
+        <source>只有管理员可以删除个人信息。</source>
+        <translation>Only administrators can erase personal data.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>“{name}”下还有{n}个下级组织，请先删除或移走它们。</source>
@@ -5458,8 +5791,10 @@ This step has been removed from the undo history.</translation>
         <translation>The operation did not complete; saved data is not affected. You can keep working. If the problem happens again, give the log file to your administrator.</translation>
     </message>
     <message>
-        <source>日志文件：{path}</source>
-        <translation>Log file: {path}</translation>
+        <source>错误编号：{reference}
+日志文件：{path}</source>
+        <translation>Error reference: {reference}
+Log file: {path}</translation>
     </message>
     <message>
         <source>这份纪要已经定稿了。</source>
@@ -5656,6 +5991,18 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>无法归档：写入 {folder} 时出错（{reason}）</source>
         <translation>Cannot archive: writing to {folder} failed ({reason})</translation>
+    </message>
+    <message>
+        <source>“{name}”不能作为附件：只接受图片、PDF 和办公文档（{types}）。</source>
+        <translation>“{name}” cannot be attached: only images, PDF and office documents are accepted ({types}).</translation>
+    </message>
+    <message>
+        <source>“{name}”的内容与它的扩展名不符，不能作为附件。请用原始文件，不要只改扩展名。</source>
+        <translation>The content of “{name}” does not match its extension, so it cannot be attached. Use the original file rather than renaming one.</translation>
+    </message>
+    <message>
+        <source>这条记录在您修改之后已被别处修改（其他窗口或其他电脑）。撤销或重做会覆盖那次修改，所以没有执行。</source>
+        <translation>This record was changed elsewhere (another window or another PC) after your change. Undoing or redoing would overwrite that change, so it was not done.</translation>
     </message>
 </context>
 <context>
@@ -6142,6 +6489,10 @@ This step has been removed from the undo history.</translation>
         <source>用户</source>
         <translation>User</translation>
     </message>
+    <message>
+        <source>审计记录</source>
+        <translation>audit entry</translation>
+    </message>
 </context>
 <context>
     <name>issue_actions</name>
@@ -6217,12 +6568,31 @@ This step has been removed from the undo history.</translation>
         <translation>Local administrator</translation>
     </message>
     <message>
-        <source>您以“只读”角色登录，不能修改数据。请用工作人员或管理员账号登录。</source>
-        <translation>You are signed in with the “Read-only” role and cannot change data. Sign in as staff or an administrator.</translation>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+</context>
+<context>
+    <name>passwords</name>
+    <message>
+        <source>密码至少要 {n} 个字符，或用空格隔开的 {words} 个词（如“春风 杨柳 万千 枝条”）。</source>
+        <translation>A password needs at least {n} characters, or {words} words separated by spaces (such as “spring willow river lantern”).</translation>
     </message>
     <message>
-        <source>用户名或密码不对。请检查后重新输入（区分大小写）。</source>
-        <translation>Wrong user name or password. Check them and try again (case-sensitive).</translation>
+        <source>密码不能全是数字（手机号、生日、证件号容易被猜到），请加入字母或词。</source>
+        <translation>A password cannot be digits only (phone numbers, birthdays and ID numbers are easy to guess); add letters or words.</translation>
+    </message>
+    <message>
+        <source>这个密码太常见，很容易被猜到。请换一个，例如几个不相关的词。</source>
+        <translation>This password is too common and easy to guess. Choose another, for example a few unrelated words.</translation>
+    </message>
+    <message>
+        <source>密码不能包含用户名。</source>
+        <translation>A password cannot contain the user name.</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一样，请重新输入。</source>
+        <translation>The two passwords differ; please enter them again.</translation>
     </message>
 </context>
 <context>
@@ -6304,6 +6674,17 @@ This step has been removed from the undo history.</translation>
     </message>
 </context>
 <context>
+    <name>signing_in</name>
+    <message>
+        <source>用户名或密码不对。请检查后重新输入（区分大小写）。</source>
+        <translation>Wrong user name or password. Check them and try again (case-sensitive).</translation>
+    </message>
+    <message>
+        <source>密码连续输错次数过多，这个账号暂停登录到 {time}。请稍后再试，或请管理员重设密码。</source>
+        <translation>Too many wrong passwords in a row: this account cannot sign in until {time}. Try again later, or ask an administrator to reset the password.</translation>
+    </message>
+</context>
+<context>
     <name>users</name>
     <message>
         <source>用户名只能用字母、数字、下划线、点和连字符，2 到 40 个字符。</source>
@@ -6318,16 +6699,12 @@ This step has been removed from the undo history.</translation>
         <translation>The first user with a password must be an administrator, or nobody could manage users later.</translation>
     </message>
     <message>
+        <source>当前密码不对，请重新输入。</source>
+        <translation>The current password is wrong; please enter it again.</translation>
+    </message>
+    <message>
         <source>不能删除自己正在使用的账号。</source>
         <translation>You cannot delete the account you are using.</translation>
-    </message>
-    <message>
-        <source>密码至少要 {n} 个字符。</source>
-        <translation>A password needs at least {n} characters.</translation>
-    </message>
-    <message>
-        <source>两次输入的密码不一样，请重新输入。</source>
-        <translation>The two passwords differ; please enter them again.</translation>
     </message>
     <message>
         <source>只有管理员可以管理用户。</source>
@@ -6827,6 +7204,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>结束日期早于开始日期，请选择开始日期当天或以后。</source>
         <translation>The end date is before the start date. Choose the start date or a later day.</translation>
+    </message>
+    <message>
+        <source>空闲锁定时间应在0到{max}分钟之间（0 为不锁定）。</source>
+        <translation>The idle time before locking must be between 0 and {max} minutes (0: never lock).</translation>
     </message>
 </context>
 <context>

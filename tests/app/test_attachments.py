@@ -136,3 +136,46 @@ def test_remove_is_soft_and_audited(
     assert (store / info.stored_name).exists()  # other rows may share the file
     with database.session() as s, pytest.raises(UserError):
         remove_attachment(s, info.id)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("报告.exe", b"MZ\x90\x00", "只接受图片、PDF 和办公文档"),
+        ("处理.bat", b"@echo off", "只接受图片、PDF 和办公文档"),
+        ("快捷方式.lnk", b"L\x00\x00\x00", "只接受图片、PDF 和办公文档"),
+        ("照片.jpg", b"MZ\x90\x00 a program renamed", "内容与它的扩展名不符"),
+    ],
+)
+def test_only_images_pdf_and_office_documents_are_attached_and_nothing_is_copied(
+    database: Database, issue: str, tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    store = tmp_path / "store"
+    with database.session() as s, pytest.raises(UserError) as caught:
+        add_attachment(s, issue_id=issue, source=source, attachments_dir=store)
+    assert name in str(caught.value.message) and problem in str(caught.value.message)
+    assert not store.exists()
+    with database.reader() as s:
+        assert attachments_of(s, issue_id=issue) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("扫描件.PDF", b"%PDF-1.7\n"),
+        ("纪要.docx", b"PK\x03\x04 word"),
+        ("台账.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 excel 97"),
+        ("通知.ofd", b"PK\x03\x04 ofd"),
+        ("现场.jpeg", b"\xff\xd8\xff\xe0 jfif"),
+    ],
+)
+def test_documents_and_images_are_accepted(
+    database: Database, issue: str, tmp_path: Path, name: str, content: bytes
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    with database.session() as s:
+        info = add_attachment(s, issue_id=issue, source=source, attachments_dir=tmp_path / "s")
+    assert info.file_name == name

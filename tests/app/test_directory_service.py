@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.access import Use
 from app.database import Database
 from app.directory import service
 from app.directory.lists import PersonList, ResidentUnitList, org_tree, subtree_ids
@@ -163,7 +164,7 @@ def test_people_list_masks_unless_revealed_and_finds_chinese(database: Database)
         source = PersonList()
         [row] = source.fetch(s, ListQuery(search="玥"), 0, 10)
         assert row.values[2] == "139****5678" and row.values[3] == "1101**********002X"
-        [row] = source.fetch(s, ListQuery(search="玥", reveal_personal=True), 0, 10)
+        [row] = source.fetch(s, ListQuery(search="玥", use=Use.DOCUMENT), 0, 10)
         assert row.values[3] == VALID_ID
         names = [
             r.values[0] for r in source.fetch(s, ListQuery(sort="name", descending=True), 0, 10)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from app.access import Use
 from app.database import Database
 from app.directory.lists import PersonList
 from app.excel import exporting
@@ -40,7 +41,7 @@ def test_a_filtered_list_exports_exactly_its_rows_masked(filled: Database, tmp_p
 
 def test_revealed_personal_data_and_sheet_layout(filled: Database, tmp_path: Path) -> None:
     source = PersonList()
-    query = ListQuery(sort="name", descending=True, reveal_personal=True)
+    query = ListQuery(sort="name", descending=True, use=Use.DOCUMENT)
     export_list(filled, source, query, tmp_path / "p.xlsx", "人员/名单")
     book = load_workbook(tmp_path / "p.xlsx")
     sheet = book.worksheets[0]

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from app.access import Use
 from app.agreements.members import RegistrationData, register_member, remove_registration
 from app.agreements.records import AgreementData, PartyRef
 from app.agreements.service import create_agreement
@@ -176,7 +177,7 @@ def export(database: Database, key: str, path: Path) -> list[tuple[Any, ...]]:
     """Exports a list with personal data shown; returns the sheet's rows."""
     title, source = list_source(key)
     query = ListQuery(
-        sort=source.default_sort, descending=source.default_descending, reveal_personal=True
+        sort=source.default_sort, descending=source.default_descending, use=Use.DOCUMENT
     )
     export_list(database, source, query, path, title)
     return sheet_rows(path)

@@ -468,20 +468,32 @@ def test_journey_3_end_to_end(database: Database, world: World) -> None:
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext)")
 def test_work_order_pdf(database: Database, world: World, tmp_path: Path) -> None:
     from app.issues.workorder import write_work_order
+    from app.operator import LOCAL_ADMIN, Operator
+    from db.models.security import AuditEntry, Role
 
     issue_id = drive_to(database, world, S.CLOSED)
     with database.reader() as s:
         detail = service.issue_detail(s, issue_id)
     path = tmp_path / "工单.pdf"
-    write_work_order(detail, path)
-    text = subprocess.run(
-        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    flat = "".join(text.split())
+
+    def printed() -> str:
+        write_work_order(database, issue_id, path)
+        text = subprocess.run(
+            ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        return "".join(text.split())
+
+    database.operator = Operator("v1", "查看者", Role.VIEWER, "look")
+    flat = printed()
     for expected in ("民生事项工单", detail.number, "建宁路33号雨后积水", "派单情况", "城管科",
                      "办理记录", "归档", "139****5678"):  # fmt: skip
         assert expected in flat, expected
     assert "13912345678" not in flat  # masked unless the role may see it
+    database.operator = LOCAL_ADMIN
+    assert "13912345678" in printed()  # and then the print is on the record
+    with database.reader() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "print")).one()
+    assert (entry.entity, entry.entity_id) == ("issues", issue_id)
 
 
 def test_links_and_categories(database: Database, world: World) -> None:
@@ -572,6 +584,7 @@ def test_a_long_description_and_journal_paginate(database: Database, world: Worl
     """1,500 characters of description once raised LayoutError in one table cell."""
     from dataclasses import replace
 
+    from app.exports.pdf.workorder import JOURNAL_WIDTHS_MM
     from app.issues.workorder import render_work_order
     from tests.app.pdf_measure import TYPE_BOTTOM, TYPE_LEFT, TYPE_RIGHT, measure
 
@@ -584,8 +597,11 @@ def test_a_long_description_and_journal_paginate(database: Database, world: Worl
     long = replace(detail, data=replace(detail.data, description=description), events=events)
     measured = measure(render_work_order(long))
     assert measured.pages >= 3
-    text = measured.text()
-    assert text.count("下水道返味严重") == 60 and text.count("12月23日完工") == 40
+    assert measured.text().count("下水道返味严重") == 60
+    note_column = TYPE_LEFT + sum(JOURNAL_WIDTHS_MM[:-1]) * 72 / 25.4
+    notes = [x.flat for x in measured.body() if x.x_min > note_column]
+    read = "".join(flat for flat in notes if flat != "说明")  # the header repeats on each page
+    assert read.count("预计2026年12月23日完工") == 40
     for line in measured.body():
         assert TYPE_LEFT - 0.5 < line.x_min and line.x_max < TYPE_RIGHT + 0.5, line
         assert line.y_max < TYPE_BOTTOM + 2, line

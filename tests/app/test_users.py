@@ -7,7 +7,9 @@ from sqlalchemy import select
 
 from app.database import Database
 from app.errors import UserError, ValidationError
-from app.operator import LOCAL_ADMIN, needs_sign_in, password_matches, sign_in
+from app.operator import LOCAL_ADMIN, needs_sign_in
+from app.passwords import password_matches
+from app.signing_in import sign_in
 from app.users import UserInput, add_user, change_role, list_users, remove_user, set_password
 from db.models.directory import OrgLevel, OrgUnit
 from db.models.security import AuditEntry, Role, User
@@ -69,12 +71,11 @@ def test_a_taken_user_name_is_refused(database):
 
 def test_signing_in_checks_the_password_and_gives_the_role(database):
     admin_id = _add(database, "admin", Role.ADMIN)
-    with database.reader() as session:
-        operator = sign_in(session, " admin ", PASSWORD)
-        assert (operator.user_id, operator.role) == (admin_id, Role.ADMIN)
-        for name, password in (("admin", "wrong-password"), ("nobody", PASSWORD)):
-            with pytest.raises(ValidationError, match="用户名或密码不对"):
-                sign_in(session, name, password)
+    operator = sign_in(database, " admin ", PASSWORD)
+    assert (operator.user_id, operator.role) == (admin_id, Role.ADMIN)
+    for name, password in (("admin", "wrong-password"), ("nobody", PASSWORD)):
+        with pytest.raises(ValidationError, match="用户名或密码不对"):
+            sign_in(database, name, password)
 
 
 def test_the_password_is_stored_salted_and_never_in_the_audit_log(database):
@@ -91,8 +92,7 @@ def test_the_password_is_stored_salted_and_never_in_the_audit_log(database):
 
 def test_the_last_administrator_can_be_neither_demoted_nor_removed(database):
     admin_id = _add(database, "admin", Role.ADMIN)
-    with database.reader() as session:
-        admin = sign_in(session, "admin", PASSWORD)
+    admin = sign_in(database, "admin", PASSWORD)
     staff_id = _add(database, "wang", Role.STAFF, by=admin)
     with pytest.raises(ValidationError, match="最后一位管理员"), database.session() as session:
         change_role(session, admin, admin_id, Role.STAFF)
@@ -105,13 +105,12 @@ def test_the_last_administrator_can_be_neither_demoted_nor_removed(database):
 
 
 def test_only_an_administrator_manages_users(database):
-    _add(database, "admin", Role.ADMIN)
+    admin_id = _add(database, "admin", Role.ADMIN)
     staff_id = _add(database, "wang", Role.STAFF)
-    with database.reader() as session:
-        staff = sign_in(session, "wang", PASSWORD)
+    staff = sign_in(database, "wang", PASSWORD)
     for action in (
         lambda s: add_user(s, staff, UserInput("li", "李", Role.STAFF, PASSWORD, PASSWORD)),
-        lambda s: set_password(s, staff, staff_id, PASSWORD, PASSWORD),
+        lambda s: set_password(s, staff, admin_id, PASSWORD, PASSWORD),  # their own: allowed
         lambda s: remove_user(s, staff, staff_id),
     ):
         with pytest.raises(ValidationError, match="只有管理员"), database.session() as session:
@@ -123,16 +122,15 @@ def test_a_changed_password_works_and_the_old_one_does_not(database):
     with database.session() as session:
         set_password(session, LOCAL_ADMIN, admin_id, "new-password-1", "new-password-1")
     with database.reader() as session:
-        sign_in(session, "admin", "new-password-1")
+        sign_in(database, "admin", "new-password-1")
         with pytest.raises(ValidationError):
-            sign_in(session, "admin", PASSWORD)
+            sign_in(database, "admin", PASSWORD)
 
 
 def test_a_viewer_can_read_but_every_write_is_refused_and_nothing_is_written(database):
     _add(database, "admin", Role.ADMIN)
     _add(database, "look", Role.VIEWER)
-    with database.reader() as session:
-        database.operator = sign_in(session, "look", PASSWORD)
+    database.operator = sign_in(database, "look", PASSWORD)
     with pytest.raises(UserError, match="只读"), database.session() as session:
         session.add(OrgUnit(name="新社区", level=OrgLevel.COMMUNITY))
     with database.session() as session:  # reading in a writing session is fine
@@ -141,8 +139,7 @@ def test_a_viewer_can_read_but_every_write_is_refused_and_nothing_is_written(dat
 
 def test_the_audit_log_names_the_signed_in_user(database):
     admin_id = _add(database, "admin", Role.ADMIN)
-    with database.reader() as session:
-        database.operator = sign_in(session, "admin", PASSWORD)
+    database.operator = sign_in(database, "admin", PASSWORD)
     staff_id = _add(database, "wang", Role.STAFF, by=database.operator)
     with database.reader() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.entity_id == staff_id)).one()

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app import demo
+from app.access import Use
 from app.dashboard.board import board
 from app.dashboard.period import month_of
 from app.dashboard.report import monthly_report
@@ -106,7 +107,7 @@ def test_imports_plan_first_and_write_at_the_end(street: Database, tmp_path: Pat
             continue  # the demo's secretaries share names: the file names them ambiguously
         title, source = list_source(key)
         path = tmp_path / f"{key}.xlsx"
-        query = ListQuery(sort=source.default_sort, reveal_personal=True)
+        query = ListQuery(sort=source.default_sort, use=Use.DOCUMENT)
         rows = export_list(street, source, query, path, title)
         report = import_file(street, kind, path)
         assert (report.problems, report.count(Action.SKIP)) == ([], rows), key

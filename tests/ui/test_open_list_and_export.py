@@ -106,7 +106,7 @@ def test_the_list_in_view_exports_with_personal_data_as_the_role_allows(
     monkeypatch.setattr(export_module, "ask_save_path", lambda *_args: target)
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *_args: None))
     assert window.database is not None
-    window.database.operator = Operator("u1", "某人", role)
+    window.database.operator = Operator(None, "某人", role)  # audited without a user row
     directory_tab = window.show_tab("directory")
     assert directory_tab is not None
     window.export_action.trigger()

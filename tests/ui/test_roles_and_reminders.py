@@ -12,7 +12,8 @@ from sqlalchemy import select
 from app.database import Database
 from app.issues import service
 from app.issues.records import IssueData
-from app.operator import LOCAL_ADMIN, sign_in
+from app.operator import LOCAL_ADMIN
+from app.signing_in import sign_in
 from app.users import UserInput, add_user
 from db.models.issues import IssueEvent
 from db.models.security import Role, User
@@ -69,8 +70,7 @@ def test_the_main_window_asks_who_signs_in_and_shows_them(
     _user(database, "look", Role.VIEWER)
 
     def sign_in_as_viewer(dialog: SignInDialog) -> int:
-        with database.reader() as s:
-            dialog.operator = sign_in(s, "look", PASSWORD)
+        dialog.operator = sign_in(database, "look", PASSWORD)
         dialog.username.setText("look")
         return QDialog.DialogCode.Accepted
 
@@ -134,8 +134,7 @@ def test_the_reporter_phone_is_shown_as_the_role_allows(
     issue_id = _issue_with_phone(database)
     _user(database, "admin", Role.ADMIN)
     _user(database, "someone", role)
-    with database.reader() as s:
-        database.operator = sign_in(s, "someone", PASSWORD)
+    database.operator = sign_in(database, "someone", PASSWORD)
     tab = IssuesTab(context)
     qtbot.addWidget(tab)
     assert tab.panel.select_id(issue_id)

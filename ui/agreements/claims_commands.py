@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from app.agreements import claims
 from app.agreements.store import live_entry
-from db.models.agreements import ListEntryStatus
+from db.base import Entity
+from db.models.agreements import ListEntry, ListEntryStatus
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui.tab import DataEvents
@@ -45,6 +46,9 @@ class ClaimStepCommand(ServiceCommand):
         self.step = step
         self.on = on
         self.claimer = claimer
+
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return ListEntry, self.entry_id
 
     def apply(self, session: Session) -> None:
         version = live_entry(session, self.entry_id).version

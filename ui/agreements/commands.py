@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from app.agreements import service
 from app.agreements.records import AgreementData, CommitmentData
+from db.base import Entity
+from db.models.agreements import Agreement, Commitment, FulfilmentRecord
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui.tab import DataEvents
@@ -42,6 +44,11 @@ class AgreementCommand(ServiceCommand):
         super().__init__(text, database, events)
         self.record_id = record_id
 
+    model: type[Entity] = Agreement
+
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return self.model, self.record_id
+
 
 class CreateAgreementCommand(AgreementCommand):
     """Undo deletes the new agreement; redo restores the same one."""
@@ -72,7 +79,8 @@ class DeleteAgreementCommand(CreateAgreementCommand):
 
 
 class EditAgreementCommand(AgreementCommand):
-    """Redo saves ``after``, undo saves ``before``, each against the version stored now."""
+    """Redo saves ``after``, undo saves ``before``, each against the version the step before
+    wrote (refused when the agreement changed elsewhere meanwhile)."""
 
     def __init__(
         self,
@@ -98,6 +106,8 @@ class EditAgreementCommand(AgreementCommand):
 
 class AddCommitmentCommand(AgreementCommand):
     """Undo removes the new commitment; redo restores it."""
+
+    model = Commitment
 
     def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
         super().__init__(COMMITMENT_ADDED, name, record_id, database, events)
@@ -125,6 +135,8 @@ class DeleteCommitmentCommand(AddCommitmentCommand):
 
 
 class EditCommitmentCommand(AgreementCommand):
+    model = Commitment
+
     def __init__(
         self,
         record_id: str,
@@ -150,6 +162,8 @@ class EditCommitmentCommand(AgreementCommand):
 
 class RecordFulfilmentCommand(AgreementCommand):
     """Undo removes the fulfilment record; redo restores it."""
+
+    model = FulfilmentRecord
 
     def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
         super().__init__(FULFILMENT_RECORDED, name, record_id, database, events)

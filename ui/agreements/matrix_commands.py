@@ -9,6 +9,8 @@ from app.agreements.records import FulfilmentData
 from app.agreements.service import delete_fulfilment, fulfilments_of
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
+from db.base import Entity
+from db.models.agreements import FulfilmentRecord
 
 from ui.tab import DataEvents
 from ui.widgets.undo import ServiceCommand
@@ -54,6 +56,9 @@ class FulfilmentCommand(ServiceCommand):
         self._agreement_id = agreement_id
         self._data = data
         self._fulfilment_id = fulfilment_id
+
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return FulfilmentRecord, self._fulfilment_id
 
     def apply(self, session: Session) -> None:
         self._fulfilment_id = record_cell(session, self._agreement_id, self._data)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from app.agreements import claims, members
 from app.agreements.members import ServiceData
 from app.agreements.store import live_entry, live_registration
+from db.base import Entity
+from db.models.agreements import ListEntry, MemberRegistration, ServiceRecord
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui.tab import DataEvents
@@ -40,6 +42,9 @@ class RemoveRegistrationCommand(RemovalCommand):
         super().__init__(REGISTRATION_REMOVED, name, database, events)
         self.registration_id = registration_id
 
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return MemberRegistration, self.registration_id
+
     def apply(self, session: Session) -> None:
         version = live_registration(session, self.registration_id).version
         members.remove_registration(session, self.registration_id, version)
@@ -64,6 +69,9 @@ class RemoveServiceCommand(RemovalCommand):
         self.registration_id = registration_id
         self.data = data
 
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return ServiceRecord, self.service_id
+
     def apply(self, session: Session) -> None:
         members.remove_service(session, self.service_id)
 
@@ -77,6 +85,9 @@ class DeleteEntryCommand(RemovalCommand):
     def __init__(self, entry_id: str, name: str, database: Database, events: DataEvents) -> None:
         super().__init__(ENTRY_DELETED, name, database, events)
         self.entry_id = entry_id
+
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return ListEntry, self.entry_id
 
     def apply(self, session: Session) -> None:
         claims.delete_entry(session, self.entry_id, live_entry(session, self.entry_id).version)

@@ -1,11 +1,12 @@
-"""Signing in, when the database has users with passwords (see app/operator.py)."""
+"""Signing in, when the database has users with passwords (see app/signing_in.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.operator import Operator, sign_in
+from app.operator import Operator
+from app.signing_in import sign_in
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 from ui.directory.dialogs.base import RecordDialog
@@ -50,6 +51,5 @@ class SignInDialog(RecordDialog):
         return False  # cancelling a sign-in loses nothing
 
     def _sign_in(self, database: Database, credentials: Credentials) -> Operator:
-        with database.reader() as session:
-            self.operator = sign_in(session, credentials.username, credentials.password)
+        self.operator = sign_in(database, credentials.username, credentials.password)
         return self.operator

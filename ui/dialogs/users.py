@@ -6,7 +6,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
-from app.users import UserInput, UserRow, add_user, change_role, list_users, remove_user
+from app.idle_lock import idle_lock_minutes, set_idle_lock_minutes
+from app.localtime import to_beijing
+from app.users import (
+    UserInput,
+    UserRow,
+    add_user,
+    change_own_password,
+    change_role,
+    list_users,
+    remove_user,
+)
 from app.users import set_password as set_user_password
 from db.models.security import Role
 
@@ -22,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -55,6 +66,7 @@ class NewUserDialog(RecordDialog):
             self.tr(
                 "管理员：管理用户，看到完整的证件号和电话。工作人员：修改所有记录，"
                 "在编辑、打印和导出时看到完整信息。只读：只能查看，个人信息打码。"
+                "密码至少 12 个字符，或用空格隔开的 4 个词。"
             ),
             self,
         )
@@ -90,6 +102,36 @@ class PasswordDialog(RecordDialog):
         return self.password.text(), self.again.text()
 
 
+class OwnPasswordDialog(RecordDialog):
+    """文件 → 修改我的密码: the current password, then the new one twice."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("修改我的密码"), parent)
+        self.setMinimumWidth(460)
+        self.current = self.add_row(self.tr("当前密码"), _password_field(self), "current")
+        self.password = self.add_row(self.tr("新密码"), _password_field(self), "password")
+        self.again = self.add_row(self.tr("再输一次"), _password_field(self), "password_again")
+        note = QLabel(
+            self.tr("至少 12 个字符，或用空格隔开的 4 个词；不要用常见密码或手机号、生日。"),
+            self,
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.set_saver(lambda data: self._change(database, *data))
+        self.finish(None)
+
+    def load(self, data: None) -> None:
+        """The fields start empty."""
+
+    def collect(self) -> tuple[str, str, str]:
+        return self.current.text(), self.password.text(), self.again.text()
+
+    @staticmethod
+    def _change(database: Database, current: str, password: str, again: str) -> None:
+        with database.session() as session:
+            change_own_password(session, database.operator, current, password, again)
+
+
 class UsersDialog(QDialog):
     """The users of this database with their roles; changes are saved at once."""
 
@@ -109,6 +151,9 @@ class UsersDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.empty = QLabel(
             self.tr(
                 "还没有用户：任何打开这个数据库的人都以本机管理员身份工作。"
@@ -134,11 +179,23 @@ class UsersDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.table, 1)
         row.addLayout(side)
+        self.lock_minutes = QSpinBox(self)
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" 分钟"))
+        self.lock_minutes.setSpecialValueText(self.tr("不锁定"))
+        with database.reader() as session:
+            self.lock_minutes.setValue(idle_lock_minutes(session))
+        self.lock_minutes.editingFinished.connect(self._on_lock_minutes_editing_finished)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(QLabel(self.tr("无人操作多久后锁定窗口、要求重新输入密码："), self))
+        lock_row.addWidget(self.lock_minutes)
+        lock_row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(row, 1)
+        layout.addLayout(lock_row)
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
@@ -151,6 +208,9 @@ class UsersDialog(QDialog):
             cells = [QStandardItem(user.username), QStandardItem(user.display_name)]
             cells.append(QStandardItem(enum_text(user.role)))
             password = self.tr("已设置") if user.has_password else self.tr("未设置，不能登录")
+            if user.locked_until is not None:
+                until = to_beijing(user.locked_until).strftime("%H:%M")
+                password = self.tr("连续输错，暂停登录到 {time}").format(time=until)
             cells.append(QStandardItem(password))
             self.model.appendRow(cells)
         self.empty.setVisible(not self.users)
@@ -221,6 +281,10 @@ class UsersDialog(QDialog):
             self._write(action)
         except UserError as error:
             QMessageBox.warning(self, self.windowTitle(), message_text(error.message))
+
+    def _on_lock_minutes_editing_finished(self) -> None:
+        minutes = self.lock_minutes.value()
+        self._try(lambda s, by: set_idle_lock_minutes(s, by, minutes))
 
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None

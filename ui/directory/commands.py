@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.database import Database
+    from db.base import Entity
 
 AREA = "directory"
 
@@ -24,6 +25,10 @@ class RecordCommand(ServiceCommand):
     ) -> None:
         super().__init__(text, database, events, done=done)
         self.kind = kind
+        self.record_id = ""
+
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return self.kind.repository.model, self.record_id
 
 
 class CreateCommand(RecordCommand):
@@ -50,7 +55,8 @@ class CreateCommand(RecordCommand):
 
 
 class EditCommand(RecordCommand):
-    """Redo saves ``after``, undo saves ``before``, each against the version stored now."""
+    """Redo saves ``after``, undo saves ``before``, each against the version the step before
+    wrote (refused when the record changed elsewhere meanwhile)."""
 
     def __init__(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from app.access import Use
 from app.errors import UserError
 from app.excel.exporting import export_list as write_list
 
@@ -29,7 +30,7 @@ def export_list(model: PagedTableModel, title: str, parent: QWidget) -> None:
     # lists on screen mask personal data; a file takes it as the user's role allows
     database = model.database
     source = model.source
-    query = replace(model.query, reveal_personal=database.operator.may_see_personal_data)
+    query = replace(model.query, use=Use.DOCUMENT)
     try:
         count = run_in_background(
             parent,

@@ -15,12 +15,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.access import Use, reveals_personal_data
 from app.database import Database
 from app.errors import UserError
 from app.issues import service
 from app.issues.records import DispatchTarget, IssueData, IssueDetail, Warning
 from app.issues.workflow import Action
-from app.validation import mask_mobile
 from db.models.issues import (
     DispatchStatus,
     IssueLinkKind,
@@ -99,12 +99,11 @@ def _fill(table: QTableWidget, rows: list[list[str]], ids: list[str] | None = No
 class IssuePanel(QWidget):
     issue_changed = Signal(str)
 
-    def __init__(
-        self, database: Database, parent: QWidget | None = None, reveal_personal: bool = True
-    ) -> None:
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        self.reveal_personal = reveal_personal
+        # the detail holds the phone masked unless the operator may see it; then it stays
+        self.reveal_personal = reveals_personal_data(database.operator, Use.RECORD)
         self.detail: IssueDetail | None = None
         with database.reader() as s:
             self.choices = service.choices(s)
@@ -384,8 +383,7 @@ class IssuePanel(QWidget):
         self.community.setCurrentIndex(max(0, self.community.findData(data.community_id)))
         self.address.setText(data.address)
         self.reporter.setText(data.reporter_name)
-        shown = data.reporter_phone if self.reveal_personal else mask_mobile(data.reporter_phone)
-        self.phone.setText(shown)
+        self.phone.setText(data.reporter_phone)
         self.phone.setReadOnly(not self.reveal_personal)
         self.description.setPlainText(data.description)
         self.save_button.setText(self.tr("保存"))

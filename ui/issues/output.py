@@ -1,6 +1,6 @@
 """The work order (工单) of an issue as PDF: print preview and print, or save a copy.
 
-Built from what is saved, by ``app.issues.workorder.render_work_order``; previewed and saved
+Built from what is saved, by ``app.issues.workorder.work_order``; previewed and saved
 with ``ui.printing`` as the meetings tab does the minutes, so paper and file are the same.
 """
 
@@ -10,8 +10,7 @@ from pathlib import Path
 
 from app.database import Database
 from app.errors import UserError
-from app.issues import service
-from app.issues.workorder import render_work_order
+from app.issues.workorder import work_order
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -20,26 +19,20 @@ from ui.i18n import message_text
 CONTEXT = "IssueOutput"
 
 
-def work_order_pdf(
-    database: Database, issue_id: str, *, reveal_personal: bool = False
-) -> tuple[bytes, str]:
+def work_order_pdf(database: Database, issue_id: str) -> tuple[bytes, str]:
     """The work order's PDF and the file name to suggest (民生事项工单 and the number)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        with database.reader() as session:
-            detail = service.issue_detail(session, issue_id)
-        data = render_work_order(detail, reveal_personal=reveal_personal)
+        detail, data = work_order(database, issue_id)
     finally:
         QApplication.restoreOverrideCursor()
     title = QCoreApplication.translate(CONTEXT, "民生事项工单")
     return data, f"{title} {detail.number}.pdf"
 
 
-def _built(
-    parent: QWidget | None, database: Database, issue_id: str, reveal_personal: bool
-) -> tuple[bytes, str] | None:
+def _built(parent: QWidget | None, database: Database, issue_id: str) -> tuple[bytes, str] | None:
     try:
-        return work_order_pdf(database, issue_id, reveal_personal=reveal_personal)
+        return work_order_pdf(database, issue_id)
     except UserError as error:
         QMessageBox.warning(
             parent,
@@ -49,26 +42,22 @@ def _built(
         return None
 
 
-def print_work_order(
-    parent: QWidget | None, database: Database, issue_id: str, *, reveal_personal: bool = False
-) -> bool:
+def print_work_order(parent: QWidget | None, database: Database, issue_id: str) -> bool:
     """打印预览 of the work order; True when the user printed from it."""
     from ui.printing.preview import preview_pdf
 
-    built = _built(parent, database, issue_id, reveal_personal)
+    built = _built(parent, database, issue_id)
     if built is None:
         return False
     data, name = built
     return preview_pdf(parent, data, name.removesuffix(".pdf"))
 
 
-def save_work_order(
-    parent: QWidget | None, database: Database, issue_id: str, *, reveal_personal: bool = False
-) -> Path | None:
+def save_work_order(parent: QWidget | None, database: Database, issue_id: str) -> Path | None:
     """另存 PDF…: asks where, writes atomically."""
     from ui.printing.files import save_pdf_as
 
-    built = _built(parent, database, issue_id, reveal_personal)
+    built = _built(parent, database, issue_id)
     if built is None:
         return None
     data, name = built

@@ -53,9 +53,7 @@ class IssuesTab(TabPage):
         self.panel = ListPanel(self.model, self)
         self.panel.set_title(self.tr("民生事项"))
         self.panel.set_empty_text(self.tr("还没有民生事项。按 Ctrl+N 登记一件。"))
-        self.editor = IssuePanel(
-            context.database, self, reveal_personal=context.database.operator.may_see_personal_data
-        )
+        self.editor = IssuePanel(context.database, self)
         self._add_filters()
         self.model.count_changed.connect(self._on_model_count_changed)
         self.panel.current_changed.connect(self.editor.show_issue)
@@ -235,17 +233,13 @@ class IssuesTab(TabPage):
         from ui.issues.output import print_work_order
 
         if issue_id := self.panel.current_id():
-            print_work_order(
-                self, self.context.database, issue_id, reveal_personal=self.editor.reveal_personal
-            )
+            print_work_order(self, self.context.database, issue_id)
 
     def save_current_pdf(self) -> None:
         from ui.issues.output import save_work_order
 
         if issue_id := self.panel.current_id():
-            save_work_order(
-                self, self.context.database, issue_id, reveal_personal=self.editor.reveal_personal
-            )
+            save_work_order(self, self.context.database, issue_id)
 
     # 催办
 

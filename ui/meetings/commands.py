@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.meetings import service
+from db.base import Entity
+from db.models.meetings import Meeting
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui.tab import DataEvents
@@ -35,6 +37,9 @@ class MeetingCommand(ServiceCommand):
     def __init__(self, text: str, meeting_id: str, database: Database, events: DataEvents) -> None:
         super().__init__(text, database, events)
         self.meeting_id = meeting_id
+
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        return Meeting, self.meeting_id
 
 
 class CreateMeetingCommand(MeetingCommand):

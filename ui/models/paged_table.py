@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.database import Database
+from app.i18n import Label
 from app.listing import ColumnKind, ListQuery, ListSource, Row
 from app.localtime import to_beijing
 
@@ -223,4 +224,6 @@ def display_text(kind: ColumnKind, value: Any) -> str:
         return value.isoformat()
     if kind == ColumnKind.BOOL:
         return translate("values", "是") if value else ""
+    if isinstance(value, Label):  # a source's label, in the interface language
+        return translate(value.context, value)
     return str(value)

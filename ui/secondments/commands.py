@@ -13,11 +13,14 @@ from typing import Any
 
 from app.database import Database
 from app.errors import UserError
+from app.undo import check_unchanged, stored_version
+from db.base import Entity
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui.i18n import message_text
 from ui.tab import DataEvents
+from ui.widgets.undo import last_written, note_written
 
 AREA = "secondments"
 log = logging.getLogger("gongjian.secondments")
@@ -35,11 +38,17 @@ class DoneCommand(QUndoCommand):
         redo_step: Step,
         database: Database,
         events: DataEvents,
+        guarded: tuple[type[Entity], str] | None = None,
     ) -> None:
         super().__init__(text)
         self._undo_step, self._redo_step = undo_step, redo_step
         self._database, self._events = database, events
         self._done = True  # pushed after the change: the first redo() does nothing
+        # the edited row: each step saves against the version this window last wrote
+        self._guarded = guarded
+        if guarded is not None:
+            with database.reader() as session:
+                note_written(database, guarded, stored_version(session, *guarded))
 
     def undo(self) -> None:
         self._run(self._undo_step)
@@ -53,7 +62,16 @@ class DoneCommand(QUndoCommand):
     def _run(self, step: Step) -> None:
         try:
             with self._database.session() as session:
+                if self._guarded is not None:
+                    check_unchanged(
+                        session, *self._guarded, last_written(self._database, self._guarded)
+                    )
                 step(session)
+                if self._guarded is not None:
+                    session.flush()
+                    note_written(
+                        self._database, self._guarded, stored_version(session, *self._guarded)
+                    )
         except UserError as error:  # changed elsewhere since: say so, keep the data as it is
             log.info("undo/redo of %r refused: %s", self.text(), error)
             QMessageBox.warning(

@@ -23,10 +23,13 @@ from app.secondments import documents, evaluations, logs, reminders, service
 from app.secondments.lists import PostingList, posting_years, side_choices
 from app.secondments.records import RUNNING, EvaluationData, PostingData, WorkLogData
 from db.models.secondments import (
+    Evaluation,
     EvaluationPeriod,
     EvaluatorSide,
+    Posting,
     PostingKind,
     PostingStatus,
+    WorkLog,
 )
 
 from PySide6.QtCore import Qt
@@ -236,6 +239,7 @@ class SecondmentsTab(TabPage):
                 self.tr("修改挂职“{name}”").format(name=saved.person_name),
                 lambda s: self._save_posting_as(s, detail.id, detail.data),
                 lambda s: self._save_posting_as(s, detail.id, data),
+                (Posting, detail.id),
             )
             self._changed()
             return saved
@@ -307,6 +311,7 @@ class SecondmentsTab(TabPage):
                     self.tr("修改工作记录"),
                     lambda s: self._save_log_as(s, log_id, data),
                     lambda s: self._save_log_as(s, log_id, entered),
+                    (WorkLog, log_id),
                 )
             self._changed()
             return result
@@ -378,6 +383,7 @@ class SecondmentsTab(TabPage):
                     self.tr("修改评价"),
                     lambda s: self._save_evaluation_as(s, evaluation_id, data),
                     lambda s: self._save_evaluation_as(s, evaluation_id, entered),
+                    (Evaluation, evaluation_id),
                 )
             self._changed()
             return result
@@ -448,8 +454,15 @@ class SecondmentsTab(TabPage):
 
     # plumbing
 
-    def _push(self, text: str, undo: Callable[[Any], Any], redo: Callable[[Any], Any]) -> None:
-        command = DoneCommand(text, undo, redo, self.database, self.context.events)
+    def _push(
+        self,
+        text: str,
+        undo: Callable[[Any], Any],
+        redo: Callable[[Any], Any],
+        guarded: tuple[type[Any], str] | None = None,
+    ) -> None:
+        """``guarded``: the edited row, whose version each undo and redo checks."""
+        command = DoneCommand(text, undo, redo, self.database, self.context.events, guarded)
         self.context.undo_stack.push(command)
 
     def _save_posting_as(self, session: Any, posting_id: str, data: PostingData) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import attachments
+from app.attachment_types import check_attachment_type
 from app.attachments import AttachmentInfo
 from app.database import Database
 from app.errors import UserError
@@ -150,8 +151,14 @@ class AttachmentsBox(QGroupBox):
             return None
 
     def open_selected(self) -> None:
-        if (path := self.stored_file()) is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if (path := self.stored_file()) is None:
+            return
+        try:  # one stored before types were checked is not handed to the shell either
+            check_attachment_type(path, self.selected().file_name)  # type: ignore[union-attr]
+        except UserError as error:
+            self._show_message(message_text(error.message))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _on_add_clicked(self) -> None:
         if not self._owner and self.ensure_owner is not None:

@@ -2,7 +2,10 @@
 
 The change itself is made before its command is pushed (a dialog's save can fail validation,
 and a failed save must never land on the undo stack), so a command is built ``done=True`` and
-its first ``redo()`` — the one ``QUndoStack.push`` runs — only announces the change. Later
+its first ``redo()`` — the one ``QUndoStack.push`` runs — only announces the change (and notes
+the version it wrote: each later step on that record, this command's or another's, saves
+against the version this window last wrote, and is refused when the record changed elsewhere
+meanwhile, see app/undo.py). Later
 undos and redos do the work through app/ use cases, each in its own session. A step the
 database now refuses (an org unit that has gained children, a meeting finalised since) is
 reported and the command dropped from the stack, since it can no longer be replayed.
@@ -15,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
-from app.errors import UserError
+from app.errors import ConflictError, UserError
+from app.undo import check_unchanged, stored_version
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -28,6 +33,21 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.database import Database
+    from db.base import Entity
+
+
+Guarded = tuple["type[Entity]", str]  # a row: its model and id
+# per open database: the version this window's own changes and steps last wrote to a row
+_written: WeakKeyDictionary[Database, dict[Guarded, int | None]] = WeakKeyDictionary()
+
+
+def note_written(database: Database, target: Guarded, version: int | None) -> None:
+    _written.setdefault(database, {})[target] = version
+
+
+def last_written(database: Database, target: Guarded) -> int | None:
+    """The version this window last wrote to ``target``; None when unknown (then unchecked)."""
+    return _written.get(database, {}).get(target)
 
 
 class ServiceCommand(QUndoCommand):
@@ -49,21 +69,44 @@ class ServiceCommand(QUndoCommand):
     def revert(self, session: Session) -> None:
         raise NotImplementedError
 
+    def guarded_record(self) -> tuple[type[Entity], str] | None:
+        """The row whose version each step checks and remembers (None: no check)."""
+        return None
+
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
-        else:
-            self._run(self.apply)
+            self._remember_version()
+        elif not self._run(self.apply):
+            return
         self._events.changed.emit(self.area)
 
     def undo(self) -> None:
-        self._run(self.revert)
-        self._events.changed.emit(self.area)
+        if self._run(self.revert):
+            self._events.changed.emit(self.area)
 
-    def _run(self, step: Callable[[Session], None]) -> None:
+    def _remember_version(self) -> None:
+        """The version the user's change wrote: the next step on the record saves against it."""
+        if target := self.guarded_record():
+            with self._database.reader() as session:
+                note_written(self._database, target, stored_version(session, *target))
+
+    def _run(self, step: Callable[[Session], None]) -> bool:
+        """Runs ``step``; False when it was refused because the record changed elsewhere (the
+        user chose whether to reload)."""
         try:
             with self._database.session() as session:
+                if target := self.guarded_record():
+                    check_unchanged(session, *target, last_written(self._database, target))
                 step(session)
+                if target := self.guarded_record():
+                    session.flush()
+                    note_written(self._database, target, stored_version(session, *target))
+        except ConflictError as error:
+            self.setObsolete(True)
+            if _offer_reload(self.text(), error):
+                self._events.changed.emit(self.area)
+            return False
         except UserError as error:
             self.setObsolete(True)  # QUndoStack then removes it instead of moving past it
             QMessageBox.warning(
@@ -75,3 +118,18 @@ class ServiceCommand(QUndoCommand):
                     "UndoCommands", "{reason}\n\n这一步已从撤销记录中移除。"
                 ).format(reason=message_text(error.message)),
             )
+        return True
+
+
+def _offer_reload(what: str, error: ConflictError) -> bool:
+    """Says the record changed elsewhere; True when the user asks to reload the views."""
+    answer = QMessageBox.question(
+        QApplication.activeWindow(),
+        QCoreApplication.translate("UndoCommands", "无法完成“{what}”").format(what=what),
+        QCoreApplication.translate("UndoCommands", "{reason}\n\n重新载入别处保存的内容？").format(
+            reason=message_text(error.message)
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
