@@ -46,6 +46,7 @@ def _counts(held: Facts) -> str:
 
 
 def back_up_now(target: str) -> int:
+    database_file(target)  # a server: one line about pg_dump, before connecting to it
     outcome = automatic_backup(target, "manual", _second_folder(target))
     print(f"已备份并校验：{outcome.backup.path}")
     if outcome.second is not None:

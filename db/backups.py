@@ -36,9 +36,8 @@ from db.errors import (
     BusyError,
     DatabaseError,
     ReadOnlyLocationError,
-    disk_full_error,
     is_busy,
-    is_disk_full,
+    unless_disk_full,
 )
 from db.snapshot import Facts, copy_database, problems, read_facts
 
@@ -53,9 +52,8 @@ def folder_lock(folder: Path) -> Iterator[None]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        if is_disk_full(exc):
-            raise disk_full_error(folder) from exc
-        raise ReadOnlyLocationError(f"无法建立备份文件夹 {folder}：{exc.strerror or exc}") from exc
+        problem = ReadOnlyLocationError(f"无法建立备份文件夹 {folder}：{exc.strerror or exc}")
+        raise unless_disk_full(exc, folder, problem) from exc
     try:
         with FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S):
             yield
@@ -108,9 +106,8 @@ def _write_backup(source: Path, folder: Path, reason: str, taken_at: datetime) -
         sqlite_files.durable_replace(manifest_partial, manifest_path(final))
         sqlite_files.durable_replace(partial, final)
     except OSError as exc:
-        if is_disk_full(exc):
-            raise disk_full_error(folder) from exc
-        raise DatabaseError(f"无法写入备份 {folder}：{exc.strerror or exc}") from exc
+        problem = DatabaseError(f"无法写入备份 {folder}：{exc.strerror or exc}")
+        raise unless_disk_full(exc, folder, problem) from exc
     finally:
         partial.unlink(missing_ok=True)
         manifest_partial.unlink(missing_ok=True)
@@ -134,9 +131,8 @@ def _check_and_strip(
             raise DatabaseError(f"备份校验失败（{after[0]}），备份未保存：{copy.name}")
         return found, stripped
     except sqlite3.DatabaseError as exc:
-        if is_disk_full(exc):
-            raise disk_full_error(copy.parent) from exc
-        raise DatabaseError(f"备份校验失败（{exc}），备份未保存：{copy.name}") from exc
+        problem = DatabaseError(f"备份校验失败（{exc}），备份未保存：{copy.name}")
+        raise unless_disk_full(exc, copy.parent, problem) from exc
     finally:
         connection.close()
 
@@ -221,9 +217,8 @@ def assemble(backup: Backup, destination: Path) -> Facts:
         found = problems(connection)
         facts = read_facts(connection)
     except sqlite3.DatabaseError as exc:
-        if is_disk_full(exc):
-            raise disk_full_error(destination.parent) from exc
-        raise DatabaseError(f"无法从备份恢复（{exc}）：{backup.path}") from exc
+        problem = DatabaseError(f"无法从备份恢复（{exc}）：{backup.path}")
+        raise unless_disk_full(exc, destination.parent, problem) from exc
     finally:
         connection.close()
     if found:

@@ -92,6 +92,13 @@ def disk_full_error(where: object) -> DiskFullError:
     )
 
 
+def unless_disk_full(
+    error: BaseException, where: object, otherwise: DatabaseError
+) -> DatabaseError:
+    """A full disk said as such (at ``where``); any other failure as ``otherwise``."""
+    return disk_full_error(where) if is_disk_full(error) else otherwise
+
+
 def explain(error: BaseException, where: object) -> DatabaseError | None:
     """The storage condition behind a driver error, as the user should read it; None when it
     is none of the known ones (a program error, to be logged and shown as such)."""

@@ -16,9 +16,8 @@ from db.errors import (
     BusyError,
     DamagedDatabaseError,
     DatabaseError,
-    disk_full_error,
     explain,
-    is_disk_full,
+    unless_disk_full,
 )
 
 # the records users count on, as the backup list shows them (soft-deleted rows left out)
@@ -140,15 +139,11 @@ def copy_database(source: Path, destination: Path) -> Facts:
             dst.close()
         src.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
-        if is_disk_full(exc):
-            raise disk_full_error(destination.parent) from exc
-        raise DamagedDatabaseError(
-            f"无法复制数据库（文件损坏或不是数据库）：{source}（{exc}）"
-        ) from exc
+        damaged = DamagedDatabaseError(f"无法复制数据库（文件损坏或不是数据库）：{source}（{exc}）")
+        raise unless_disk_full(exc, destination.parent, damaged) from exc
     except OSError as exc:
-        if is_disk_full(exc):
-            raise disk_full_error(destination.parent) from exc
-        raise DatabaseError(f"无法写入 {destination}：{exc.strerror or exc}") from exc
+        problem = DatabaseError(f"无法写入 {destination}：{exc.strerror or exc}")
+        raise unless_disk_full(exc, destination.parent, problem) from exc
     finally:
         src.close()
     return facts

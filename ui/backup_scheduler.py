@@ -39,8 +39,9 @@ class BackupScheduler(QObject):
         return self._database.file is not None and not self._database.read_only
 
     def has_changes(self) -> bool:
-        """Whether something was saved since the newest backup."""
-        return self.enabled and self._database.changes != self._backed_up
+        """Whether something was saved that no backup (made or under way) holds."""
+        held = self._changes_at_start if self._running is not None else self._backed_up
+        return self.enabled and self._database.changes != held
 
     def is_running(self) -> bool:
         return self._running is not None
@@ -77,13 +78,13 @@ class BackupScheduler(QObject):
         self._running = None
         if not outcome.backup.damaged:
             self._backed_up = self._changes_at_start
+        self._next()  # first, so that is_running() tells the receivers whether more will come
         self.finished.emit(outcome)
-        self._next()
 
     def _on_backup_failed(self, error: BaseException) -> None:
         self._running = None
-        self.failed.emit(str(error) or type(error).__name__)
         self._next()
+        self.failed.emit(str(error) or type(error).__name__)
 
     def _next(self) -> None:
         if self._waiting:

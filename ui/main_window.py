@@ -499,16 +499,12 @@ class MainWindow(QMainWindow):
         from ui.opening import restore_with_progress
 
         target = self.target
-        outcome: list[object] = []
-        if (
-            self.reopen(
-                before=lambda: outcome.append(
-                    restore_with_progress(self, target, backup, damaged=False)
-                )
-            )
-            and outcome
-            and outcome[0] is not None
-        ):
+        restored: list[bool] = []
+
+        def restore() -> None:
+            restored.append(restore_with_progress(self, target, backup, damaged=False) is not None)
+
+        if self.reopen(before=restore) and restored[0]:
             self.statusBar().showMessage(
                 self.tr("已从备份恢复：{name}").format(name=backup.path.name), 15000
             )
@@ -519,10 +515,10 @@ class MainWindow(QMainWindow):
         if outcome.second_problem and not self._second_folder_reported:
             self._second_folder_reported = True  # said once a session; backups go on beside
             QMessageBox.warning(self, self.tr("第二备份文件夹"), outcome.second_problem)
-        if outcome.backup.damaged and self.database is not None:
-            self._on_checked(list(outcome.backup.problems))
         if self._closing:
-            self.close()
+            self.close()  # when the backup on closing is made (others may be queued before it)
+        elif outcome.backup.damaged and self.database is not None:
+            self._on_checked(list(outcome.backup.problems))
 
     def _on_backups_failed(self, reason: str) -> None:
         if not self._closing:
@@ -579,10 +575,10 @@ class MainWindow(QMainWindow):
                 self._closing = True
                 self.setEnabled(False)
                 self.statusBar().showMessage(self.tr("正在备份数据库，完成后关闭…"))
-                if not backups.is_running():
-                    backups.back_up("close")
-            if backups.is_running() or backups.has_changes():
-                event.ignore()
+                if backups.has_changes():
+                    backups.back_up("close")  # after the one under way, if any
+            if backups.is_running():
+                event.ignore()  # closed again when the backup is made
                 return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
