@@ -72,7 +72,14 @@ def run(args: argparse.Namespace) -> int:
         work = Path(scratch)
         os.environ.update(isolated_env(work / "home"))  # in-process checks use the same profile
         fixtures = prepare(work, small=args.small, people=args.people)
-        tallies = {op: _run_operation(op, fixtures, work, args.trials, rng) for op in operations}
+        tallies = {}
+        for op in operations:  # a line as each is done: a long run shows where it is
+            tallies[op] = tally = _run_operation(op, fixtures, work, args.trials, rng)
+            print(
+                f"{op}: {tally.trials} trials, {tally.killed} killed, "
+                f"{len(tally.failures)} failures",
+                flush=True,
+            )
     rows = [
         (op, t.trials, t.killed, t.trials - t.killed, round(t.seconds, 1), len(t.failures))
         for op, t in tallies.items()
