@@ -4,6 +4,7 @@ file; a second window on the same file; the storage's own refusals said in words
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import sys
@@ -269,3 +270,52 @@ def test_a_read_only_folder_or_companion_file_is_named_as_the_cause(
             Database(str(db_file))
     finally:
         db_file.parent.chmod(0o755)
+
+
+def test_an_unfinished_file_is_offered_to_be_created_again(
+    qtbot: QtBot, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "g.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE settings (id TEXT)")  # a creation killed half-way
+    connection.close()
+    offered: list[list[Action]] = []
+
+    def recreate(dialog: OpeningProblemDialog) -> int:
+        offered.append(list(dialog.buttons))
+        dialog.buttons[Action.RECREATE].click()
+        return dialog.result()
+
+    monkeypatch.setattr(OpeningProblemDialog, "exec", recreate)
+    window = _window(qtbot, path, settings)
+    assert offered == [[Action.RECREATE, Action.OTHER_FILE, Action.QUIT]]
+    assert window.database is not None and window.is_empty()
+    assert len(list(tmp_path.glob("g.incomplete-*.db"))) == 1  # kept, renamed
+    window.close()
+
+
+def test_an_unexpected_error_while_opening_is_shown_and_logged(
+    qtbot: QtBot,
+    db_file: Path,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("ui.opening.Database", broken)
+    shown: list[str] = []
+
+    def quit_(dialog: OpeningProblemDialog) -> int:
+        shown.append(dialog.windowTitle())
+        return 0
+
+    monkeypatch.setattr(OpeningProblemDialog, "exec", quit_)
+    window = MainWindow(str(db_file), settings)
+    qtbot.addWidget(window)
+    with caplog.at_level(logging.ERROR, logger="gongjian.ui"):
+        assert not window.open_database()
+    assert shown == ["打开数据库时出现意外错误"]
+    assert "RuntimeError: a bug" in caplog.text
+    assert not db_file.with_name("g.db.lock").exists()  # let go when the user quit
