@@ -12,7 +12,16 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger("gongjian.ui")
 
@@ -93,3 +102,13 @@ def wait_for(parent: QObject, work: Callable[[], Any]) -> Any:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+def busy_dialog(parent: QWidget, text: str) -> QProgressDialog:
+    """A modal note with a moving bar, for work ``wait_for`` does; close it when done."""
+    progress = QProgressDialog(text, "", 0, 0, parent)
+    progress.setCancelButton(None)  # type: ignore[arg-type]
+    progress.setWindowTitle(QCoreApplication.translate("Opening", "请稍候"))
+    progress.setMinimumDuration(0)
+    progress.show()
+    return progress

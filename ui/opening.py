@@ -17,8 +17,8 @@ from db.errors import DamagedDatabaseError, DatabaseError
 from db.sqlite_files import set_aside
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
-from ui.background import wait_for
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from ui.background import busy_dialog, wait_for
 from ui.dialogs.opening_problem import Action, OpeningProblemDialog
 from ui.instance_lock import InstanceLock
 
@@ -72,7 +72,7 @@ def find_good_backup(parent: QWidget, target: str) -> Backup | None:
     """The newest backup that passes verification (checked off the GUI thread)."""
     if sqlite_path(target) is None:
         return None
-    progress = _busy(parent, QCoreApplication.translate("Opening", "正在查找通过校验的备份…"))
+    progress = busy_dialog(parent, QCoreApplication.translate("Opening", "正在查找通过校验的备份…"))
     try:
         found: Backup | None = wait_for(parent, lambda: newest_good_backup(target))
         return found
@@ -86,7 +86,7 @@ def restore_with_progress(
     parent: QWidget, target: str, backup: Backup, *, damaged: bool
 ) -> RestoreOutcome | None:
     """Restores ``backup`` off the GUI thread; None (and the reason shown) when it fails."""
-    progress = _busy(parent, QCoreApplication.translate("Opening", "正在从备份恢复…"))
+    progress = busy_dialog(parent, QCoreApplication.translate("Opening", "正在从备份恢复…"))
     try:
         outcome: RestoreOutcome = wait_for(parent, lambda: restore(target, backup, damaged=damaged))
         return outcome
@@ -95,15 +95,6 @@ def restore_with_progress(
         return None
     finally:
         progress.close()
-
-
-def _busy(parent: QWidget, text: str) -> QProgressDialog:
-    progress = QProgressDialog(text, "", 0, 0, parent)
-    progress.setCancelButton(None)  # type: ignore[arg-type]
-    progress.setWindowTitle(QCoreApplication.translate("Opening", "请稍候"))
-    progress.setMinimumDuration(0)
-    progress.show()
-    return progress
 
 
 def choose_other_file(parent: QWidget, target: str) -> str | None:

@@ -674,6 +674,10 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Gongjian databases (*.db)</translation>
     </message>
     <message>
+        <source>正在备份并校验…</source>
+        <translation>Backing up and checking…</translation>
+    </message>
+    <message>
         <source>备份失败</source>
         <translation>Backup Failed</translation>
     </message>
