@@ -319,3 +319,24 @@ def test_an_unexpected_error_while_opening_is_shown_and_logged(
     assert shown == ["打开数据库时出现意外错误"]
     assert "RuntimeError: a bug" in caplog.text
     assert not db_file.with_name("g.db.lock").exists()  # let go when the user quit
+
+
+def test_backing_up_to_a_chosen_file_from_the_menu(
+    qtbot: QtBot,
+    db_file: Path,
+    settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "U盘 #1" / "备份.db"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window = _window(qtbot, db_file, settings)
+    window._on_backup()
+    assert told == [f"已备份并校验：{target}"]
+    assert facts_of(target) == facts_of(db_file)
+    window.close()
