@@ -25,6 +25,7 @@ from db.migrate import known_revisions
 from db.models.security import Setting
 from db.revision import HEAD_REVISION
 from db.snapshot import Facts, facts_of
+from db.sqlite_files import remove
 
 SECOND_FOLDER_KEY = "backup.second_folder"
 REASONS = {
@@ -162,12 +163,12 @@ def restore(
         raise BusyError(f"数据库正在被使用（共建台窗口或其他程序），请先关闭它再恢复：{db_file}")
     previous = None if damaged else _back_up_current(db_file, second)
     assembled = db_file.with_name(db_file.name + ".restoring")
-    assembled.unlink(missing_ok=True)  # left by a restore that was interrupted
+    remove(assembled)  # left by a restore that was interrupted
     try:
         restored = backups.assemble(backup, assembled)
         aside = backups.replace_database(db_file, assembled, damaged=damaged)
     finally:
-        assembled.unlink(missing_ok=True)
+        remove(assembled)
     return RestoreOutcome(backup, restored, previous, aside)
 
 

@@ -28,7 +28,7 @@ from db.models.issues import Issue, IssueStatus
 from db.models.secondments import Posting
 from db.revision import HEAD_REVISION
 from db.snapshot import check_file, copy_database, facts_of, verify_file
-from db.sqlite_files import durable_replace, set_aside
+from db.sqlite_files import durable_replace, remove, set_aside
 
 ALLOWED_PARENTS: dict[OrgLevel, set[OrgLevel | None]] = {
     OrgLevel.STREET: {None},
@@ -150,6 +150,7 @@ def backup_database(target: str, destination: Path) -> Path:
     if not destination.parent.is_dir():
         raise DatabaseError(f"备份所在的文件夹不存在：{destination.parent}")
     partial = destination.with_name(destination.name + ".partial")
+    remove(partial)  # left by a backup that was interrupted
     try:
         facts = copy_database(source, partial)
         found = verify_file(partial)
@@ -166,7 +167,7 @@ def backup_database(target: str, destination: Path) -> Path:
             raise disk_full_error(destination.parent) from exc
         raise
     finally:
-        partial.unlink(missing_ok=True)
+        remove(partial)
     return destination
 
 

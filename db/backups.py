@@ -64,7 +64,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
 def _remove_leftovers(folder: Path) -> None:
     """Partial files of a backup that was interrupted, and manifests whose backup never came."""
     for path in folder.glob("*" + PARTIAL_SUFFIX):
-        path.unlink(missing_ok=True)
+        sqlite_files.remove(path)
     for manifest in folder.glob("*.db.json"):
         if not manifest.with_suffix("").exists():
             manifest.unlink(missing_ok=True)
@@ -109,7 +109,7 @@ def _write_backup(source: Path, folder: Path, reason: str, taken_at: datetime) -
         problem = DatabaseError(f"无法写入备份 {folder}：{exc.strerror or exc}")
         raise unless_disk_full(exc, folder, problem) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        sqlite_files.remove(partial)
         manifest_partial.unlink(missing_ok=True)
     backup = parse(final)
     assert backup is not None

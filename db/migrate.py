@@ -37,7 +37,7 @@ from db.errors import (
 )
 from db.revision import HEAD_REVISION
 from db.snapshot import facts_of, verify_file
-from db.sqlite_files import durable_replace
+from db.sqlite_files import durable_replace, remove
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _FK_CHECK = "PRAGMA foreign_key_check"
@@ -271,10 +271,11 @@ def _after_failure(db_file: Path, from_revision: str, backup: Backup) -> str:
     if backup.facts is None or backup.facts.revision != from_revision or problems:
         return f"数据库可能已改动，而升级前的备份未通过校验，未恢复：{backup.path}"
     assembled = db_file.with_name(db_file.name + ".restoring")
+    remove(assembled)  # left by an attempt that was killed
     try:
         backups.assemble(backup, assembled)
         backups.replace_database(db_file, assembled)
     except DatabaseError as exc:
-        assembled.unlink(missing_ok=True)
+        remove(assembled)
         return f"数据库可能已改动，从备份恢复也失败了（{exc}）：请把 {backup.path} 复制为 {db_file}"
     return f"已从第一次升级前的备份恢复（{backup.path.name}，已校验）。"

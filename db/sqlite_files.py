@@ -62,6 +62,15 @@ def companions(path: Path) -> list[Path]:
     return [p for s in COMPANION_SUFFIXES if (p := path.with_name(path.name + s)).exists()]
 
 
+def remove(path: Path) -> None:
+    """Removes a database file that is no longer wanted (an unfinished copy) with its
+    companions: a ``-journal`` left beside a new file of the same name would be rolled back
+    into it."""
+    for companion in companions(path):
+        companion.unlink(missing_ok=True)
+    path.unlink(missing_ok=True)
+
+
 def is_writable(path: Path) -> bool:
     """Whether the program may write ``path``. A file or folder whose write permission bits are
     all cleared (an archive copy marked read-only) counts as read-only even for an

@@ -140,6 +140,7 @@ def test_leftovers_of_an_interrupted_backup_are_removed(db_file: Path, tmp_path:
     folder = tmp_path / "backups"
     folder.mkdir()
     (folder / "g-20261201-101010-close.db.partial").write_bytes(b"half")
+    (folder / "g-20261201-101010-close.db.partial-journal").write_bytes(b"hot")
     (folder / "g-20261201-101010-close.db.json").write_text("{}")  # its backup never came
     backups.make_backup(db_file, folder, "manual")
     names = sorted(p.name for p in folder.iterdir() if p.is_file())
