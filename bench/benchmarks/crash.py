@@ -85,9 +85,6 @@ def run(args: argparse.Namespace) -> int:
         for op, t in tallies.items()
     ]
     print(table(("operation", "trials", "killed", "finished", "run s", "failures"), rows))
-    for op, tally in tallies.items():
-        for failure in tally.failures:
-            print(f"FAILED {op}: {failure}")
     print(
         json.dumps(
             {
@@ -116,10 +113,16 @@ def _run_operation(
     for n in range(trials):
         _duration, db = _trial(op, fixtures, work / f"{op}-{n}", rng.uniform(0, duration), tally)
         assert db is not None
-        tally.failures += [
-            f"{op}-{n}: {problem}" for problem in after_kill(op, db, initial, complete)
-        ]
+        found = [f"{op}-{n}: {problem}" for problem in after_kill(op, db, initial, complete)]
+        for problem in found:  # at once: a long run that is stopped still tells what it found
+            print(f"FAILED {problem}", flush=True)
+        tally.failures += found
         shutil.rmtree(db.parent, ignore_errors=True)
+        if (n + 1) % 10 == 0:
+            print(
+                f"  {op}: {n + 1} trials, {tally.killed} killed, {len(tally.failures)} failures",
+                flush=True,
+            )
     return tally
 
 
