@@ -39,7 +39,8 @@ def folder(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return path
 
 
-def _issue_with_photo(database: Database, folder: Path, title: str) -> str:
+def issue_with_photo(database: Database, folder: Path, title: str) -> str:
+    """An issue registered with a photo of its own (its bytes end with the title)."""
     photo = folder / f"{title}.png"
     photo.write_bytes(PHOTO + title.encode())
     with database.session() as s:
@@ -53,7 +54,7 @@ def test_back_up_upgrade_and_restore_in_an_awkward_folder(
 ) -> None:
     target = str(folder / "g.db")
     database = Database(target)
-    kept = _issue_with_photo(database, folder, "积水")
+    kept = issue_with_photo(database, folder, "积水")
     database.close()
     assert sorted(p.name for p in folder.parent.iterdir()) == [folder.name]  # nothing beside
 
@@ -62,7 +63,7 @@ def test_back_up_upgrade_and_restore_in_an_awkward_folder(
     assert made.facts == facts_of(folder / "g.db")
 
     database = Database(target)  # an edit after the backup, to be undone by the restore
-    later = _issue_with_photo(database, folder, "噪声")
+    later = issue_with_photo(database, folder, "噪声")
     migrate.downgrade(database.engine, "0004")  # and the file taken back a schema revision
     database.close()
 

@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import backups as app_backups
-from app.attachments import add_attachment, attachment_bytes, attachments_of
+from app.attachments import attachment_bytes, attachments_of
 from app.database import Database
 from app.errors import UserError
 from app.issues import service
@@ -23,6 +23,7 @@ from app.issues.records import IssueData
 from db import backups
 from db.backup_files import backup_folder, list_folder
 from db.snapshot import facts_of
+from tests.app.test_backup_paths import PHOTO, issue_with_photo
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
@@ -31,7 +32,6 @@ from ui.dialogs.restore import BACKUP_ROLE, RestoreDialog
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
-PHOTO = b"\x89PNG\r\n\x1a\n" + b"photo" * 400
 SHOTS = os.environ.get("GONGJIAN_TEST_SHOTS")  # a folder to keep the dialogs' pictures in
 
 
@@ -46,18 +46,9 @@ def db_file(tmp_path: Path) -> Path:
     folder.mkdir()
     path = folder / "g.db"
     database = Database(str(path))
-    _register(database, "建宁路33号雨后积水", tmp_path)
+    issue_with_photo(database, tmp_path, "建宁路33号雨后积水")
     database.close()
     return path
-
-
-def _register(database: Database, title: str, folder: Path) -> str:
-    photo = folder / f"{title}.png"
-    photo.write_bytes(PHOTO + title.encode())
-    with database.session() as s:
-        issue = service.register(s, IssueData(title=title))
-        add_attachment(s, issue_id=issue, source=photo)
-    return issue
 
 
 def _window(qtbot: QtBot, target: Path, settings: Settings) -> MainWindow:
@@ -80,7 +71,7 @@ def test_closing_after_an_edit_leaves_a_verified_backup_and_a_complete_file(
     window = _window(qtbot, db_file, settings)
     assert db_file.with_name("g.db.lock").exists()  # one window per file
     assert window.database is not None
-    _register(window.database, "颐和路噪声扰民", tmp_path)
+    issue_with_photo(window.database, tmp_path, "颐和路噪声扰民")
     window.close()
     qtbot.waitUntil(lambda: window.database is None, timeout=20000)
     (made,) = [b for b in list_folder(backup_folder(db_file), "g") if b.reason == "close"]
@@ -109,7 +100,7 @@ def test_a_file_with_its_header_overwritten_offers_the_newest_good_backup(
 ) -> None:
     older = app_backups.automatic_backup(str(db_file), "close").backup
     database = Database(str(db_file))
-    _register(database, "颐和路噪声扰民", tmp_path)
+    issue_with_photo(database, tmp_path, "颐和路噪声扰民")
     database.close()
     newest = app_backups.automatic_backup(str(db_file), "close").backup
     with db_file.open("r+b") as f:
@@ -150,7 +141,7 @@ def test_restore_from_the_menu_brings_back_an_earlier_state_with_attachments(
     with window.database.session() as s:  # later: the photo removed, another issue added
         (photo,) = attachments_of(s, issue_id=issue)
         service.remove_attachment(s, issue, photo.id)
-    _register(window.database, "后来登记的事项", tmp_path)
+    issue_with_photo(window.database, tmp_path, "后来登记的事项")
 
     def choose_earlier(dialog: RestoreDialog) -> int:
         dialog.show()
