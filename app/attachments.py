@@ -1,10 +1,10 @@
-"""Attachments (photos of an issue, scans of an agreement…): files copied into the data
-folder under a name made from their SHA-256, so the same content is stored once, and checked
-against that hash whenever they are opened.
+"""Attachments (photos of an issue, scans of an agreement…): their contents are stored in the
+database once per SHA-256 (db.models.files says why), in the same transaction as the record,
+and checked against that hash whenever they are read back.
 
-A file is copied through a temporary file, fsync and ``os.replace``: a crash never leaves a
-half-written file under a final name. Removing an attachment marks the row deleted (audited);
-the stored file stays, since other rows may share it.
+Opening one with the system's viewer needs a file: ``attachment_file`` writes the checked
+content to the user's cache folder under the name the user gave it. Removing an attachment
+marks the row deleted (audited); its content stays, since other rows may share it.
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from app.attachment_types import check_attachment_type
 from app.errors import UserError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from db.base import utcnow
-from db.models.files import OWNER_COLUMNS, Attachment
+from db.models.files import OWNER_COLUMNS, Attachment, AttachmentContent
 
 MAX_BYTES = 50 * 1024 * 1024
-CHUNK = 1024 * 1024
 WHAT = QT_TRANSLATE_NOOP("fields", "附件")
 
 
@@ -35,16 +34,9 @@ WHAT = QT_TRANSLATE_NOOP("fields", "附件")
 class AttachmentInfo:
     id: str
     file_name: str
-    stored_name: str
     sha256: str
     size: int
     added_at: datetime
-
-
-def default_dir() -> Path:
-    from app.paths import data_dir
-
-    return data_dir() / "attachments"
 
 
 def _refuse(template: str, **params: object) -> UserError:
@@ -52,67 +44,10 @@ def _refuse(template: str, **params: object) -> UserError:
 
 
 def _info(row: Attachment) -> AttachmentInfo:
-    return AttachmentInfo(
-        row.id, row.file_name, row.stored_name, row.sha256, row.size, row.created_at
-    )
+    return AttachmentInfo(row.id, row.file_name, row.sha256, row.size, row.created_at)
 
 
-def _hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _stored_name(sha256: str, source: Path) -> str:
-    suffix = source.suffix.lower()
-    if len(suffix) > 10 or not suffix[1:].isalnum():
-        suffix = ""
-    return sha256 + suffix
-
-
-def _copy(source: Path, target: Path) -> str:
-    """Copies ``source`` into ``target`` atomically; returns the SHA-256 of what was copied."""
-    digest = hashlib.sha256()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as f:
-            while chunk := f.read(CHUNK):
-                digest.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return digest.hexdigest()
-
-
-def add_attachment(
-    session: Session,
-    *,
-    issue_id: str | None = None,
-    meeting_id: str | None = None,
-    agreement_id: str | None = None,
-    fulfilment_id: str | None = None,
-    source: Path,
-    attachments_dir: Path | None = None,
-) -> AttachmentInfo:
-    """Copies ``source`` into the attachments folder and records it for its one owner."""
-    owners = {
-        "issue_id": issue_id,
-        "meeting_id": meeting_id,
-        "agreement_id": agreement_id,
-        "fulfilment_id": fulfilment_id,
-    }
-    given = {k: v for k, v in owners.items() if v}
-    if len(given) != 1:
-        raise ValueError(f"exactly one owner of {OWNER_COLUMNS} must be given")
-    folder = attachments_dir or default_dir()
-    source = Path(source)
+def _read(source: Path) -> bytes:
     name = source.name
     try:
         size = source.stat().st_size
@@ -130,20 +65,47 @@ def add_attachment(
         )
     check_attachment_type(source)  # images, PDF and office documents only
     try:
-        sha256 = _hash(source)
-        stored_name = _stored_name(sha256, source)
-        target = folder / stored_name
-        if not (target.is_file() and _hash(target) == sha256):
-            copied = _copy(source, target)
-            if copied != sha256:  # the file changed while it was being copied
-                raise OSError
+        return source.read_bytes()
     except OSError:
-        raise _refuse(
-            QT_TRANSLATE_NOOP("errors", "无法读取或复制文件：{name}"), name=name
-        ) from None
-    row = Attachment(
-        file_name=name[:255], stored_name=stored_name, sha256=sha256, size=size, **given
-    )
+        raise _refuse(QT_TRANSLATE_NOOP("errors", "无法读取文件：{name}"), name=name) from None
+
+
+def _store(session: Session, data: bytes) -> str:
+    """The content's hash, after storing it unless it is stored already (a content whose
+    bytes were lost is stored again: adding the same file repairs it)."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    content = session.get(AttachmentContent, sha256)
+    if content is None:
+        session.add(AttachmentContent(sha256=sha256, size=len(data), data=data))
+        session.flush()  # before the record that refers to it (no relationship orders them)
+    elif _intact(content) is None:
+        content.data = data
+    return sha256
+
+
+def add_attachment(
+    session: Session,
+    *,
+    issue_id: str | None = None,
+    meeting_id: str | None = None,
+    agreement_id: str | None = None,
+    fulfilment_id: str | None = None,
+    source: Path,
+) -> AttachmentInfo:
+    """Stores the file's content and records it for its one owner."""
+    owners = {
+        "issue_id": issue_id,
+        "meeting_id": meeting_id,
+        "agreement_id": agreement_id,
+        "fulfilment_id": fulfilment_id,
+    }
+    given = {k: v for k, v in owners.items() if v}
+    if len(given) != 1:
+        raise ValueError(f"exactly one owner of {OWNER_COLUMNS} must be given")
+    source = Path(source)
+    data = _read(source)
+    sha256 = _store(session, data)
+    row = Attachment(file_name=source.name[:255], sha256=sha256, size=len(data), **given)
     session.add(row)
     audit.record(session, "create", row, None)
     return _info(row)
@@ -173,20 +135,45 @@ def attachments_of(
     return [_info(r) for r in rows]
 
 
-def attachment_path(info: AttachmentInfo, attachments_dir: Path | None = None) -> Path:
-    """The stored file, after checking it still has the hash recorded when it was added."""
-    path = (attachments_dir or default_dir()) / info.stored_name
-    try:
-        intact = path.is_file() and _hash(path) == info.sha256
-    except OSError:
-        intact = False
-    if not intact:
+def _intact(content: AttachmentContent | None) -> bytes | None:
+    if content is None or content.data is None:
+        return None
+    return content.data if hashlib.sha256(content.data).hexdigest() == content.sha256 else None
+
+
+def attachment_bytes(session: Session, info: AttachmentInfo) -> bytes:
+    """The attachment's content, after checking it still has the hash recorded when added."""
+    data = _intact(session.get(AttachmentContent, info.sha256))
+    if data is None:
         raise _refuse(QT_TRANSLATE_NOOP("errors", "附件已损坏或丢失：{name}"), name=info.file_name)
-    return path
+    return data
+
+
+def attachment_file(session: Session, info: AttachmentInfo, folder: Path | None = None) -> Path:
+    """A readable file holding the attachment (for the system's viewer), under the name the
+    user gave it, in ``folder`` (default: the user's cache folder)."""
+    data = attachment_bytes(session, info)
+    if folder is None:
+        from app.paths import cache_dir
+
+        folder = cache_dir() / "attachments"
+    target = folder / info.sha256 / (Path(info.file_name).name or info.sha256)
+    if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == info.sha256:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
 
 
 def remove_attachment(session: Session, attachment_id: str) -> None:
-    """Marks the attachment deleted (the stored file stays; it may be shared)."""
+    """Marks the attachment deleted (its content stays; other records may share it)."""
     row = session.get(Attachment, attachment_id)
     if row is None or row.deleted_at is not None:
         raise not_found(WHAT, attachment_id)

@@ -28,6 +28,7 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.erasure_commands",
     "app.postgres_roles",
 )
+BACKED_UP_FIRST = ("import",)  # commands that write much: an automatic backup before them
 TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
 EXIT_FAILURE = 1
 
@@ -64,10 +65,28 @@ def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
     shot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
     shot.add_argument("--size", default="1366x768", type=_size, metavar="WxH")
 
+    init = commands.add_parser("init", help="在 --db 建立一个新的空数据库（不覆盖已有文件）")
+    init.add_argument(
+        "--recreate",
+        action="store_true",
+        help="重新建立一个上次没有建完（只有部分表、没有数据）的数据库，原文件改名保留",
+    )
+
     commands.add_parser("check", help="检查数据库的完整性与数据规则")
 
-    backup = commands.add_parser("backup", help="在程序运行时也能做的一致、经过校验的备份")
-    backup.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    backup = commands.add_parser(
+        "backup",
+        help="备份数据库（程序运行时也可以）：不加参数时存入数据库旁的 backups 文件夹",
+        description="gongjian backup：存入 backups 文件夹（和第二备份文件夹）；"
+        "gongjian backup -o FILE：完整的副本存为指定文件；gongjian backup list：列出备份",
+    )
+    backup.add_argument("action", nargs="?", choices=("list",), help="list：列出备份")
+    backup.add_argument("-o", "--output", type=Path, metavar="FILE", help="完整的副本存为这个文件")
+    backup.add_argument("--json", action="store_true", help="list 以 JSON 输出")
+
+    restore = commands.add_parser("restore", help="用一份备份替换数据库（先备份当前的数据库）")
+    restore.add_argument("backup", metavar="BACKUP", help="备份文件，或 backup list 中的文件名")
+    restore.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
 
     for module in AREA_COMMANDS:
         handlers.update(importlib.import_module(module).register(commands))
@@ -99,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     target = database_target(args.db)
     try:
         with signed_in_for_command(args.user, target):
+            if args.command in BACKED_UP_FIRST and not getattr(args, "dry_run", False):
+                from app.backup_commands import back_up_before
+
+                back_up_before(target, args.command)
             return handlers[args.command](args, target)
     except KeyboardInterrupt:
         print("gongjian: 已中断，未完成的操作没有写入。", file=sys.stderr)
@@ -109,16 +132,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         reference = incident_reference()
         log.exception("command %s failed [%s]", args.command, reference)
-        print(f"gongjian: {redacted(_one_line(exc, reference))}", file=sys.stderr)
+        print(f"gongjian: {redacted(_one_line(exc, target, reference))}", file=sys.stderr)
         return EXIT_FAILURE
 
 
-def _one_line(exc: BaseException, reference: str) -> str:
+def _one_line(exc: BaseException, target: str, reference: str) -> str:
     from app.errors import UserError
-    from db.errors import DatabaseError
+    from db.errors import DatabaseError, explain
 
     if isinstance(exc, UserError | DatabaseError | CliError):
         return str(exc).splitlines()[0]
+    if (explained := explain(exc, target)) is not None:  # busy, full disk, damaged file
+        return str(explained)
     if isinstance(exc, OSError):
         return f"文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）"
     return f"意外错误（{type(exc).__name__}），详情见日志文件，编号 {reference}。"
@@ -207,12 +232,40 @@ def _cmd_check(args: argparse.Namespace, target: str) -> int:
 def _cmd_backup(args: argparse.Namespace, target: str) -> int:
     from app.maintenance import backup_database
 
-    path = backup_database(target, args.output)
-    print(f"已备份并校验：{path}")
+    if args.action == "list":
+        if args.output is not None:
+            raise CliError("backup list 不能与 -o 同用")
+        from app.backup_commands import print_backups
+
+        return print_backups(target, as_json=args.json)
+    if args.json:
+        raise CliError("--json 只用于 backup list")
+    if args.output is not None:
+        path = backup_database(target, args.output)
+        print(f"已备份并校验：{path}")
+        return 0
+    from app.backup_commands import back_up_now
+
+    return back_up_now(target)
+
+
+def _cmd_restore(args: argparse.Namespace, target: str) -> int:
+    from app.backup_commands import restore_backup
+
+    return restore_backup(target, args.backup, assume_yes=args.yes)
+
+
+def _cmd_init(args: argparse.Namespace, target: str) -> int:
+    from app.maintenance import init_database
+
+    location = init_database(target, recreate=args.recreate)
+    print(f"已建立空数据库：{location}")
     return 0
 
 
 CORE_COMMANDS: dict[str, Handler] = {
+    "init": _cmd_init,
+    "restore": _cmd_restore,
     "demo": _cmd_demo,
     "screenshot": _cmd_screenshot,
     "check": _cmd_check,

@@ -1,4 +1,5 @@
-"""Database health check and backup, for the command line and the window alike."""
+"""Database health check, a backup to a chosen file, and a new empty database: for the command
+line and the window alike."""
 
 from __future__ import annotations
 
@@ -7,20 +8,28 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from app.audit_chain import chain_findings
 from app.validation import is_valid_id_number
 from db.engine import make_engine, sqlite_path
-from db.errors import DatabaseError
-from db.migrate import backup_sqlite, current_revision
+from db.errors import (
+    DamagedDatabaseError,
+    DatabaseError,
+    PartialSchemaError,
+    disk_full_error,
+    is_disk_full,
+)
+from db.migrate import current_revision, open_database, opening_error
 from db.models.agreements import Agreement
 from db.models.directory import OrgLevel, OrgUnit, Person
 from db.models.issues import Issue, IssueStatus
 from db.models.secondments import Posting
 from db.revision import HEAD_REVISION
+from db.snapshot import check_file, copy_database, facts_of, verify_file
+from db.sqlite_files import durable_replace, remove, set_aside
 
 ALLOWED_PARENTS: dict[OrgLevel, set[OrgLevel | None]] = {
     OrgLevel.STREET: {None},
@@ -29,6 +38,11 @@ ALLOWED_PARENTS: dict[OrgLevel, set[OrgLevel | None]] = {
     OrgLevel.GRID: {OrgLevel.COMMUNITY},
     OrgLevel.DEPARTMENT: {OrgLevel.STREET, None},
 }
+
+
+SERVER_BACKUP = (
+    "服务器数据库（PostgreSQL）请用 pg_dump 备份、pg_restore 恢复；本命令只用于 SQLite 数据库文件。"
+)
 
 
 @dataclass(frozen=True)
@@ -42,36 +56,23 @@ def check_database(target: str) -> list[Finding]:
 
     Never changes the database: an older schema is reported, not upgraded.
     """
-    engine = make_engine(target, must_exist=True)
+    path = sqlite_path(target)
+    if path is not None:
+        make_engine(target, must_exist=True, read_only=True).dispose()  # the location checks
+        if found := check_file(path):
+            return [Finding(check, detail) for check, detail in found]
+    engine = make_engine(target, must_exist=True, read_only=path is not None)
     try:
         with engine.connect() as connection:
-            findings = _storage_checks(connection)
-            if findings:
-                return findings
             revision = current_revision(connection)
             if revision != HEAD_REVISION:
                 return [Finding("schema", f"结构版本为 {revision}，本程序为 {HEAD_REVISION}")]
             with Session(bind=connection) as session:
                 return _invariant_checks(session)
     except DBAPIError as exc:
-        raise DatabaseError(f"无法读取数据库（文件损坏或不是数据库）：{target}") from exc
+        raise opening_error(exc, target) from exc
     finally:
         engine.dispose()
-
-
-def _storage_checks(connection: Connection) -> list[Finding]:
-    if connection.dialect.name != "sqlite":
-        return []
-    findings = [
-        Finding("quick_check", row[0])
-        for row in connection.execute(text("PRAGMA quick_check"))
-        if row[0] != "ok"
-    ]
-    findings += [
-        Finding("foreign_key_check", f"{row[0]} 第 {row[1]} 行引用了不存在的 {row[2]}")
-        for row in connection.execute(text("PRAGMA foreign_key_check"))
-    ]
-    return findings
 
 
 def _invariant_checks(session: Session) -> list[Finding]:
@@ -151,21 +152,65 @@ def _audit_log(session: Session) -> list[Finding]:
 
 
 def backup_database(target: str, destination: Path) -> Path:
-    """A consistent, verified copy of an SQLite database, safe while the app is running."""
+    """A consistent, whole copy of an SQLite database in a file the user chose (attachments
+    included), safe while the application runs. It is checked as automatic backups are, and
+    a damaged database is refused rather than copied over an older, good backup."""
     source = sqlite_path(target)
     if source is None:
-        raise DatabaseError("服务器数据库请用 pg_dump 备份；本命令只备份 SQLite 数据库文件。")
-    make_engine(target, must_exist=True).dispose()  # the same location checks as opening
+        raise DatabaseError(SERVER_BACKUP)
+    make_engine(target, must_exist=True, read_only=True).dispose()  # the location checks
     if destination.resolve() == source.resolve():
         raise DatabaseError("备份文件不能是数据库文件本身，请换一个文件名。")
     if not destination.parent.is_dir():
         raise DatabaseError(f"备份所在的文件夹不存在：{destination.parent}")
+    partial = destination.with_name(destination.name + ".partial")
+    remove(partial)  # left by a backup that was interrupted
     try:
-        return backup_sqlite(source, destination)
-    except Exception as exc:
-        if isinstance(exc, DatabaseError):
-            raise
-        raise DatabaseError(f"无法备份（文件损坏或不是数据库）：{source}（{exc}）") from exc
+        facts = copy_database(source, partial)
+        found = verify_file(partial)
+        if found:
+            raise DamagedDatabaseError(
+                f"数据库已损坏（{found[0]}），没有写入备份：{source}。"
+                "请用“从备份恢复”取回最近的完好备份。"
+            )
+        if facts_of(partial) != facts:
+            raise DatabaseError(f"备份与数据库的记录数不一致，没有写入备份：{destination}")
+        durable_replace(partial, destination)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(destination.parent) from exc
+        raise
+    finally:
+        remove(partial)
+    return destination
+
+
+def init_database(target: str, *, recreate: bool = False) -> str:
+    """Creates an empty database at ``target`` (a new file, or a server database without
+    tables). ``recreate`` replaces a file whose creation was interrupted (some tables and no
+    data), which is renamed aside; any other existing file is refused."""
+    path = sqlite_path(target)
+    if path is not None and path.exists():
+        if not recreate:
+            raise DatabaseError(f"文件已存在，init 只建立新的数据库：{path}")
+        try:
+            open_database(target).dispose()
+        except PartialSchemaError:
+            set_aside(path, "incomplete")
+        else:
+            raise DatabaseError(f"这个数据库是完整的，没有重新建立：{path}")
+    elif path is None:
+        engine = make_engine(target)
+        try:
+            with engine.connect() as connection:
+                if inspect(connection).get_table_names():
+                    raise DatabaseError(
+                        f"服务器上的这个数据库已经有表，init 只建立新的数据库：{target}"
+                    )
+        finally:
+            engine.dispose()
+    open_database(target).dispose()
+    return str(path.resolve()) if path is not None else target
 
 
 def default_backup_name(target: str) -> str:

@@ -25,6 +25,12 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR, ensure_exists=True)
 
 
+def cache_dir() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, APP_AUTHOR, ensure_exists=True)
+
+
 def log_dir() -> Path:
     from platformdirs import user_log_path
 

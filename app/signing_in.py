@@ -9,6 +9,8 @@ work as a wrong password, so the answer's timing does not tell which names exist
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -38,7 +40,7 @@ def sign_in(
     unknown name or a wrong password, or with the time to wait after too many failures."""
     at = now or utcnow()
     name = username.strip()
-    with database.system_session() as session:
+    with _attempting(database) as session:
         user = session.scalar(
             select(User).where(User.username == name, User.deleted_at.is_(None)).with_for_update()
         )
@@ -46,6 +48,18 @@ def sign_in(
     if isinstance(outcome, Message):
         raise ValidationError("password", outcome)
     return outcome
+
+
+@contextmanager
+def _attempting(database: Database) -> Iterator[Session]:
+    """The session an attempt is checked and recorded in; on a file opened read-only (an
+    archive copy) it is checked the same way, and nothing of it can be kept."""
+    if not database.read_only:
+        with database.system_session() as session:
+            yield session
+        return
+    with database.reader() as session, session.no_autoflush:
+        yield session
 
 
 def wait_until(failures: int, at: datetime) -> datetime | None:

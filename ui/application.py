@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import os
 import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 PROBE_ENV = "GONGJIAN_STARTUP_PROBE"
+log = logging.getLogger("gongjian.ui")
 DATA_READY_POLL_MS = 5
 
 
@@ -61,10 +63,10 @@ def create_application(argv: list[str]) -> QApplication:
 
 def run(target: str | None) -> int:
     """Shows the main window on ``target`` (or the database chosen in the settings)."""
-    from app.logs import setup_logging
+    from app.logs import incident_reference, setup_logging
     from app.paths import database_target
 
-    from ui.errors import install_exception_hook
+    from ui.errors import install_exception_hook, show_unexpected_error
     from ui.i18n import install_language
     from ui.main_window import MainWindow
     from ui.settings import Settings
@@ -101,10 +103,14 @@ def run(target: str | None) -> int:
         gc.disable()
         try:
             opened = window.open_database()
-        except Exception:
+        except Exception:  # the opening dialogs handle the database's own errors
             _end_start_up_gc()
             if probe:
                 print(json.dumps({"error": "database"}), flush=True)
+            else:
+                reference = incident_reference()
+                log.exception("unexpected error while opening the database [%s]", reference)
+                show_unexpected_error(reference, str(log_file))
             app.exit(1)
             return
         if not opened:  # signing in was cancelled
@@ -121,14 +127,18 @@ def run(target: str | None) -> int:
         if probe:
             print(json.dumps(times), flush=True)
             app.quit()
-        elif window.is_empty():
+            return
+        window.check_file_later()
+        if window.is_empty():
             from ui.dialogs.first_run import offer_demo_data
 
             offer_demo_data(window)
 
     FirstPaint(window, after_first_paint)
     window.show()
-    return app.exec()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # a check still running ends before the process
+    return code
 
 
 def _when_data_ready(window: MainWindow, callback: Callable[[], None]) -> None:

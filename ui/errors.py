@@ -30,7 +30,12 @@ def install_exception_hook(log_file: str) -> None:
         if QApplication.instance() is None:
             print(redacted(details), file=sys.stderr)
             return
-        show_unexpected_error(reference, log_file)
+        from db.errors import explain
+
+        if (explained := explain(value, "")) is not None:
+            show_storage_error(explained)
+        else:
+            show_unexpected_error(reference, log_file)
 
     sys.excepthook = hook
 
@@ -53,4 +58,19 @@ def show_unexpected_error(reference: str, log_file: str) -> None:
         )
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+def show_storage_error(error: BaseException) -> None:
+    """A write refused by the storage itself (the database busy elsewhere, a full disk): what
+    happened in words, and that what is typed stays in the window to be saved again."""
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("errors", "没有保存"))
+    box.setText(str(error))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "errors", "刚才的操作没有完成。窗口里的内容还在，问题解决后可以再保存一次。"
+        )
+    )
     box.exec()

@@ -10,7 +10,7 @@ Signals:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,9 +28,12 @@ from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
 
 if TYPE_CHECKING:
+    from app.backups import BackupOutcome
     from app.database import Database
 
+    from ui.backup_scheduler import BackupScheduler
     from ui.idle_lock import IdleLock
+    from ui.instance_lock import InstanceLock
 
 
 # (key, title, module, class); titles translated in context "MainWindow"
@@ -73,6 +76,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.interactive = interactive  # False for screenshots and the start-up probe
         self.database: Database | None = None
+        self.backups: BackupScheduler | None = None
+        self._lock: InstanceLock | None = None
+        self._closing = False  # the backup on closing is under way
+        self._second_folder_reported = False  # a missing second folder is said once a session
         self.context: TabContext | None = None
         self.undo_stack = QUndoStack(self)
         self.events = DataEvents(self)
@@ -108,22 +115,21 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> bool:
         """Opens (and if needed upgrades) the database, asks who signs in if it has users,
-        then shows the current tab's data; False when the user cancels signing in."""
+        then shows the current tab's data; False when the user cancels (signing in, or at a
+        problem with the file: the dialogs of ui.opening offer the ways on)."""
         from app.database import Database
-        from app.errors import UserError
-        from app.redaction import redacted
-        from db.errors import DatabaseError
 
-        try:
+        from ui.opening import open_interactively
+
+        self.location_label.setText(self.tr("数据库未打开"))
+        if not self.interactive:
             self.database = Database(self.target)
-        except (DatabaseError, UserError) as exc:
-            self.location_label.setText(self.tr("数据库未打开"))
-            if self.interactive:
-                QMessageBox.critical(self, self.tr("无法打开数据库"), redacted(str(exc)))
-            raise
+        elif (opened := open_interactively(self, self.target)) is None:
+            return False
+        else:
+            self.database, self.target, self._lock = opened.database, opened.target, opened.lock
         if not self._sign_in():
-            self.database.close()
-            self.database = None
+            self._close_database()
             return False
         self.context = TabContext(
             self.database, self.undo_stack, self.events, self.open_list, self.open_view
@@ -133,11 +139,91 @@ class MainWindow(QMainWindow):
         home = self._pages.get("home")
         if home is not None:  # shown early by show_quick_home
             home.attach(self.context)  # type: ignore[attr-defined]
-        self.location_label.setText(self.tr("数据库：{path}").format(path=self.database.location))
+        self._show_location()
+        self._start_backups()
         self._ensure_page(self.tabs.currentIndex())
         self.refresh_counts()
         self.database_opened.emit()
         return True
+
+    def _show_location(self) -> None:
+        assert self.database is not None
+        text = self.tr("数据库：{path}").format(path=self.database.location)
+        if self.database.read_only:
+            text += self.tr("（只读）")
+        self.location_label.setText(text)
+
+    def _start_backups(self) -> None:
+        from ui.backup_scheduler import BackupScheduler
+
+        assert self.database is not None
+        self.backups = BackupScheduler(self.database, self)
+        self.backups.finished.connect(self._on_backups_finished)
+        self.backups.failed.connect(self._on_backups_failed)
+
+    def _close_database(self) -> None:
+        """Closes the database (its log folded into the file) and lets go of its lock."""
+        self._day_timer.stop()
+        if self.backups is not None:
+            self.backups.stop()
+            self.backups.deleteLater()
+            self.backups = None
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def reopen(self, target: str | None = None, before: Callable[[], object] | None = None) -> bool:
+        """Closes every tab and the database, runs ``before`` (a restore) while nothing has
+        the file open, then opens ``target`` (or the same file) again. When the user quits at
+        a problem instead, the window closes and this returns False."""
+        for key, page in list(self._pages.items()):
+            self.tabs.widget(TAB_KEYS.index(key)).layout().removeWidget(page)
+            page.deleteLater()
+            del self._pages[key]
+        self.undo_stack.clear()
+        self.context = None
+        self._close_database()
+        if before is not None:
+            before()
+        if target is not None:
+            self.target = target
+        if self.open_database():
+            return True
+        self.close()  # the user quit: nothing is open, nothing to back up
+        return False
+
+    def check_file_later(self) -> None:
+        """SQLite's quick check of the open file, off the GUI thread; a damaged file gets the
+        recovery dialog."""
+        from db.snapshot import verify_file
+
+        from ui.background import run_in_background
+
+        path = self.database.file if self.database is not None else None
+        if path is None:
+            return
+        run_in_background(self, lambda: verify_file(path, full=False), self._on_checked, _ignore)
+
+    def _on_checked(self, problems: list[str]) -> None:
+        if not problems or self.database is None or not self.interactive:
+            return
+        from db.errors import DamagedDatabaseError
+
+        from ui.dialogs.opening_problem import Action
+        from ui.opening import ask, choose_other_file, restore_with_progress
+
+        target = self.target
+        action, backup = ask(self, DamagedDatabaseError("；".join(problems[:3])), target)
+        if action is Action.RESTORE and backup is not None:
+            self.reopen(before=lambda: restore_with_progress(self, target, backup, damaged=True))
+        elif action is Action.OTHER_FILE and (other := choose_other_file(self, target)):
+            self.reopen(other)
+        elif action is Action.QUIT:
+            self._close_database()  # a damaged file is not backed up again on the way out
+            self.close()
 
     def move_dated_statuses(self) -> None:
         """Agreements and postings whose dates say their status moved on (once a day)."""
@@ -203,6 +289,7 @@ class MainWindow(QMainWindow):
         )
         self.users_action.setEnabled(operator.may_manage_users)
         self.audit_action.setEnabled(operator.may_manage_users)
+        self.restore_action.setEnabled(operator.may_manage_users)  # undoes everyone's later work
         self.own_password_action.setVisible(bool(operator.username))
         for action in (self.new_action, self.delete_action, self.import_action):
             action.setEnabled(operator.may_edit)  # a viewer's changes would be refused anyway
@@ -325,6 +412,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
+        self.restore_action = self._action(file_menu, self.tr("从备份恢复(&R)…"), self._on_restore)
         self._action(file_menu, self.tr("设置(&S)…"), self._on_settings)
         self.users_action = self._action(file_menu, self.tr("用户与权限(&U)…"), self._on_users)
         self.audit_action = self._action(file_menu, self.tr("审计日志(&L)…"), self._on_audit_log)
@@ -405,7 +493,8 @@ class MainWindow(QMainWindow):
             return
         dialog = self.findChild(ImportDialog)
         if dialog is None:  # one at a time; it stays open from one file to the next
-            dialog = ImportDialog(self.context, self)
+            back_up = self.backups.before("import") if self.backups is not None else None
+            dialog = ImportDialog(self.context, self, back_up=back_up)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -427,10 +516,65 @@ class MainWindow(QMainWindow):
         if self.database is not None:
             run_backup_dialog(self, self.database)
 
+    def _on_restore(self) -> None:
+        from ui.dialogs.restore import RestoreDialog
+
+        if self.database is None:
+            return
+        dialog = RestoreDialog(self.database, self)
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self._restore(dialog.chosen)
+
+    def _restore(self, backup: Any) -> None:
+        from ui.opening import restore_with_progress
+
+        assert self.database is not None
+        target, by = self.target, self.database.operator
+        restored: list[bool] = []
+
+        def restore() -> None:
+            outcome = restore_with_progress(self, target, backup, damaged=False, by=by)
+            restored.append(outcome is not None)
+
+        if self.reopen(before=restore) and restored[0]:
+            self.statusBar().showMessage(
+                self.tr("已从备份恢复：{name}").format(name=backup.path.name), 15000
+            )
+
+    def _on_backups_finished(self, outcome: BackupOutcome) -> None:
+        when = outcome.backup.taken_at.strftime("%H:%M")
+        self.statusBar().showMessage(self.tr("已自动备份（{time}）").format(time=when), 8000)
+        if outcome.second_problem and not self._second_folder_reported:
+            self._second_folder_reported = True  # said once a session; backups go on beside
+            QMessageBox.warning(self, self.tr("第二备份文件夹"), outcome.second_problem)
+        if self._closing:
+            self.close()  # when the backup on closing is made (others may be queued before it)
+        elif outcome.backup.damaged and self.database is not None:
+            self._on_checked(list(outcome.backup.problems))
+
+    def _on_backups_failed(self, reason: str) -> None:
+        if not self._closing:
+            self.statusBar().showMessage(self.tr("自动备份失败：{reason}").format(reason=reason))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("备份失败"),
+            self.tr(
+                "关闭前的自动备份没有完成：{reason}\n\n仍然退出吗？已保存的数据不受影响。"
+            ).format(reason=reason),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._close_database()
+            self.close()
+        else:
+            self._closing = False
+            self.setEnabled(True)
+            self.statusBar().clearMessage()
+
     def _on_settings(self) -> None:
         from ui.dialogs.settings import SettingsDialog
 
-        SettingsDialog(self.settings, self).exec()
+        SettingsDialog(self.settings, self, database=self.database).exec()
 
     def _on_users(self) -> None:
         from ui.dialogs.users import UsersDialog
@@ -467,6 +611,24 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """After changes, a backup is made first (off the GUI thread, the window waiting with
+        a note in its status bar); then the database is closed with its log folded in."""
+        backups = self.backups
+        if backups is not None and (backups.is_running() or backups.has_changes()):
+            if not self._closing:
+                self._closing = True
+                self.setEnabled(False)
+                self.statusBar().showMessage(self.tr("正在备份数据库，完成后关闭…"))
+                if backups.has_changes():
+                    backups.back_up("close")  # after the one under way, if any
+            if backups.is_running():
+                event.ignore()  # closed again when the backup is made
+                return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
+        self._close_database()
         event.accept()
+
+
+def _ignore(_error: BaseException) -> None:
+    """A check that could not run says nothing: opening the file found no fault."""

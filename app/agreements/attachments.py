@@ -28,7 +28,6 @@ def add_attachment(
     agreement_id: str | None = None,
     fulfilment_id: str | None = None,
     source: Path,
-    attachments_dir: Path | None = None,
 ) -> AttachmentInfo:
     _check_owner(session, agreement_id, fulfilment_id)
     return attachments.add_attachment(
@@ -36,7 +35,6 @@ def add_attachment(
         agreement_id=agreement_id,
         fulfilment_id=fulfilment_id,
         source=source,
-        attachments_dir=attachments_dir,
     )
 
 

@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.attachments import attachment_path, attachments_of
+from app.attachments import attachment_bytes, attachments_of
 from app.dashboard.period import Period
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -134,7 +134,7 @@ def _write_meeting(session: Session, meeting: Meeting, root: Path) -> None:
         used: set[str] = set()
         for info in attached:
             name = _unique(safe_name(info.file_name), used)
-            shutil.copyfile(attachment_path(info), target / name)
+            (target / name).write_bytes(attachment_bytes(session, info))
 
 
 def _unique(name: str, used: set[str]) -> str:

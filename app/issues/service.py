@@ -175,15 +175,11 @@ def clear_holiday(session: Session, day: date) -> None:
     audit.record(session, "purge", row, before)
 
 
-def add_attachments(
-    session: Session, issue_id: str, sources: list[Path], attachments_dir: Path | None = None
-) -> None:
+def add_attachments(session: Session, issue_id: str, sources: list[Path]) -> None:
     """Photos and files for an issue still being worked on (an archived one is a record)."""
     _check_not_closed(live_issue(session, issue_id))
     for source in sources:
-        attachments.add_attachment(
-            session, issue_id=issue_id, source=source, attachments_dir=attachments_dir
-        )
+        attachments.add_attachment(session, issue_id=issue_id, source=source)
 
 
 def remove_attachment(session: Session, issue_id: str, attachment_id: str) -> None:

@@ -10,7 +10,7 @@ from db.models.agreements import (
     ServiceRecord,
 )
 from db.models.directory import Compound, OrgUnit, PartyOrg, Person, ResidentUnit
-from db.models.files import Attachment
+from db.models.files import Attachment, AttachmentContent
 from db.models.issues import (
     Dispatch,
     FollowUp,
@@ -30,6 +30,7 @@ __all__ = [
     "Agreement",
     "AgreementParty",
     "Attachment",
+    "AttachmentContent",
     "Attendance",
     "AuditEntry",
     "AuditHead",

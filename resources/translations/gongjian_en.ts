@@ -717,6 +717,10 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Gongjian databases (*.db)</translation>
     </message>
     <message>
+        <source>正在备份并校验…</source>
+        <translation>Backing up and checking…</translation>
+    </message>
+    <message>
         <source>备份失败</source>
         <translation>Backup Failed</translation>
     </message>
@@ -2574,12 +2578,12 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Database not open</translation>
     </message>
     <message>
-        <source>无法打开数据库</source>
-        <translation>Cannot Open Database</translation>
-    </message>
-    <message>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
     </message>
     <message>
         <source>{name}（{role}）</source>
@@ -2612,6 +2616,10 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>备份数据库(&amp;B)…</source>
         <translation>&amp;Back Up Database…</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from Backup…</translation>
     </message>
     <message>
         <source>设置(&amp;S)…</source>
@@ -2682,6 +2690,34 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>This page has no list to export. Open a list first (such as Issues or Co-building Agreements).</translation>
     </message>
     <message>
+        <source>已从备份恢复：{name}</source>
+        <translation>Restored from the backup {name}</translation>
+    </message>
+    <message>
+        <source>已自动备份（{time}）</source>
+        <translation>Backed up automatically ({time})</translation>
+    </message>
+    <message>
+        <source>第二备份文件夹</source>
+        <translation>Second Backup Folder</translation>
+    </message>
+    <message>
+        <source>自动备份失败：{reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup Failed</translation>
+    </message>
+    <message>
+        <source>关闭前的自动备份没有完成：{reason}
+
+仍然退出吗？已保存的数据不受影响。</source>
+        <translation>The automatic backup before closing did not finish: {reason}
+
+Quit anyway? What was saved is not affected.</translation>
+    </message>
+    <message>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2698,6 +2734,10 @@ Nothing is saved unless every row imports. Start now?</translation>
 街道党工委联席会议、共建协议、干部挂职与民生事项工作平台。</source>
         <translation>Gongjian {version}
 Joint meetings, co-building agreements, cadre secondments and residents&apos; issues for street party working committees.</translation>
+    </message>
+    <message>
+        <source>正在备份数据库，完成后关闭…</source>
+        <translation>Backing up the database; the window closes when it is done…</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +3392,199 @@ It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back
     <message>
         <source>管理员：管理用户，看到完整的证件号和电话。工作人员：修改所有记录，在编辑、打印和导出时看到完整信息。只读：只能查看，个人信息打码。密码至少 12 个字符，或用空格隔开的 4 个词。</source>
         <translation>Administrator: manages users and sees full ID and phone numbers. Staff: can change all records and sees full details when editing, printing and exporting. Read-only: can only view; personal data is masked. A password has at least 12 characters, or is four words separated by spaces.</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <source>请稍候</source>
+        <translation>Please Wait</translation>
+    </message>
+    <message>
+        <source>（{program}，进程 {pid}，电脑 {host}）</source>
+        <translation> ({program}, process {pid}, computer {host})</translation>
+    </message>
+    <message>
+        <source>数据库已经打开</source>
+        <translation>Database Already Open</translation>
+    </message>
+    <message>
+        <source>这个数据库已经在本机的另一个共建台窗口中打开{where}：
+{path}
+
+可以只读打开它来查看、打印和导出；要修改，请回到那个窗口。</source>
+        <translation>This database is already open in another Gongjian window on this PC{where}:
+{path}
+
+You can open it read-only to view, print and export; to change it, go back to that window.</translation>
+    </message>
+    <message>
+        <source>只读打开</source>
+        <translation>Open Read-Only</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在查找通过校验的备份…</source>
+        <translation>Looking for a backup that passes verification…</translation>
+    </message>
+    <message>
+        <source>正在从备份恢复…</source>
+        <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore Failed</translation>
+    </message>
+    <message>
+        <source>打开其他数据库文件</source>
+        <translation>Open Another Database File</translation>
+    </message>
+    <message>
+        <source>共建台数据库 (*.db);;所有文件 (*)</source>
+        <translation>Gongjian database (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningProblem</name>
+    <message>
+        <source>从这份备份恢复(&amp;R)</source>
+        <translation>&amp;Restore This Backup</translation>
+    </message>
+    <message>
+        <source>打开其他文件(&amp;O)…</source>
+        <translation>&amp;Open Another File…</translation>
+    </message>
+    <message>
+        <source>重试(&amp;T)</source>
+        <translation>T&amp;ry Again</translation>
+    </message>
+    <message>
+        <source>只读打开(&amp;V)</source>
+        <translation>Open Read-Only (&amp;V)</translation>
+    </message>
+    <message>
+        <source>重新建立(&amp;C)</source>
+        <translation>&amp;Create It Again</translation>
+    </message>
+    <message>
+        <source>再试一次升级(&amp;U)</source>
+        <translation>Try the &amp;Upgrade Again</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>meetings</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>agreements</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>issues</translation>
+    </message>
+    <message>
+        <source>{time}（{reason}）
+{counts}
+{path}</source>
+        <translation>{time} ({reason})
+{counts}
+{path}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏</source>
+        <translation>The Database File Is Damaged</translation>
+    </message>
+    <message>
+        <source>SQLite 检查发现数据库文件已损坏，不能放心使用：
+{detail}
+
+损坏的文件不会被删除：从备份恢复时，它改名保留在原来的文件夹里（名字里带 damaged 和日期），以便日后查看。</source>
+        <translation>SQLite&apos;s check found the database file damaged; it cannot be trusted:
+{detail}
+
+The damaged file is never deleted: restoring a backup renames it and keeps it in the same folder (its name gets &quot;damaged&quot; and the date), to be looked at later.</translation>
+    </message>
+    <message>
+        <source>数据库文件没有建完</source>
+        <translation>The Database File Was Never Finished</translation>
+    </message>
+    <message>
+        <source>{detail}
+
+可以重新建立一个空数据库；原来的文件改名保留在同一文件夹里。</source>
+        <translation>{detail}
+
+An empty database can be created again; the old file is renamed and kept in the same folder.</translation>
+    </message>
+    <message>
+        <source>数据库升级曾经失败</source>
+        <translation>The Database Upgrade Failed Before</translation>
+    </message>
+    <message>
+        <source>数据库升级失败</source>
+        <translation>The Database Upgrade Failed</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用</source>
+        <translation>The Database Is in Use Elsewhere</translation>
+    </message>
+    <message>
+        <source>{detail}
+
+等另一个程序完成后点“重试”。</source>
+        <translation>{detail}
+
+When the other program has finished, click &quot;Try Again&quot;.</translation>
+    </message>
+    <message>
+        <source>磁盘已满</source>
+        <translation>The Disk Is Full</translation>
+    </message>
+    <message>
+        <source>无法写入数据库</source>
+        <translation>The Database Cannot Be Written</translation>
+    </message>
+    <message>
+        <source>需要新版本的共建台</source>
+        <translation>A Newer Gongjian Is Needed</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot Open Database</translation>
+    </message>
+    <message>
+        <source>打开数据库时出现意外错误</source>
+        <translation>Unexpected Error While Opening the Database</translation>
+    </message>
+    <message>
+        <source>出现了程序没有预料到的错误（{kind}），详情已写入日志文件。</source>
+        <translation>An error the program did not expect happened ({kind}); the details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningProblemDialog</name>
+    <message>
+        <source>数据库：{path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>最近一份通过校验的备份</source>
+        <translation>Newest backup that passes verification</translation>
+    </message>
+    <message>
+        <source>没有找到可以恢复的备份。</source>
+        <translation>No backup that can be restored was found.</translation>
     </message>
 </context>
 <context>
@@ -4331,6 +4564,89 @@ Reminder note (optional):</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>结构版本</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>（损坏）</source>
+        <translation> (damaged)</translation>
+    </message>
+    <message>
+        <source>数据库旁</source>
+        <translation>Beside the database</translation>
+    </message>
+    <message>
+        <source>第二备份文件夹</source>
+        <translation>Second backup folder</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <source>选择一份备份，用它替换当前的数据库（附件一起恢复）。恢复前，当前的数据库会先备份一份，所以恢复本身也可以撤回。</source>
+        <translation>Choose a backup to replace the current database with (attachments included). The current database is backed up first, so a restore can itself be undone.</translation>
+    </message>
+    <message>
+        <source>正在读取备份…</source>
+        <translation>Reading the backups…</translation>
+    </message>
+    <message>
+        <source>恢复所选备份(&amp;R)…</source>
+        <translation>&amp;Restore the Selected Backup…</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹(&amp;F)</source>
+        <translation>Open Backup &amp;Folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>还没有备份。共建台在关闭程序时、修改期间每半小时、导入和升级前自动备份，存放在数据库旁的 backups 文件夹里。</source>
+        <translation>No backups yet. Gongjian backs up by itself when it closes, every half hour while changes are made, and before an import or an upgrade, into the backups folder beside the database.</translation>
+    </message>
+    <message>
+        <source>共 {count} 份备份。当前数据库：{counts}</source>
+        <translation>{count} backups. The current database: {counts}</translation>
+    </message>
+    <message>
+        <source>无法读取备份：{reason}</source>
+        <translation>Cannot read the backups: {reason}</translation>
+    </message>
+    <message>
+        <source>用这份备份替换当前的数据库吗？
+
+{backup}
+
+当前的数据库会先备份；恢复后，窗口重新打开数据库。</source>
+        <translation>Replace the current database with this backup?
+
+{backup}
+
+The current database is backed up first; after the restore the window opens the database again.</translation>
+    </message>
+</context>
+<context>
     <name>SecondmentsTab</name>
     <message>
         <source>干部挂职</source>
@@ -4523,12 +4839,36 @@ Reminder note (optional):</translation>
         <translation>Database</translation>
     </message>
     <message>
+        <source>第二备份文件夹</source>
+        <translation>Second backup folder</translation>
+    </message>
+    <message>
+        <source>每次自动备份也存一份到这里（如 U 盘、另一个磁盘）。文件夹不在时，程序提示一次，备份照常存在数据库旁的 backups 文件夹。</source>
+        <translation>Every automatic backup is also kept here (a USB stick, another disk). When the folder is not there, the program says so once, and backups go on in the backups folder beside the database.</translation>
+    </message>
+    <message>
         <source>选择数据库文件</source>
         <translation>Choose Database File</translation>
     </message>
     <message>
         <source>共建台数据库 (*.db)</source>
         <translation>Gongjian databases (*.db)</translation>
+    </message>
+    <message>
+        <source>不设置</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>选择第二备份文件夹</source>
+        <translation>Choose the Second Backup Folder</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{path}。请选择一个已有的文件夹，或清空这一栏。</source>
+        <translation>The folder does not exist: {path}. Choose an existing folder, or clear the field.</translation>
+    </message>
+    <message>
+        <source>这就是数据库旁的备份文件夹。第二备份文件夹应在另一个磁盘或 U 盘上。</source>
+        <translation>This is the backup folder beside the database. The second backup folder should be on another disk or a USB stick.</translation>
     </message>
     <message>
         <source>共建协议设置</source>
@@ -4970,6 +5310,37 @@ Reload what was saved elsewhere?</translation>
     <message>
         <source>只有管理员可以查看审计日志。</source>
         <translation>Only administrators can read the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>backups</name>
+    <message>
+        <source>修改期间定时</source>
+        <translation>while editing</translation>
+    </message>
+    <message>
+        <source>关闭程序时</source>
+        <translation>on closing</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>before an import</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation>backup file</translation>
+    </message>
+    <message>
+        <source>升级前（结构版本 {revision}）</source>
+        <translation>before an upgrade (schema {revision})</translation>
     </message>
 </context>
 <context>
@@ -5797,6 +6168,14 @@ Reload what was saved elsewhere?</translation>
 Log file: {path}</translation>
     </message>
     <message>
+        <source>没有保存</source>
+        <translation>Not Saved</translation>
+    </message>
+    <message>
+        <source>刚才的操作没有完成。窗口里的内容还在，问题解决后可以再保存一次。</source>
+        <translation>That did not finish. What you entered is still in the window; save it again once the problem is solved.</translation>
+    </message>
+    <message>
         <source>这份纪要已经定稿了。</source>
         <translation>These minutes are already final.</translation>
     </message>
@@ -5961,8 +6340,8 @@ Log file: {path}</translation>
         <translation>The file “{name}” is larger than {max} MB and cannot be attached.</translation>
     </message>
     <message>
-        <source>无法读取或复制文件：{name}</source>
-        <translation>Could not read or copy the file: {name}</translation>
+        <source>无法读取文件：{name}</source>
+        <translation>Cannot read the file: {name}</translation>
     </message>
     <message>
         <source>附件已损坏或丢失：{name}</source>
@@ -6570,6 +6949,10 @@ Log file: {path}</translation>
     <message>
         <source>未登录</source>
         <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>数据库以只读方式打开（只读文件，或已在别处打开），不能修改数据。</source>
+        <translation>The database is open read-only (a read-only file, or open elsewhere): nothing can be changed.</translation>
     </message>
 </context>
 <context>

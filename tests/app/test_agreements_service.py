@@ -309,7 +309,6 @@ def test_an_ended_agreement_refuses_edits_and_says_why(
     """Every change is refused: the agreement, its commitments, fulfilment and attachments."""
     scan = tmp_path / "协议扫描件.pdf"
     scan.write_bytes(b"%PDF-1.4 signed")
-    folder = tmp_path / "attachments"
     lesson = FulfilmentData(date(2026, 3, 1), JointActivity.PARTY_LESSON)
     with database.session() as s:
         created = service.create_agreement(s, data(world))
@@ -320,9 +319,7 @@ def test_an_ended_agreement_refuses_edits_and_says_why(
         kept = service.record_fulfilment(s, created.id, lesson)
         removed = service.record_fulfilment(s, created.id, lesson)
         service.delete_fulfilment(s, removed, 1)
-        scanned = agreement_attachments.add_attachment(
-            s, agreement_id=created.id, source=scan, attachments_dir=folder
-        )
+        scanned = agreement_attachments.add_attachment(s, agreement_id=created.id, source=scan)
         version = service.get_agreement(s, created.id).version
         if end == "terminate":
             service.terminate(s, created.id, version, "单位搬迁出辖区")
@@ -341,12 +338,8 @@ def test_an_ended_agreement_refuses_edits_and_says_why(
         lambda s: service.record_fulfilment(s, created.id, lesson),
         lambda s: service.delete_fulfilment(s, kept, 1),
         lambda s: service.restore_fulfilment(s, removed),
-        lambda s: agreement_attachments.add_attachment(
-            s, agreement_id=created.id, source=scan, attachments_dir=folder
-        ),
-        lambda s: agreement_attachments.add_attachment(
-            s, fulfilment_id=kept, source=scan, attachments_dir=folder
-        ),
+        lambda s: agreement_attachments.add_attachment(s, agreement_id=created.id, source=scan),
+        lambda s: agreement_attachments.add_attachment(s, fulfilment_id=kept, source=scan),
         lambda s: agreement_attachments.remove_attachment(s, scanned.id),
     ]
     for step in steps:

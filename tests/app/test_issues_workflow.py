@@ -563,13 +563,13 @@ def test_an_archived_issue_takes_no_more_attachments(
     photo.write_bytes(b"\xff\xd8 photo")
     issue_id = drive_to(database, world, S.RESOLVED)
     with database.session() as s:
-        service.add_attachments(s, issue_id, [photo], tmp_path / "files")
+        service.add_attachments(s, issue_id, [photo])
     with database.reader() as s:
         (kept,) = attachments.attachments_of(s, issue_id=issue_id)
     _do(database, world, issue_id, Action.FOLLOW_UP)
     _do(database, world, issue_id, Action.CLOSE)
     for change in (
-        lambda s: service.add_attachments(s, issue_id, [photo], tmp_path / "files"),
+        lambda s: service.add_attachments(s, issue_id, [photo]),
         lambda s: service.remove_attachment(s, issue_id, kept.id),
     ):
         with pytest.raises(ValidationError, match="已归档") as error, database.session() as s:

@@ -56,8 +56,9 @@ def test_a_concurrent_edit_raises_instead_of_overwriting(tmp_path: Path) -> None
         session.add_all([street, unit])
         session.commit()
         unit_id = unit.id
-    with Session(engine) as first, Session(engine) as second:
+    with Session(engine, expire_on_commit=False) as first, Session(engine) as second:
         mine = first.get(ResidentUnit, unit_id)
+        first.commit()  # read, then shown in an editor: its read transaction is over
         theirs = second.get(ResidentUnit, unit_id)
         assert mine is not None and theirs is not None
         theirs.address = "北京西路1号"

@@ -11,7 +11,14 @@ from sqlalchemy import inspect, text
 from db import migrate
 from db.base import Base
 from db.engine import make_engine
-from db.errors import DatabaseError, MigrationError, SchemaTooNewError
+from db.errors import (
+    DamagedDatabaseError,
+    DatabaseError,
+    MigrationError,
+    PartialSchemaError,
+    SchemaTooNewError,
+    UpgradeFailedBeforeError,
+)
 from db.migrate import HEAD_REVISION, downgrade, known_revisions, open_database, upgrade
 
 NEXT = "9000_next"  # a pretend newer revision
@@ -100,14 +107,23 @@ def test_a_corrupt_file_gives_a_clear_error(tmp_path: Path) -> None:
         open_database(str(path))
 
 
+def _older(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database at HEAD that this test's program takes for one revision older."""
+    open_database(str(path)).dispose()
+    monkeypatch.setattr(migrate, "HEAD_REVISION", NEXT)
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {HEAD_REVISION, NEXT})
+
+
+def _upgrade_backups(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"*-upgrade-{HEAD_REVISION}.db"))
+
+
 def test_an_older_database_is_backed_up_then_upgraded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "older.db"
-    open_database(str(path)).dispose()
+    _older(path, monkeypatch)
     upgraded: list[str] = []
-    monkeypatch.setattr(migrate, "HEAD_REVISION", NEXT)
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {HEAD_REVISION, NEXT})
 
     def fake_upgrade(engine: object, revision: str = "head") -> None:
         upgraded.append(revision)
@@ -115,13 +131,42 @@ def test_an_older_database_is_backed_up_then_upgraded(
     monkeypatch.setattr(migrate, "upgrade", fake_upgrade)
     open_database(str(path)).dispose()
     assert upgraded == ["head"]
-    backups = list((tmp_path / "backups").glob(f"older-before-upgrade-{HEAD_REVISION}-*.db"))
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as connection:
-        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    (backup,) = _upgrade_backups(tmp_path / "backups")
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    connection.close()
+    assert not (tmp_path / "backups" / "older-upgrade.json").exists()  # done: nothing pending
 
 
-def test_a_failed_upgrade_restores_the_backup(
+def test_a_failed_upgrade_leaves_the_file_untouched_says_so_and_is_not_retried_by_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "older.db"
+    _older(path, monkeypatch)
+    before = migrate.facts_of(path)
+    tried: list[str] = []
+
+    def failing_upgrade(engine: object, revision: str = "head") -> None:
+        tried.append(revision)
+        raise RuntimeError("step 2 failed")
+
+    monkeypatch.setattr(migrate, "upgrade", failing_upgrade)
+    with pytest.raises(MigrationError, match="没有改动，仍是升级前的版本") as caught:
+        open_database(str(path))
+    assert "step 2 failed" in str(caught.value)
+    assert migrate.facts_of(path) == before
+    with pytest.raises(UpgradeFailedBeforeError, match="不再自动重试"):
+        open_database(str(path))
+    assert tried == ["head"]  # the second open did not try again, nor back up again
+    assert len(_upgrade_backups(tmp_path / "backups")) == 1
+    with pytest.raises(MigrationError):
+        open_database(str(path), retry_failed_upgrade=True)
+    assert tried == ["head", "head"]
+    assert len(_upgrade_backups(tmp_path / "backups")) == 1  # the first attempt's backup
+
+
+def test_an_upgrade_that_changed_the_file_and_failed_restores_the_first_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "older.db"
@@ -138,29 +183,81 @@ def test_a_failed_upgrade_restores_the_backup(
     monkeypatch.setattr(migrate, "known_revisions", lambda: {HEAD_REVISION, NEXT})
 
     def half_done_upgrade(engine: object, revision: str = "head") -> None:
-        with sqlite3.connect(path) as connection:  # a step that commits, then a failure
-            connection.execute("DROP TABLE settings")
+        connection = sqlite3.connect(path)  # a step that commits on its own, then a failure
+        connection.execute("DROP TABLE settings")
+        connection.commit()
+        connection.close()
         raise RuntimeError("step 2 failed")
 
     monkeypatch.setattr(migrate, "upgrade", half_done_upgrade)
-    with pytest.raises(MigrationError, match="已从升级前的备份恢复"):
+    with pytest.raises(MigrationError, match="已从第一次升级前的备份恢复"):
         open_database(str(path))
-    with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT key FROM settings").fetchall() == [("k",)]
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        assert revision == (HEAD_REVISION,)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT key FROM settings").fetchall() == [("k",)]
+    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert revision == (HEAD_REVISION,)
+    connection.close()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".restoring", "-wal"))]
+
+
+def test_a_killed_upgrade_goes_on_from_the_first_attempts_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "older.db"
+    _older(path, monkeypatch)
+
+    def killed(engine: object, revision: str = "head") -> None:
+        raise SystemExit("killed")  # not an Exception: nothing after it runs, as with SIGKILL
+
+    monkeypatch.setattr(migrate, "upgrade", killed)
+    with pytest.raises(SystemExit):
+        open_database(str(path))
+    monkeypatch.setattr(migrate, "upgrade", lambda engine, revision="head": None)
+    open_database(str(path)).dispose()
+    assert len(_upgrade_backups(tmp_path / "backups")) == 1
+
+
+def test_creating_the_schema_is_one_transaction(tmp_path: Path) -> None:
+    """A failure in the last migration leaves a new file with no table at all."""
+    from sqlalchemy import event
+
+    path = tmp_path / "new.db"
+    engine = make_engine(str(path))
+
+    def fail_late(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "ix_attachments_sha256" in statement:
+            raise RuntimeError("interrupted")
+
+    event.listen(engine, "before_cursor_execute", fail_late)
+    with pytest.raises(RuntimeError):
+        upgrade(engine)
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT name FROM sqlite_master").fetchall() == []
+    connection.close()
+
+
+def test_a_partial_schema_without_data_is_recognised(tmp_path: Path) -> None:
+    path = tmp_path / "partial.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE settings (id TEXT)")
+    connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    connection.close()
+    with pytest.raises(PartialSchemaError, match="只建了一部分表"):
+        open_database(str(path))
 
 
 def test_migrations_run_without_foreign_keys_and_check_them_all_before_the_commit(
     tmp_path: Path,
 ) -> None:
-    """Rebuilding a table others refer to works (foreign keys off while migrating), and a
-    broken reference left after the migrations stops the upgrade (the backup is restored)."""
+    """Rebuilding a table others refer to works (foreign keys off while migrating); a broken
+    reference is found by the check before the upgrade, which then does not start."""
     path = tmp_path / "older.db"
     engine = open_database(str(path))
     downgrade(engine, "0003")
     with engine.connect() as connection:  # a work log whose posting is gone, written with
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # the keys off, as old bugs did
+        driver = connection.connection.driver_connection  # the keys off, as old bugs did
+        driver.execute("PRAGMA foreign_keys=OFF")  # (outside a transaction, or it does nothing)
         connection.exec_driver_sql(
             "INSERT INTO work_logs (id, posting_id, kind, period, logged_on, content, hours,"
             " created_at, updated_at, version)"
@@ -169,7 +266,7 @@ def test_migrations_run_without_foreign_keys_and_check_them_all_before_the_commi
         )
         connection.commit()
     engine.dispose()
-    with pytest.raises(MigrationError, match="引用了不存在的数据"):
+    with pytest.raises(DamagedDatabaseError, match="引用了不存在的 postings.*没有升级"):
         open_database(str(path))
     with sqlite3.connect(path) as connection:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()

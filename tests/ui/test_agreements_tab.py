@@ -460,7 +460,6 @@ def test_the_scanned_copy_is_stored_by_hash_and_checked_before_opening(
     tab = make_tab()
     editor = open_agreement(tab, qtbot, agreement_id)
     box = editor.attachments
-    box.attachments_dir = tmp_path / "attachments"
     scan = tmp_path / "签字盖章件.pdf"
     scan.write_bytes(b"%PDF-1.4 signed")
     assert box.add_files([scan])
@@ -468,7 +467,8 @@ def test_the_scanned_copy_is_stored_by_hash_and_checked_before_opening(
     box.files.setCurrentRow(0)
     click(qtbot, box.open_button)
     assert len(opened) == 1 and Path(opened[0]).read_bytes() == b"%PDF-1.4 signed"
-    Path(opened[0]).write_bytes(b"changed")  # damaged on disk
+    with database.engine.begin() as connection:  # the stored content damaged
+        connection.exec_driver_sql("UPDATE attachment_contents SET data = x'00'")
     click(qtbot, box.open_button)
     assert len(opened) == 1
     assert box.message.text() == "附件已损坏或丢失：签字盖章件.pdf"
@@ -581,7 +581,6 @@ def test_a_scan_added_to_a_new_agreement_saves_it_first(
     tab.new_record()
     editor = tab.agreements.editor
     assert editor is not None
-    editor.attachments.attachments_dir = tmp_path / "attachments"
     type_text(editor.title, "新协议")
     pick(qtbot, editor.parties.street, "颐和路社区")
     pick(qtbot, editor.parties.partner, "江苏省教育厅")

@@ -227,7 +227,6 @@ def test_attachments_add_open_remove(
     tab: IssuesTab, database: Database, qtbot: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
     box = tab.editor.attachments
-    box.attachments_dir = tmp_path / "store"
     assert not box.add_button.isEnabled()  # a new issue has nothing to attach to
     issue_id = register(database, "建宁路33号雨后积水")
     tab.refresh()
@@ -252,8 +251,8 @@ def test_attachments_add_open_remove(
     qtbot.mouseClick(box.open_button, LEFT)
     assert opened and Path(opened[0].toLocalFile()).read_bytes() == photo.read_bytes()
 
-    stored = Path(opened[0].toLocalFile())
-    stored.write_bytes(b"changed")  # damaged: refused with a message, nothing opened
+    with database.engine.begin() as connection:  # damaged: refused, nothing opened
+        connection.exec_driver_sql("UPDATE attachment_contents SET data = x'00'")
     qtbot.mouseClick(box.open_button, LEFT)
     assert len(opened) == 1 and "附件已损坏或丢失" in box.message.text()
 

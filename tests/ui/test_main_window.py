@@ -111,18 +111,23 @@ def test_an_unexpected_error_is_logged_and_shown_not_fatal(
 def test_a_database_that_cannot_open_is_reported(
     qtbot: QtBot, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from db.errors import DatabaseError
+    from ui.dialogs.opening_problem import OpeningProblemDialog
 
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database" * 100)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+
+    def quit_(dialog: OpeningProblemDialog) -> int:
+        shown.append(dialog.explanation.text())
+        return 0  # closed: the action stays "quit"
+
+    monkeypatch.setattr(OpeningProblemDialog, "exec", quit_)
     main = MainWindow(str(bad), settings)
     qtbot.addWidget(main)
-    with pytest.raises(DatabaseError):
-        main.open_database()
+    assert not main.open_database()
     assert shown and "损坏" in shown[0]
     assert main.location_label.text() == "数据库未打开"
+    assert bad.read_bytes() == b"not a database" * 100
 
 
 def test_settings_dialog_saves_language_and_location(qtbot: QtBot, settings: Settings) -> None:

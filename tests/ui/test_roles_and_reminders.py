@@ -84,7 +84,8 @@ def test_the_main_window_asks_who_signs_in_and_shows_them(
     assert not any(a.isEnabled() for a in (window.new_action, window.delete_action))
     assert not window.import_action.isEnabled() and "只读" in window.operator_label.toolTip()
     assert settings.last_username == "look"
-    window.database.close()
+    window.close()  # which lets go of the file for the next window
+    qtbot.waitUntil(lambda: window.database is None)
 
     monkeypatch.setattr(SignInDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     second = MainWindow(database.target, settings, interactive=True)

@@ -13,11 +13,9 @@ from app.agreements import attachments
 from ui.widgets.attachments_box import AttachmentRules
 
 
-def _add(
-    session: Session, owner: Mapping[str, str], files: list[Path], folder: Path | None
-) -> None:
+def _add(session: Session, owner: Mapping[str, str], files: list[Path]) -> None:
     for source in files:
-        attachments.add_attachment(session, source=source, attachments_dir=folder, **owner)
+        attachments.add_attachment(session, source=source, **owner)
 
 
 def _remove(session: Session, _owner: Mapping[str, str], attachment_id: str) -> None:

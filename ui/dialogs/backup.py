@@ -1,4 +1,4 @@
-"""File → 备份数据库: a verified copy to a file the user picks."""
+"""File → 备份数据库: a whole, verified copy to a file the user picks, made off the GUI thread."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from app.database import Database
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from ui.background import busy_dialog, wait_for
 
 
 def run_backup_dialog(parent: QWidget, database: Database) -> None:
@@ -23,13 +24,16 @@ def run_backup_dialog(parent: QWidget, database: Database) -> None:
     )
     if not path:
         return
-    try:
-        backup_database(database.target, Path(path))
+    progress = busy_dialog(parent, QCoreApplication.translate("BackupDialog", "正在备份并校验…"))
+    try:  # off the GUI thread: a large database takes a while to copy and check
+        wait_for(parent, lambda: backup_database(database.target, Path(path)))
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(
             parent, QCoreApplication.translate("BackupDialog", "备份失败"), str(exc)
         )
         return
+    finally:
+        progress.close()
     QMessageBox.information(
         parent,
         QCoreApplication.translate("BackupDialog", "备份完成"),

@@ -8,9 +8,11 @@ The dialog stays open after an import, for the next file, and remembers the kind
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.database import Database
 from app.errors import UserError
 from app.excel.importing import (
     Action,
@@ -53,9 +55,19 @@ WRAPPED_PROBLEMS = 300  # measuring every row's height is slow beyond this; tool
 
 
 class ImportDialog(QDialog):
-    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+    """Imports one Excel file after another. ``back_up``, when given, runs on the import's
+    worker before each import writes (the automatic backup before an import)."""
+
+    def __init__(
+        self,
+        context: TabContext,
+        parent: QWidget | None = None,
+        *,
+        back_up: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self._back_up = back_up
         self.path: Path | None = None
         self.report: Report | None = None
         self.setWindowTitle(self.tr("从 Excel 导入"))
@@ -187,7 +199,7 @@ class ImportDialog(QDialog):
                 done = run_in_background(
                     self,
                     self.tr("正在导入…"),
-                    lambda progress: import_file(database, kind, path, update, progress),
+                    lambda progress: self._backed_up_import(database, kind, path, update, progress),
                 )
                 break
             except DatabaseBusy as busy:
@@ -205,6 +217,13 @@ class ImportDialog(QDialog):
         for area in (kind.area, *kind.also_changes):
             self.context.events.changed.emit(area)
         self._show_imported(done, path)
+
+    def _backed_up_import(
+        self, database: Database, kind: Any, path: Path, update: bool, progress: Any
+    ) -> Report:
+        if self._back_up is not None:
+            self._back_up()
+        return import_file(database, kind, path, update, progress)
 
     def _confirmed(self, report: Report, path: Path) -> bool:
         """Asks before writing; 导入 is the default button (Enter)."""

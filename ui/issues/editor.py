@@ -60,10 +60,8 @@ WARNING_COLOURS = {Warning.RED: "#a4161a", Warning.YELLOW: "#7a5900"}
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _add_files(
-    session: Session, owner: Mapping[str, str], files: list[Path], folder: Path | None
-) -> None:
-    service.add_attachments(session, owner["issue_id"], files, folder)
+def _add_files(session: Session, owner: Mapping[str, str], files: list[Path]) -> None:
+    service.add_attachments(session, owner["issue_id"], files)
 
 
 def _remove_file(session: Session, owner: Mapping[str, str], attachment_id: str) -> None:

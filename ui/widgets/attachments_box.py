@@ -1,6 +1,6 @@
 """The attachments of one record (an issue's photos, an agreement's signed scan, a fulfilment
-record's sign-in sheet): ``app.attachments`` copies each file into the data folder under its
-hash, checks the hash again before opening it with the system viewer, and removing one marks
+record's sign-in sheet): ``app.attachments`` stores each file's content in the database under
+its hash, checks the hash again before opening it with the system viewer, and removing one marks
 it deleted (audited). Each area adds and removes through its own service, which first checks
 that the record may still change (``AttachmentRules``).
 
@@ -48,10 +48,10 @@ def size_text(size: int) -> str:
 
 @dataclass(frozen=True)
 class AttachmentRules:
-    """An area's way in: ``add(session, owner, files, folder)`` and ``remove(session, owner,
+    """An area's way in: ``add(session, owner, files)`` and ``remove(session, owner,
     attachment_id)``, where ``owner`` is what ``set_owner`` was given (``issue_id=…``)."""
 
-    add: Callable[[Session, Mapping[str, str], list[Path], Path | None], object]
+    add: Callable[[Session, Mapping[str, str], list[Path]], object]
     remove: Callable[[Session, Mapping[str, str], str], object]
 
 
@@ -70,7 +70,6 @@ class AttachmentsBox(QGroupBox):
         self.database = database
         self.file_filter = file_filter
         self.rules = rules
-        self.attachments_dir: Path | None = None  # None: the data folder's attachments/
         self._owner: dict[str, str] = {}
         self._read_only = False
         # called when files are added before the owner is stored (a new agreement saves first)
@@ -135,8 +134,8 @@ class AttachmentsBox(QGroupBox):
 
     def add_files(self, paths: list[Path]) -> bool:
         """Copies the files in as attachments of the owner (all or, on an error, none)."""
-        owner, folder = dict(self._owner), self.attachments_dir
-        return self._run(lambda s: self.rules.add(s, owner, paths, folder))
+        owner = dict(self._owner)
+        return self._run(lambda s: self.rules.add(s, owner, paths))
 
     def stored_file(self) -> Path | None:
         """The selected attachment's stored file, checked against its hash; None (and the
@@ -145,7 +144,8 @@ class AttachmentsBox(QGroupBox):
         if info is None:
             return None
         try:
-            return attachments.attachment_path(info, self.attachments_dir)
+            with self.database.reader() as s:
+                return attachments.attachment_file(s, info)
         except UserError as error:
             self._show_message(message_text(error.message))
             return None
