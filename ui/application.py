@@ -121,10 +121,8 @@ def run(target: str | None) -> int:
         if probe:
             print(json.dumps(times), flush=True)
             app.quit()
-        elif window.is_empty():
-            from ui.dialogs.first_run import offer_demo_data
-
-            offer_demo_data(window)
+        else:
+            window.offer_demo_if_empty()
 
     FirstPaint(window, after_first_paint)
     window.show()

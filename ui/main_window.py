@@ -30,6 +30,8 @@ from ui.tab import DataEvents, TabContext, TabPage
 if TYPE_CHECKING:
     from app.database import Database
 
+    from ui.dialogs.first_run import DemoLoad
+
 
 # (key, title, module, class); titles translated in context "MainWindow"
 TABS: tuple[tuple[str, str, str, str], ...] = (
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.events = DataEvents(self)
         self._pages: dict[str, TabPage] = {}
         self._statuses_day: date | None = None
+        self.demo_load: DemoLoad | None = None  # the demo street being generated, if any
         self._day_timer = QTimer(self, interval=10 * 60 * 1000)  # the day may change while open
         self._day_timer.timeout.connect(self.move_dated_statuses)
 
@@ -225,6 +228,40 @@ class MainWindow(QMainWindow):
             )
         )
 
+    # demo data
+
+    def offer_demo_if_empty(self) -> None:
+        """The first start on an empty database asks whether to load the demo street."""
+        from ui.dialogs.first_run import ask_for_demo
+
+        if self.interactive and self.is_empty() and ask_for_demo(self):
+            self.load_demo_data()
+
+    def load_demo_data(self) -> DemoLoad | None:
+        """文件 → 载入演示数据: generates the demo street on a worker thread; refused, with the
+        reason, on a database that holds data already."""
+        from ui.dialogs.first_run import DemoLoad, refuse_non_empty
+
+        if self.database is None or self.demo_load is not None:
+            return self.demo_load
+        if not self.is_empty():
+            refuse_non_empty(self)
+            return None
+        self.demo_load = DemoLoad(self.database, self)
+        self.demo_load.finished.connect(self._on_demo_load_finished)
+        self.demo_load.start()
+        return self.demo_load
+
+    def _on_demo_load_finished(self, loaded: bool) -> None:
+        if self.demo_load is not None:
+            self.demo_load.deleteLater()
+            self.demo_load = None
+        if loaded:
+            self.reload_all()
+            self.statusBar().showMessage(self.tr("演示数据已载入。"), 10_000)
+        else:
+            self.statusBar().showMessage(self.tr("没有载入演示数据，数据库保持为空。"), 10_000)
+
     def is_empty(self) -> bool:
         if self.database is None:
             return False
@@ -300,6 +337,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, self.tr("从 Excel 导入(&I)…"), self._on_import)
         self.export_action = self._action(
             file_menu, self.tr("导出当前列表为 Excel(&E)…"), self._on_export
+        )
+        self.demo_action = self._action(
+            file_menu, self.tr("载入演示数据(&D)…"), self.load_demo_data
         )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
@@ -423,6 +463,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.demo_load is not None:  # nothing of an unfinished load is kept
+            self.demo_load.stop()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         event.accept()

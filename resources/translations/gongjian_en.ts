@@ -1645,22 +1645,8 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <source>已取消，数据库保持为空。</source>
-        <translation>Cancelled; the database is still empty.</translation>
-    </message>
-    <message>
         <source>新的数据库</source>
         <translation>New Database</translation>
-    </message>
-    <message>
-        <source>这是一个新的空数据库。
-
-要载入演示数据（鼓楼区宁海路街道等）来熟悉共建台吗？
-选择“否”则从空白开始，可在“组织与人员”中新建街道和社区。</source>
-        <translation>This is a new, empty database.
-
-Load demo data (Ninghai Road Street, Gulou District, and more) to get to know Gongjian?
-Choose “No” to start empty; you can add streets and communities under “Organisations and People”.</translation>
     </message>
     <message>
         <source>正在生成演示数据…</source>
@@ -1673,6 +1659,28 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>演示数据</source>
         <translation>Demo Data</translation>
+    </message>
+    <message>
+        <source>这是一个新的空数据库。要载入演示数据（鼓楼区宁海路街道等）来熟悉共建台吗？</source>
+        <translation>This is a new, empty database. Load the demo data (Ninghai Road street of Gulou District and more) to get to know Gongjian?</translation>
+    </message>
+    <message>
+        <source>选择“从空白开始”则可在“组织与人员”中新建街道和社区；以后仍可在“文件 → 载入演示数据”中载入。</source>
+        <translation>With “Start empty” you create the street and its communities under “Organisations and People”; the demo data can still be loaded later with “File → Load demo data”.</translation>
+    </message>
+    <message>
+        <source>载入演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>从空白开始</source>
+        <translation>Start empty</translation>
+    </message>
+    <message>
+        <source>这个数据库里已经有数据，演示数据只能载入空数据库，现有数据不会被改动。
+如要试用演示数据，请在“文件 → 设置”中换一个新的数据库文件，重新打开共建台后再载入。</source>
+        <translation>This database already holds data. Demo data can only be loaded into an empty database; the data here is left unchanged.
+To try the demo data, choose a new database file under “File → Settings”, reopen Gongjian and load it there.</translation>
     </message>
 </context>
 <context>
@@ -1874,8 +1882,8 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>Reminders</translation>
     </message>
     <message>
-        <source>数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。</source>
-        <translation>The database is empty: add a street and its communities under “Organisations and People”, or load the demo data.</translation>
+        <source>数据库是空的：可在“组织与人员”中新建街道和社区，或选“文件 → 载入演示数据”。</source>
+        <translation>The database is empty: create the street and its communities under “Organisations and People”, or choose “File → Load demo data”.</translation>
     </message>
     <message>
         <source>没有需要提醒的事项。</source>
@@ -2524,6 +2532,14 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Units {units} · People {people} · Meetings {meetings} · Agreements {agreements} · Issues {issues}</translation>
     </message>
     <message>
+        <source>演示数据已载入。</source>
+        <translation>The demo data is loaded.</translation>
+    </message>
+    <message>
+        <source>没有载入演示数据，数据库保持为空。</source>
+        <translation>No demo data was loaded; the database stays empty.</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2538,6 +2554,10 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>导出当前列表为 Excel(&amp;E)…</source>
         <translation>&amp;Export Current List to Excel…</translation>
+    </message>
+    <message>
+        <source>载入演示数据(&amp;D)…</source>
+        <translation>Load &amp;demo data…</translation>
     </message>
     <message>
         <source>备份数据库(&amp;B)…</source>
