@@ -47,6 +47,7 @@ def create_application(argv: list[str]) -> QApplication:
 
     from ui.fonts import register_fonts
     from ui.qt_workarounds import guard_bool_refcounts
+    from ui.widgets.wheel_guard import install_wheel_guard
 
     guard_bool_refcounts()
     app = QApplication.instance() or QApplication(argv)
@@ -56,6 +57,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("共建台")
     app.setWindowIcon(QIcon(str(resource_path("icons", "gongjian.png"))))
     register_fonts(app)
+    install_wheel_guard(app)
     return app
 
 

@@ -1,0 +1,74 @@
+"""The mouse wheel scrolls the form; it never changes a field the pointer merely passes over.
+
+Qt lets the wheel change a drop-down, a date, a time or a number under the pointer even when
+it has no focus, so scrolling a long form silently turns 来访 into 来电. One filter on the
+application covers every such field in every window, present and future: these fields take
+focus by click or Tab only, and while unfocused inside something that scrolls, their wheel
+turns go to the scrolling area instead. A focused field keeps the wheel, as users expect.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QWidget,
+)
+
+GUARDED = (QComboBox, QAbstractSpinBox)  # drop-downs; dates, times and numbers
+
+
+def _scrolling_ancestor(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        if parent.isWindow():
+            return None
+        parent = parent.parentWidget()
+    return None
+
+
+class WheelGuard(QObject):
+    """The application's event filter; see the module's docstring."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn never focuses
+            return False
+        if kind != QEvent.Type.Wheel or not isinstance(watched, GUARDED) or watched.hasFocus():
+            return False
+        area = _scrolling_ancestor(watched)
+        if area is None:  # a filter bar above a list: nothing to scroll instead
+            return False
+        assert isinstance(event, QWheelEvent)
+        viewport = area.viewport()
+        position = viewport.mapFromGlobal(event.globalPosition().toPoint())
+        forwarded = QWheelEvent(
+            position.toPointF(),
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QApplication.sendEvent(viewport, forwarded)
+        return True
+
+
+def install_wheel_guard(app: QApplication) -> WheelGuard:
+    """Installs the guard once on ``app``; returns it (it lives as long as the application)."""
+    existing = app.findChild(WheelGuard)
+    if existing is not None:
+        return existing
+    guard = WheelGuard(app)
+    app.installEventFilter(guard)
+    return guard
