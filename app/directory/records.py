@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
-from app.validation import check_id_number, check_length, check_mobile, check_required
+from app.validation import (
+    check_id_number,
+    check_length,
+    check_mobile,
+    check_required,
+    mask_id_number,
+    mask_mobile,
+)
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, UnitCategory
 
 PHONE_CHARS = set("0123456789-+ ()")
+Record = TypeVar("Record")
 
 
 @dataclass(frozen=True)
@@ -152,3 +161,17 @@ class PersonData:
                 "post", self.post, field_label(QT_TRANSLATE_NOOP("fields", "职务")), 80
             ),
         )
+
+
+def shown_to(data: Record, may_see_personal_data: bool) -> Record:
+    """The record as a user may see it: ID numbers and phones masked unless the user's role
+    shows them (a viewer opening a person sees ``3201**********1234``)."""
+    if may_see_personal_data:
+        return data
+    if isinstance(data, PersonData):
+        return replace(
+            data, mobile=mask_mobile(data.mobile), id_number=mask_id_number(data.id_number)
+        )
+    if isinstance(data, ResidentUnitData):
+        return replace(data, contact_phone=mask_mobile(data.contact_phone))
+    return data
