@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
+from ui.widgets import read_only
 
 if TYPE_CHECKING:
     from app.database import Database
@@ -185,10 +186,14 @@ class MainWindow(QMainWindow):
             )
         )
         self.users_action.setEnabled(operator.may_manage_users)
-        for action in (self.new_action, self.delete_action, self.import_action):
-            action.setEnabled(operator.may_edit)  # a viewer's changes would be refused anyway
-        read_only = self.tr("只读：可以查看、打印和导出，不能修改数据。")
-        self.operator_label.setToolTip("" if operator.may_edit else read_only)
+        writes = (self.new_action, self.delete_action, self.import_action, self.demo_action)
+        if operator.may_edit:
+            read_only.unlock(*writes)
+            for action in writes:
+                action.setEnabled(True)
+        else:
+            read_only.lock(*writes)  # a viewer's changes would be refused anyway
+        self.operator_label.setToolTip("" if operator.may_edit else read_only.reason())
         self.switch_user_action.setVisible(signed_in)
 
     def show_quick_home(self) -> bool:
@@ -292,6 +297,10 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.show_filtered(filters)
 
+    def may_leave(self) -> bool:
+        """Every tab's open editors keep or drop their unsaved changes first (they ask)."""
+        return all(page.may_leave() for page in self._pages.values())
+
     def reload_all(self) -> None:
         """After new data arrived from outside (demo data, an import): rebuild every tab."""
         for key, page in list(self._pages.items()):
@@ -330,6 +339,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.setToolTipsVisible(True)  # a locked action says why
         self._action(
             file_menu, self.tr("打印(&P)…"), self._on_print, QKeySequence.StandardKey.Print
         )
@@ -353,6 +363,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.setToolTipsVisible(True)
         undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
@@ -447,7 +458,7 @@ class MainWindow(QMainWindow):
             UsersDialog(self.database, self).exec()
 
     def _on_switch_user(self) -> None:
-        if self.database is None or not self._sign_in():
+        if self.database is None or not self.may_leave() or not self._sign_in():
             return
         self.reload_all()
 
@@ -463,6 +474,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave():  # 取消 in an editor that has unsaved changes
+            event.ignore()
+            return
         if self.demo_load is not None:  # nothing of an unfinished load is kept
             self.demo_load.stop()
         self.settings.geometry = self.saveGeometry()

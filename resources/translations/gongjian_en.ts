@@ -350,10 +350,6 @@
         <source>终止协议“{title}”。请写明终止原因（记入操作日志）；终止后协议只能查看。</source>
         <translation>Terminate the agreement “{title}”. Give the reason for termination (it goes into the audit log); a terminated agreement is read-only.</translation>
     </message>
-    <message>
-        <source>放弃未保存的修改？</source>
-        <translation>Discard unsaved changes?</translation>
-    </message>
 </context>
 <context>
     <name>AgreementView</name>
@@ -1370,8 +1366,8 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Copy as next meeting</translation>
     </message>
     <message>
-        <source>复制“{title}”的会议类型、名称、主办、主持人、记录人、地点、参会名单和议题，作为下次会议的草稿（届次加一，出席情况清空）。</source>
-        <translation>Copies the kind, title, host, chair, recorder, place, attendees and agenda of “{title}” into a draft of the next meeting (session number plus one, attendance cleared).</translation>
+        <source>复制“{title}”的会议类型、名称、主办、主持人、记录人、地点、参会名单和议题，作为下次会议的草稿（届次加一，出席情况清空）。下次会议时间按本次的“第几周星期几”推算，遇节假日顺延到下一个工作日。</source>
+        <translation>Copies the kind, title, host, chair, recorder, place, list of attendees and agenda topics of “{title}” into a draft of the next session (session number plus one, attendance cleared). The next session keeps this one’s week of the month and weekday, moved to the next working day when that is a holiday.</translation>
     </message>
     <message>
         <source>复制</source>
@@ -2524,10 +2520,6 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <source>只读：可以查看、打印和导出，不能修改数据。</source>
-        <translation>Read-only: you can view, print and export, but not change data.</translation>
-    </message>
-    <message>
         <source>单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}</source>
         <translation>Units {units} · People {people} · Meetings {meetings} · Agreements {agreements} · Issues {issues}</translation>
     </message>
@@ -2914,6 +2906,10 @@ Agreement {number}</translation>
         <translation>Fill in before finalising: {what}</translation>
     </message>
     <message>
+        <source>新会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
         <source>还不能定稿</source>
         <translation>Cannot finalise yet</translation>
     </message>
@@ -2938,10 +2934,6 @@ Agreement {number}</translation>
     <message>
         <source>把“{text}”登记为民生事项，跟踪办理进度吗？</source>
         <translation>Register “{text}” as an issue and track its progress?</translation>
-    </message>
-    <message>
-        <source>放弃未保存的修改？</source>
-        <translation>Discard unsaved changes?</translation>
     </message>
 </context>
 <context>
@@ -3945,6 +3937,21 @@ It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <source>只读：您以只读角色登录，可以查看、打印和导出，不能修改数据。</source>
+        <translation>Read-only: you are signed in with the read-only role. You can look, print and export, but not change data.</translation>
+    </message>
+    <message>
+        <source>只读 · 您以只读角色登录，这里只能查看，不能修改。</source>
+        <translation>Read-only · You are signed in with the read-only role: you can look here but not change anything.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>必填，最多200字。将记入操作日志。</source>
@@ -3980,10 +3987,6 @@ It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back
     <message>
         <source>请选择{label}。</source>
         <translation>{label}: please choose one.</translation>
-    </message>
-    <message>
-        <source>放弃未保存的修改？</source>
-        <translation>Discard unsaved changes?</translation>
     </message>
 </context>
 <context>
@@ -4511,6 +4514,41 @@ Reminder note (optional):</translation>
         <translation>{reason}
 
 This step has been removed from the undo history.</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>“{what}”有未保存的修改。</source>
+        <translation>“{what}” has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>有未保存的修改。</source>
+        <translation>There are unsaved changes.</translation>
+    </message>
+    <message>
+        <source>保存这些修改吗？选“放弃”则修改不会保存。</source>
+        <translation>Save these changes? With “Discard” they are not saved.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>● 有未保存的修改</source>
+        <translation>● Unsaved changes</translation>
+    </message>
+    <message>
+        <source>按 Ctrl+S 保存</source>
+        <translation>Press Ctrl+S to save</translation>
     </message>
 </context>
 <context>
@@ -6359,6 +6397,10 @@ This step has been removed from the undo history.</translation>
     <message>
         <source>所选的记录已不存在（可能已被清除），请重新选择。</source>
         <translation>The selected record no longer exists (it may have been removed); please choose again.</translation>
+    </message>
+    <message>
+        <source>会议定于{time}召开，还没有开始，纪要不能定稿。请在会议开始后再定稿；如会议时间填错了，请先改正会议时间。</source>
+        <translation>The meeting is set for {time} and has not started yet, so its minutes cannot be finalised. Finalise them once the meeting has started; if the time is wrong, correct it first.</translation>
     </message>
     <message>
         <source>请说明退回草稿的理由。</source>

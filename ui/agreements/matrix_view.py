@@ -70,6 +70,7 @@ class MatrixView(AgreementsView):
         self.summary = QLabel(self)
         self.record_button = QPushButton(self.tr("登记履约…"), self)
         self.record_button.setToolTip(self.tr("为选中的格子登记一次活动（回车）"))
+        context.lock_writes(self.record_button)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.print_button.setToolTip(self.tr("打印预览（Ctrl+P）"))
         self.export_button = QPushButton(self.tr("导出 Excel…"), self)

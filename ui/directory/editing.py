@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from app.directory.records import shown_to
 from app.directory.service import Loaded
 from app.errors import UserError
 
@@ -59,6 +60,12 @@ class RecordEditor(QObject):
         except UserError as error:
             self._warn(kind.noun_text, error)
             return None
+        operator = self._context.database.operator
+        if not operator.may_edit:  # a viewer: the record shown, masked, nothing to save
+            shown = shown_to(before.data, operator.may_see_personal_data)
+            dialog = self._dialog(kind, shown, record_id)
+            dialog.show_read_only()
+            return self._open(dialog)
         dialog = self._dialog(kind, before.data, record_id)
         dialog.set_saver(lambda record: self._save_edit(kind, before, record))
         dialog.saved.connect(lambda after: self._on_edited(kind, before, after))
