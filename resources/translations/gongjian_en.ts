@@ -1637,6 +1637,22 @@ Undo (Ctrl+Z) brings it back.</translation>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>导出为 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>正在导出“{title}”…</source>
+        <translation>Exporting “{title}”…</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>共 {n} 条记录</source>
+        <translation>{n} records</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -4210,6 +4226,25 @@ Reminder note (optional):</translation>
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SavedNotice</name>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

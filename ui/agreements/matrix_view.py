@@ -50,6 +50,7 @@ from ui.agreements.view_base import AgreementsView
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import ID_ROLE
 from ui.tab import TabContext
+from ui.widgets.saved_notice import show_saved
 
 LEGEND_STYLE = "color: #555;"
 
@@ -300,6 +301,7 @@ class MatrixView(AgreementsView):
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法导出"), message_text(error.message))
             return None
+        show_saved(self, path)
         return path
 
     # helpers

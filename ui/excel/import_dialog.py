@@ -38,6 +38,7 @@ from ui.excel.preview_models import PreviewModel, ProblemsModel
 from ui.excel.work import Cancelled, run_in_background
 from ui.i18n import message_text, translate
 from ui.tab import TabContext
+from ui.widgets.saved_notice import show_saved
 
 MIN_WIDTH, MAX_WIDTH = 56, 260
 PROBLEM_COLUMN_WIDTHS = (56, 120)  # the row number, the column
@@ -156,6 +157,8 @@ class ImportDialog(QDialog):
             write_template(kind, path)
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法保存模板"), message_text(error.message))
+            return
+        show_saved(self, path)
 
     def choose_file(self) -> None:
         path = ask_open_path(self, self.tr("选择要导入的 Excel 文件"))
