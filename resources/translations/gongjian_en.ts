@@ -5031,6 +5031,13 @@ This step has been removed from the undo history.</translation>
     </message>
 </context>
 <context>
+    <name>dates</name>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02}-{day:02}</translation>
+    </message>
+</context>
+<context>
     <name>demo</name>
     <message>
         <source>没有“{scale}”这种演示数据规模，可选：{choices}。</source>

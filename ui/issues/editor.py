@@ -145,6 +145,11 @@ class IssuePanel(QWidget):
         row.addWidget(self.category)
         row.addWidget(self.community)
         form.addRow(self.tr("来源/类别/社区"), row)
+        for combo in (self.source, self.category, self.community):  # fit the pane in English
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
         form.addRow(self.tr("地址"), self.address)
         row = QHBoxLayout()
         row.addWidget(self.reporter)
