@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedLayout,
+    QScrollArea,
     QTabWidget,
-    QWidget,
 )
 from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
 from ui.widgets import read_only
+from ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from app.database import Database
@@ -87,12 +87,15 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for key, title, *_ in TABS:
-            holder = QWidget()
+            # a page that needs more room than the screen gives (150 % display scaling on a
+            # 1366×768 laptop) scrolls inside its tab instead of pushing the window off-screen
+            holder = QScrollArea()
             holder.setObjectName(f"tab_{key}")
-            QStackedLayout(holder)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
             self.tabs.addTab(holder, _tab_title(title))
         self.setCentralWidget(self.tabs)
-        self.location_label = QLabel(self)
+        self.location_label = ElidedLabel(self)
         self.counts_label = QLabel(self)
         self.operator_label = QLabel(self)
         self.statusBar().addWidget(self.location_label, 1)
@@ -210,7 +213,7 @@ class MainWindow(QMainWindow):
         if figures is None:
             return False
         page = HomeTab(None, figures=figures)
-        self.tabs.widget(TAB_KEYS.index("home")).layout().addWidget(page)
+        self._holder(TAB_KEYS.index("home")).setWidget(page)
         self._pages["home"] = page
         return True
 
@@ -304,8 +307,7 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """After new data arrived from outside (demo data, an import): rebuild every tab."""
         for key, page in list(self._pages.items()):
-            layout = self.tabs.widget(TAB_KEYS.index(key)).layout()
-            layout.removeWidget(page)
+            self._holder(TAB_KEYS.index(key)).takeWidget()
             page.deleteLater()
             del self._pages[key]
         self.undo_stack.clear()
@@ -320,10 +322,14 @@ class MainWindow(QMainWindow):
         if page is None:
             page_class = getattr(importlib.import_module(module_name), class_name)
             page = page_class(self.context)
-            holder = self.tabs.widget(index)
-            holder.layout().addWidget(page)
+            self._holder(index).setWidget(page)
             self._pages[key] = page
         return page
+
+    def _holder(self, index: int) -> QScrollArea:
+        holder = self.tabs.widget(index)
+        assert isinstance(holder, QScrollArea)
+        return holder
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ensure_page(index)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -187,9 +188,13 @@ class AgreementDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(facts, 1)
         left_layout.addWidget(self.attachments)
+        scroller = QScrollArea(self)  # the form scrolls on a small screen (150 % scaling)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(left)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
+        splitter.addWidget(scroller)
         splitter.addWidget(self.commitments)
         splitter.setSizes([520, 700])
         bar = QHBoxLayout()
