@@ -106,5 +106,35 @@ def demo_street(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def english(qapp: Any) -> Iterator[None]:
+    """The interface in English for one test; Chinese, the source language, again after."""
+    from ui.i18n import install_language
+
+    assert install_language("en")
+    try:
+        yield
+    finally:
+        install_language("zh_CN")  # other tests expect the Chinese source strings
+
+
+def show_main_window(
+    qtbot: Any, target: str, folder: Path, *, last_tab: str = "home", interactive: bool = False
+) -> Any:
+    """The main window on ``target`` at 1366×768 with its own settings file, database open."""
+    from PySide6.QtCore import QSettings
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    settings.last_tab = last_tab
+    main = MainWindow(target, settings, interactive=interactive)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    assert main.open_database()
+    return main
+
+
+@pytest.fixture
 def context(database: Database, qapp: Any) -> Iterator[TabContext]:
     yield TabContext(database, QUndoStack(), DataEvents())

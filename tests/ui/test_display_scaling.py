@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,15 +72,6 @@ def test_nothing_is_clipped(
     assert len(result["shots"]) >= 20  # every tab and view, each dialog and its pages
     assert all((tmp_path / shot).stat().st_size > 10_000 for shot in result["shots"])
     assert result["problems"] == []
-
-
-@pytest.fixture
-def english(qapp: object) -> Iterator[None]:
-    assert install_language("en")
-    try:
-        yield
-    finally:
-        install_language("zh_CN")
 
 
 def test_the_home_reminders_give_dates_in_english(

@@ -10,24 +10,19 @@ from pytestqt.qtbot import QtBot
 
 from app.database import Database
 from app.summary import counts
+from tests.ui.conftest import show_main_window
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from ui.main_window import MainWindow
-from ui.settings import Settings
 
 LOAD_TIMEOUT_MS = 180_000
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    main = MainWindow(str(tmp_path / "new.db"), settings)  # interactive, as on a real start
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    assert main.open_database()
-    return main
+    # interactive, as on a real start
+    return show_main_window(qtbot, str(tmp_path / "new.db"), tmp_path, interactive=True)
 
 
 def click_in_next_box(button_text: str, seen: list[str]) -> None:

@@ -20,10 +20,10 @@ from pytestqt.qtbot import QtBot
 from app.meetings import lifecycle, service
 from db.models.issues import IssueStatus
 from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
-from tests.ui.conftest import Asked
+from tests.ui.conftest import Asked, show_main_window
 from tests.ui.keys import type_text
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,6 @@ from ui.meetings.editor import AGENDA, ATTENDEES, MeetingDialog
 from ui.meetings.owner_picker import UNIT
 from ui.printing.pages import prepare_printer
 from ui.printing.preview import PdfPrintPreview
-from ui.settings import Settings
 from ui.widgets.saved_notice import SavedNotice
 
 BUDGET = 88  # steps measured for this journey (printed by the test with each step)
@@ -116,12 +115,7 @@ class Steps:
 def window(qtbot: QtBot, demo_street: Path, tmp_path: Path) -> MainWindow:
     copy = tmp_path / "street.db"
     shutil.copyfile(demo_street, copy)
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    main = MainWindow(str(copy), settings, interactive=False)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    main.open_database()
+    main = show_main_window(qtbot, str(copy), tmp_path)
     qtbot.waitActive(main)
     return main
 

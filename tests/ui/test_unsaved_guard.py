@@ -14,13 +14,12 @@ from app.database import Database
 from app.localtime import BEIJING
 from app.meetings import service
 from app.meetings.records import MeetingContent, MeetingData
-from tests.ui.conftest import UnsavedQuestions
+from tests.ui.conftest import UnsavedQuestions, show_main_window
 from tests.ui.keys import type_text
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ui.main_window import MainWindow
-from ui.settings import Settings
 from ui.widgets import unsaved as unsaved_module
 from ui.widgets.unsaved import Answer
 
@@ -79,14 +78,7 @@ def window(qtbot: QtBot, database: Database, tmp_path: Path) -> MainWindow:
                 )
             ),
         )
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    settings.last_tab = "meetings"
-    main = MainWindow(database.target, settings, interactive=False)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    main.open_database()
-    return main
+    return show_main_window(qtbot, database.target, tmp_path, last_tab="meetings")
 
 
 def test_closing_the_window_asks_the_open_editor_first(

@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from app.operator import Operator
 from db.models.security import Role
+from tests.ui.conftest import show_main_window
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.main_window import TAB_KEYS, MainWindow
-from ui.settings import Settings
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.read_only import reason
 
@@ -48,13 +48,7 @@ def window(qtbot: QtBot, demo_street: Path, tmp_path: Path, monkeypatch: Any) ->
         return True
 
     monkeypatch.setattr(MainWindow, "_sign_in", sign_in_as_viewer)
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    main = MainWindow(str(copy), settings, interactive=False)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    assert main.open_database()
-    return main
+    return show_main_window(qtbot, str(copy), tmp_path)
 
 
 def select_first_rows(page: QWidget) -> None:
