@@ -47,7 +47,6 @@ def create_application(argv: list[str]) -> QApplication:
 
     from ui.fonts import register_fonts
     from ui.qt_workarounds import guard_bool_refcounts
-    from ui.widgets.wheel_guard import install_wheel_guard
 
     guard_bool_refcounts()
     app = QApplication.instance() or QApplication(argv)
@@ -57,7 +56,6 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("共建台")
     app.setWindowIcon(QIcon(str(resource_path("icons", "gongjian.png"))))
     register_fonts(app)
-    install_wheel_guard(app)
     return app
 
 
@@ -88,6 +86,9 @@ def run(target: str | None) -> int:
 
     def after_first_paint() -> None:
         times["first_paint"] = time.time()
+        from ui.widgets.wheel_guard import install_wheel_guard
+
+        install_wheel_guard(app)  # before any form is built; it needs Qt's enums (slow)
         if window.show_quick_home():  # the figures, read before SQLAlchemy loads
             window.repaint()
             times["data_shown"] = time.time()

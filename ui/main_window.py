@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
-from ui.widgets import read_only
 from ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
@@ -179,6 +178,7 @@ class MainWindow(QMainWindow):
 
     def _show_operator(self, signed_in: bool) -> None:
         from ui.i18n import enum_text
+        from ui.widgets import read_only
 
         assert self.database is not None
         operator = self.database.operator

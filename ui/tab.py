@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
-from ui.widgets import read_only
 
 if TYPE_CHECKING:
     from app.database import Database
 
+    from PySide6.QtGui import QAction
     from ui.widgets.list_panel import ListPanel
 
 
@@ -53,6 +53,8 @@ class TabContext:
     def lock_writes(self, *targets: QWidget | QAction) -> None:
         """For a viewer, disables these write actions for good, saying why in the tooltip."""
         if not self.may_edit:
+            from ui.widgets import read_only  # tabs are built after the first paint
+
             read_only.lock(*targets)
 
 
