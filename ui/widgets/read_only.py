@@ -117,6 +117,8 @@ def _make_read_only(widget: QObject) -> None:
     if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
         if not widget.isReadOnly():
             widget.setReadOnly(True)
+    if isinstance(widget, QLineEdit) and widget.isClearButtonEnabled():
+        widget.setClearButtonEnabled(False)  # its × would empty the field all the same
 
 
 def lock_inputs(root: QWidget, *, keep: Iterable[QWidget] = ()) -> None:
