@@ -111,6 +111,7 @@ def test_a_person_opens_read_only_and_masked(qtbot: QtBot, window: MainWindow) -
     assert dialog.name.isReadOnly() and dialog.id_number.isReadOnly()
     assert "*" in dialog.id_number.text() or dialog.id_number.text() == ""
     assert "*" in dialog.mobile.text() or dialog.mobile.text() == ""
+    qtbot.waitUntil(lambda: not dialog.employer.isClearButtonEnabled())  # no × to empty it
     save = [b for b in dialog.findChildren(QPushButton) if b.text() == "保存"]
     assert save and not save[0].isEnabled() and save[0].toolTip() == reason()
     close = [b for b in dialog.findChildren(QPushButton) if b.text() == "关闭"]

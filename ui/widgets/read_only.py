@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -118,7 +118,9 @@ def _make_read_only(widget: QObject) -> None:
         if not widget.isReadOnly():
             widget.setReadOnly(True)
     if isinstance(widget, QLineEdit) and widget.isClearButtonEnabled():
-        widget.setClearButtonEnabled(False)  # its × would empty the field all the same
+        # its × would empty the field all the same; hidden once the walk is over (the
+        # button is deleted, and the walk may still hold it)
+        QTimer.singleShot(0, widget, lambda: widget.setClearButtonEnabled(False))
 
 
 def lock_inputs(root: QWidget, *, keep: Iterable[QWidget] = ()) -> None:
@@ -132,8 +134,8 @@ def lock_inputs(root: QWidget, *, keep: Iterable[QWidget] = ()) -> None:
 
     keeper = _the_keeper()
     for widget in root.findChildren(QWidget):
-        if is_kept(widget) or isinstance(widget.parent(), QTabBar):
-            continue
+        if is_kept(widget) or isinstance(widget.parent(), QTabBar | QLineEdit):
+            continue  # a tab bar's arrows, a line's own clear button
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
             if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox):
                 continue  # an editable combo's line: the combo itself is locked
