@@ -8,6 +8,7 @@ in its parameters. The source language is Simplified Chinese.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -58,3 +59,14 @@ class Label(str):
         label = super().__new__(cls, text)
         label.context = context
         return label
+
+
+def date_text(day: date) -> Message:
+    """A day as the user reads it: ``2026年12月6日`` in Chinese, ``2026-12-06`` in English."""
+    return Message(
+        "dates",
+        QT_TRANSLATE_NOOP("dates", "{year}年{month}月{day}日"),
+        year=day.year,
+        month=day.month,
+        day=day.day,
+    )

@@ -43,8 +43,10 @@ def qapp(qapp_args: list[str]) -> Iterator[Any]:
     from PySide6.QtWidgets import QApplication
     from ui.fonts import register_fonts
     from ui.qt_workarounds import guard_bool_refcounts
+    from ui.widgets.wheel_guard import install_wheel_guard
 
     guard_bool_refcounts()
     app = QApplication.instance() or QApplication(qapp_args)
     register_fonts(app)  # type: ignore[arg-type]
+    install_wheel_guard(app)  # type: ignore[arg-type]
     yield app

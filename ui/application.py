@@ -88,6 +88,9 @@ def run(target: str | None) -> int:
 
     def after_first_paint() -> None:
         times["first_paint"] = time.time()
+        from ui.widgets.wheel_guard import install_wheel_guard
+
+        install_wheel_guard(app)  # before any form is built; it needs Qt's enums (slow)
         if window.show_quick_home():  # the figures, read before SQLAlchemy loads
             window.repaint()
             times["data_shown"] = time.time()
@@ -129,10 +132,7 @@ def run(target: str | None) -> int:
             app.quit()
             return
         window.check_file_later()
-        if window.is_empty():
-            from ui.dialogs.first_run import offer_demo_data
-
-            offer_demo_data(window)
+        window.offer_demo_if_empty()
 
     FirstPaint(window, after_first_paint)
     window.show()

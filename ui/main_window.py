@@ -20,18 +20,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedLayout,
+    QScrollArea,
     QTabWidget,
-    QWidget,
 )
 from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
+from ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from app.backups import BackupOutcome
     from app.database import Database
 
     from ui.backup_scheduler import BackupScheduler
+    from ui.dialogs.first_run import DemoLoad
     from ui.idle_lock import IdleLock
     from ui.instance_lock import InstanceLock
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, TabPage] = {}
         self._statuses_day: date | None = None
         self.idle_lock: IdleLock | None = None
+        self.demo_load: DemoLoad | None = None  # the demo street being generated, if any
         self._day_timer = QTimer(self, interval=10 * 60 * 1000)  # the day may change while open
         self._day_timer.timeout.connect(self.move_dated_statuses)
 
@@ -93,12 +95,15 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for key, title, *_ in TABS:
-            holder = QWidget()
+            # a page that needs more room than the screen gives (150 % display scaling on a
+            # 1366×768 laptop) scrolls inside its tab instead of pushing the window off-screen
+            holder = QScrollArea()
             holder.setObjectName(f"tab_{key}")
-            QStackedLayout(holder)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
             self.tabs.addTab(holder, _tab_title(title))
         self.setCentralWidget(self.tabs)
-        self.location_label = QLabel(self)
+        self.location_label = ElidedLabel(self)
         self.counts_label = QLabel(self)
         self.operator_label = QLabel(self)
         self.statusBar().addWidget(self.location_label, 1)
@@ -278,6 +283,7 @@ class MainWindow(QMainWindow):
 
     def _show_operator(self, signed_in: bool) -> None:
         from ui.i18n import enum_text
+        from ui.widgets import read_only
 
         assert self.database is not None
         operator = self.database.operator
@@ -291,10 +297,14 @@ class MainWindow(QMainWindow):
         self.audit_action.setEnabled(operator.may_manage_users)
         self.restore_action.setEnabled(operator.may_manage_users)  # undoes everyone's later work
         self.own_password_action.setVisible(bool(operator.username))
-        for action in (self.new_action, self.delete_action, self.import_action):
-            action.setEnabled(operator.may_edit)  # a viewer's changes would be refused anyway
-        read_only = self.tr("只读：可以查看、打印和导出，不能修改数据。")
-        self.operator_label.setToolTip("" if operator.may_edit else read_only)
+        writes = (self.new_action, self.delete_action, self.import_action, self.demo_action)
+        if operator.may_edit:
+            read_only.unlock(*writes)
+            for action in writes:
+                action.setEnabled(True)
+        else:
+            read_only.lock(*writes)  # a viewer's changes would be refused anyway
+        self.operator_label.setToolTip("" if operator.may_edit else read_only.reason())
         self.switch_user_action.setVisible(signed_in)
 
     def show_quick_home(self) -> bool:
@@ -311,7 +321,7 @@ class MainWindow(QMainWindow):
         if figures is None:
             return False
         page = HomeTab(None, figures=figures)
-        self.tabs.widget(TAB_KEYS.index("home")).layout().addWidget(page)
+        self._holder(TAB_KEYS.index("home")).setWidget(page)
         self._pages["home"] = page
         return True
 
@@ -333,6 +343,40 @@ class MainWindow(QMainWindow):
                 issues=c.issues,
             )
         )
+
+    # demo data
+
+    def offer_demo_if_empty(self) -> None:
+        """The first start on an empty database asks whether to load the demo street."""
+        from ui.dialogs.first_run import ask_for_demo
+
+        if self.interactive and self.is_empty() and ask_for_demo(self):
+            self.load_demo_data()
+
+    def load_demo_data(self) -> DemoLoad | None:
+        """文件 → 载入演示数据: generates the demo street on a worker thread; refused, with the
+        reason, on a database that holds data already."""
+        from ui.dialogs.first_run import DemoLoad, refuse_non_empty
+
+        if self.database is None or self.demo_load is not None:
+            return self.demo_load
+        if not self.is_empty():
+            refuse_non_empty(self)
+            return None
+        self.demo_load = DemoLoad(self.database, self)
+        self.demo_load.finished.connect(self._on_demo_load_finished)
+        self.demo_load.start()
+        return self.demo_load
+
+    def _on_demo_load_finished(self, loaded: bool) -> None:
+        if self.demo_load is not None:
+            self.demo_load.deleteLater()
+            self.demo_load = None
+        if loaded:
+            self.reload_all()
+            self.statusBar().showMessage(self.tr("演示数据已载入。"), 10_000)
+        else:
+            self.statusBar().showMessage(self.tr("没有载入演示数据，数据库保持为空。"), 10_000)
 
     def is_empty(self) -> bool:
         if self.database is None:
@@ -364,11 +408,14 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.show_filtered(filters)
 
+    def may_leave(self) -> bool:
+        """Every tab's open editors keep or drop their unsaved changes first (they ask)."""
+        return all(page.may_leave() for page in self._pages.values())
+
     def reload_all(self) -> None:
         """After new data arrived from outside (demo data, an import): rebuild every tab."""
         for key, page in list(self._pages.items()):
-            layout = self.tabs.widget(TAB_KEYS.index(key)).layout()
-            layout.removeWidget(page)
+            self._holder(TAB_KEYS.index(key)).takeWidget()
             page.deleteLater()
             del self._pages[key]
         self.undo_stack.clear()
@@ -383,10 +430,14 @@ class MainWindow(QMainWindow):
         if page is None:
             page_class = getattr(importlib.import_module(module_name), class_name)
             page = page_class(self.context)
-            holder = self.tabs.widget(index)
-            holder.layout().addWidget(page)
+            self._holder(index).setWidget(page)
             self._pages[key] = page
         return page
+
+    def _holder(self, index: int) -> QScrollArea:
+        holder = self.tabs.widget(index)
+        assert isinstance(holder, QScrollArea)
+        return holder
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ensure_page(index)
@@ -402,6 +453,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.setToolTipsVisible(True)  # a locked action says why
         self._action(
             file_menu, self.tr("打印(&P)…"), self._on_print, QKeySequence.StandardKey.Print
         )
@@ -409,6 +461,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, self.tr("从 Excel 导入(&I)…"), self._on_import)
         self.export_action = self._action(
             file_menu, self.tr("导出当前列表为 Excel(&E)…"), self._on_export
+        )
+        self.demo_action = self._action(
+            file_menu, self.tr("载入演示数据(&D)…"), self.load_demo_data
         )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
@@ -428,6 +483,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.setToolTipsVisible(True)
         undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
@@ -595,7 +651,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("修改我的密码"), self.tr("密码已修改。"))
 
     def _on_switch_user(self) -> None:
-        if self.database is None or not self._sign_in():
+        if self.database is None or not self.may_leave() or not self._sign_in():
             return
         self.reload_all()
 
@@ -611,8 +667,15 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """After changes, a backup is made first (off the GUI thread, the window waiting with
-        a note in its status bar); then the database is closed with its log folded in."""
+        """Unsaved edits are asked about first; after changes, a backup is made (off the GUI
+        thread, the window waiting with a note in its status bar); then the database is
+        closed with its log folded in."""
+        if not self._closing:
+            if not self.may_leave():  # 取消 in an editor that has unsaved changes
+                event.ignore()
+                return
+            if self.demo_load is not None:  # nothing of an unfinished load is kept
+                self.demo_load.stop()
         backups = self.backups
         if backups is not None and (backups.is_running() or backups.has_changes()):
             if not self._closing:

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 if TYPE_CHECKING:
     from app.database import Database
 
+    from PySide6.QtGui import QAction
     from ui.widgets.list_panel import ListPanel
 
 
@@ -43,6 +44,18 @@ class TabContext:
     open_list: Callable[[str, Mapping[str, Any]], None] = _nowhere
     # shows one of another tab's views by name (TabPage.show_view)
     open_view: Callable[[str, str], None] = _nowhere
+
+    @property
+    def may_edit(self) -> bool:
+        """False for a viewer: the tab's write actions are locked, its editors read-only."""
+        return self.database.operator.may_edit
+
+    def lock_writes(self, *targets: QWidget | QAction) -> None:
+        """For a viewer, disables these write actions for good, saying why in the tooltip."""
+        if not self.may_edit:
+            from ui.widgets import read_only  # tabs are built after the first paint
+
+            read_only.lock(*targets)
 
 
 class TabPage(QWidget):
@@ -80,3 +93,9 @@ class TabPage(QWidget):
     def data_ready(self) -> bool:
         """True once the tab shows its data (the start-up probe waits for this)."""
         return True
+
+    def may_leave(self) -> bool:
+        """Before the window closes or the tabs are rebuilt: each open editor with unsaved
+        changes asks 保存 / 放弃 / 取消 (its ``may_leave``); False when the user stays."""
+        editors = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        return all(d.may_leave() for d in editors if callable(getattr(d, "may_leave", None)))

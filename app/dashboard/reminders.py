@@ -21,12 +21,11 @@ from app.agreements.lists import AgreementList
 from app.dashboard.kpis import open_actions
 from app.dashboard.scope import AGREEMENTS, CLAIMS_VIEW, SECONDMENTS, Link, Scope
 from app.dashboard.sql import live_issue
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP, Message, date_text
 from app.issues.store import local_day
 from app.issues.workflow import OPEN_STATUSES
 from app.labels import label
 from app.listing import ListQuery
-from app.meetings.tracking import cn_date
 from app.secondments import reminders as posting_reminders
 from db.models.agreements import Agreement
 from db.models.issues import Issue
@@ -80,7 +79,7 @@ def _issue_lines(session: Session, scope: Scope, today: date) -> list[ReminderLi
         else:
             template = QT_TRANSLATE_NOOP("reminders", "督办 {number} {title}")
         text = _text(
-            template, number=number, title=title, due=cn_date(deadline) if deadline else ""
+            template, number=number, title=title, due=date_text(deadline) if deadline else ""
         )
         lines.append(ReminderLine(text, link))
     return lines
@@ -112,7 +111,7 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
             _text(
                 QT_TRANSLATE_NOOP("reminders", "{title}将于{day}到期（{left}）"),
                 title=a.title,
-                day=cn_date(a.valid_to),
+                day=date_text(a.valid_to),
                 left=days_left(a.days_left),
             ),
             scope.agreements(expiring_within=a.days_left),
@@ -139,7 +138,7 @@ def _posting_lines(session: Session, today: date) -> list[ReminderLine]:
             _text(
                 QT_TRANSLATE_NOOP("reminders", "{name}挂职将于{day}期满（{left}）"),
                 name=p.person_name,
-                day=cn_date(p.ends_on),
+                day=date_text(p.ends_on),
                 left=days_left(p.days_left),
             ),
             Link(SECONDMENTS, {"ending_within": posting_reminders.ENDING_DAYS}),

@@ -29,19 +29,28 @@ class Choice:
     label: str
 
 
-def org_unit_path(nodes: Sequence[OrgNode], node_id: str) -> str:
-    """The unit's name after its ancestors' (``宁海路片区 / 颐和路社区 / 第一网格``).
+def org_unit_paths(nodes: Sequence[OrgNode]) -> dict[str, str]:
+    """Each unit's name after its ancestors' (``宁海路片区 / 颐和路社区 / 第一网格``), by id.
 
-    The top of the tree (the street) is left out below it: it is the same for every unit.
+    With one street the top of the tree is left out below it: it is the same for every unit.
+    With several, it stays: each street has its own 城管科, told apart by the street's name
+    (``宁海路街道 / 城管科``). ``nodes`` lists parents before their children.
     """
-    by_id = {n.id: n for n in nodes}
-    names: list[str] = []
-    current = by_id.get(node_id)
-    while current is not None:
-        names.append(current.name)
-        current = by_id.get(current.parent_id) if current.parent_id else None
-    names.reverse()
-    return PATH_SEPARATOR.join(names[1:] if len(names) > 1 else names)
+    one_street = sum(1 for n in nodes if n.parent_id is None) <= 1
+    full: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for node in nodes:
+        parent = full.get(node.parent_id) if node.parent_id else None
+        full[node.id] = node.name if parent is None else parent + PATH_SEPARATOR + node.name
+        if one_street and parent is not None:
+            parent = parent.partition(PATH_SEPARATOR)[2] or None
+        paths[node.id] = node.name if parent is None else parent + PATH_SEPARATOR + node.name
+    return paths
+
+
+def org_unit_path(nodes: Sequence[OrgNode], node_id: str) -> str:
+    """One unit's path, as ``org_unit_paths`` gives it."""
+    return org_unit_paths(nodes).get(node_id, "")
 
 
 def org_unit_choices(
@@ -52,9 +61,10 @@ def org_unit_choices(
     """Org units in tree order, optionally of some levels only, optionally leaving out a unit
     and everything below it (the units that cannot become its parent)."""
     nodes = org_tree(session)
+    paths = org_unit_paths(nodes)
     excluded = subtree_ids(nodes, exclude_subtree_of) if exclude_subtree_of else set()
     return [
-        Choice(n.id, org_unit_path(nodes, n.id))
+        Choice(n.id, paths[n.id])
         for n in nodes
         if (levels is None or n.level in levels) and n.id not in excluded
     ]

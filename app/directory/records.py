@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
@@ -16,6 +17,7 @@ from app.validation import (
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, UnitCategory
 
 PHONE_CHARS = set("0123456789-+ ()")
+Record = TypeVar("Record")
 
 
 @dataclass(frozen=True)

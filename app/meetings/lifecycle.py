@@ -93,13 +93,37 @@ def _problems(session: Session, meeting: Meeting) -> list[Missing]:
     return missing
 
 
-def finalise(session: Session, meeting_id: str, version: int) -> MeetingDetail:
-    """定稿: checks everything the minutes need and names all that is missing at once
-    (``IncompleteMinutesError``); then the meeting is final and read-only."""
+def check_held(session: Session, meeting_id: str, now: datetime | None = None) -> None:
+    """Minutes record a meeting that took place: a meeting that has not started yet cannot
+    be finalised (its minutes would be dated before it was held). ``ValidationError`` at
+    ``starts_at`` naming the start."""
+    _check_held(live_meeting(session, meeting_id), now or utcnow())
+
+
+def _check_held(meeting: Meeting, now: datetime) -> None:
+    if meeting.starts_at > now:
+        raise _invalid(
+            "starts_at",
+            QT_TRANSLATE_NOOP(
+                "validation",
+                "会议定于{time}召开，还没有开始，纪要不能定稿。"
+                "请在会议开始后再定稿；如会议时间填错了，请先改正会议时间。",
+            ),
+            time=to_beijing(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+        )
+
+
+def finalise(
+    session: Session, meeting_id: str, version: int, now: datetime | None = None
+) -> MeetingDetail:
+    """定稿: refuses a meeting not yet held (``check_held``), checks everything the minutes
+    need and names all that is missing at once (``IncompleteMinutesError``); then the
+    meeting is final and read-only."""
     meeting = live_meeting(session, meeting_id)
     check_version(meeting, version)
     if meeting.status is MeetingStatus.FINAL:
         raise refuse(QT_TRANSLATE_NOOP("errors", "这份纪要已经定稿了。"))
+    _check_held(meeting, now or utcnow())
     missing = _problems(session, meeting)
     if missing:
         raise IncompleteMinutesError(missing)

@@ -30,6 +30,7 @@ from app.meetings.detail import (
 )
 from app.meetings.kinds import DEFAULT_KINDS, meeting_kinds, set_meeting_kinds
 from app.meetings.lifecycle import (
+    check_held,
     delete_meeting,
     finalise,
     finalise_problems,
@@ -52,6 +53,7 @@ from app.meetings.records import (
     as_aware,
     attendance_counts,
 )
+from app.meetings.schedule import default_due_on, propose_next_start
 from app.meetings.store import (
     check_draft,
     check_version,
@@ -99,7 +101,9 @@ __all__ = [
     "Missing",
     "add_unit_representatives",
     "attendance_counts",
+    "check_held",
     "create_meeting",
+    "default_due_on",
     "decision_to_issue",
     "delete_meeting",
     "describe_attendees",
@@ -112,6 +116,7 @@ __all__ = [
     "mark_printed",
     "meeting_for_issue",
     "meeting_kinds",
+    "propose_next_start",
     "reopen",
     "restore_meeting",
     "save_meeting",

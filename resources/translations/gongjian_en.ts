@@ -350,10 +350,6 @@
         <source>终止协议“{title}”。请写明终止原因（记入操作日志）；终止后协议只能查看。</source>
         <translation>Terminate the agreement “{title}”. Give the reason for termination (it goes into the audit log); a terminated agreement is read-only.</translation>
     </message>
-    <message>
-        <source>放弃未保存的修改？</source>
-        <translation>Discard unsaved changes?</translation>
-    </message>
 </context>
 <context>
     <name>AgreementView</name>
@@ -1440,8 +1436,8 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Copy as next meeting</translation>
     </message>
     <message>
-        <source>复制“{title}”的会议类型、名称、主办、主持人、记录人、地点、参会名单和议题，作为下次会议的草稿（届次加一，出席情况清空）。</source>
-        <translation>Copies the kind, title, host, chair, recorder, place, attendees and agenda of “{title}” into a draft of the next meeting (session number plus one, attendance cleared).</translation>
+        <source>复制“{title}”的会议类型、名称、主办、主持人、记录人、地点、参会名单和议题，作为下次会议的草稿（届次加一，出席情况清空）。下次会议时间按本次的“第几周星期几”推算，遇节假日顺延到下一个工作日。</source>
+        <translation>Copies the kind, title, host, chair, recorder, place, list of attendees and agenda topics of “{title}” into a draft of the next session (session number plus one, attendance cleared). The next session keeps this one’s week of the month and weekday, moved to the next working day when that is a holiday.</translation>
     </message>
     <message>
         <source>复制</source>
@@ -1711,26 +1707,28 @@ Undo (Ctrl+Z) brings it back.</translation>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>导出为 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>正在导出“{title}”…</source>
+        <translation>Exporting “{title}”…</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>共 {n} 条记录</source>
+        <translation>{n} records</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
     <message>
-        <source>已取消，数据库保持为空。</source>
-        <translation>Cancelled; the database is still empty.</translation>
-    </message>
-    <message>
         <source>新的数据库</source>
         <translation>New Database</translation>
-    </message>
-    <message>
-        <source>这是一个新的空数据库。
-
-要载入演示数据（鼓楼区宁海路街道等）来熟悉共建台吗？
-选择“否”则从空白开始，可在“组织与人员”中新建街道和社区。</source>
-        <translation>This is a new, empty database.
-
-Load demo data (Ninghai Road Street, Gulou District, and more) to get to know Gongjian?
-Choose “No” to start empty; you can add streets and communities under “Organisations and People”.</translation>
     </message>
     <message>
         <source>正在生成演示数据…</source>
@@ -1743,6 +1741,28 @@ Choose “No” to start empty; you can add streets and communities under “Org
     <message>
         <source>演示数据</source>
         <translation>Demo Data</translation>
+    </message>
+    <message>
+        <source>这是一个新的空数据库。要载入演示数据（鼓楼区宁海路街道等）来熟悉共建台吗？</source>
+        <translation>This is a new, empty database. Load the demo data (Ninghai Road street of Gulou District and more) to get to know Gongjian?</translation>
+    </message>
+    <message>
+        <source>选择“从空白开始”则可在“组织与人员”中新建街道和社区；以后仍可在“文件 → 载入演示数据”中载入。</source>
+        <translation>With “Start empty” you create the street and its communities under “Organisations and People”; the demo data can still be loaded later with “File → Load demo data”.</translation>
+    </message>
+    <message>
+        <source>载入演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>从空白开始</source>
+        <translation>Start empty</translation>
+    </message>
+    <message>
+        <source>这个数据库里已经有数据，演示数据只能载入空数据库，现有数据不会被改动。
+如要试用演示数据，请在“文件 → 设置”中换一个新的数据库文件，重新打开共建台后再载入。</source>
+        <translation>This database already holds data. Demo data can only be loaded into an empty database; the data here is left unchanged.
+To try the demo data, choose a new database file under “File → Settings”, reopen Gongjian and load it there.</translation>
     </message>
 </context>
 <context>
@@ -1944,8 +1964,8 @@ Choose “No” to start empty; you can add streets and communities under “Org
         <translation>Reminders</translation>
     </message>
     <message>
-        <source>数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。</source>
-        <translation>The database is empty: add a street and its communities under “Organisations and People”, or load the demo data.</translation>
+        <source>数据库是空的：可在“组织与人员”中新建街道和社区，或选“文件 → 载入演示数据”。</source>
+        <translation>The database is empty: create the street and its communities under “Organisations and People”, or choose “File → Load demo data”.</translation>
     </message>
     <message>
         <source>没有需要提醒的事项。</source>
@@ -2590,12 +2610,16 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <source>只读：可以查看、打印和导出，不能修改数据。</source>
-        <translation>Read-only: you can view, print and export, but not change data.</translation>
-    </message>
-    <message>
         <source>单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}</source>
         <translation>Units {units} · People {people} · Meetings {meetings} · Agreements {agreements} · Issues {issues}</translation>
+    </message>
+    <message>
+        <source>演示数据已载入。</source>
+        <translation>The demo data is loaded.</translation>
+    </message>
+    <message>
+        <source>没有载入演示数据，数据库保持为空。</source>
+        <translation>No demo data was loaded; the database stays empty.</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -2612,6 +2636,10 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>导出当前列表为 Excel(&amp;E)…</source>
         <translation>&amp;Export Current List to Excel…</translation>
+    </message>
+    <message>
+        <source>载入演示数据(&amp;D)…</source>
+        <translation>Load &amp;demo data…</translation>
     </message>
     <message>
         <source>备份数据库(&amp;B)…</source>
@@ -3028,6 +3056,10 @@ Agreement {number}</translation>
         <translation>Fill in before finalising: {what}</translation>
     </message>
     <message>
+        <source>新会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
         <source>还不能定稿</source>
         <translation>Cannot finalise yet</translation>
     </message>
@@ -3052,10 +3084,6 @@ Agreement {number}</translation>
     <message>
         <source>把“{text}”登记为民生事项，跟踪办理进度吗？</source>
         <translation>Register “{text}” as an issue and track its progress?</translation>
-    </message>
-    <message>
-        <source>放弃未保存的修改？</source>
-        <translation>Discard unsaved changes?</translation>
     </message>
 </context>
 <context>
@@ -4299,6 +4327,21 @@ Use standard characters instead, or put a font file that has them in the folder 
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <source>只读：您以只读角色登录，可以查看、打印和导出，不能修改数据。</source>
+        <translation>Read-only: you are signed in with the read-only role. You can look, print and export, but not change data.</translation>
+    </message>
+    <message>
+        <source>只读 · 您以只读角色登录，这里只能查看，不能修改。</source>
+        <translation>Read-only · You are signed in with the read-only role: you can look here but not change anything.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>必填，最多200字。将记入操作日志。</source>
@@ -4334,10 +4377,6 @@ Use standard characters instead, or put a font file that has them in the folder 
     <message>
         <source>请选择{label}。</source>
         <translation>{label}: please choose one.</translation>
-    </message>
-    <message>
-        <source>放弃未保存的修改？</source>
-        <translation>Discard unsaved changes?</translation>
     </message>
 </context>
 <context>
@@ -4644,6 +4683,25 @@ Reminder note (optional):</translation>
 {backup}
 
 The current database is backed up first; after the restore the window opens the database again.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedNotice</name>
+    <message>
+        <source>已保存：{name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -5002,6 +5060,41 @@ Reload what was saved elsewhere?</translation>
     </message>
 </context>
 <context>
+    <name>Unsaved</name>
+    <message>
+        <source>“{what}”有未保存的修改。</source>
+        <translation>“{what}” has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>有未保存的修改。</source>
+        <translation>There are unsaved changes.</translation>
+    </message>
+    <message>
+        <source>保存这些修改吗？选“放弃”则修改不会保存。</source>
+        <translation>Save these changes? With “Discard” they are not saved.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>● 有未保存的修改</source>
+        <translation>● Unsaved changes</translation>
+    </message>
+    <message>
+        <source>按 Ctrl+S 保存</source>
+        <translation>Press Ctrl+S to save</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <source>用户与权限</source>
@@ -5342,6 +5435,10 @@ Reload what was saved elsewhere?</translation>
         <source>升级前（结构版本 {revision}）</source>
         <translation>before an upgrade (schema {revision})</translation>
     </message>
+    <message>
+        <source>只有管理员可以从备份恢复数据库。</source>
+        <translation>Only an administrator may restore the database from a backup.</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -5680,6 +5777,13 @@ Reload what was saved elsewhere?</translation>
     <message>
         <source>时长</source>
         <translation>Hours</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02}-{day:02}</translation>
     </message>
 </context>
 <context>
@@ -7227,6 +7331,10 @@ Log file: {path}</translation>
     <message>
         <source>所选的记录已不存在（可能已被清除），请重新选择。</source>
         <translation>The selected record no longer exists (it may have been removed); please choose again.</translation>
+    </message>
+    <message>
+        <source>会议定于{time}召开，还没有开始，纪要不能定稿。请在会议开始后再定稿；如会议时间填错了，请先改正会议时间。</source>
+        <translation>The meeting is set for {time} and has not started yet, so its minutes cannot be finalised. Finalise them once the meeting has started; if the time is wrong, correct it first.</translation>
     </message>
     <message>
         <source>请说明退回草稿的理由。</source>

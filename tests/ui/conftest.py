@@ -15,6 +15,8 @@ from app.database import Database
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ui.tab import DataEvents, TabContext
+from ui.widgets import unsaved as unsaved_module
+from ui.widgets.unsaved import Answer
 
 
 class Asked(list[str]):
@@ -35,6 +37,28 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     return calls
+
+
+class UnsavedQuestions(list[str]):
+    """What the 保存 / 放弃 / 取消 question asked about (the record's name); it answers from
+    ``answers``, else 取消 — so no test waits for a click nobody makes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[Answer] = []
+
+    def ask(self, _parent: Any, _title: str, what: str = "") -> Answer:
+        self.append(what)
+        return self.answers.pop(0) if self.answers else Answer.CANCEL
+
+
+@pytest.fixture(autouse=True)
+def unsaved(monkeypatch: pytest.MonkeyPatch) -> UnsavedQuestions:
+    """Every widget test answers the unsaved-changes question from a list (see the class);
+    ``monkeypatch.undo()`` brings back the real message box for a test that clicks it."""
+    questions = UnsavedQuestions()
+    monkeypatch.setattr(unsaved_module, "ask_unsaved", questions.ask)
+    return questions
 
 
 @pytest.fixture
@@ -80,6 +104,48 @@ def open_copy(template: Path, folder: Path) -> Database:
     target = folder / "gongjian.db"
     shutil.copyfile(template, target)
     return Database(str(target))
+
+
+@pytest.fixture(scope="session")
+def demo_street(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the demo street (made once per test run, ~10 s): copy it."""
+    from app.demo import generate
+
+    path = tmp_path_factory.mktemp("demo") / "street.db"
+    database = Database(str(path))
+    generate(database, "street")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[None]:
+    """The interface in English for one test; Chinese, the source language, again after."""
+    from ui.i18n import install_language
+
+    assert install_language("en")
+    try:
+        yield
+    finally:
+        install_language("zh_CN")  # other tests expect the Chinese source strings
+
+
+def show_main_window(
+    qtbot: Any, target: str, folder: Path, *, last_tab: str = "home", interactive: bool = False
+) -> Any:
+    """The main window on ``target`` at 1366×768 with its own settings file, database open."""
+    from PySide6.QtCore import QSettings
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    settings.last_tab = last_tab
+    main = MainWindow(target, settings, interactive=interactive)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    assert main.open_database()
+    return main
 
 
 @pytest.fixture

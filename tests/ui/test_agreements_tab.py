@@ -21,7 +21,7 @@ from app.localtime import beijing_today
 from db.models.agreements import AgreementKind, AgreementStatus, JointActivity, PartySide
 from db.models.directory import OrgLevel, PartyOrgKind, UnitCategory
 from db.models.security import AuditEntry
-from tests.ui.conftest import Asked, build_templates, open_copy
+from tests.ui.conftest import Asked, UnsavedQuestions, build_templates, open_copy
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidge
 from ui.agreements.editor import AgreementDialog
 from ui.agreements.tab import AgreementsTab
 from ui.tab import TabContext
+from ui.widgets.unsaved import Answer
 
 TODAY = beijing_today()
 POPUP_LOG = "This plugin does not support (raise|grabbing the keyboard)"  # the type-ahead list
@@ -475,15 +476,17 @@ def test_the_scanned_copy_is_stored_by_hash_and_checked_before_opening(
 
 
 def test_closing_with_unsaved_changes_asks_first(
-    make_tab: Any, qtbot: Any, asked: Asked, database: Database, world: dict[str, str]
+    make_tab: Any, qtbot: Any, unsaved: UnsavedQuestions, database: Database, world: dict[str, str]
 ) -> None:
     agreement_id = agreement(database, world, "GJ2026-001", "协议")
     tab = make_tab()
     editor = open_agreement(tab, qtbot, agreement_id)
     type_text(editor.title, "（修订）")
+    qtbot.waitUntil(editor.marker.isVisible)
+    unsaved.answers.append(Answer.CANCEL)
     editor.reject()
-    assert asked == ["放弃未保存的修改？"] and editor.isVisible()
-    asked.answers.append(YES)
+    assert unsaved == ["协议（修订）"] and editor.isVisible()
+    unsaved.answers.append(Answer.DISCARD)
     editor.reject()
     assert not editor.isVisible()
     assert stored(database, agreement_id).data.title == "协议"
@@ -590,7 +593,7 @@ def test_a_scan_added_to_a_new_agreement_saves_it_first(
 
 
 def test_the_small_dialogs_count_dates_numbers_and_files_as_unsaved(
-    qtbot: Any, asked: Asked, tmp_path: Path
+    qtbot: Any, unsaved: UnsavedQuestions, tmp_path: Path
 ) -> None:
     """Esc on a fulfilment or renewal asks before losing a changed date, number or file."""
     from ui.agreements.forms import FulfilmentDialog, RenewDialog
@@ -606,16 +609,17 @@ def test_the_small_dialogs_count_dates_numbers_and_files_as_unsaved(
         qtbot.addWidget(fulfilment)
         fulfilment.show()
         change(fulfilment)
-        asked.clear()
+        unsaved.clear()
+        unsaved.answers.append(Answer.CANCEL)
         qtbot.keyClick(fulfilment, Qt.Key.Key_Escape)
-        assert asked == ["放弃未保存的修改？"] and fulfilment.isVisible()
+        assert unsaved == [""] and fulfilment.isVisible()
 
     renew = RenewDialog(date(2028, 1, 1), 2, "GJ2028-001")
     qtbot.addWidget(renew)
     renew.show()
-    asked.clear()
+    unsaved.clear()
     qtbot.keyClick(renew, Qt.Key.Key_Escape)  # nothing changed: closes without asking
-    assert not renew.isVisible() and asked == []
+    assert not renew.isVisible() and unsaved == []
 
 
 def test_enter_and_delete_on_the_commitments_table(

@@ -15,7 +15,7 @@ from app.directory import service
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
 from app.validation import id_check_char
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, Person, UnitCategory
-from tests.ui.conftest import build_templates, open_copy
+from tests.ui.conftest import UnsavedQuestions, build_templates, open_copy
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QPoint, Qt
@@ -27,6 +27,7 @@ from ui.directory.org_tree_model import ID_ROLE as TREE_ID_ROLE
 from ui.directory.tab import DirectoryTab
 from ui.models.paged_table import ID_ROLE
 from ui.tab import TabContext
+from ui.widgets.unsaved import Answer
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
@@ -467,21 +468,25 @@ def test_clicking_a_column_header_sorts(demo: dict[str, Any], make_tab: Any, qtb
     assert (ascending, first_phone()) == ("025*****1000", "025*****1029")
 
 
-def test_esc_with_unsaved_changes_asks_first(make_tab: Any, qtbot: Any, asked: Any) -> None:
+def test_esc_with_unsaved_changes_asks_first(
+    make_tab: Any, qtbot: Any, unsaved: UnsavedQuestions
+) -> None:
     tab = make_tab()
     tab.new_record()
     dialog = open_dialog(tab, qtbot)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without asking
-    assert not dialog.isVisible() and asked == []
+    assert not dialog.isVisible() and unsaved == []
 
     tab.new_record()
     dialog = open_dialog(tab, qtbot)
     type_text(dialog.name, "南京市鼓楼区图书馆")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # answered No: stays open, text intact
-    assert asked == ["放弃未保存的修改？"]
+    qtbot.waitUntil(dialog.marker.isVisible)
+    unsaved.answers.append(Answer.CANCEL)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # 取消: stays open, text intact
+    assert unsaved == [""]
     assert dialog.isVisible() and dialog.name.text() == "南京市鼓楼区图书馆"
 
-    asked.answers.append(Yes)
+    unsaved.answers.append(Answer.DISCARD)
     dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
     assert not dialog.isVisible()
     assert tab.list_of(RESIDENT_UNIT).model.rowCount() == 0

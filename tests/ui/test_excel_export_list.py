@@ -20,6 +20,7 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from ui.models.paged_table import PagedTableModel
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.saved_notice import SavedNotice
 
 
 @pytest.fixture
@@ -91,7 +92,9 @@ def test_export_the_searched_list_from_the_context_menu(
     rows = sheet_rows(tmp_path / "导出.xlsx")
     assert [r[0] for r in rows[1:]] == shown and len(shown) == 31
     assert rows[1][2] == "13900000000"  # the local administrator may see it (viewers: masked)
-    assert told == [f"已导出 31 条记录到：\n{tmp_path / '导出.xlsx'}"]
+    notices = panel.window().findChildren(SavedNotice)
+    assert told == [] and len(notices) == 1
+    assert notices[0].path == tmp_path / "导出.xlsx" and "共 31 条记录" in notices[0].message.text()
 
 
 def test_a_failed_export_says_why(

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
-from app.localtime import BEIJING
+from app.localtime import BEIJING, beijing_today
 from app.meetings import service
 from app.meetings.detail import AttendeeView
 from app.meetings.records import (
@@ -29,7 +29,7 @@ from app.meetings.records import (
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
 from db.models.security import AuditEntry
-from tests.ui.conftest import Asked, build_templates, open_copy
+from tests.ui.conftest import Asked, UnsavedQuestions, build_templates, open_copy
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
@@ -37,7 +37,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from ui.meetings.agenda_model import ActionNode, AgendaNode, AgendaTreeModel, DecisionNode
 from ui.meetings.attendee_model import AttendeeTableModel, Col
-from ui.meetings.basics_page import to_qdatetime
+from ui.meetings.basics_page import from_qdatetime, to_qdatetime
 from ui.meetings.editor import MeetingDialog
 from ui.meetings.output import minutes_pdf
 from ui.meetings.tab import MeetingsTab
@@ -46,6 +46,7 @@ from ui.printing import preview as preview_module
 from ui.printing.pages import page_count, prepare_printer
 from ui.printing.preview import PdfPrintPreview
 from ui.tab import TabContext
+from ui.widgets.unsaved import Answer
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 ZONE_COUNCIL = "片区党建联盟协调议事会"
@@ -370,7 +371,10 @@ def test_duplicate_asks_for_the_start_and_opens_a_draft_with_the_same_attendees(
     select_meeting(tab, world["final"])
     dialog = tab.duplicate_selected()
     assert dialog is not None
-    assert dialog.starts_at.dateTime() == to_qdatetime(datetime(2026, 4, 12, 14, 30))
+    proposed = from_qdatetime(dialog.starts_at.dateTime())
+    # held on the second Thursday of March at 14:30: a second Thursday after today, at 14:30
+    assert proposed.date() > beijing_today() and proposed.weekday() == 3
+    assert (proposed.day - 1) // 7 == 1 and (proposed.hour, proposed.minute) == (14, 30)
     dialog.starts_at.setDateTime(to_qdatetime(datetime(2026, 4, 9, 9, 0)))
     dialog.accept()
 
@@ -707,24 +711,27 @@ def test_a_change_saved_elsewhere_offers_to_reload(
 
 
 def test_esc_with_unsaved_changes_asks_first(
-    world: dict[str, str], make_tab: Any, qtbot: Any, asked: Asked
+    world: dict[str, str], make_tab: Any, qtbot: Any, unsaved: UnsavedQuestions
 ) -> None:
     tab = make_tab()
     select_meeting(tab, world["draft"])
     dialog = tab.open_selected()
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.marker.isHidden()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes without asking
-    assert not dialog.isVisible() and asked == []
+    assert not dialog.isVisible() and unsaved == []
 
     dialog = tab.open_selected()
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow)
     type_text(dialog.basics.place, "社区会议室")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # answered No: stays open, text intact
-    assert asked == ["放弃未保存的修改？"]
+    qtbot.waitUntil(dialog.marker.isVisible)  # the marker beside 保存
+    unsaved.answers.append(Answer.CANCEL)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # 取消: stays open, text intact
+    assert unsaved == [DRAFT_TITLE]
     assert dialog.isVisible() and dialog.basics.place.text() == "社区会议室"
-    asked.answers.append(Yes)
+    unsaved.answers.append(Answer.DISCARD)
     click(qtbot, dialog.close_button)
     assert not dialog.isVisible()
 

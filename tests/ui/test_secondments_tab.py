@@ -30,6 +30,7 @@ from db.models.secondments import (
     PostingKind,
     PostingStatus,
 )
+from tests.ui.conftest import UnsavedQuestions
 from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
@@ -46,6 +47,7 @@ from ui.secondments.dialogs import (
 )
 from ui.secondments.tab import SecondmentsTab
 from ui.tab import TabContext
+from ui.widgets.unsaved import Answer
 
 TODAY = date(2026, 11, 28)
 No = QMessageBox.StandardButton.No
@@ -126,7 +128,7 @@ def save(qtbot: Any, dialog: RecordDialog) -> None:
 
 
 def test_create_a_posting_errors_at_the_field_then_saves(
-    tab: SecondmentsTab, world: dict[str, str], qtbot: Any, asked: list[str]
+    tab: SecondmentsTab, world: dict[str, str], qtbot: Any, unsaved: UnsavedQuestions
 ) -> None:
     tab.new_record()
     dialog = open_dialog(tab, PostingDialog, qtbot)
@@ -138,8 +140,10 @@ def test_create_a_posting_errors_at_the_field_then_saves(
     assert dialog.isVisible()
     assert "请填写挂职岗位" in dialog.error_text("host_post")
 
-    dialog.reject()  # something was typed: the guard asks, and "No" keeps the dialog open
-    assert asked == ["放弃未保存的修改？"] and dialog.isVisible()
+    qtbot.waitUntil(dialog.marker.isVisible)  # something was typed: the marker says so
+    unsaved.answers.append(Answer.CANCEL)
+    dialog.reject()  # the guard asks, and 取消 keeps the dialog open
+    assert unsaved == [""] and dialog.isVisible()
 
     type_text(dialog.host_post, "城市管理科副科长（挂职）")
     assert dialog.error_text("host_post") == ""

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QTabBar,
 )
 from ui.directory.tab import DirectoryTab
-from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -135,15 +133,6 @@ def test_the_committed_qm_is_compiled_from_the_ts(qapp: object) -> None:
 
 
 # -- the main window in English -------------------------------------------------------------
-
-
-@pytest.fixture
-def english(qapp: object) -> Iterator[None]:
-    assert install_language("en")
-    try:
-        yield
-    finally:
-        install_language("zh_CN")  # other tests expect the Chinese source strings
 
 
 @pytest.fixture

@@ -83,6 +83,7 @@ class AgreementView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.panel, 1)
         context.events.changed.connect(self._on_events_changed)
+        context.lock_writes(self.new_button, self.delete_button, self.settings_button)
         self._enable()
 
     def _button(self, text: str, tip: str, slot: Any) -> QPushButton:

@@ -73,6 +73,15 @@ class ClaimsView(ListView):
         self.entry.match_button.clicked.connect(self.claim_suggestion)
         self.entry.matches.itemActivated.connect(lambda _item: self.claim_suggestion())
         self.new_button.clicked.connect(self.new_record)
+        entry = self.entry
+        context.lock_writes(
+            self.new_button,
+            entry.step_button,
+            entry.release_button,
+            entry.cancel_button,
+            entry.delete_button,
+            entry.match_button,
+        )
         self.panel.current_changed.connect(self._on_panel_current_changed)
         self.panel.record_activated.connect(lambda _id: self.next_step())
         self.panel.query_changed.connect(self._select_first)

@@ -57,6 +57,7 @@ from ui.agreements.forms import (
 from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.tab import TabContext
+from ui.widgets import read_only
 from ui.widgets.attachments_box import AttachmentsBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -186,6 +187,7 @@ class CommitmentsPanel(QWidget):
         )
         self.record_button = self._button(self.tr("登记履约…"), self.record_fulfilment)
         self.files_button = self._button(self.tr("照片与附件…"), self.show_fulfilment_files)
+        read_only.reads(self.files_button)
         self.delete_fulfilment_button = self._button(self.tr("删除"), self.delete_fulfilment)
         fulfilment_box = QGroupBox(self.tr("履约记录"), self)
         layout = QVBoxLayout(fulfilment_box)

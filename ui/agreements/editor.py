@@ -4,8 +4,10 @@ the lifecycle — 生效, 终止 (with a reason), 续签 (a linked successor).
 
 The agreement's own fields stay in the dialog until saved (Ctrl+S); the dialog stays open,
 so commitments can follow. A ``ValidationError`` is shown at its field and nothing typed is
-lost; closing (Esc) with unsaved changes asks first. A terminated or renewed agreement is
-read-only (the service refuses edits too); its banner says why and links the successor.
+lost; a marker beside 保存 shows unsaved changes, and closing (Esc) or moving to the linked
+agreement then asks 保存 / 放弃 / 取消. A terminated or renewed agreement is read-only (the
+service refuses edits too); its banner says why and links the successor. A viewer sees every
+agreement read-only under a 只读 banner.
 
 Signals:
     saved(str): the agreement's id, after anything was written to the database.
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -50,8 +53,10 @@ from ui.i18n import enum_text, message_text
 from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
 from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
+from ui.widgets import read_only, unsaved
 from ui.widgets.attachments_box import AttachmentsBox
 from ui.widgets.screen import fit_to_screen
+from ui.widgets.unsaved import UnsavedMarker
 
 SIZE = (1240, 720)
 BANNERS = {  # status → the banner's colours
@@ -88,6 +93,9 @@ class AgreementDialog(QDialog):
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.read_only_banner = read_only.banner(self)
+        self.read_only_banner.setVisible(not context.may_edit)
+        self.marker = UnsavedMarker(self.is_dirty, self)
         self._build_fields()
         self.attachments = AttachmentsBox(
             self.database,
@@ -103,6 +111,8 @@ class AgreementDialog(QDialog):
         self._build_layout()
         for button in self.findChildren(QPushButton):  # Enter in a field must not press one
             button.setAutoDefault(False)
+        self.marker.watch(self.kind, self.number, self.title, self.parties, self.summary)
+        self.marker.watch(self.signed_on, self.valid_from, self.valid_to)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         context.events.changed.connect(self._on_events_changed)
 
@@ -178,9 +188,13 @@ class AgreementDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(facts, 1)
         left_layout.addWidget(self.attachments)
+        scroller = QScrollArea(self)  # the form scrolls on a small screen (150 % scaling)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(left)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
+        splitter.addWidget(scroller)
         splitter.addWidget(self.commitments)
         splitter.setSizes([520, 700])
         bar = QHBoxLayout()
@@ -192,9 +206,11 @@ class AgreementDialog(QDialog):
         ):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.marker)
         bar.addWidget(self.save_button)
         bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
@@ -207,7 +223,9 @@ class AgreementDialog(QDialog):
 
     @property
     def read_only(self) -> bool:
-        return self.detail is not None and self.detail.status in FINAL
+        """An agreement that has ended, or any agreement a viewer opens."""
+        ended = self.detail is not None and self.detail.status in FINAL
+        return ended or not self.context.may_edit
 
     def load_new(self, kind: AgreementKind) -> None:
         self.detail = None
@@ -254,19 +272,22 @@ class AgreementDialog(QDialog):
 
     def _after_load(self) -> None:
         self.errors.clear()
-        read_only = self.read_only
+        locked = self.read_only
         for edit in (self.number, self.title):
-            edit.setReadOnly(read_only)
-        self.summary.setReadOnly(read_only)
-        self.kind.setEnabled(not read_only)
+            edit.setReadOnly(locked)
+        self.summary.setReadOnly(locked)
+        self.kind.setEnabled(not locked)
         for field in (self.signed_on, self.valid_from, self.valid_to):
-            field.set_read_only(read_only)
-        self.parties.set_read_only(read_only)
-        self.attachments.set_owner(read_only=read_only, agreement_id=self.agreement_id)
-        self.commitments.show_agreement(self.detail, read_only=read_only)
+            field.set_read_only(locked)
+        self.parties.set_read_only(locked)
+        self.attachments.set_owner(read_only=locked, agreement_id=self.agreement_id)
+        self.commitments.show_agreement(self.detail, read_only=locked)
         self._show_banner()
         self._enable_lifecycle()
+        if not self.context.may_edit:
+            read_only.lock_inputs(self, keep=(self.linked_button, self.close_button))
         self._clean = self.state()
+        self.marker.update_now()
 
     def _show_banner(self) -> None:
         d = self.detail
@@ -519,7 +540,7 @@ class AgreementDialog(QDialog):
         if self.detail is None:
             return False
         linked = self.detail.successor_id or self.detail.predecessor_id
-        if linked is None or not self._may_leave():
+        if linked is None or not self.may_leave():
             return False
         with self.database.reader() as s:
             self.load(service.get_agreement(s, linked))
@@ -527,20 +548,16 @@ class AgreementDialog(QDialog):
 
     # closing and outside changes
 
-    def _may_leave(self) -> bool:
-        if not self.is_dirty():
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            self.tr("放弃未保存的修改？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def may_leave(self) -> bool:
+        """True when the agreement shown may be left: nothing unsaved, saved now, or dropped."""
+        title = self.title.text().strip() or self.windowTitle()
+        if not unsaved.may_leave(self, self.windowTitle(), self.is_dirty, self.save, title):
+            return False
+        self._clean = self.state()  # dropped: asked once, not again on the way out
+        return True
 
     def reject(self) -> None:
-        if self._may_leave():
+        if self.may_leave():
             super().reject()
 
     def _on_events_changed(self, area: str) -> None:

@@ -50,6 +50,7 @@ from ui.agreements.view_base import AgreementsView
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import ID_ROLE
 from ui.tab import TabContext
+from ui.widgets.saved_notice import show_saved
 
 LEGEND_STYLE = "color: #555;"
 
@@ -70,6 +71,7 @@ class MatrixView(AgreementsView):
         self.summary = QLabel(self)
         self.record_button = QPushButton(self.tr("登记履约…"), self)
         self.record_button.setToolTip(self.tr("为选中的格子登记一次活动（回车）"))
+        context.lock_writes(self.record_button)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.print_button.setToolTip(self.tr("打印预览（Ctrl+P）"))
         self.export_button = QPushButton(self.tr("导出 Excel…"), self)
@@ -299,6 +301,7 @@ class MatrixView(AgreementsView):
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法导出"), message_text(error.message))
             return None
+        show_saved(self, path)
         return path
 
     # helpers

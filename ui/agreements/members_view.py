@@ -97,6 +97,9 @@ class MembersView(ListView):
         self.service_button = QPushButton(self.tr("添加服务记录…"), self)
 
         self.new_button.clicked.connect(self.new_record)
+        context.lock_writes(
+            self.new_button, self.remove_button, self.service_button, self.remove_service_button
+        )
         self.service_button.clicked.connect(self.add_service)
         self.remove_service_button.clicked.connect(self.remove_service)
         self.remove_button.clicked.connect(self.remove_registration)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ui.i18n import message_text
 from ui.tab import TabContext
+from ui.widgets import read_only
 from ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
@@ -54,8 +55,11 @@ class AgreementsView(QWidget):
         return self._ready
 
     def _open(self, dialog: QDialog) -> None:
+        """Shows the view's one dialog; a viewer's is read-only (see ui.widgets.read_only)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._forget(dialog))
+        if not self.context.may_edit:
+            read_only.lock_dialog(dialog)
         self.dialog = dialog
         dialog.open()
 

@@ -59,6 +59,11 @@ class RecordEditor(QObject):
         except UserError as error:
             self._warn(kind.noun_text, error)
             return None
+        operator = self._context.database.operator
+        if not operator.may_edit:  # a viewer: the record shown (masked by the core), no saving
+            dialog = self._dialog(kind, before.data, record_id)
+            dialog.show_read_only()
+            return self._open(dialog)
         dialog = self._dialog(kind, before.data, record_id)
         dialog.set_saver(lambda record: self._save_edit(kind, before, record))
         dialog.saved.connect(lambda after: self._on_edited(kind, before, after))

@@ -11,9 +11,10 @@ from enum import StrEnum
 from typing import Any
 
 from app.directory.choices import Choice
+from app.directory.matching import name_matches
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 from ui.i18n import enum_text
 
@@ -50,8 +51,27 @@ class EnumCombo(QComboBox):
         self.setCurrentIndex(self._values.index(value) if value in self._values else -1)
 
 
+class NameFilter(QSortFilterProxyModel):
+    """The labels the typed text finds (``app.directory.matching``: a part of the name, or
+    the name shortened or spelt out — "城市管理" finds "宁海路街道 / 城管科")."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._typed = ""
+
+    def set_typed(self, text: str) -> None:
+        self.beginFilterChange()
+        self._typed = text
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        label = self.sourceModel().index(row, 0, parent).data()
+        return isinstance(label, str) and name_matches(label, self._typed)
+
+
 class ChoiceCombo(QComboBox):
-    """An editable drop-down: open it to browse, or type part of a name to narrow it."""
+    """An editable drop-down: open it to browse, or type a few characters of a name to see
+    the names they find."""
 
     def __init__(self, missing_text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,17 +81,27 @@ class ChoiceCombo(QComboBox):
         self.setMaxVisibleItems(15)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
-        # the combo's own completer, matching anywhere in a label ("颐和" → "… / 颐和路社区")
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.names = NameFilter(self)
+        self.names.setSourceModel(self.model())
+        completer = QCompleter(self.names, self)  # the combo maps a pick back to its row
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(15)
         self.setCompleter(completer)
+        if (edit := self.lineEdit()) is not None:
+            edit.textEdited.connect(self._on_text_edited)
         self.set_placeholder(self.tr("不选，或输入名称中的几个字"))
 
     def set_placeholder(self, text: str) -> None:
         if (edit := self.lineEdit()) is not None:
             edit.setPlaceholderText(text)
+
+    def _on_text_edited(self, text: str) -> None:
+        self.names.set_typed(text.strip())
+        completer = self.completer()
+        if self.names.rowCount() and text.strip():
+            completer.complete()
+        elif (popup := completer.popup()) is not None:
+            popup.hide()
 
     def set_choices(self, choices: Sequence[Choice]) -> None:
         self.clear()
@@ -164,6 +194,26 @@ class LookupEdit(QLineEdit):
             self.completer_popup.complete()
         else:
             self._hide_popup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter with the matches open takes one, and only then reports ``returnPressed``:
+        the highlighted match (the completer takes it), else the only one; with several and
+        none highlighted, the first is highlighted for a second Enter."""
+        popup = self.completer_popup.popup()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if not enter or popup is None or not popup.isVisible():
+            super().keyPressEvent(event)
+            return
+        if popup.currentIndex().isValid():
+            event.ignore()  # the completer takes the highlighted match and says so
+            return
+        if self._matches.rowCount() == 1:
+            self._on_completer_activated(self._matches.index(0, 0))
+            self._hide_popup()
+            super().keyPressEvent(event)
+            return
+        popup.setCurrentIndex(self._matches.index(0, 0))
+        event.accept()
 
     def _hide_popup(self) -> None:
         if (popup := self.completer_popup.popup()) is not None:

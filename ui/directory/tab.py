@@ -80,6 +80,9 @@ class DirectoryTab(TabPage):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_record)
         self.delete_button.clicked.connect(self.delete_record)
+        context.lock_writes(
+            self.new_button, self.delete_button, self.tree.add_button, self.tree.delete_button
+        )
 
         QShortcut(
             QKeySequence(Qt.Key.Key_F2),

@@ -15,16 +15,15 @@ from ui.excel.files import ask_save_path
 from ui.excel.work import Cancelled, run_in_background
 from ui.i18n import message_text
 from ui.models.paged_table import PagedTableModel
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Excel", text)
+from ui.widgets.saved_notice import show_saved
 
 
 def export_list(model: PagedTableModel, title: str, parent: QWidget) -> None:
     """Asks for a file (title and today's date as the name) and writes every row of the
-    model's list as it is filtered, sorted and masked; says how it went."""
-    path = ask_save_path(parent, _tr("导出为 Excel"), f"{title}{date.today():%Y%m%d}")
+    model's list as it is filtered, sorted and masked; the saved-file notice says where."""
+    path = ask_save_path(
+        parent, QCoreApplication.translate("Excel", "导出为 Excel"), f"{title}{date.today():%Y%m%d}"
+    )
     if path is None:
         return
     # lists on screen mask personal data; a file takes it as the user's role allows
@@ -34,16 +33,16 @@ def export_list(model: PagedTableModel, title: str, parent: QWidget) -> None:
     try:
         count = run_in_background(
             parent,
-            _tr("正在导出“{title}”…").format(title=title),
+            QCoreApplication.translate("Excel", "正在导出“{title}”…").format(title=title),
             lambda progress: write_list(database, source, query, path, title, progress),
         )
     except Cancelled:
         return
     except UserError as error:
-        QMessageBox.warning(parent, _tr("无法导出"), message_text(error.message))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Excel", "无法导出"), message_text(error.message)
+        )
         return
-    QMessageBox.information(
-        parent,
-        _tr("已导出"),
-        _tr("已导出 {n} 条记录到：\n{path}").format(n=f"{count:,}", path=path),
+    show_saved(
+        parent, path, QCoreApplication.translate("Excel", "共 {n} 条记录").format(n=f"{count:,}")
     )

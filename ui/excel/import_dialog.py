@@ -48,6 +48,8 @@ from ui.excel.preview_models import PreviewModel, ProblemsModel
 from ui.excel.work import Cancelled, run_in_background
 from ui.i18n import message_text, translate
 from ui.tab import TabContext
+from ui.widgets.saved_notice import show_saved
+from ui.widgets.screen import fit_to_screen
 
 MIN_WIDTH, MAX_WIDTH = 56, 260
 PROBLEM_COLUMN_WIDTHS = (56, 120)  # the row number, the column
@@ -71,7 +73,7 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.report: Report | None = None
         self.setWindowTitle(self.tr("从 Excel 导入"))
-        self.resize(1100, 660)
+        fit_to_screen(self, 1100, 660)
 
         self.kind = QComboBox(self)
         for key, kind in IMPORT_KINDS.items():
@@ -179,6 +181,8 @@ class ImportDialog(QDialog):
             write_template(kind, path)
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法保存模板"), message_text(error.message))
+            return
+        show_saved(self, path)
 
     def choose_file(self) -> None:
         path = ask_open_path(self, self.tr("选择要导入的 Excel 文件"))

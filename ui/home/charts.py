@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.printing.files import safe_file_name
+from ui.widgets.saved_notice import show_saved
 
 RED, BLUE, ORANGE = "#b22222", "#3b6ea8", "#e08a1e"
 ROW_HEIGHT = 24  # pixels per horizontal bar, so every name stays readable
@@ -133,8 +134,8 @@ class ChartPanel(QFrame):
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出图片"), name, self.tr("PNG 图片 (*.png)")
         )
-        if chosen:
-            self.export_to(Path(chosen))
+        if chosen and self.export_to(Path(chosen)):
+            show_saved(self, Path(chosen))
 
 
 def _count_axis(item: pg.PlotItem, side: str, top: float) -> None:

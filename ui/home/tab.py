@@ -274,7 +274,7 @@ class HomeTab(TabPage):
         for key in DIRECTORY_KEYS:
             self.tiles[key].show_value(getattr(figures, key))
         self.hint.setText(
-            self.tr("数据库是空的：可在“组织与人员”中新建街道和社区，或载入演示数据。")
+            self.tr("数据库是空的：可在“组织与人员”中新建街道和社区，或选“文件 → 载入演示数据”。")
             if figures.is_empty
             else ""
         )

@@ -142,6 +142,11 @@ class IssuePanel(QWidget):
         row.addWidget(self.category)
         row.addWidget(self.community)
         form.addRow(self.tr("来源/类别/社区"), row)
+        for combo in (self.source, self.category, self.community):  # fit the pane in English
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
         form.addRow(self.tr("地址"), self.address)
         row = QHBoxLayout()
         row.addWidget(self.reporter)
@@ -260,7 +265,7 @@ class IssuePanel(QWidget):
         layout.addWidget(journal_box, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # 150 % scaling
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, message_text
+from ui.widgets.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from app.database import Database
@@ -107,7 +108,7 @@ class RemindersDialog(QDialog):
         self.now = now
         self.changed = False
         self.setWindowTitle(self.tr("催办清单"))
-        self.resize(980, 520)
+        fit_to_screen(self, 980, 520)
         self.model = RemindersModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import message_text
 from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
+from ui.widgets.screen import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WEEKDAYS = "一二三四五六日"
@@ -138,7 +139,7 @@ class CategoriesDialog(_SettingsDialog):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self._close_buttons())
-        self.resize(440, 480)
+        fit_to_screen(self, 440, 480)
         self.reload()
         self.start_new()
 
@@ -248,7 +249,7 @@ class HolidaysDialog(_SettingsDialog):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self._close_buttons())
-        self.resize(460, 520)
+        fit_to_screen(self, 460, 520)
         self.reload()
 
     def reload(self, select: date | None = None) -> None:

@@ -31,6 +31,7 @@ from ui.i18n import enum_text
 from ui.issues.editor import IssuePanel
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
+from ui.widgets import read_only
 from ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
@@ -103,6 +104,10 @@ class IssuesTab(TabPage):
         layout.addLayout(bottom)
         self.panel.current_changed.connect(lambda _id: self._enable_output())
         self._enable_output()
+        if not context.may_edit:  # a viewer: the shared read-only mechanism
+            read_only.lock_inputs(self.editor)
+            self.editor.layout().insertWidget(0, read_only.banner(self.editor))
+            read_only.lock(self.settings_button)
         self.model.reload()
 
     def _add_filters(self) -> None:
@@ -248,6 +253,8 @@ class IssuesTab(TabPage):
 
         dialog = RemindersDialog(self.context.database, self)
         dialog.open_requested.connect(self.open_issue)
+        if not self.context.may_edit:
+            read_only.lock(dialog.remind_button)
         return dialog
 
     def show_reminders(self) -> None:

@@ -7,6 +7,7 @@ by the last part of the service's path (``title``, ``text``, ``owner_unit_id``�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from app.database import Database
@@ -146,6 +147,8 @@ class ActionForm(NodeForm):
         self._database = database
         self.node: ActionNode | None = None
         self.read_only = False
+        # a new action item's due day; the editor sets it from the meeting's date
+        self.default_due: Callable[[], date | None] = lambda: None
         self.description = QLineEdit(self)
         self.description.setPlaceholderText(self.tr("做什么，例如 划设夜间停车泊位"))
         self.owner = OwnerPicker(database, self)
@@ -191,7 +194,7 @@ class ActionForm(NodeForm):
                 picker.setEditText(node.owner_typed)
         self.has_due.setChecked(node.due_on is not None)
         self.due_on.setEnabled(node.due_on is not None and not self.read_only)
-        due = node.due_on or date.today()
+        due = node.due_on or self.default_due() or date.today()
         self.due_on.setDate(QDate(due.year, due.month, due.day))
         self.status.set_value(node.status)
         self._show_issue()

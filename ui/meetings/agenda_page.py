@@ -211,6 +211,7 @@ class AgendaPage(QWidget):
         if decision is None:
             return None
         node = self.model.add_action(decision)  # type: ignore[arg-type]
+        node.due_on = self.action_form.default_due()
         self.select(node)
         self.action_form.description.setFocus()
         return node

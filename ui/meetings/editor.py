@@ -1,11 +1,15 @@
 """The meeting editor: 基本信息, 出席人员, 议程与议定事项, and the minutes' lifecycle.
 
-Edits stay in the dialog until saved (Ctrl+S); a save stores the whole meeting through
-``service.save_meeting`` in one session and keeps the dialog open. A ``ValidationError`` is
-shown at its field — the page is brought forward, a row of the attendees or a node of the
-agenda selected — and nothing typed is lost. Closing (Esc) with unsaved changes asks first.
+The editor is a window of its own beside the main window (not modal), one for the tab:
+opening another meeting shows it there. Edits stay in the editor until saved (Ctrl+S); a save
+stores the whole meeting through ``service.save_meeting`` in one session and keeps the editor
+open. A ``ValidationError`` is shown at its field — the page is brought forward, a row of the
+attendees or a node of the agenda selected — and nothing typed is lost. While something is
+unsaved a marker says so beside 保存; closing (Esc) or moving to another meeting then asks
+保存 / 放弃 / 取消. A viewer sees the meeting read-only under a 只读 banner.
 
-Lifecycle: 定稿 names everything still missing, all at once, before finalising; a final
+Lifecycle: 定稿 is refused before the meeting has started, and names everything still
+missing, all at once, before finalising; a final
 meeting is read-only (only the action items' progress and 转为民生事项 stay open, they track
 the work rather than change the minutes) until 退回草稿 with a reason. The minutes PDF,
 print preview and the sign-in sheet are built from what is saved.
@@ -19,6 +23,7 @@ Signals:
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
@@ -45,11 +50,13 @@ from ui.meetings import output
 from ui.meetings.agenda_model import ActionNode, DecisionNode
 from ui.meetings.agenda_page import AgendaPage
 from ui.meetings.attendees_page import AttendeesPage
-from ui.meetings.basics_page import BasicsPage
+from ui.meetings.basics_page import BasicsPage, from_qdatetime
 from ui.meetings.fields import STYLE
 from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
+from ui.widgets import read_only, unsaved
 from ui.widgets.screen import fit_to_screen
+from ui.widgets.unsaved import UnsavedMarker
 
 BASICS, ATTENDEES, AGENDA = 0, 1, 2
 SIZE = (1180, 700)
@@ -82,11 +89,15 @@ class MeetingDialog(QDialog):
 
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
+        self.read_only_banner = read_only.banner(self)
+        self.read_only_banner.setVisible(not context.may_edit)
+        self.marker = UnsavedMarker(self.is_dirty, self)
         self.basics = BasicsPage(self.database, self)
         self.attendees = AttendeesPage(self.database, self)
         self.agenda = AgendaPage(self.database, self)
         self.agenda.issue_requested.connect(self.raise_issue)
         self.agenda.status_picked.connect(self._on_agenda_status_picked)
+        self.agenda.action_form.default_due = self._default_due
         self.attendees.model.counts_changed.connect(self._update_tab_titles)
         self.agenda.model.rowsInserted.connect(self._update_tab_titles)
         self.agenda.model.rowsRemoved.connect(self._update_tab_titles)
@@ -98,6 +109,7 @@ class MeetingDialog(QDialog):
         self._build_layout()
         for button in self.findChildren(QPushButton):  # Enter in a field must not press one
             button.setAutoDefault(False)
+        self.marker.watch(self.basics, self.attendees, self.agenda)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_minutes)
 
@@ -140,12 +152,16 @@ class MeetingDialog(QDialog):
         self.signin_button.setText(self.tr("签到表"))
         self.signin_button.setToolTip(self.tr("会前打印签到表：参会人员、单位、职务和签名栏"))
         self.signin_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.signin_button.setStyleSheet("QToolButton { padding: 3px 16px 3px 8px; }")  # the ▾
         menu = QMenu(self.signin_button)
         menu.addAction(self.tr("打印预览…"), self.print_signin_sheet)
         menu.addAction(self.tr("另存为 PDF…"), self.save_signin_sheet)
         self.signin_button.setMenu(menu)
         self.save_button = self._button(self.tr("保存"), self.tr("保存（Ctrl+S）"), self.save)
         self.close_button = self._button(self.tr("关闭"), self.tr("关闭（Esc）"), self.reject)
+        read_only.reads(
+            self.signin_button, self.export_button, self.print_button, self.archive_button
+        )
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
@@ -159,9 +175,11 @@ class MeetingDialog(QDialog):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.marker)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -175,6 +193,11 @@ class MeetingDialog(QDialog):
     @property
     def is_final(self) -> bool:
         return self.detail is not None and self.detail.is_final
+
+    @property
+    def read_only(self) -> bool:
+        """A final meeting, or any meeting a viewer opens."""
+        return self.is_final or not self.context.may_edit
 
     def _kinds(self) -> list[str]:
         with self.database.reader() as session:
@@ -212,17 +235,40 @@ class MeetingDialog(QDialog):
         self.load(detail, self.agenda.current_path())
         return True
 
+    def show_meeting(self, meeting_id: str) -> bool:
+        """Moves the editor to another meeting, asking first about unsaved changes."""
+        if meeting_id == self.meeting_id:
+            return True
+        if not self.may_leave():
+            return False
+        with self.database.reader() as session:
+            detail = service.get_meeting(session, meeting_id)
+        self.load(detail, (0,))
+        self.tabs.setCurrentIndex(BASICS)
+        return True
+
+    def show_new(self, data: MeetingData) -> bool:
+        """Moves the editor to a new meeting, asking first about unsaved changes."""
+        if not self.may_leave():
+            return False
+        self.load_new(data)
+        self.tabs.setCurrentIndex(BASICS)
+        return True
+
     def _after_load(self) -> None:
         self.clear_errors()
         self._clean = self.state()
-        final = self.is_final
-        self.basics.set_read_only(final)
-        self.attendees.set_read_only(final)
-        self.agenda.set_read_only(final)
-        self.save_button.setEnabled(not final)
+        final, locked = self.is_final, self.read_only
+        self.basics.set_read_only(locked)
+        self.attendees.set_read_only(locked)
+        self.agenda.set_read_only(locked)
+        self.save_button.setEnabled(not locked)
         self.finalise_button.setVisible(not final)
         self.reopen_button.setVisible(final)
         self.archive_button.setVisible(final)
+        if not self.context.may_edit:  # tracking too; printing stays open
+            read_only.lock_inputs(self, keep=(self.close_button,))
+        self.marker.update_now()
         self._show_banner()
         self._update_tab_titles()
         title = self.detail.data.title if self.detail is not None else ""
@@ -279,7 +325,13 @@ class MeetingDialog(QDialog):
         )
 
     def is_dirty(self) -> bool:
-        return self.state() != self._clean
+        return not self.read_only and self.state() != self._clean
+
+    def _default_due(self) -> date:
+        """A new action item is due the working day before the next session."""
+        starts_at = from_qdatetime(self.basics.starts_at.dateTime())
+        with self.database.reader() as session:
+            return service.default_due_on(session, starts_at)
 
     def collect(self) -> MeetingContent:
         return MeetingContent(
@@ -384,10 +436,18 @@ class MeetingDialog(QDialog):
     # the lifecycle
 
     def finalise(self) -> bool:
-        """定稿: names every gap first; asks; then the meeting is final and read-only."""
+        """定稿: refused before the meeting started; names every gap first; asks; then the
+        meeting is final and read-only."""
         if self.is_final or not self._save_first():
             return False
         assert self.detail is not None
+        try:
+            with self.database.reader() as session:
+                service.check_held(session, self.detail.id)
+        except ValidationError as error:
+            self.show_error(error.field, message_text(error.message))
+            QMessageBox.warning(self, self.tr("还不能定稿"), message_text(error.message))
+            return False
         with self.database.reader() as session:
             missing = service.finalise_problems(session, self.detail.id)
         if missing:
@@ -407,6 +467,9 @@ class MeetingDialog(QDialog):
                 detail = service.finalise(session, self.detail.id, self.detail.version)
         except service.IncompleteMinutesError as error:
             self._show_problems(list(error.missing))
+            return False
+        except ValidationError as error:
+            self.show_error(error.field, message_text(error.message))
             return False
         except ConflictError as error:
             self._offer_reload(error)
@@ -567,15 +630,14 @@ class MeetingDialog(QDialog):
 
     # closing
 
+    def may_leave(self) -> bool:
+        """True when the meeting shown may be left: nothing unsaved, saved now, or dropped."""
+        title = self.basics.title.text().strip() or self.tr("新会议")
+        if not unsaved.may_leave(self, self.windowTitle(), self.is_dirty, self.save, title):
+            return False
+        self._clean = self.state()  # dropped: asked once, not again on the way out
+        return True
+
     def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                self.tr("放弃未保存的修改？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if self.may_leave():
+            super().reject()

@@ -7,19 +7,13 @@ and, for the first error, focuses it. Typing into a field clears its error.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 from ui.directory.dialogs.base import STYLE
+from ui.widgets.unsaved import changed_signals
 
 __all__ = ["STYLE", "FieldErrors", "error_label", "field_box"]
 
@@ -41,18 +35,6 @@ def field_box(parent: QWidget, widget: QWidget, error: QLabel) -> QWidget:
     layout.addWidget(widget)
     layout.addWidget(error)
     return box
-
-
-def changed_signals(widget: QWidget) -> list[Any]:
-    if isinstance(widget, QLineEdit | QPlainTextEdit):
-        return [widget.textChanged]
-    if isinstance(widget, QComboBox):
-        return [widget.currentIndexChanged, widget.editTextChanged]
-    if isinstance(widget, QAbstractButton):
-        return [widget.toggled]
-    if isinstance(widget, QAbstractSpinBox):
-        return [widget.editingFinished]
-    return []
 
 
 def set_invalid(widget: QWidget | None, invalid: bool) -> None:

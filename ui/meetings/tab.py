@@ -2,7 +2,9 @@
 meeting at a glance on the right.
 
 Filters: kind, period, host (with everything below it), status, "只看即将召开"; a search over
-title and place. Enter or a double-click opens the editor; Ctrl+N makes a new meeting;
+title and place. Enter or a double-click opens the editor, a window beside this one (the
+list stays usable; another meeting opened goes into the same editor, which asks about unsaved
+changes first); Ctrl+N makes a new meeting;
 Delete asks first (a final meeting cannot be deleted: the service says why); 复制为下次会议
 asks for the new start and opens the copy. Create, duplicate and delete go on the undo stack.
 Ctrl+P (``print_current``) previews and prints the selected meeting's minutes. Every change is
@@ -16,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from app.errors import UserError
-from app.localtime import BEIJING
+from app.localtime import BEIJING, beijing_today
 from app.meetings import service
 from app.meetings.lists import MeetingList
 from app.meetings.records import MeetingData
@@ -99,6 +101,9 @@ class MeetingsTab(TabPage):
         self.delete_button.clicked.connect(self.delete_selected)
         self.kinds_button = self._button(self.tr("会议类型…"), self.tr("修改会议类型列表"))
         self.kinds_button.clicked.connect(self.edit_kinds)
+        context.lock_writes(
+            self.new_button, self.duplicate_button, self.delete_button, self.kinds_button
+        )
 
         context.events.changed.connect(self._on_events_changed)
         self._build_layout()
@@ -257,11 +262,16 @@ class MeetingsTab(TabPage):
             return None
 
     def _open_editor(self, meeting_id: str | None, blank: MeetingData | None) -> MeetingDialog:
-        if self.editor is not None and self.editor.isVisible():
-            if self.editor.meeting_id == meeting_id and meeting_id is not None:
-                self.editor.raise_()
-                self.editor.activateWindow()
-                return self.editor
+        """Shows the meeting (or a new one) in the editor window, making it if needed."""
+        editor = self.editor
+        if editor is not None and editor.isVisible():
+            if meeting_id is not None:
+                editor.show_meeting(meeting_id)
+            else:
+                editor.show_new(blank or MeetingData())
+            editor.raise_()
+            editor.activateWindow()
+            return editor
         dialog = MeetingDialog(self.context, meeting_id, blank, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_editor_saved)
@@ -271,7 +281,8 @@ class MeetingsTab(TabPage):
         dialog.issue_created.connect(self._on_editor_issue_created)
         dialog.finished.connect(self._on_editor_finished)
         self.editor = dialog
-        dialog.open()
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # the list stays at hand
+        dialog.show()
         return dialog
 
     def _on_editor_finished(self, _result: int) -> None:
@@ -298,12 +309,12 @@ class MeetingsTab(TabPage):
             return None
         try:
             with self.context.database.reader() as session:
-                detail = service.get_meeting(session, meeting_id)
+                title = service.get_meeting(session, meeting_id).data.title
+                proposed = service.propose_next_start(session, meeting_id, beijing_today())
         except UserError as error:
             QMessageBox.warning(self, self.tr("联席会议"), message_text(error.message))
             return None
-        assert detail.data.starts_at is not None
-        dialog = DuplicateDialog(detail.data.title, detail.data.starts_at, self)
+        dialog = DuplicateDialog(title, proposed, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setProperty("meeting_id", meeting_id)
         dialog.accepted.connect(self._on_duplicate_dialog_accepted)

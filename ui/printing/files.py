@@ -16,6 +16,7 @@ from app.exports.pdf.writing import atomic_write_bytes
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ui.i18n import message_text
+from ui.widgets.saved_notice import show_saved
 
 _last_folder: list[str] = []  # the folder of the last save, for the next dialog this session
 
@@ -34,8 +35,9 @@ def safe_file_name(name: str) -> str:
 
 
 def save_pdf_as(parent: QWidget | None, data: bytes, suggested_name: str) -> Path | None:
-    """Asks where to save (suggesting ``suggested_name``), writes atomically; the path saved,
-    or None when cancelled or the write failed (after saying why)."""
+    """Asks where to save (suggesting ``suggested_name``), writes atomically and shows the
+    saved-file notice; the path saved, or None when cancelled or the write failed (after
+    saying why)."""
     name = safe_file_name(suggested_name)
     if not name.lower().endswith(".pdf"):
         name += ".pdf"
@@ -60,6 +62,8 @@ def save_pdf_as(parent: QWidget | None, data: bytes, suggested_name: str) -> Pat
         )
         return None
     _last_folder.append(str(path.parent))
+    if parent is not None:
+        show_saved(parent, path)
     return path
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text
 from ui.secondments.detail import DISAGREEMENT_FILL, _item, _table
+from ui.widgets.screen import fit_to_screen
 
 SIZE = (980, 560)
 
@@ -37,7 +38,7 @@ class AssessmentDialog(QDialog):
         self._database = database
         self.rows: list[AssessmentRow] = []
         self.setWindowTitle(self.tr("年度考核：挂职干部双向评价"))
-        self.resize(*SIZE)
+        fit_to_screen(self, *SIZE)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(year)

@@ -99,6 +99,9 @@ class SecondmentsTab(TabPage):
         self.assessment_button = QPushButton(self.tr("年度考核…"), self)
         self.assessment_button.setToolTip(self.tr("某一年度每位挂职干部的双向评价"))
         self.assessment_button.clicked.connect(self.show_assessment)
+        writes = ("edit", "extend", "end_early", "delete", "new_log", "edit_log", "delete_log")
+        writes += ("new_evaluation", "edit_home", "edit_host")
+        context.lock_writes(self.new_button, *(self.detail.buttons[key] for key in writes))
         context.events.changed.connect(self._on_events_changed)
         self._build_layout()
         self.refresh()
@@ -479,8 +482,11 @@ class SecondmentsTab(TabPage):
         evaluations.save_evaluation(session, evaluation_id, current.version, data)
 
     def _open(self, dialog: RecordDialog) -> RecordDialog:
+        """Shows a form; a viewer's opens read-only (a double-click shows the record)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._forget(dialog))
+        if not self.context.may_edit:
+            dialog.show_read_only()
         self.dialog = dialog
         dialog.open()
         return dialog

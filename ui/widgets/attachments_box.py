@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
+from ui.widgets import read_only
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -83,6 +84,7 @@ class AttachmentsBox(QGroupBox):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.open_button = QPushButton(self.tr("打开"), self)
         self.open_button.clicked.connect(self.open_selected)
+        read_only.reads(self.open_button)
         self.remove_button = QPushButton(self.tr("删除"), self)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.message = QLabel(self)

@@ -6,7 +6,9 @@ record dataclass in ``collect``. The dialog does not know whether it creates or 
 caller passes ``save`` (data → saved record), which raises ``ValidationError`` for bad input.
 On success the dialog emits ``saved`` with what ``save`` returned and closes; on a
 ``ValidationError`` it shows the message under the field, focuses it and stays open with
-everything as typed.
+everything as typed. While anything is unsaved a marker says so beside the buttons, and
+closing asks 保存 / 放弃 / 取消. Opened by a viewer (``show_read_only``), every field is
+read-only under a 只读 banner.
 
 Signals:
     saved(object): the saved record (an ``app.directory.service.Loaded``).
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -41,6 +44,8 @@ from PySide6.QtWidgets import (
 )
 from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
 from ui.i18n import message_text
+from ui.widgets import read_only
+from ui.widgets.unsaved import UnsavedMarker, changed_signals, may_leave
 
 CONTEXT = "RecordDialog"
 ERROR_COLOUR = "#c0392b"
@@ -69,22 +74,6 @@ def widget_state(widget: QWidget) -> Any:
     return None
 
 
-def _changed_signals(widget: QWidget) -> list[Any]:
-    if isinstance(widget, QLineEdit):
-        return [widget.textChanged]
-    if isinstance(widget, QPlainTextEdit):
-        return [widget.textChanged]
-    if isinstance(widget, QComboBox):
-        return [widget.currentIndexChanged, widget.editTextChanged]
-    if isinstance(widget, QAbstractButton):
-        return [widget.toggled]
-    if isinstance(widget, QSpinBox | QDoubleSpinBox):
-        return [widget.valueChanged]
-    if isinstance(widget, QDateTimeEdit):
-        return [widget.dateTimeChanged]
-    return []
-
-
 class _Row:
     __slots__ = ("widget", "error", "focus", "marked")
 
@@ -107,6 +96,8 @@ class RecordDialog(QDialog):
         self._rows: dict[str, _Row] = {}
         self._tracked: list[QWidget] = []
         self._clean_state: list[Any] = []
+        self._read_only = False
+        self.marker = UnsavedMarker(self.is_dirty, self)
 
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -125,10 +116,13 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
 
+        bar = QHBoxLayout()
+        bar.addWidget(self.marker)
+        bar.addWidget(self.buttons, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bar)
 
     # building
 
@@ -163,13 +157,22 @@ class RecordDialog(QDialog):
             self._rows[key] = row
         for tracked in track if track is not None else [widget]:
             self._tracked.append(tracked)
-            for signal in _changed_signals(tracked):
+            for signal in changed_signals(tracked):
                 signal.connect(lambda *_args, r=row: self._clear_error(r))
+                signal.connect(self.marker.recheck)
         return widget
 
     def track(self, *widgets: QWidget) -> None:
         """Input widgets outside the rows whose changes count as unsaved too."""
         self._tracked.extend(widgets)
+        for widget in widgets:
+            for signal in changed_signals(widget):
+                signal.connect(self.marker.recheck)
+
+    def show_read_only(self) -> None:
+        """For a viewer: the record as stored, nothing to change, 关闭 to leave."""
+        self._read_only = True
+        read_only.lock_dialog(self)
 
     def set_saver(self, save: Callable[[Any], Any]) -> None:
         self._save = save
@@ -221,7 +224,7 @@ class RecordDialog(QDialog):
     # state
 
     def is_dirty(self) -> bool:
-        return self._state() != self._clean_state
+        return not self._read_only and self._state() != self._clean_state
 
     def _state(self) -> list[Any]:
         return [widget_state(w) for w in self._tracked]
@@ -270,9 +273,10 @@ class RecordDialog(QDialog):
 
     # QDialog
 
-    def accept(self) -> None:
-        if self._save is None:
-            return
+    def save(self) -> bool:
+        """Saves through the caller's ``save``; False (the error shown) when it could not."""
+        if self._save is None or self._read_only:
+            return False
         self.clear_errors()
         try:
             collected = self.collect()
@@ -281,26 +285,22 @@ class RecordDialog(QDialog):
             text = message_text(error.message)
             if not self.show_error(error.field, text):
                 QMessageBox.warning(self, self.windowTitle(), text)
-            return
+            return False
         except UserError as error:
             QMessageBox.warning(self, self.windowTitle(), message_text(error.message))
-            return
+            return False
         self._clean_state = self._state()
+        self.marker.update_now()
         self.saved.emit(result)
-        super().accept()
         from ui.printing.characters import warn_unprintable
 
         warn_unprintable(self.parentWidget(), collected)
+        return True
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
 
     def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                QCoreApplication.translate("RecordDialog", "放弃未保存的修改？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if may_leave(self, self.windowTitle(), self.is_dirty, self.save):
+            super().reject()
