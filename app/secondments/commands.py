@@ -21,11 +21,17 @@ def register(commands: Any) -> dict[str, Handler]:
     listing = sub.add_parser("list", help="列出挂职（最近开始的在前）")
     listing.add_argument("--json", action="store_true", help="输出 JSON")
     listing.add_argument("--active", action="store_true", help="只列在岗（含延期）的挂职")
-    listing.add_argument(
+    ending = listing.add_mutually_exclusive_group()
+    ending.add_argument(
         "--ending-days",
         type=day_count,
         metavar="N",
         help="只列 N 天内到期的在岗挂职（按结束日期排序）",
+    )
+    ending.add_argument(
+        "--ending-next-month",
+        action="store_true",
+        help="只列下个月到期的在岗挂职（按结束日期排序），以便安排接替",
     )
     form = sub.add_parser("form", help="把一项挂职的双向评价表或挂职鉴定表导出为 PDF")
     form.add_argument("posting_id", metavar="ID")
@@ -95,7 +101,7 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
     from app.database import Database
     from app.labels import label
     from app.listing import ListQuery
-    from app.secondments.lists import PostingList
+    from app.secondments.lists import NEXT_MONTH, PostingList
 
     source = PostingList()
     filters: dict[str, Any] = {}
@@ -103,7 +109,9 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
         filters["active"] = True
     if args.ending_days is not None:
         filters["ending_within"] = args.ending_days
-    ending = args.ending_days is not None
+    if args.ending_next_month:
+        filters["ending_within"] = NEXT_MONTH
+    ending = "ending_within" in filters
     query = ListQuery(
         filters=filters,
         sort="ends_on" if ending else "starts_on",
