@@ -182,3 +182,42 @@ def test_ending_days_and_next_month_exclude_each_other(
     argv = ["--db", str(db_file), "secondments", "list", "--ending-days", "3"]
     code, _, err = run(capsys, *argv, "--ending-next-month")
     assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_forms_of_a_year_in_one_file_or_a_folder(
+    capsys: pytest.CaptureFixture[str], db_file: Path, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from app.secondments import evaluations
+    from app.secondments.records import EvaluationData
+    from db.models.secondments import EvaluationPeriod, EvaluatorSide, Grade
+
+    today = beijing_today()
+    database = Database(str(db_file))
+    with database.session() as s:
+        running = s.scalars(select(Posting).where(Posting.ends_on >= today)).all()
+        for posting in running:
+            for side in EvaluatorSide:
+                evaluations.add_evaluation(
+                    s,
+                    posting.id,
+                    EvaluationData(side, EvaluationPeriod.MID_TERM, today.year, Grade.COMPETENT,
+                                   Decimal(85), "", "党委", today),  # fmt: skip
+                )
+    database.close()
+    base = ("--db", str(db_file), "secondments", "forms", "--year", str(today.year))
+    code, out, err = run(capsys, *base, "-o", str(tmp_path / "all.pdf"))
+    assert code == 0, err
+    assert f"已导出 {len(running)} 份评价表" in out
+    assert (tmp_path / "all.pdf").read_bytes().startswith(b"%PDF")
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    code, out, err = run(capsys, *base, "--folder", str(folder))
+    assert code == 0, err
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"{name}双向评价表（{today.year}年中期）.pdf" for name in ("王喆", "李堃")
+    )
+    code, out, err = run(capsys, *base, "--disagreement-only", "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and out == "" and "没有符合条件的双向评价" in err
+    assert not (tmp_path / "x.pdf").exists()
