@@ -202,8 +202,16 @@ def test_forms_of_a_year_in_one_file_or_a_folder(
                 evaluations.add_evaluation(
                     s,
                     posting.id,
-                    EvaluationData(side, EvaluationPeriod.MID_TERM, today.year, Grade.COMPETENT,
-                                   Decimal(85), "", "党委", today),  # fmt: skip
+                    EvaluationData(
+                        side,
+                        EvaluationPeriod.MID_TERM,
+                        today.year,
+                        Grade.COMPETENT,
+                        Decimal(85),
+                        "",
+                        "党委",
+                        today,
+                    ),  # fmt: skip
                 )
     database.close()
     base = ("--db", str(db_file), "secondments", "forms", "--year", str(today.year))
