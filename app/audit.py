@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.base import Entity, utcnow
 from db.models.security import AuditEntry
 
-SKIPPED = {"created_at", "updated_at", "version", "password_hash"}
+SKIPPED = {"created_at", "updated_at", "version", "password_hash", "name_key"}  # name_key: derived
 
 
 def snapshot(obj: Entity) -> dict[str, Any]:

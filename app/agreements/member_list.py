@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import ColumnElement, func, or_, select
 
 from app.agreements.store import subtree_ids
@@ -26,6 +29,10 @@ class MemberList(ListSource):
     )
     default_sort = "registered_on"
     default_descending = True
+
+    def sort_expressions(self) -> Mapping[str, Any]:
+        return {"person": Person.name_key, "employer": ResidentUnit.name_key,
+                "community": OrgUnit.name_key}  # fmt: skip
 
     def select_rows(self) -> RowsSelect:
         services = (

@@ -13,7 +13,9 @@ changed terms stand out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -60,6 +62,12 @@ class PostingList(ListSource):
         self._home_unit, self._home_org = aliased(ResidentUnit), aliased(OrgUnit)
         self._host_unit, self._host_org = aliased(ResidentUnit), aliased(OrgUnit)
         self._host_parent = aliased(OrgUnit)
+
+    def sort_expressions(self) -> Mapping[str, Any]:
+        return {
+            "person": Person.name_key,
+            "home": func.coalesce(self._home_unit.name_key, self._home_org.name_key),
+        }
 
     def _host_name(self) -> ColumnElement[str]:
         """A grid with its community before it (``安乐村社区第一网格``), as people say it."""
