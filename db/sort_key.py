@@ -8,9 +8,10 @@ so the key sorts the same on SQLite and on a PostgreSQL server whatever its loca
 would skip spaces and punctuation). Lists order by it, then by the name itself; its index
 serves the paged lists.
 
-pypinyin (MIT, pure Python, maintained since 2013, no data to download) reads characters in
+pypypinyin (MIT, pure Python, maintained since 2013, no data to download) reads characters in
 their phrases (银行 háng, 重庆 chóng); a person's polyphonic surname is read as a surname
-(曾 zēng, 单 shàn, 仇 qiú), which no phrase table can know.
+(曾 zēng, 单 shàn, 仇 qiú), which no phrase table can know. Numbers written in Chinese count
+as numbers where they number something (第三网格, 十二号楼): 第二 before 第十, not by sound.
 """
 
 from __future__ import annotations
@@ -31,6 +32,28 @@ SURNAMES = {
     "藏": "zang1", "过": "guo1", "句": "gou1", "谌": "chen2", "阚": "kan4", "佴": "nai4",
 }  # fmt: skip
 _WORDS = re.compile(r"[0-9]+|[a-z]+")
+_NUMERALS = "零〇一二两三四五六七八九十百"
+# a Chinese number after 第, or before what it counts
+_COUNTED = re.compile(
+    rf"(?<=第)[{_NUMERALS}]+|[{_NUMERALS}]+(?=号|栋|幢|楼|组|期|届|次|单元|网格|社区|小区|支部)"
+)
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def chinese_number(text: str) -> int:
+    """三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105 (up to 999)."""
+    total, digit = 0, 0
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        else:  # 十 or 百
+            total += max(digit, 1) * (10 if char == "十" else 100)
+            digit = 0
+    return total + digit
+
+
+def _arabic(name: str) -> str:
+    return _COUNTED.sub(lambda match: str(chinese_number(match.group())), name)
 
 
 def _other_words(text: str) -> list[str]:
@@ -48,6 +71,8 @@ def sort_key(name: str, *, person: bool = False) -> str:
     first: list[str] = []
     if person and name[:1] in SURNAMES:
         first, name = [SURNAMES[name[0]]], name[1:]
+    elif not person:
+        name = _arabic(name)
     # ``errors`` may return a list of words (pypinyin's documentation); its hint says str only
     words = lazy_pinyin(
         name,

@@ -16,7 +16,9 @@ from db.models.directory import OrgUnit, Person, ResidentUnit
 
 class MemberList(ListSource):
     """在职党员报到. Filters: ``community`` (an org unit id: its subtree), ``employer``
-    (a resident unit id); search by the member's or the unit's name."""
+    (a resident unit id), ``person`` (a person's id: their registrations), ``org_unit_ids``
+    (the directory tree's choice: registered with one of these units); search by the
+    member's or the unit's name."""
 
     columns = (
         Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=90),
@@ -62,6 +64,10 @@ class MemberList(ListSource):
             conditions.append(MemberRegistration.community_id.in_(subtree_ids(community)))
         if employer := query.filters.get("employer"):
             conditions.append(MemberRegistration.employer_unit_id == employer)
+        if person := query.filters.get("person"):
+            conditions.append(MemberRegistration.person_id == person)
+        if ids := query.filters.get("org_unit_ids"):
+            conditions.append(MemberRegistration.community_id.in_(ids))
         if query.search:
             conditions.append(
                 or_(contains(Person.name, query.search), contains(ResidentUnit.name, query.search))

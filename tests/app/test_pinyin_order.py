@@ -72,6 +72,9 @@ def test_every_key_is_plain_ascii_and_bounded(name: str) -> None:
         ("中国银行", "zhong1guo2yin2hang2"),
         ("9号楼", "00000009hao4lou2"),
         ("Café 3A座（南）", "cafe00000003azuo4nan2"),
+        ("第十二网格", "di400000012wang3ge2"),  # counted: 第二 before 第十
+        ("二十三号楼", "00000023hao4lou2"),
+        ("统一战线", "tong3yi1zhan4xian4"),  # a 一 that counts nothing
     ],
 )
 def test_keys(name: str, key: str) -> None:
