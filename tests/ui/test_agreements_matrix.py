@@ -206,18 +206,6 @@ def test_export_the_matrix_as_xlsx(
     assert sheet.freeze_panes == "D4"
 
 
-@pytest.fixture
-def previewed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bytes]]:
-    """The print previews opened: (window title, PDF)."""
-    from ui.printing import preview
-
-    shown: list[tuple[str, bytes]] = []
-    monkeypatch.setattr(
-        preview.PdfPrintPreview, "exec", lambda self: shown.append((self.windowTitle(), self.data))
-    )
-    return shown
-
-
 def _print_with(view: MatrixView, qtbot: Any, choose: Any) -> None:
     """Ctrl+P's question answered by ``choose(dialog)``, then 打印预览."""
 

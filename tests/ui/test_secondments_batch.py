@@ -21,7 +21,6 @@ from db.models.secondments import EvaluationPeriod, EvaluatorSide, Grade, Postin
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from ui.printing import preview
 from ui.secondments.assessment import AssessmentDialog
 
 TODAY = date(2026, 12, 10)
@@ -76,15 +75,6 @@ def dialog(database: Database, qtbot: Any) -> AssessmentDialog:
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-@pytest.fixture
-def previewed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bytes]]:
-    shown: list[tuple[str, bytes]] = []
-    monkeypatch.setattr(
-        preview.PdfPrintPreview, "exec", lambda self: shown.append((self.windowTitle(), self.data))
-    )
-    return shown
 
 
 def pdf_pages(data: bytes) -> list[str]:

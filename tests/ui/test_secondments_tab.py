@@ -121,6 +121,24 @@ def open_dialog(tab: SecondmentsTab, kind: type[RecordDialog], qtbot: Any) -> An
     return dialog
 
 
+def cross_posting(database: Database, world: dict[str, str], start: date, end: date) -> str:
+    """王喆 from the provincial department to the street's department, for the dates given."""
+    with database.session() as s:
+        return service.create_posting(
+            s,
+            PostingData(
+                person_id=world["cadre"],
+                kind=PostingKind.CROSS,
+                home_unit_id=world["organ"],
+                host_org_unit_id=world["department"],
+                host_post="副科长",
+                starts_on=start,
+                ends_on=end,
+            ),
+            TODAY,
+        )
+
+
 def save(qtbot: Any, dialog: RecordDialog) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S
 
@@ -347,20 +365,7 @@ def test_a_term_moved_without_a_reason_still_shows_its_end(
 def test_filters_reminders_and_search(
     tab: SecondmentsTab, world: dict[str, str], database: Database, qtbot: Any
 ) -> None:
-    with database.session() as s:
-        service.create_posting(
-            s,
-            PostingData(
-                person_id=world["cadre"],
-                kind=PostingKind.CROSS,
-                home_unit_id=world["organ"],
-                host_org_unit_id=world["department"],
-                host_post="副科长",
-                starts_on=date(2026, 3, 1),
-                ends_on=date(2027, 2, 28),
-            ),
-            TODAY,
-        )
+    cross_posting(database, world, date(2026, 3, 1), date(2027, 2, 28))
     tab.refresh()
     assert tab.model.rowCount() == 2
     assert "30天内到期：1项" in tab.banner.text()
@@ -501,20 +506,7 @@ def test_the_detail_buttons_stay_put_when_the_reminder_shows(
     posting's buttons keep their place from one to the other."""
     top = ("edit", "extend", "end_early", "delete", "print_evaluation", "print_assessment",
            "save_pdf")  # fmt: skip
-    with database.session() as s:
-        planned = service.create_posting(
-            s,
-            PostingData(
-                person_id=world["cadre"],
-                kind=PostingKind.CROSS,
-                home_unit_id=world["organ"],
-                host_org_unit_id=world["department"],
-                host_post="副科长",
-                starts_on=date(2027, 3, 1),
-                ends_on=date(2028, 2, 29),
-            ),
-            TODAY,
-        )
+    planned = cross_posting(database, world, date(2027, 3, 1), date(2028, 2, 29))
     tab.refresh()
     detail = tab.detail
     places = {}

@@ -9,6 +9,7 @@ machine with no printer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from app.errors import UserError
@@ -45,14 +46,7 @@ def save_pdf_as(parent: QWidget | None, data: bytes, suggested_name: str) -> Pat
     path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    try:
-        atomic_write_bytes(path, data)
-    except UserError as error:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("Printing", "无法保存"),
-            message_text(error.message),
-        )
+    if not _written(parent, lambda: atomic_write_bytes(path, data)):
         return None
     _last_folder.append(str(path.parent))
     return path
@@ -83,17 +77,24 @@ def save_pdfs_in_folder(parent: QWidget | None, files: dict[str, bytes]) -> list
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
+    if not _written(parent, lambda: atomic_write_files(targets)):
+        return None
+    _last_folder.append(chosen)
+    return list(targets)
+
+
+def _written(parent: QWidget | None, write: Callable[[], None]) -> bool:
+    """Runs ``write``; when the file system refuses, says why and returns False."""
     try:
-        atomic_write_files(targets)
+        write()
     except UserError as error:
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("Printing", "无法保存"),
             message_text(error.message),
         )
-        return None
-    _last_folder.append(chosen)
-    return list(targets)
+        return False
+    return True
 
 
 def print_pdf_to_file(data: bytes, path: Path) -> int:
