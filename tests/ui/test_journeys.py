@@ -4,12 +4,12 @@ change that adds steps shows up here.
 
 | journey | steps before | steps now |
 |---|---|---|
-| 4: print the bottom twenty pairs of the 七个共 matrix | 7 | 6 |
-| 4: record a joint volunteer service from its cell | 3 (the click opened the form) | 2 |
+| 4: print the bottom twenty pairs of the 七个共 matrix | 7 (sort, then "first N") | 6 |
+| 4: record a joint volunteer service from its cell | 2 (but any click opened a form) | 2 |
 | 5: print every evaluation form of the year (23 cadres, 26 forms) | ~70 | 4 |
 | 5: only the forms whose two sides disagree, printed | — (no filter) | 3 |
 | 5: list the postings ending next month | — (no filter) | 2 |
-| 6: the month just ended, on the 1st, as a saved report | 7 | 3 |
+| 6: on the 1st, last month's figures (shown at once) and report saved as a PDF | 7 | 3 |
 """
 
 from __future__ import annotations
