@@ -77,9 +77,11 @@ def dialog(database: Database, qtbot: Any) -> AssessmentDialog:
     return widget
 
 
-def pdf_pages(data: bytes) -> list[str]:
+def pdf_forms(data: bytes) -> list[str]:
+    """The text of each form in the PDF (a form starts with its title)."""
     done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
-    return ["".join(page.split()) for page in done.stdout.decode().split("\f") if page.strip()]
+    text = "".join(done.stdout.decode().split())
+    return ["干部挂职双向评价表" + form for form in text.split("干部挂职双向评价表")[1:]]
 
 
 def test_nothing_selected_prints_every_form_shown(
@@ -89,10 +91,10 @@ def test_nothing_selected_prints_every_form_shown(
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     title, data = previewed[0]
     assert "2026年度干部挂职双向评价表（3份）" in title
-    pages = pdf_pages(data)
-    assert len(pages) == 3  # one form a page, each with its own page number
-    for page, row in zip(pages, dialog.rows, strict=True):  # in the list's order
-        assert row.person_name in page and "干部挂职双向评价表" in page and "—1—" in page
+    forms = pdf_forms(data)
+    assert len(forms) == 3  # each form starts a page and numbers its own pages from 1
+    for form, row in zip(forms, dialog.rows, strict=True):  # in the list's order
+        assert row.person_name in form and "—1—" in form
 
 
 def test_the_disagreements_only(
@@ -103,8 +105,8 @@ def test_the_disagreements_only(
     assert dialog.table.item(0, 7).text() == "差异较大"
     assert "3名干部，3份评价，1处两方差异较大" in dialog.summary.text()
     dialog.print_forms()
-    (page,) = pdf_pages(previewed[0][1])
-    assert "张玥" in page and "请核实" in page
+    (form,) = pdf_forms(previewed[0][1])
+    assert "张玥" in form and "请核实" in form
 
 
 def test_the_rows_selected_only(
@@ -117,8 +119,8 @@ def test_the_rows_selected_only(
             selection.select(dialog.table.model().index(row, 0), flags)
     assert dialog.print_button.text() == "打印 2 份评价表…"
     dialog.print_forms()
-    pages = pdf_pages(previewed[0][1])
-    assert [p for p in pages if "张玥" in p] == [] and len(pages) == 2
+    forms = pdf_forms(previewed[0][1])
+    assert [f for f in forms if "张玥" in f] == [] and len(forms) == 2
     dialog.table.selectAll()  # Ctrl+A
     assert dialog.print_button.text() == "打印 3 份评价表…"
 
@@ -134,7 +136,7 @@ def test_one_file_per_posting_in_a_folder(
     saved = dialog.export_folder()
     names = sorted(path.name for path in saved or [])
     assert names == sorted(f"{name}双向评价表（2026年度）.pdf" for name, *_ in CADRES)
-    assert all(len(pdf_pages(path.read_bytes())) == 1 for path in saved or [])
+    assert all(len(pdf_forms(path.read_bytes())) == 1 for path in saved or [])
 
     # saving again asks before replacing; 否 leaves the files as they were
     before = {path: path.stat().st_mtime_ns for path in saved or []}
@@ -160,7 +162,7 @@ def test_one_combined_file(
     )
     saved = dialog.export_file()
     assert saved == tmp_path / "评价表.pdf"
-    assert len(pdf_pages(saved.read_bytes())) == 3
+    assert len(pdf_forms(saved.read_bytes())) == 3
 
 
 def test_a_folder_that_cannot_be_written_keeps_nothing(
