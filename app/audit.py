@@ -25,7 +25,7 @@ from app.audit_chain import HEAD_ID, HEAD_REBUILT, Link, last_link, locked_head
 from db.base import Entity, new_id, utcnow
 from db.models.security import AuditEntry, AuditHead
 
-SKIPPED = {"created_at", "updated_at", "version", "password_hash"}
+SKIPPED = {"created_at", "updated_at", "version", "password_hash", "name_key"}  # name_key: derived
 PLAIN = {str, int, bool, float}  # JSON as they are (exact types: an enum is a str too)
 ERASING = "audit_erasing"  # session.info key: this session erases personal data
 # session.info key: while set, ``record`` writes nothing yet, so that a long run of records

@@ -140,12 +140,19 @@ class ListSource:
         source cannot seek for this query (the caller then uses ``fetch`` with an offset)."""
         return None
 
+    def sort_expressions(self) -> Mapping[str, Any]:
+        """Columns that sort by something other than what they show: a name by its pinyin
+        key (``db.sort_key``), then by the name itself. Column key → SQL expression."""
+        return {}
+
     def fetch(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[Row]:
         query = self.resolved(session, query)
         stmt = self._filtered(query)
         key = query.sort if query.sort in {c.key for c in self.columns} else self.default_sort
-        order = stmt.selected_columns[key]
-        stmt = stmt.order_by(order.desc() if query.descending else order.asc())
+        shown = stmt.selected_columns[key]
+        for order in (self.sort_expressions().get(key), shown):
+            if order is not None:
+                stmt = stmt.order_by(order.desc() if query.descending else order.asc())
         stmt = stmt.order_by(stmt.selected_columns["id"]).offset(offset).limit(limit)
         return [
             Row(r[0], r[1], self.shown(session, query, self.post_process(tuple(r[2:]), query)))

@@ -4,6 +4,7 @@ done) or missing. One SQL statement with two grouped subqueries, however many pa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -102,6 +103,12 @@ def cell_text(cell: MatrixCell) -> str:
 
 def average_percent(rows: list[MatrixRow]) -> int:
     return round(sum(r.percent for r in rows) / len(rows)) if rows else 0
+
+
+def lowest_completion(rows: Sequence[MatrixRow], count: int) -> list[MatrixRow]:
+    """The ``count`` pairs with the fewest of the seven done, fewest first; pairs that tie keep
+    the order given (the list's), so the printout reads like the screen."""
+    return sorted(rows, key=lambda r: r.completion)[: max(0, count)]
 
 
 def seven_matrix(

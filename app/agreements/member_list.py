@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import ColumnElement, func, or_, select
 
 from app.agreements.store import subtree_ids
@@ -13,7 +16,9 @@ from db.models.directory import OrgUnit, Person, ResidentUnit
 
 class MemberList(ListSource):
     """在职党员报到. Filters: ``community`` (an org unit id: its subtree), ``employer``
-    (a resident unit id); search by the member's or the unit's name."""
+    (a resident unit id), ``person`` (a person's id: their registrations), ``org_unit_ids``
+    (the directory tree's choice: registered with one of these units); search by the
+    member's or the unit's name."""
 
     columns = (
         Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=90),
@@ -26,6 +31,10 @@ class MemberList(ListSource):
     )
     default_sort = "registered_on"
     default_descending = True
+
+    def sort_expressions(self) -> Mapping[str, Any]:
+        return {"person": Person.name_key, "employer": ResidentUnit.name_key,
+                "community": OrgUnit.name_key}  # fmt: skip
 
     def select_rows(self) -> RowsSelect:
         services = (
@@ -55,6 +64,10 @@ class MemberList(ListSource):
             conditions.append(MemberRegistration.community_id.in_(subtree_ids(community)))
         if employer := query.filters.get("employer"):
             conditions.append(MemberRegistration.employer_unit_id == employer)
+        if person := query.filters.get("person"):
+            conditions.append(MemberRegistration.person_id == person)
+        if ids := query.filters.get("org_unit_ids"):
+            conditions.append(MemberRegistration.community_id.in_(ids))
         if query.search:
             conditions.append(
                 or_(contains(Person.name, query.search), contains(ResidentUnit.name, query.search))

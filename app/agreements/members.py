@@ -277,3 +277,8 @@ def employer_of(session: Session, person_id: str) -> str | None:
     """The resident unit the person works at, as the directory has it: what a registration
     proposes as the employer unit."""
     return session.scalar(select(Person.employer_unit_id).where(Person.id == person_id))
+
+
+def person_of(session: Session, registration_id: str) -> str:
+    """The person a registration is of (to open them in the directory)."""
+    return live_registration(session, registration_id).person_id

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
@@ -36,11 +37,33 @@ SOURCES: dict[str, type[ListSource]] = {
 }
 
 
+class Attention(StrEnum):
+    """Whether a tile's figure asks for action: most do not, and are not coloured."""
+
+    NONE = ""
+    WARNING = "warning"  # something to plan for: agreements about to end, evaluations due
+    ALERT = "alert"  # something already late: overdue issues
+
+
+# a tile needs attention when its figure is above zero
+ATTENTION = {
+    "overdue": Attention.ALERT,
+    "expiring_agreements": Attention.WARNING,
+    "evaluations_due": Attention.WARNING,
+}
+
+
 @dataclass(frozen=True)
 class Kpi:
     key: str
     value: int | float | None  # a count, days, or a share 0..1; None: nothing to measure
     link: Link
+
+    @property
+    def attention(self) -> Attention:
+        if self.key in ATTENTION and isinstance(self.value, int) and self.value > 0:
+            return ATTENTION[self.key]
+        return Attention.NONE
 
 
 def list_count(session: Session, link: Link, now: datetime) -> int:

@@ -15,6 +15,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import BEIJING
 
 TREND_MONTHS = 6
+REPORTING_DAYS = 5  # the first days of a month, when "how did we do?" means the month before
 
 
 class PeriodKind(StrEnum):
@@ -130,6 +131,13 @@ def period_of(kind: PeriodKind, day: date, last: date | None = None) -> Period:
     return {PeriodKind.MONTH: month_of, PeriodKind.QUARTER: quarter_of, PeriodKind.YEAR: year_of}[
         kind
     ](day)
+
+
+def reporting_day(today: date) -> date:
+    """The day whose period the home tab and the monthly report show unless told otherwise:
+    today, except in the first ``REPORTING_DAYS`` days of a month, when the month just ended
+    is the one to report (the new one is nearly empty): then its last day."""
+    return today.replace(day=1) - timedelta(days=1) if today.day <= REPORTING_DAYS else today
 
 
 def parse_month(text: str) -> Period:

@@ -3,6 +3,7 @@
 Going through the ORM would cost seconds per ten thousand rows; Core ``executemany`` of dicts
 is an order of magnitude faster. Every dict of a table carries the same keys (executemany
 needs that): the table's scalar defaults, filled in here, so no row depends on the clock.
+A column computed from the row (the pinyin ``name_key``) is left to its default.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import db.models  # noqa: F401 - fills the metadata
 from db.base import Base
 
 _REQUIRED = object()
+_COMPUTED = ("name_key",)  # defaults computed from the row's own values at insert
 
 
 def deterministic_id(rng: Random) -> str:
@@ -33,6 +35,8 @@ def table(name: str) -> Table:
 def _template(tab: Table) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for column in tab.columns:
+        if column.key in _COMPUTED:
+            continue
         default = column.default
         if default is not None and default.is_scalar:
             values[column.key] = getattr(default, "arg", None)

@@ -82,7 +82,7 @@ def resident_unit_choices(session: Session, text: str, limit: int = LOOKUP_LIMIT
         stmt = stmt.where(contains(ResidentUnit.name, text)).order_by(
             _ranked(ResidentUnit.name, text)
         )
-    stmt = stmt.order_by(func.length(ResidentUnit.name), ResidentUnit.name).limit(limit)
+    stmt = stmt.order_by(func.length(ResidentUnit.name), ResidentUnit.name_key).limit(limit)
     return [Choice(row.id, row.name) for row in session.execute(stmt)]
 
 
@@ -92,11 +92,12 @@ def resident_unit_choice(session: Session, unit_id: str) -> Choice | None:
 
 
 def party_org_choices(session: Session, exclude_id: str | None = None) -> list[Choice]:
-    """Every live party organisation by name (a street has hundreds, not thousands)."""
+    """Every live party organisation by name, in pinyin order (a street has hundreds, not
+    thousands)."""
     stmt = (
         select(PartyOrg.id, PartyOrg.name)
         .where(PartyOrg.deleted_at.is_(None), PartyOrg.id != (exclude_id or ""))
-        .order_by(PartyOrg.name)
+        .order_by(PartyOrg.name_key, PartyOrg.name)
     )
     return [Choice(row.id, row.name) for row in session.execute(stmt)]
 
@@ -119,7 +120,7 @@ def person_choices(session: Session, text: str, limit: int = LOOKUP_LIMIT) -> li
     )
     if text:
         stmt = stmt.where(contains(Person.name, text)).order_by(_ranked(Person.name, text))
-    stmt = stmt.order_by(Person.name).limit(limit)
+    stmt = stmt.order_by(Person.name_key, Person.name).limit(limit)
     return [Choice(row.id, row.label) for row in session.execute(stmt)]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +24,12 @@ class OrgNode:
 
 
 def org_tree(session: Session) -> list[OrgNode]:
-    """Every live org unit, parents before children, siblings in their set order."""
+    """Every live org unit, parents before children, siblings in their set order, then by
+    pinyin."""
     rows = session.execute(
         select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.level, OrgUnit.name)
         .where(OrgUnit.deleted_at.is_(None))
-        .order_by(OrgUnit.position, OrgUnit.name)
+        .order_by(OrgUnit.position, OrgUnit.name_key, OrgUnit.name)
     ).all()
     children: dict[str | None, list[Any]] = {}
     for row in rows:
@@ -72,6 +73,9 @@ class ResidentUnitList(ListSource):
     )
     default_sort = "name"
 
+    def sort_expressions(self) -> Mapping[str, Any]:
+        return {"name": ResidentUnit.name_key, "location": OrgUnit.name_key}
+
     def select_rows(self) -> RowsSelect:
         return (
             select(
@@ -113,10 +117,19 @@ class PartyOrgList(ListSource):
     )
     default_sort = "name"
 
+    def __init__(self) -> None:
+        self._owner_unit, self._owner_org = aliased(ResidentUnit), aliased(OrgUnit)
+        self._secretary = aliased(Person)
+
+    def sort_expressions(self) -> Mapping[str, Any]:
+        return {
+            "name": PartyOrg.name_key,
+            "owner": func.coalesce(self._owner_unit.name_key, self._owner_org.name_key),
+            "secretary": self._secretary.name_key,
+        }
+
     def select_rows(self) -> RowsSelect:
-        owner_unit = aliased(ResidentUnit)
-        owner_org = aliased(OrgUnit)
-        secretary = aliased(Person)
+        owner_unit, owner_org, secretary = self._owner_unit, self._owner_org, self._secretary
         return (
             select(
                 PartyOrg.id.label("id"),
@@ -160,6 +173,10 @@ class PersonList(ListSource):
         Column("is_grid_worker", QT_TRANSLATE_NOOP("columns", "网格员"), ColumnKind.BOOL, width=60),
     )
     default_sort = "name"
+
+    def sort_expressions(self) -> Mapping[str, Any]:
+        return {"name": Person.name_key, "employer": ResidentUnit.name_key,
+                "org_unit": OrgUnit.name_key}  # fmt: skip
 
     def select_rows(self) -> RowsSelect:
         return (

@@ -1,5 +1,6 @@
-"""Command-line subcommands for cadre secondments: ``gongjian secondments list`` and
-``gongjian secondments form`` (the 双向评价表 or 挂职鉴定表 of a posting as PDF)."""
+"""Command-line subcommands for cadre secondments: ``gongjian secondments list``,
+``gongjian secondments form`` (the 双向评价表 or 挂职鉴定表 of a posting as PDF) and
+``gongjian secondments forms`` (a year's 双向评价表 of every cadre, in one file or a folder)."""
 
 from __future__ import annotations
 
@@ -21,11 +22,17 @@ def register(commands: Any) -> dict[str, Handler]:
     listing = sub.add_parser("list", help="列出挂职（最近开始的在前）")
     listing.add_argument("--json", action="store_true", help="输出 JSON")
     listing.add_argument("--active", action="store_true", help="只列在岗（含延期）的挂职")
-    listing.add_argument(
+    ending = listing.add_mutually_exclusive_group()
+    ending.add_argument(
         "--ending-days",
         type=day_count,
         metavar="N",
         help="只列 N 天内到期的在岗挂职（按结束日期排序）",
+    )
+    ending.add_argument(
+        "--ending-next-month",
+        action="store_true",
+        help="只列下个月到期的在岗挂职（按结束日期排序），以便安排接替",
     )
     form = sub.add_parser("form", help="把一项挂职的双向评价表或挂职鉴定表导出为 PDF")
     form.add_argument("posting_id", metavar="ID")
@@ -42,13 +49,51 @@ def register(commands: Any) -> dict[str, Handler]:
     )
     form.add_argument("--year", type=int, help="评价年度（双向评价表；默认最近一次评价的年度）")
     form.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    forms = sub.add_parser(
+        "forms", help="把某一年度每位挂职干部的双向评价表导出为一个 PDF，或每人一个 PDF 存入文件夹"
+    )
+    forms.add_argument("--year", type=int, required=True, help="评价年度")
+    forms.add_argument("--disagreement-only", action="store_true", help="只导出两方评价差异较大的")
+    where = forms.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", help="合并为一个文件")
+    where.add_argument("--folder", type=Path, metavar="DIR", help="每人一个文件，存入这个文件夹")
     return {"secondments": run}
 
 
 def run(args: argparse.Namespace, target: str) -> int:
     if args.secondments_command == "form":
         return export_form(args, target)
+    if args.secondments_command == "forms":
+        return export_forms(args, target)
     return list_postings(args, target)
+
+
+def export_forms(args: argparse.Namespace, target: str) -> int:
+    from app.database import Database
+    from app.exports.pdf.writing import atomic_write_bytes
+    from app.secondments import form_batch
+    from app.secondments.evaluations import annual_assessment
+
+    database = Database(target, must_exist=True)
+    try:
+        with database.reader() as session:
+            rows = annual_assessment(session, args.year)
+            if args.disagreement_only:
+                rows = [r for r in rows if r.pair.disagreement]
+            requests = form_batch.requests_of(rows)
+            forms = form_batch.read_forms(session, requests)
+    finally:
+        database.close()
+    if not forms:
+        raise CliError(f"{args.year}年没有符合条件的双向评价。")
+    rendered = form_batch.render_forms(requests, forms)
+    if args.output is not None:
+        atomic_write_bytes(args.output, form_batch.combined_pdf(rendered))
+        print(f"已导出 {len(rendered)} 份评价表：{args.output}")
+    else:
+        written = form_batch.write_folder(args.folder, form_batch.files_per_posting(rendered))
+        print(f"已导出 {len(rendered)} 份评价表，共 {len(written)} 个文件：{args.folder}")
+    return 0
 
 
 def export_form(args: argparse.Namespace, target: str) -> int:
@@ -95,7 +140,7 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
     from app.database import Database
     from app.labels import label
     from app.listing import ListQuery
-    from app.secondments.lists import PostingList
+    from app.secondments.lists import NEXT_MONTH, PostingList
 
     source = PostingList()
     filters: dict[str, Any] = {}
@@ -103,7 +148,9 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
         filters["active"] = True
     if args.ending_days is not None:
         filters["ending_within"] = args.ending_days
-    ending = args.ending_days is not None
+    if args.ending_next_month:
+        filters["ending_within"] = NEXT_MONTH
+    ending = "ending_within" in filters
     query = ListQuery(
         filters=filters,
         sort="ends_on" if ending else "starts_on",

@@ -31,6 +31,7 @@ from db.models.secondments import (
     PostingKind,
     PostingStatus,
 )
+from db.sort_key import sort_key
 
 WHAT = QT_TRANSLATE_NOOP("fields", "评价")
 
@@ -224,8 +225,8 @@ def evaluation_pairs(session: Session, posting_id: str) -> list[EvaluationPair]:
 
 
 def annual_assessment(session: Session, year: int) -> list[AssessmentRow]:
-    """Every cadre's evaluations made for ``year``, a row per posting and period, by name.
-    Disagreements are on each row's ``pair.disagreement``."""
+    """Every cadre's evaluations made for ``year``, a row per posting and period, by name in
+    pinyin order. Disagreements are on each row's ``pair.disagreement``."""
     evaluations = session.scalars(
         select(Evaluation)
         .join(Posting, Posting.id == Evaluation.posting_id)
@@ -252,5 +253,7 @@ def annual_assessment(session: Session, year: int) -> list[AssessmentRow]:
                     pair,
                 )
             )
-    rows.sort(key=lambda r: (r.person_name, r.posting_id, PERIOD_ORDER.index(r.pair.period)))
+    keys = {r.posting_id: sort_key(r.person_name, person=True) for r in rows}
+    rows.sort(key=lambda r: (keys[r.posting_id], r.person_name, r.posting_id,
+                             PERIOD_ORDER.index(r.pair.period)))  # fmt: skip
     return rows

@@ -3,19 +3,24 @@
 Filters (``ListQuery.filters``): ``kind`` (a PostingKind); ``status`` (a PostingStatus);
 ``active`` (true: running only, 在岗 or 延期); ``home`` / ``host`` (the id of a resident unit
 or an org unit: postings from / to it); ``ending_within`` (days: running postings ending from
-``today`` to that many days on); ``today`` (a date, default Beijing's today; for the
-``ending_within`` filter); ``year`` (postings whose term overlaps that year). The search text
-matches the cadre's name, the host post, or the home or host unit's name. The 原定结束 column
-is filled only where 延期 or 提前结束 moved the end, so changed terms stand out.
+``today`` to that many days on; or ``NEXT_MONTH``: running postings ending in the calendar
+month after ``today``'s, whose replacements are planned now); ``today`` (a date, default
+Beijing's today; for the ``ending_within`` filter); ``year`` (postings whose term overlaps
+that year). The search text matches the cadre's name, the host post, or the home or host
+unit's name. The 原定结束 column is filled only where 延期 or 提前结束 moved the end, so
+changed terms stand out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.dashboard.period import month_of, next_month
 from app.directory.choices import Choice
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
@@ -24,6 +29,16 @@ from app.secondments.records import RUNNING
 from app.secondments.store import org_unit_label
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting
+
+NEXT_MONTH = "next_month"  # the ``ending_within`` value for 下月到期
+
+
+def ending_range(ending_within: int | str, today: date) -> tuple[date, date]:
+    """The first and last end dates ``ending_within`` (days, or ``NEXT_MONTH``) takes in."""
+    if ending_within == NEXT_MONTH:
+        month = month_of(next_month(today.replace(day=1)))
+        return month.start, month.last_day
+    return today, today + timedelta(days=int(ending_within))
 
 
 class PostingList(ListSource):
@@ -47,6 +62,12 @@ class PostingList(ListSource):
         self._home_unit, self._home_org = aliased(ResidentUnit), aliased(OrgUnit)
         self._host_unit, self._host_org = aliased(ResidentUnit), aliased(OrgUnit)
         self._host_parent = aliased(OrgUnit)
+
+    def sort_expressions(self) -> Mapping[str, Any]:
+        return {
+            "person": Person.name_key,
+            "home": func.coalesce(self._home_unit.name_key, self._home_org.name_key),
+        }
 
     def _host_name(self) -> ColumnElement[str]:
         """A grid with its community before it (``安乐村社区第一网格``), as people say it."""
@@ -104,11 +125,10 @@ class PostingList(ListSource):
             conditions.append(or_(Posting.home_unit_id == home, Posting.home_org_unit_id == home))
         if host := filters.get("host"):
             conditions.append(or_(Posting.host_unit_id == host, Posting.host_org_unit_id == host))
-        if (days := filters.get("ending_within")) is not None:
-            today: date = filters.get("today") or beijing_today()
+        if (ending := filters.get("ending_within")) is not None:
+            first, last = ending_range(ending, filters.get("today") or beijing_today())
             conditions.append(Posting.status.in_(list(RUNNING)))
-            conditions.append(Posting.ends_on >= today)
-            conditions.append(Posting.ends_on <= today + timedelta(days=int(days)))
+            conditions.append(Posting.ends_on.between(first, last))
         if (year := filters.get("year")) is not None:
             conditions.append(Posting.starts_on <= date(int(year), 12, 31))
             conditions.append(Posting.ends_on >= date(int(year), 1, 1))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event, text
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, MappedColumn, mapped_column, relationship
 
 from db.base import Entity, SoftDeleted, enum_type
+from db.sort_key import KEY_LENGTH, key_default, sort_key
 
 
 class OrgLevel(StrEnum):
@@ -48,6 +50,27 @@ class ManagementMode(StrEnum):
     SELF_MANAGED = "self_managed"  # 自管型
 
 
+def name_key_column(*, person: bool = False) -> MappedColumn[Any]:
+    """``name_key``: the pinyin sort key of ``name`` (db.sort_key), which the lists order by.
+    A row written by plain SQL, past the ORM and the default, gets "" and sorts first."""
+    return mapped_column(
+        String(KEY_LENGTH),
+        default=key_default(person=person),
+        server_default=text("''"),
+        index=True,
+    )
+
+
+def keep_sort_key(name: InstrumentedAttribute[str], *, person: bool = False) -> None:
+    """Sets ``name_key`` whenever the ORM sets ``name`` (Core inserts use the default)."""
+
+    def on_set(target: Any, value: str, _old: Any, _initiator: Any) -> str:
+        target.name_key = sort_key(value, person=person)
+        return value
+
+    event.listen(name, "set", on_set, retval=True)
+
+
 class OrgUnit(Entity, SoftDeleted):
     """A node of 街道 → 片区 → 社区 → 网格, or a department that takes dispatched issues."""
 
@@ -56,6 +79,7 @@ class OrgUnit(Entity, SoftDeleted):
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("org_units.id"), index=True)
     level: Mapped[OrgLevel] = mapped_column(enum_type(OrgLevel))
     name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = name_key_column()
     code: Mapped[str | None] = mapped_column(String(30))
     position: Mapped[int] = mapped_column(default=0)
 
@@ -69,6 +93,7 @@ class ResidentUnit(Entity, SoftDeleted):
     __table_args__ = (Index("ix_resident_units_category_name", "category", "name"),)
 
     name: Mapped[str] = mapped_column(String(120), index=True)
+    name_key: Mapped[str] = name_key_column()
     category: Mapped[UnitCategory] = mapped_column(enum_type(UnitCategory))
     org_unit_id: Mapped[str | None] = mapped_column(ForeignKey("org_units.id"), index=True)
     address: Mapped[str] = mapped_column(String(200), default="")
@@ -88,6 +113,7 @@ class PartyOrg(Entity, SoftDeleted):
     )
 
     name: Mapped[str] = mapped_column(String(120), index=True)
+    name_key: Mapped[str] = name_key_column()
     kind: Mapped[PartyOrgKind] = mapped_column(enum_type(PartyOrgKind))
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("party_orgs.id"), index=True)
     resident_unit_id: Mapped[str | None] = mapped_column(
@@ -105,6 +131,7 @@ class Person(Entity, SoftDeleted):
     __tablename__ = "people"
 
     name: Mapped[str] = mapped_column(String(50), index=True)
+    name_key: Mapped[str] = name_key_column(person=True)
     gender: Mapped[Gender | None] = mapped_column(enum_type(Gender))
     mobile: Mapped[str] = mapped_column(String(20), default="")
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
@@ -137,3 +164,8 @@ class Compound(Entity, SoftDeleted):
 
     community: Mapped[OrgUnit] = relationship(foreign_keys=[community_id])
     grid: Mapped[OrgUnit | None] = relationship(foreign_keys=[grid_id])
+
+
+for _named in (OrgUnit.name, ResidentUnit.name, PartyOrg.name):
+    keep_sort_key(_named)
+keep_sort_key(Person.name, person=True)

@@ -474,6 +474,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>​</translation>
     </message>
     <message>
+        <source>只看差异较大</source>
+        <translation>Disagreements only</translation>
+    </message>
+    <message>
+        <source>只列出派出单位和挂职单位评价相差较大、需要核实的干部</source>
+        <translation>List only the cadres whose home and host unit evaluations differ widely and need checking</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -506,8 +514,20 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Difference</translation>
     </message>
     <message>
+        <source>合并为一个 PDF 文件…</source>
+        <translation>One combined PDF file…</translation>
+    </message>
+    <message>
+        <source>每人一个 PDF 文件，存入文件夹…</source>
+        <translation>One PDF file per cadre, into a folder…</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>选中几行（Ctrl 或 Shift 加单击，Ctrl+A 全选）只打印这几份；不选则打印列表中的全部。</source>
+        <translation>Select rows (Ctrl or Shift + click, Ctrl+A for all) to print only those; with none selected, every row listed is printed.</translation>
     </message>
     <message>
         <source>差异较大</source>
@@ -520,6 +540,18 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>未评价</source>
         <translation>Not evaluated</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+    <message>
+        <source>打印 {n} 份评价表…</source>
+        <translation>Print {n} evaluation forms…</translation>
+    </message>
+    <message>
+        <source>导出 {n} 份 PDF</source>
+        <translation>Export {n} as PDF</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1421,10 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>DirectoryTab</name>
     <message>
+        <source>在职党员</source>
+        <translation>In-service Party Members</translation>
+    </message>
+    <message>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
@@ -1405,6 +1441,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Delete the selected record, after asking (Delete)</translation>
     </message>
     <message>
+        <source>在职党员报到…</source>
+        <translation>In-service registration…</translation>
+    </message>
+    <message>
+        <source>选中人员在社区的报到记录和服务记录；还没有报到的，登记报到</source>
+        <translation>The selected person&apos;s community registrations and service records; registers them if not yet registered</translation>
+    </message>
+    <message>
         <source>范围：全部组织</source>
         <translation>Scope: all organisations</translation>
     </message>
@@ -1419,6 +1463,26 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
+    </message>
+    <message>
+        <source>在职党员 ({n})</source>
+        <translation>In-service Party Members ({n})</translation>
+    </message>
+    <message>
+        <source>报到登记…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <source>登记一名在职党员到社区报到（Ctrl+N）</source>
+        <translation>Register an in-service party member reporting in to a community (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>人员信息…</source>
+        <translation>Person…</translation>
+    </message>
+    <message>
+        <source>打开选中党员的人员信息（F2）</source>
+        <translation>Open the selected member&apos;s person record (F2)</translation>
     </message>
     <message>
         <source>新建{noun}…</source>
@@ -1766,6 +1830,13 @@ To try the demo data, choose a new database file under “File → Settings”, 
     </message>
 </context>
 <context>
+    <name>FormOutput</name>
+    <message>
+        <source>正在生成 {n} 份评价表…</source>
+        <translation>Building {n} evaluation forms…</translation>
+    </message>
+</context>
+<context>
     <name>FulfilmentDialog</name>
     <message>
         <source>登记履约</source>
@@ -1924,6 +1995,10 @@ To try the demo data, choose a new database file under “File → Settings”, 
         <translation>Custom</translation>
     </message>
     <message>
+        <source>所选期间含这一天；每月1日至5日默认为上个月</source>
+        <translation>The period shown contains this day; from the 1st to the 5th of a month it defaults to the month before</translation>
+    </message>
+    <message>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -1956,12 +2031,28 @@ To try the demo data, choose a new database file under “File → Settings”, 
         <translation>Scope</translation>
     </message>
     <message>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>不随期间变化</source>
+        <translation>whatever the period</translation>
+    </message>
+    <message>
         <source>正在准备图表…</source>
         <translation>Preparing charts…</translation>
     </message>
     <message>
         <source>提醒</source>
         <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>截至 {time}</source>
+        <translation>as of {time}</translation>
     </message>
     <message>
         <source>数据库是空的：可在“组织与人员”中新建街道和社区，或选“文件 → 载入演示数据”。</source>
@@ -2011,8 +2102,8 @@ To try the demo data, choose a new database file under “File → Settings”, 
         <translation>Agreements expiring soon</translation>
     </message>
     <message>
-        <source>七个共完成率</source>
-        <translation>Seven joint activities done</translation>
+        <source>本年度七个共完成率</source>
+        <translation>Seven joint activities done this year</translation>
     </message>
     <message>
         <source>在岗挂职干部</source>
@@ -2796,6 +2887,41 @@ Agreement {number}</translation>
     </message>
 </context>
 <context>
+    <name>MatrixPrintDialog</name>
+    <message>
+        <source>打印七个共落实情况</source>
+        <translation>Print the seven joint activities</translation>
+    </message>
+    <message>
+        <source>全部 {n} 对，按列表当前的排序(&amp;A)</source>
+        <translation>&amp;All {n} pairs, in the list&apos;s order</translation>
+    </message>
+    <message>
+        <source>按列表当前的排序，前(&amp;F)</source>
+        <translation>The &amp;first, in the list&apos;s order:</translation>
+    </message>
+    <message>
+        <source>完成率最低的(&amp;L)</source>
+        <translation>The &amp;least done:</translation>
+    </message>
+    <message>
+        <source>对</source>
+        <translation>pairs</translation>
+    </message>
+    <message>
+        <source>对，最低的在前</source>
+        <translation>pairs, least done first</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MatrixView</name>
     <message>
         <source>搜索支部、单位或社区（Ctrl+F）</source>
@@ -2822,10 +2948,6 @@ Agreement {number}</translation>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <source>√ 已开展（最近一次的日期）&#x3000;○ 已承诺、尚未开展&#x3000;— 未承诺。单击格子或按回车登记履约；Ctrl+Z 撤销。</source>
-        <translation>√ held (date of the last one)  ○ committed, not held yet  — not committed. Click a cell or press Enter to record fulfilment; Ctrl+Z undoes.</translation>
-    </message>
-    <message>
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -2850,12 +2972,8 @@ Agreement {number}</translation>
         <translation>All communities</translation>
     </message>
     <message>
-        <source>打印七个共落实情况</source>
-        <translation>Print the seven joint activities</translation>
-    </message>
-    <message>
-        <source>按当前的排序打印前几对？（共 {n} 对；如按完成率排序后打印最后二十对）</source>
-        <translation>How many pairs to print, in the current order? ({n} in all; e.g. sort by completion and print the last twenty)</translation>
+        <source>√ 已开展（最近一次的日期）&#x3000;○ 已承诺、尚未开展&#x3000;— 未承诺。双击格子或按回车登记履约；Ctrl+Z 撤销。</source>
+        <translation>√ held (date of the latest)&#x3000;○ committed, not yet held&#x3000;— not committed. Double-click a cell or press Enter to record an activity; Ctrl+Z undoes.</translation>
     </message>
     <message>
         <source>{branch}的结对协议已{status}，不能再登记履约。</source>
@@ -3353,6 +3471,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Add service record…</translation>
     </message>
     <message>
+        <source>人员信息…</source>
+        <translation>Person…</translation>
+    </message>
+    <message>
+        <source>打开选中党员的人员信息（组织与人员）</source>
+        <translation>Open the selected member&apos;s person record (Directory)</translation>
+    </message>
+    <message>
         <source>{street}报到在职党员 {count} 人</source>
         <translation>{street}: {count} in-service party members registered</translation>
     </message>
@@ -3653,6 +3779,14 @@ When the other program has finished, click &quot;Try Again&quot;.</translation>
         <translation>Add a zone, community, grid or department under the selected organisation</translation>
     </message>
     <message>
+        <source>添加同级…</source>
+        <translation>Add sibling…</translation>
+    </message>
+    <message>
+        <source>在选中的组织旁边、同一个上级下再添加一个（如下一个社区）</source>
+        <translation>Add another unit beside the selected one, under the same parent (the next community, say)</translation>
+    </message>
+    <message>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
@@ -3667,6 +3801,14 @@ When the other program has finished, click &quot;Try Again&quot;.</translation>
     <message>
         <source>删除选中的组织（须先删除或移走它的下级）</source>
         <translation>Delete the selected organisation (delete or move its sub-units first)</translation>
+    </message>
+    <message>
+        <source>新建下级…</source>
+        <translation>New child…</translation>
+    </message>
+    <message>
+        <source>新建同级…</source>
+        <translation>New sibling…</translation>
     </message>
 </context>
 <context>
@@ -4312,6 +4454,18 @@ When the other program has finished, click &quot;Try Again&quot;.</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
+        <source>选择保存 PDF 的文件夹</source>
+        <translation>Choose the folder for the PDF files</translation>
+    </message>
+    <message>
+        <source>替换文件</source>
+        <translation>Replace files</translation>
+    </message>
+    <message>
+        <source>文件夹中已有 {n} 个同名文件（如“{name}”）。替换它们吗？</source>
+        <translation>The folder already has {n} files of these names (such as “{name}”). Replace them?</translation>
+    </message>
+    <message>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -4749,6 +4903,10 @@ The current database is backed up first; after the restore the window opens the 
     <message>
         <source>到期</source>
         <translation>Ending</translation>
+    </message>
+    <message>
+        <source>下月到期</source>
+        <translation>Ending next month</translation>
     </message>
     <message>
         <source>{n}天内到期</source>

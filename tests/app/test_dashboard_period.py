@@ -13,6 +13,7 @@ from app.dashboard.period import (
     parse_month,
     period_of,
     quarter_of,
+    reporting_day,
     year_of,
 )
 from app.errors import ValidationError
@@ -86,3 +87,18 @@ def test_parse_month() -> None:
     for bad in ("2026-13", "2026", "十月"):
         with pytest.raises(ValueError):
             parse_month(bad)
+
+
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [
+        (date(2026, 12, 1), date(2026, 11, 30)),  # the 1st: the month just ended
+        (date(2026, 12, 5), date(2026, 11, 30)),
+        (date(2026, 12, 6), date(2026, 12, 6)),  # from the 6th: this month
+        (date(2027, 1, 3), date(2026, 12, 31)),  # over the year's end
+        (date(2026, 3, 2), date(2026, 2, 28)),
+    ],
+)
+def test_the_first_five_days_of_a_month_report_the_month_before(today: date, shown: date) -> None:
+    assert reporting_day(today) == shown
+    assert month_of(reporting_day(today)).start == shown.replace(day=1)

@@ -4,6 +4,7 @@ rendered, every font embedded, the figures in the text), and ``gongjian report``
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,23 @@ def test_gongjian_report_writes_the_pdf(
     with pytest.raises(SystemExit) as bad:
         main(["--db", target, "report", "--month", "2026-13", "-o", str(output)])
     assert bad.value.code == 2 and "2026-10" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("today", "month"),
+    [(date(2026, 11, 5), "2026年10月"), (date(2026, 11, 6), "2026年11月")],
+)
+def test_gongjian_report_without_a_month_reports_the_month_just_ended_early_in_a_month(
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    today: date,
+    month: str,
+) -> None:
+    monkeypatch.setattr("app.localtime.beijing_today", lambda: today)
+    output = tmp_path / "月报.pdf"
+    target = database.target
+    database.close()
+    assert main(["--db", target, "report", "-o", str(output)]) == 0, capsys.readouterr().err
+    assert month in run(["pdftotext"], output.read_bytes(), tmp_path)

@@ -46,8 +46,9 @@ def test_revealed_personal_data_and_sheet_layout(filled: Database, tmp_path: Pat
     book = load_workbook(tmp_path / "p.xlsx")
     sheet = book.worksheets[0]
     assert sheet.title == "人员_名单"
-    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["李华", "张强"]
-    assert sheet["C2"].value == "13912345678" and sheet["D2"].value == id_number("001")
+    names = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == ["张强", "李华"]  # zhang before li, descending in pinyin order
+    assert sheet["C3"].value == "13912345678" and sheet["D3"].value == id_number("001")
     assert sheet.column_dimensions["E"].width == pytest.approx(220 / 7 + 2)
     assert sheet.freeze_panes == "A2"
 
@@ -72,7 +73,7 @@ def test_a_list_longer_than_a_sheet_goes_on_over_further_sheets(
     book = load_workbook(tmp_path / "p.xlsx")
     assert book.sheetnames == ["人员", "人员 (2)"]
     assert [s["A1"].value for s in book.worksheets] == ["姓名", "姓名"]
-    assert [s["A2"].value for s in book.worksheets] == ["张强", "李华"]
+    assert [s["A2"].value for s in book.worksheets] == ["李华", "张强"]  # li, zhang
 
 
 def test_long_lists_are_read_page_by_page_with_keyset_seeks(

@@ -1,9 +1,10 @@
-"""``gongjian secondments list``: the table, JSON, --active and --ending-days."""
+"""``gongjian secondments list``: the table, JSON, --active, --ending-days and
+--ending-next-month."""
 
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.localtime import beijing_today
 from app.secondments import service
+from app.secondments.lists import NEXT_MONTH, ending_range
 from app.secondments.records import PostingData
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.secondments import Posting, PostingKind
@@ -141,3 +143,89 @@ def test_form_exports_pdf(
     assert blank.stat().st_size > 1000
     code, _, err = run(capsys, "--db", str(db_file), "secondments", "form", "nope", "-o", "x.pdf")
     assert code == 1 and "找不到挂职" in err
+
+
+def test_list_ending_next_month(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+    """下月到期: the running postings whose end falls in the calendar month after today's."""
+    first, last = ending_range(NEXT_MONTH, beijing_today())
+    assert first.day == 1 and first.month != beijing_today().month and last.month == first.month
+    args = ("--db", str(db_file), "secondments", "list", "--json")
+    _, out, _ = run(capsys, *args)
+    expected = {
+        r["person"]
+        for r in json.loads(out)
+        if r["status"] in ("active", "extended")
+        and first.isoformat() <= r["ends_on"] <= last.isoformat()
+    }
+    _, out, _ = run(capsys, *args, "--ending-next-month")
+    assert {r["person"] for r in json.loads(out)} == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "first", "last"),
+    [
+        (date(2026, 11, 28), date(2026, 12, 1), date(2026, 12, 31)),
+        (date(2026, 12, 1), date(2027, 1, 1), date(2027, 1, 31)),
+        (date(2027, 1, 31), date(2027, 2, 1), date(2027, 2, 28)),
+    ],
+)
+def test_next_month_runs_over_the_year_end_and_february(
+    today: date, first: date, last: date
+) -> None:
+    assert ending_range(NEXT_MONTH, today) == (first, last)
+    assert ending_range(30, today) == (today, today + timedelta(days=30))
+
+
+def test_ending_days_and_next_month_exclude_each_other(
+    capsys: pytest.CaptureFixture[str], db_file: Path
+) -> None:
+    argv = ["--db", str(db_file), "secondments", "list", "--ending-days", "3"]
+    code, _, err = run(capsys, *argv, "--ending-next-month")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_forms_of_a_year_in_one_file_or_a_folder(
+    capsys: pytest.CaptureFixture[str], db_file: Path, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from app.secondments import evaluations
+    from app.secondments.records import EvaluationData
+    from db.models.secondments import EvaluationPeriod, EvaluatorSide, Grade
+
+    today = beijing_today()
+    database = Database(str(db_file))
+    with database.session() as s:
+        running = s.scalars(select(Posting).where(Posting.ends_on >= today)).all()
+        for posting in running:
+            for side in EvaluatorSide:
+                evaluations.add_evaluation(
+                    s,
+                    posting.id,
+                    EvaluationData(
+                        side,
+                        EvaluationPeriod.MID_TERM,
+                        today.year,
+                        Grade.COMPETENT,
+                        Decimal(85),
+                        "",
+                        "党委",
+                        today,
+                    ),  # fmt: skip
+                )
+    database.close()
+    base = ("--db", str(db_file), "secondments", "forms", "--year", str(today.year))
+    code, out, err = run(capsys, *base, "-o", str(tmp_path / "all.pdf"))
+    assert code == 0, err
+    assert f"已导出 {len(running)} 份评价表" in out
+    assert (tmp_path / "all.pdf").read_bytes().startswith(b"%PDF")
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    code, out, err = run(capsys, *base, "--folder", str(folder))
+    assert code == 0, err
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"{name}双向评价表（{today.year}年中期）.pdf" for name in ("王喆", "李堃")
+    )
+    code, out, err = run(capsys, *base, "--disagreement-only", "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and out == "" and "没有符合条件的双向评价" in err
+    assert not (tmp_path / "x.pdf").exists()

@@ -151,3 +151,15 @@ def show_main_window(
 @pytest.fixture
 def context(database: Database, qapp: Any) -> Iterator[TabContext]:
     yield TabContext(database, QUndoStack(), DataEvents())
+
+
+@pytest.fixture
+def previewed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bytes]]:
+    """The print previews opened, as (window title, PDF), without showing them."""
+    from ui.printing import preview
+
+    shown: list[tuple[str, bytes]] = []
+    monkeypatch.setattr(
+        preview.PdfPrintPreview, "exec", lambda self: shown.append((self.windowTitle(), self.data))
+    )
+    return shown

@@ -1,5 +1,6 @@
-"""The 七个共 matrix driven as a user would: choose a year, filter, sort by completion, click
-an empty cell and record a fulfilment, undo it, export the matrix and print it."""
+"""The 七个共 matrix driven as a user would: choose a year, filter, sort by completion, browse
+the cells with the mouse (a click opens nothing), double-click an empty cell and record a
+fulfilment, undo it, export the matrix and print all of it, its first rows or the least done."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ from db.models.agreements import AgreementKind, JointActivity, PartySide
 from db.models.directory import OrgLevel, PartyOrgKind, UnitCategory
 from tests.ui.keys import type_text
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from ui.agreements.matrix_model import COMPLETION, FIRST_ACTIVITY
+from ui.agreements.matrix_print import MatrixPrintDialog
 from ui.agreements.matrix_view import MatrixView
 from ui.tab import TabContext
 
@@ -94,11 +96,21 @@ def _text(view: MatrixView, branch: str, column: int) -> str:
     return str(view.model.index(row, column).data())
 
 
-def _click(qtbot: Any, view: MatrixView, row: int, column: int) -> None:
+def _centre(view: MatrixView, row: int, column: int) -> QPoint:
     index = view.model.index(row, column)
     view.table.scrollTo(index)
-    centre = view.table.visualRect(index).center()
+    return view.table.visualRect(index).center()
+
+
+def _click(qtbot: Any, view: MatrixView, row: int, column: int) -> None:
+    centre = _centre(view, row, column)
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def _double_click(qtbot: Any, view: MatrixView, row: int, column: int) -> None:
+    centre = _centre(view, row, column)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
 def test_the_grid_shows_done_planned_and_missing(view: MatrixView, qtmodeltester: Any) -> None:
@@ -136,11 +148,18 @@ def test_year_community_filter_and_sorting(view: MatrixView, qtbot: Any) -> None
     assert [r.branch_name for r in view.model.rows] == ["省体育局机关第三党支部"]
 
 
-def test_click_an_empty_cell_and_record_a_fulfilment(
+def test_a_click_selects_a_cell_and_opens_nothing(view: MatrixView, qtbot: Any) -> None:
+    for row, column in ((0, LESSON), (1, GRID_DAY), (0, FIRST_ACTIVITY + 3)):
+        _click(qtbot, view, row, column)
+        assert view.dialog is None
+        assert view.table.currentIndex() == view.model.index(row, column)
+
+
+def test_double_click_an_empty_cell_and_record_a_fulfilment(
     view: MatrixView, context: TabContext, qtbot: Any
 ) -> None:
     row = next(i for i, r in enumerate(view.model.rows) if r.branch_name.startswith("省体育局"))
-    _click(qtbot, view, row, GRID_DAY)
+    _double_click(qtbot, view, row, GRID_DAY)
     dialog = view.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.held_on.setDate(QDate(2026, 5, 12))
@@ -187,30 +206,63 @@ def test_export_the_matrix_as_xlsx(
     assert sheet.freeze_panes == "D4"
 
 
-def test_print_previews_the_matrix_or_its_first_rows(
-    view: MatrixView, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QInputDialog
-    from ui.printing import preview
+def _print_with(view: MatrixView, qtbot: Any, choose: Any) -> None:
+    """Ctrl+P's question answered by ``choose(dialog)``, then 打印预览."""
 
-    shown: list[tuple[str, bytes]] = []
-    asked: list[tuple[int, int]] = []
-    monkeypatch.setattr(
-        preview.PdfPrintPreview, "exec", lambda self: shown.append((self.windowTitle(), self.data))
-    )
+    def answer() -> None:
+        dialog = view.dialog
+        assert isinstance(dialog, MatrixPrintDialog)
+        choose(dialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
-    def first_rows(_parent: Any, _title: str, _label: str, value: int, low: int, high: int) -> Any:
-        asked.append((value, high))
-        return 1, True
-
-    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(first_rows))
+    QTimer.singleShot(0, answer)
     view.print_current()
-    total = view.model.rowCount()
-    assert asked == [(total, total)]  # everything shown is offered
-    assert shown and "七个共" in shown[0][0] and shown[0][1].startswith(b"%PDF")
-    text = _pdf_text(shown[0][1])
+
+
+def test_print_previews_all_the_pairs_shown(
+    view: MatrixView, qtbot: Any, previewed: list[tuple[str, bytes]]
+) -> None:
+    _print_with(view, qtbot, lambda dialog: None)  # 全部 is the first choice
+    assert previewed and "七个共" in previewed[0][0] and previewed[0][1].startswith(b"%PDF")
+    text = _pdf_text(previewed[0][1])
+    assert all(row.branch_name in text for row in view.model.rows)
+
+
+def test_print_the_first_rows_in_the_order_shown(
+    view: MatrixView, qtbot: Any, previewed: list[tuple[str, bytes]]
+) -> None:
+    def first_one(dialog: MatrixPrintDialog) -> None:
+        dialog.first_count.setValue(1)  # typing the number chooses its line
+
+    _print_with(view, qtbot, first_one)
+    text = _pdf_text(previewed[0][1])
     first, second = view.model.rows[0].branch_name, view.model.rows[1].branch_name
     assert first in text and second not in text
+    assert "按当前排序的前1对" in text
+
+
+def test_print_the_least_done_whatever_the_sort(
+    view: MatrixView, qtbot: Any, previewed: list[tuple[str, bytes]]
+) -> None:
+    """The list is sorted most done first; the bottom one is printed without re-sorting, and
+    the next print offers the same choice."""
+    assert view.model.rows[0].completion == 1
+
+    def lowest_one(dialog: MatrixPrintDialog) -> None:
+        qtbot.mouseClick(dialog.lowest, Qt.MouseButton.LeftButton)
+        dialog.lowest_count.setValue(1)
+
+    _print_with(view, qtbot, lowest_one)
+    text = _pdf_text(previewed[0][1])
+    assert "省体育局机关第三党支部" in text and "省教育厅办公室党支部" not in text
+    assert "完成率最低的1对" in text
+
+    def unchanged(dialog: MatrixPrintDialog) -> None:
+        assert dialog.lowest.isChecked() and dialog.lowest_count.value() == 1
+
+    _print_with(view, qtbot, unchanged)
+    assert len(previewed) == 2
 
 
 def _pdf_text(data: bytes) -> str:
@@ -266,7 +318,7 @@ def test_an_ended_pairing_says_why_instead_of_opening_the_form(
     view.resize(1366, 700)
     view.show()
     row = next(i for i, r in enumerate(view.model.rows) if r.agreement_id == world["education"])
-    _click(qtbot, view, row, GRID_DAY)
+    _double_click(qtbot, view, row, GRID_DAY)
     assert view.dialog is None
     expected = {"terminate": "已终止，不能再登记履约。", "renew": "请在续签后的新协议上登记。"}
     assert warned and warned[0].startswith("省教育厅办公室党支部的结对协议已")

@@ -18,7 +18,7 @@ from db.models.directory import Gender, OrgLevel, PartyOrgKind, Person, UnitCate
 from tests.ui.conftest import UnsavedQuestions, build_templates, open_copy
 from tests.ui.keys import type_text
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.directory.dialogs.base import RecordDialog
@@ -739,3 +739,101 @@ def test_saving_a_name_no_font_prints_says_so(
     with database.reader() as s:
         saved = set(s.scalars(select(Person.name)))
     assert {"吉𠮷", "张\U0002b820"} <= saved  # saved all the same
+
+
+def _context_menu(qtbot: Any, tab: DirectoryTab, node_id: str, item: int) -> None:
+    """Right-clicks the org unit and chooses the menu's ``item``-th entry."""
+    index = tab.tree_model.index_of(node_id)
+    tab.tree.view.scrollTo(index)
+
+    def choose() -> None:
+        menu = tab.tree.menu
+        assert menu is not None
+        texts = [action.text() for action in menu.actions()]
+        assert texts == ["新建下级…", "新建同级…", "修改…", "删除"]
+        menu.actions()[item].trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose)
+    centre = tab.tree.view.visualRect(index).center()
+    qtbot.mouseClick(tab.tree.view.viewport(), Qt.MouseButton.RightButton, pos=centre)
+    tab.tree._on_view_context_menu(centre)  # offscreen, a right click sends no menu event
+
+
+def test_the_tree_menu_adds_siblings_one_after_another(
+    demo: dict[str, Any], make_tab: Any, qtbot: Any
+) -> None:
+    """Three grids in a row under one community: each new grid is selected, and 新建同级
+    puts the next one beside it, under the same community, with no re-selecting."""
+    tab = make_tab()
+    community = demo["communities"]["金银街社区"]
+    grid = demo["grids"]["金银街社区"][0]
+    select_tree(tab, community)
+    _context_menu(qtbot, tab, grid, 1)  # the right click selects the grid first
+    for name in ("第四网格", "第五网格"):
+        dialog = open_dialog(tab, qtbot)
+        assert dialog.level.currentText() == "网格"
+        assert dialog.parent_unit.value() == community
+        type_text(dialog.name, name)
+        click_save(qtbot, dialog)
+        assert tab.tree.current_node().name == name  # type: ignore[union-attr]
+        if name == "第四网格":
+            _context_menu(qtbot, tab, tab.tree.current_id() or "", 1)
+    names = [n.name for n in tab.tree_model.nodes if n.parent_id == community]
+    assert names[-2:] == ["第四网格", "第五网格"]
+
+
+def test_the_tree_menu_edits_and_says_what_is_off_for_all(
+    demo: dict[str, Any], make_tab: Any, qtbot: Any
+) -> None:
+    tab = make_tab()
+    _context_menu(qtbot, tab, demo["communities"]["金银街社区"], 2)
+    dialog = open_dialog(tab, qtbot)
+    assert dialog.windowTitle() == "修改组织" and dialog.name.text() == "金银街社区"
+    dialog.reject()
+    select_tree(tab, None)
+    assert not tab.tree.sibling_button.isEnabled()  # 全部组织 has no siblings
+
+
+def test_people_sort_by_pinyin(demo: dict[str, Any], make_tab: Any) -> None:
+    from db.sort_key import sort_key
+
+    tab = make_tab()
+    tab.show_list(PERSON)
+    shown = names(tab, PERSON)
+    assert shown == sorted(shown, key=lambda name: (sort_key(name, person=True), name))
+    assert shown != sorted(shown)  # code-point order would differ
+
+
+def test_in_service_members_beside_the_people_and_back(
+    demo: dict[str, Any], make_tab: Any, qtbot: Any, database: Database
+) -> None:
+    """From a party member in 人员: 在职党员报到 registers them (the form names them); the
+    registration is listed under 在职党员, and 人员信息 opens the person again."""
+    tab = make_tab()
+    member_name = names(tab, PERSON)[0]
+    person_id = select_row(tab, PERSON, member_name)
+    assert tab.registrations_button.isVisible() and tab.registrations_button.isEnabled()
+    qtbot.mouseClick(tab.registrations_button, Qt.MouseButton.LeftButton)
+    assert tab.members_shown() and tab.members is not None
+    dialog = tab.members.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.person.value() == person_id  # type: ignore[attr-defined]
+    community = demo["communities"]["金银街社区"]
+    dialog.community.set_value(community)  # type: ignore[attr-defined]
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # type: ignore[attr-defined]
+    assert not dialog.isVisible()
+    panel = tab.members.panel
+    assert panel.model.rowCount() == 1 and panel.model.index(0, 0).data() == member_name
+    assert tab.new_button.text() == "报到登记…" and tab.edit_button.text() == "人员信息…"
+
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)  # 人员信息…
+    person_dialog = tab.members._person_editor.dialog  # type: ignore[union-attr]
+    assert person_dialog is not None and person_dialog.name.text() == member_name
+    person_dialog.reject()
+
+    tab.show_list(PERSON)  # leaving shows everyone again next time
+    tab.tabs.setCurrentWidget(tab.members_page)
+    assert panel.model.query.filters.get("person") is None
+    select_tree(tab, demo["communities"]["金银街社区"])  # the tree narrows it too
+    assert panel.model.rowCount() == 1

@@ -6,6 +6,7 @@ test_dashboard_figures' (its docstring has the table of issues)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ from tests.app.test_dashboard_figures import World, build_world
 from PySide6.QtCore import QDate, QPointF, QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from ui.home.remembered import HomeChoice
-from ui.home.tab import HomeTab
+from ui.home.tab import KPI_KEYS, HomeTab
+from ui.home.tiles import PERIOD_KEYS, SNAPSHOT_KEYS
 from ui.tab import DataEvents, TabContext
 
 OPEN = ["registered", "accepted", "dispatched", "in_progress"]
@@ -224,3 +226,64 @@ def test_a_count_axis_shows_whole_numbers(qtbot: QtBot, tab: HomeTab) -> None:
     meetings = tab.charts.panels["meetings"].plot.getPlotItem()  # one meeting a month
     ticks = meetings.getAxis("left").tickValues(*meetings.viewRange()[1], 200)
     assert all(float(v).is_integer() for _spacing, values in ticks for v in values)
+
+
+@pytest.mark.parametrize(
+    ("today", "label"),
+    [
+        (date(2026, 11, 1), "2026年10月"),
+        (date(2026, 11, 5), "2026年10月"),
+        (date(2026, 11, 6), "2026年11月"),
+    ],  # fmt: skip
+)
+def test_the_first_five_days_of_a_month_show_the_month_just_ended(
+    qtbot: QtBot,
+    world: World,
+    home_context: TabContext,
+    choice: HomeChoice,
+    monkeypatch: pytest.MonkeyPatch,
+    today: date,
+    label: str,
+) -> None:
+    monkeypatch.setattr("ui.home.tab.beijing_today", lambda: today)
+    page = HomeTab(home_context, choice=choice)
+    qtbot.addWidget(page)
+    assert page.period_label.text() == f"{label} · 宁海路街道"
+    assert page.period_note.text() == label
+
+
+def test_period_tiles_and_snapshot_tiles_stand_apart_coloured_only_when_late(
+    tab: HomeTab, qtbot: QtBot
+) -> None:
+    """本期 holds the period's figures, 当前 the counts as of now; a tile is coloured only when
+    its figure asks for action."""
+    assert (tab.period_heading.text(), tab.period_note.text()) == ("本期", "2026年10月")
+    assert tab.snapshot_heading.text() == "当前" and tab.snapshot_note.text().startswith("截至")
+    top = {key: tab.tiles[key].mapTo(tab, tab.tiles[key].rect().topLeft()).y() for key in KPI_KEYS}
+    assert len({top[key] for key in PERIOD_KEYS}) == 1
+    assert len({top[key] for key in SNAPSHOT_KEYS}) == 1
+    assert top["resolved"] < top["open_issues"]
+    assert tab.board is not None
+    for kpi in tab.board.kpis:
+        wanted = ""
+        if kpi.key == "overdue" and kpi.value:
+            wanted = "alert"
+        elif kpi.key in ("expiring_agreements", "evaluations_due") and kpi.value:
+            wanted = "warning"
+        assert tab.tiles[kpi.key].property("attention") == wanted, kpi
+    overdue = next(k for k in tab.board.kpis if k.key == "overdue")
+    assert overdue.value, "the street has an overdue issue: its tile is red"
+    assert (
+        tab.tiles["resolved"]
+        .value.palette()
+        .color(tab.tiles["resolved"].value.foregroundRole())
+        .name()
+        == "#333333"
+    )
+    assert (
+        tab.tiles["overdue"]
+        .value.palette()
+        .color(tab.tiles["overdue"].value.foregroundRole())
+        .name()
+        == "#b22222"
+    )

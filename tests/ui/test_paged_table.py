@@ -129,6 +129,6 @@ def test_person_list_masks_personal_numbers(database: Database, qtmodeltester: A
     model = PagedTableModel(database, PersonList())
     model.reload()
     qtmodeltester.check(model)
-    assert [model.index(r, 0).data() for r in range(2)] == ["张玥", "王喆"]
-    assert model.index(1, 2).data() == "139****5678"
-    assert model.index(0, 3).data() == ""
+    assert [model.index(r, 0).data() for r in range(2)] == ["王喆", "张玥"]  # wang, zhang
+    assert model.index(0, 2).data() == "139****5678"
+    assert model.index(1, 3).data() == ""

@@ -123,6 +123,24 @@ def open_dialog(tab: SecondmentsTab, kind: type[RecordDialog], qtbot: Any) -> An
     return dialog
 
 
+def cross_posting(database: Database, world: dict[str, str], start: date, end: date) -> str:
+    """王喆 from the provincial department to the street's department, for the dates given."""
+    with database.session() as s:
+        return service.create_posting(
+            s,
+            PostingData(
+                person_id=world["cadre"],
+                kind=PostingKind.CROSS,
+                home_unit_id=world["organ"],
+                host_org_unit_id=world["department"],
+                host_post="副科长",
+                starts_on=start,
+                ends_on=end,
+            ),
+            TODAY,
+        )
+
+
 def save(qtbot: Any, dialog: RecordDialog) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S
 
@@ -351,26 +369,16 @@ def test_a_term_moved_without_a_reason_still_shows_its_end(
 def test_filters_reminders_and_search(
     tab: SecondmentsTab, world: dict[str, str], database: Database, qtbot: Any
 ) -> None:
-    with database.session() as s:
-        service.create_posting(
-            s,
-            PostingData(
-                person_id=world["cadre"],
-                kind=PostingKind.CROSS,
-                home_unit_id=world["organ"],
-                host_org_unit_id=world["department"],
-                host_post="副科长",
-                starts_on=date(2026, 3, 1),
-                ends_on=date(2027, 2, 28),
-            ),
-            TODAY,
-        )
+    cross_posting(database, world, date(2026, 3, 1), date(2027, 2, 28))
     tab.refresh()
     assert tab.model.rowCount() == 2
     assert "30天内到期：1项" in tab.banner.text()
     ending = tab.filters["ending_within"]
     ending.setCurrentIndex(ending.findData(30))
     assert tab.model.rowCount() == 1
+    ending.setCurrentIndex(ending.findText("下月到期"))  # December, seen on 28 November
+    assert tab.model.rowCount() == 1
+    assert tab.panel.table.model().index(0, 0).data() == "李堃"
     ending.setCurrentIndex(0)
     kind = tab.filters["kind"]
     kind.setCurrentIndex(kind.findText("交叉挂职"))
@@ -493,3 +501,27 @@ def test_save_a_form_as_pdf(
     assert tab.save_form("assessment") == target
     assert target.read_bytes().startswith(b"%PDF")
     assert tab.detail.buttons["save_pdf"].menu() is not None
+
+
+def test_the_detail_buttons_stay_put_when_the_reminder_shows(
+    tab: SecondmentsTab, world: dict[str, str], database: Database
+) -> None:
+    """A posting with missing reports shows the yellow reminder, a planned one does not; the
+    posting's buttons keep their place from one to the other."""
+    top = ("edit", "extend", "end_early", "delete", "print_evaluation", "print_assessment",
+           "save_pdf")  # fmt: skip
+    planned = cross_posting(database, world, date(2027, 3, 1), date(2028, 2, 29))
+    tab.refresh()
+    detail = tab.detail
+    places = {}
+    for posting in (world["ending"], planned):
+        assert tab.panel.select_id(posting)
+        detail.layout().activate()
+        detail.body.layout().activate()
+        places[posting] = {
+            key: detail.buttons[key].mapTo(detail, detail.buttons[key].rect().topLeft()).y()
+            for key in top
+        }
+        places[posting]["warning"] = detail.warning.isVisible()  # type: ignore[assignment]
+    assert places[world["ending"]].pop("warning") and not places[planned].pop("warning")
+    assert places[world["ending"]] == places[planned]

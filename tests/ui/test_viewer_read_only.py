@@ -14,7 +14,7 @@ from app.operator import Operator
 from db.models.security import Role
 from tests.ui.conftest import show_main_window
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -31,7 +31,7 @@ from ui.widgets.read_only import reason
 READING = {
     "工作月报", "只看即将召开", "打开…", "打印纪要…", "签到表…", "导出 Excel…", "打印…",
     "另存 PDF", "年度考核…", "评价表…", "鉴定表…", "催办清单…", "督办", "超期", "编辑…",
-    "修改…", "打开", "导出图片…", "另存 PDF…", "打印工单…", "关闭",
+    "修改…", "打开", "导出图片…", "另存 PDF…", "打印工单…", "关闭", "在职党员报到…",
 }  # fmt: skip
 VIEWS = {"agreements": ("agreements", "matrix", "lists", "members")}
 
@@ -130,3 +130,39 @@ def test_the_issue_panel_is_read_only_with_its_banner(qtbot: QtBot, window: Main
     texts = [e for e in tab.editor.findChildren(QLineEdit) if e.isVisible()]
     assert texts and all(e.isReadOnly() for e in texts)
     assert not tab.settings_button.isEnabled()
+
+
+def test_the_org_tree_menu_offers_a_viewer_only_to_open(qtbot: QtBot, window: MainWindow) -> None:
+    page: Any = window.show_tab("directory")
+    tree = page.tree
+    index = page.tree_model.index_of(page.tree_model.nodes[0].id)
+    seen: list[tuple[str, bool]] = []
+
+    def look() -> None:
+        assert tree.menu is not None
+        seen.extend((action.text(), action.isEnabled()) for action in tree.menu.actions())
+        tree.menu.close()
+
+    QTimer.singleShot(0, look)
+    tree._on_view_context_menu(tree.view.visualRect(index).center())
+    assert seen == [("新建下级…", False), ("新建同级…", False), ("修改…", True), ("删除", False)]
+
+
+def test_a_person_not_registered_gets_no_form_from_a_viewer(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from sqlalchemy import select
+
+    from db.models import MemberRegistration, Person
+
+    assert window.database is not None
+    with window.database.reader() as session:
+        registered = select(MemberRegistration.person_id)
+        person_id = session.scalars(
+            select(Person.id).where(Person.id.not_in(registered)).limit(1)
+        ).one()
+    page: Any = window.show_tab("directory")
+    page.tabs.setCurrentWidget(page.members_page)
+    page.member_view().show_person(person_id)  # what 在职党员报到… does for the selected person
+    assert page.members.panel.model.rowCount() == 0
+    assert page.members.dialog is None  # no registration form: a viewer registers nobody

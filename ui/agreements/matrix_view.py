@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 from ui.agreements.matrix_commands import AREA, FulfilmentCommand, record_cell
 from ui.agreements.matrix_dialog import FulfilmentDialog
 from ui.agreements.matrix_model import COMPLETION, FIRST_ACTIVITY, MatrixModel
+from ui.agreements.matrix_print import DEFAULT_COUNT, MatrixPrintDialog, PrintChoice
 from ui.agreements.view_base import AgreementsView
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import ID_ROLE
@@ -61,6 +61,7 @@ class MatrixView(AgreementsView):
     ) -> None:
         super().__init__(context, parent, today=today)
         self.model = MatrixModel(self)
+        self._print_choice = (PrintChoice.ALL, DEFAULT_COUNT)  # the last print's, for the next
 
         self.year = QComboBox(self)
         self.zone = QComboBox(self)
@@ -79,7 +80,7 @@ class MatrixView(AgreementsView):
         self.legend = QLabel(
             self.tr(
                 "√ 已开展（最近一次的日期）　○ 已承诺、尚未开展　— 未承诺。"
-                "单击格子或按回车登记履约；Ctrl+Z 撤销。"
+                "双击格子或按回车登记履约；Ctrl+Z 撤销。"
             ),
             self,
         )
@@ -95,7 +96,7 @@ class MatrixView(AgreementsView):
         self.record_button.clicked.connect(self.record_current)
         self.print_button.clicked.connect(self.print_current)
         self.export_button.clicked.connect(self.export_xlsx)
-        self.table.clicked.connect(self._on_table_clicked)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.refresh()
 
     def _set_up_table(self) -> None:
@@ -206,19 +207,17 @@ class MatrixView(AgreementsView):
         rows = self.model.rows
         if not rows:
             return
-        count, ok = QInputDialog.getInt(
-            self,
-            self.tr("打印七个共落实情况"),
-            self.tr("按当前的排序打印前几对？（共 {n} 对；如按完成率排序后打印最后二十对）").format(
-                n=len(rows)
-            ),
-            len(rows),
-            1,
-            len(rows),
-        )
-        if not ok:
+        choice, count = self._print_choice
+        dialog = MatrixPrintDialog(len(rows), self, choice=choice, count=count)
+        self.dialog = dialog
+        accepted = dialog.exec() == MatrixPrintDialog.DialogCode.Accepted
+        self.dialog = None
+        if not accepted:
             return
-        data = render_matrix(rows[:count], self.current_year(), self._scope())
+        self._print_choice = (dialog.choice(), dialog.count())
+        chosen, note = dialog.chosen_rows(rows)
+        scope = " · ".join(part for part in (self._scope(), note) if part)
+        data = render_matrix(chosen, self.current_year(), scope)
         preview_pdf(self, data, matrix_title(self.current_year()))
 
     def current_year(self) -> int:
@@ -338,7 +337,7 @@ class MatrixView(AgreementsView):
     def _on_search_text_changed(self, text: str) -> None:
         self.model.set_search(text)
 
-    def _on_table_clicked(self, index: QModelIndex) -> None:
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.record_at(index)
 
     def _on_events_changed(self, area: str) -> None:

@@ -5,7 +5,9 @@ the member's or the unit's name. Right: how many registered — with the street,
 and per employer unit (double-click one to filter the list by it) — and the selected member's
 service records. Ctrl+N registers a member; 添加服务记录 records a service; Delete asks, then
 removes the selected registration or, from the service list, the service record (undo brings
-either back). Every change is announced as ``events.changed("agreements")``.
+either back); 人员信息 opens the member in the directory's person form. The view lives in the
+agreements tab and, with the people, in the directory tab (``show_person`` shows one person's
+registrations there). Every change is announced as ``events.changed("agreements")``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from ui.agreements.members_dialogs import RegistrationDialog, ServiceDialog
 from ui.agreements.members_model import CountModel, ServiceModel
 from ui.agreements.removal_commands import RemoveRegistrationCommand, RemoveServiceCommand
 from ui.agreements.view_base import ListView, ask
+from ui.directory.editing import RecordEditor
+from ui.directory.kinds import PERSON
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext
 from ui.widgets.list_panel import ListPanel
@@ -95,12 +99,16 @@ class MembersView(ListView):
         self.remove_service_button = QPushButton(self.tr("删除服务记录"), self)
         self.remove_service_button.setToolTip(self.tr("删除选中的服务记录（Delete）"))
         self.service_button = QPushButton(self.tr("添加服务记录…"), self)
+        self.person_button = QPushButton(self.tr("人员信息…"), self)
+        self.person_button.setToolTip(self.tr("打开选中党员的人员信息（组织与人员）"))
+        self._person_editor: RecordEditor | None = None
 
         self.new_button.clicked.connect(self.new_record)
         context.lock_writes(
             self.new_button, self.remove_button, self.service_button, self.remove_service_button
         )
         self.service_button.clicked.connect(self.add_service)
+        self.person_button.clicked.connect(self.open_person)
         self.remove_service_button.clicked.connect(self.remove_service)
         self.remove_button.clicked.connect(self.remove_registration)
         self.service_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
@@ -124,6 +132,7 @@ class MembersView(ListView):
         side_layout.addWidget(self.member)
         side_layout.addWidget(self.service_table, 2)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.person_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_service_button)
         buttons.addWidget(self.service_button)
@@ -170,6 +179,43 @@ class MembersView(ListView):
         dialog = RegistrationDialog(self.database, data, self)
         dialog.set_saver(self._register)
         self._open(dialog)
+
+    def show_person(self, person_id: str) -> None:
+        """Shows the person's registrations only, the first selected; a person not yet
+        registered gets the registration form with their name filled in (a viewer, the
+        empty list)."""
+        self.panel.set_fixed_filter("person", person_id)
+        if self.model.rowCount():
+            self.panel.table.selectRow(0)
+            return
+        if not self.database.operator.may_edit:
+            return
+        with self.database.reader() as session:
+            employer = members.employer_of(session, person_id)
+        data = RegistrationData(
+            person_id=person_id,
+            community_id=self.community_filter.currentData(),
+            employer_unit_id=employer,
+            registered_on=self.today,
+        )
+        dialog = RegistrationDialog(self.database, data, self)
+        dialog.set_saver(self._register)
+        self._open(dialog)
+
+    def show_everyone(self) -> None:
+        """Back from ``show_person`` to every registration."""
+        self.panel.set_fixed_filter("person", None)
+
+    def open_person(self) -> None:
+        """The selected member's person form, as the directory opens it."""
+        registration_id = self.panel.current_id()
+        if registration_id is None:
+            return
+        with self.database.reader() as session:
+            person_id = members.person_of(session, registration_id)
+        if self._person_editor is None:
+            self._person_editor = RecordEditor(self.context, self)
+        self._person_editor.edit(PERSON, person_id)
 
     # editing
 
@@ -276,6 +322,7 @@ class MembersView(ListView):
     def _enable(self) -> None:
         chosen = self.panel.current_id() is not None
         self.service_button.setEnabled(chosen)
+        self.person_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
         self.remove_service_button.setEnabled(chosen and self._current_service() is not None)
 

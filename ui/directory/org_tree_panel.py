@@ -1,19 +1,25 @@
-"""The directory tab's left side: the org tree and its buttons.
+"""The directory tab's left side: the org tree, its buttons and its context menu.
+
+A right click (or the menu key) on a unit selects it and offers 新建下级, 新建同级 (beside it,
+under the same parent: a run of communities or grids needs no re-selecting of the parent),
+修改 and 删除.
 
 Signals:
     current_changed(object): the id of the org unit selected, None for "全部组织".
-    add_requested(), edit_requested(), delete_requested(): the buttons under the tree.
+    add_requested(), add_sibling_requested(), edit_requested(), delete_requested(): the
+        buttons under the tree and the context menu.
 """
 
 from __future__ import annotations
 
 from app.directory.lists import OrgNode
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -27,6 +33,7 @@ EXPAND_DEPTH = 2  # 全部组织, streets and zones open, so communities show; g
 class OrgTreePanel(QWidget):
     current_changed = Signal(object)
     add_requested = Signal()
+    add_sibling_requested = Signal()
     edit_requested = Signal()
     delete_requested = Signal()
 
@@ -43,6 +50,9 @@ class OrgTreePanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu)
+        self.menu: QMenu | None = None  # the context menu shown last, for tests
         self.hint = QLabel(
             self.tr("还没有组织。点“添加下级…”建立街道，再逐级添加片区、社区和网格。"), self
         )
@@ -51,16 +61,23 @@ class OrgTreePanel(QWidget):
 
         self.add_button = QPushButton(self.tr("添加下级…"), self)
         self.add_button.setToolTip(self.tr("在选中的组织下添加片区、社区、网格或科室"))
+        self.sibling_button = QPushButton(self.tr("添加同级…"), self)
+        self.sibling_button.setToolTip(
+            self.tr("在选中的组织旁边、同一个上级下再添加一个（如下一个社区）")
+        )
         self.edit_button = QPushButton(self.tr("修改…"), self)
         self.edit_button.setToolTip(self.tr("重命名选中的组织，或修改它的层级、上级（F2）"))
         self.delete_button = QPushButton(self.tr("删除"), self)
         self.delete_button.setToolTip(self.tr("删除选中的组织（须先删除或移走它的下级）"))
         self.add_button.clicked.connect(self.add_requested)
+        self.sibling_button.clicked.connect(self.add_sibling_requested)
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button.clicked.connect(self.delete_requested)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        buttons.setSpacing(4)
+        for button in (self.add_button, self.sibling_button, self.edit_button,
+                       self.delete_button):  # fmt: skip
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -107,7 +124,26 @@ class OrgTreePanel(QWidget):
         self._update_buttons()
         self.current_changed.emit(current.data(ID_ROLE) if current.isValid() else None)
 
+    def _on_view_context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        for text, signal, button in (  # each entry as its button: by selection and role
+            (self.tr("新建下级…"), self.add_requested, self.add_button),
+            (self.tr("新建同级…"), self.add_sibling_requested, self.sibling_button),
+            (self.tr("修改…"), self.edit_requested, self.edit_button),
+            (self.tr("删除"), self.delete_requested, self.delete_button),
+        ):
+            action = menu.addAction(text, signal.emit)
+            action.setEnabled(button.isEnabled())
+        self.menu = menu
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        self.menu = None
+        menu.deleteLater()
+
     def _update_buttons(self) -> None:
         real = self.current_node() is not None
+        self.sibling_button.setEnabled(real)
         self.edit_button.setEnabled(real)
         self.delete_button.setEnabled(real)

@@ -1,6 +1,10 @@
-"""The directory tab (组织与人员): the org tree on the left, three lists on the right.
+"""The directory tab (组织与人员): the org tree on the left, three lists on the right, and
+the 在职党员 registrations beside the people (the agreements tab's view of them, built when
+first shown).
 
-Selecting an org unit narrows every list to it and everything below it. The main window's
+Selecting an org unit narrows every list to it and everything below it. From a person,
+在职党员报到 shows their registrations (or registers them); from a registration, 人员信息 opens
+the person. The main window's
 menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F) and ``delete_selected``
 (Delete); the tab itself handles Enter (in the lists) and F2. Every change goes through
 ``RecordEditor`` onto the undo stack and is announced as ``events.changed("directory")``,
@@ -10,7 +14,7 @@ which is also what refreshes this tab.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.directory.choices import org_unit_path
 from app.directory.lists import OrgNode
@@ -32,11 +36,14 @@ from PySide6.QtWidgets import (
 from ui.directory.commands import AREA
 from ui.directory.dialogs.org_unit import CHILD_LEVEL
 from ui.directory.editing import RecordEditor
-from ui.directory.kinds import ORG_UNIT, PARTY_ORG, RESIDENT_UNIT, RecordKind
+from ui.directory.kinds import ORG_UNIT, PARTY_ORG, PERSON, RESIDENT_UNIT, RecordKind
 from ui.directory.org_tree_model import OrgTreeModel
 from ui.directory.org_tree_panel import OrgTreePanel
 from ui.directory.panels import DirectoryList, party_org_list, person_list, resident_unit_list
 from ui.tab import TabContext, TabPage
+
+if TYPE_CHECKING:
+    from ui.agreements.members_view import MembersView
 
 PLACES = {OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.GRID}  # where units and people live
 TREE_WIDTH = 250
@@ -53,6 +60,7 @@ class DirectoryTab(TabPage):
         self.tree = OrgTreePanel(self.tree_model, self)
         self.tree.current_changed.connect(self._on_tree_current_changed)
         self.tree.add_requested.connect(self.new_org_unit)
+        self.tree.add_sibling_requested.connect(self.new_sibling_org_unit)
         self.tree.edit_requested.connect(self.edit_org_unit)
         self.tree.delete_requested.connect(self.delete_org_unit)
 
@@ -68,7 +76,11 @@ class DirectoryTab(TabPage):
             item.model.count_changed.connect(partial(self._on_model_count_changed, i))
             item.panel.record_activated.connect(partial(self._on_panel_record_activated, item))
             item.panel.current_changed.connect(self._update_buttons)
-        self.tabs.currentChanged.connect(self._update_buttons)
+        self.members_page = QWidget(self)
+        QVBoxLayout(self.members_page).setContentsMargins(0, 4, 0, 0)
+        self.members: MembersView | None = None  # built when first shown
+        self.tabs.addTab(self.members_page, self.tr("在职党员"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
         self.scope = QLabel(self)
         self.scope.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,11 +89,20 @@ class DirectoryTab(TabPage):
         self.edit_button.setToolTip(self.tr("打开选中的记录（Enter、双击或 F2）"))
         self.delete_button = QPushButton(self.tr("删除"), self)
         self.delete_button.setToolTip(self.tr("删除选中的记录，先询问（Delete）"))
+        self.registrations_button = QPushButton(self.tr("在职党员报到…"), self)
+        self.registrations_button.setToolTip(
+            self.tr("选中人员在社区的报到记录和服务记录；还没有报到的，登记报到")
+        )
+        self.registrations_button.clicked.connect(self.show_registrations)
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_record)
         self.delete_button.clicked.connect(self.delete_record)
         context.lock_writes(
-            self.new_button, self.delete_button, self.tree.add_button, self.tree.delete_button
+            self.new_button,
+            self.delete_button,
+            self.tree.add_button,
+            self.tree.sibling_button,
+            self.tree.delete_button,
         )
 
         QShortcut(
@@ -97,7 +118,8 @@ class DirectoryTab(TabPage):
     def _build_layout(self) -> None:
         actions = QHBoxLayout()
         actions.addWidget(self.scope, 1)
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.registrations_button, self.new_button, self.edit_button,
+                       self.delete_button):  # fmt: skip
             actions.addWidget(button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -126,14 +148,22 @@ class DirectoryTab(TabPage):
             item.model.reload()
             if kept:
                 item.panel.select_id(kept)
+        if self.members is not None:
+            self.members.refresh()
         self._update_buttons()
 
     def new_record(self) -> None:
         """A new record of the list shown, in the org unit selected in the tree."""
+        if self.members_shown():
+            self.member_view().new_record()
+            return
         current = self.current_list()
         self.editor.create(current.kind, self._blank(current))
 
     def focus_search(self) -> None:
+        if self.members_shown():
+            self.member_view().focus_search()
+            return
         search = self.current_list().panel.search
         search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         search.selectAll()
@@ -148,7 +178,31 @@ class DirectoryTab(TabPage):
     # lists
 
     def current_list(self) -> DirectoryList:
-        return self.lists[self.tabs.currentIndex()]
+        """The list shown; the people while 在职党员 is shown."""
+        return self.lists[min(self.tabs.currentIndex(), len(self.lists) - 1)]
+
+    def members_shown(self) -> bool:
+        return self.tabs.currentWidget() is self.members_page
+
+    def member_view(self) -> MembersView:
+        """The 在职党员 view, built the first time it is asked for."""
+        if self.members is None:
+            from ui.agreements.members_view import MembersView
+
+            self.members = MembersView(self.context, self.members_page)
+            self.members_page.layout().addWidget(self.members)
+            self.members.panel.current_changed.connect(self._update_buttons)
+            self.members.model.count_changed.connect(self._on_members_count_changed)
+            self._apply_tree_filter()
+        return self.members
+
+    def show_registrations(self) -> None:
+        """The selected person's 在职党员 registrations (or the form to register them)."""
+        person_id = self.list_of(PERSON).panel.current_id()
+        if person_id is None:
+            return
+        self.tabs.setCurrentWidget(self.members_page)
+        self.member_view().show_person(person_id)
 
     def list_of(self, kind: RecordKind) -> DirectoryList:
         return next(item for item in self.lists if item.kind is kind)
@@ -165,11 +219,17 @@ class DirectoryTab(TabPage):
             self.edit_record()
 
     def edit_record(self) -> None:
+        if self.members_shown():
+            self.member_view().open_person()
+            return
         current = self.current_list()
         if record_id := current.panel.current_id():
             self.editor.edit(current.kind, record_id)
 
     def delete_record(self) -> None:
+        if self.members_shown():
+            self.member_view().delete_selected()
+            return
         current = self.current_list()
         if record_id := current.panel.current_id():
             self.editor.delete(current.kind, record_id)
@@ -208,6 +268,12 @@ class DirectoryTab(TabPage):
         data = OrgUnitData(name="", level=level, parent_id=node.id if node is not None else None)
         self.editor.create(ORG_UNIT, data)
 
+    def new_sibling_org_unit(self) -> None:
+        """A unit beside the one selected: the same level under the same parent."""
+        if (node := self.tree.current_node()) is not None:
+            self.editor.create(ORG_UNIT, OrgUnitData(name="", level=node.level,
+                                                     parent_id=node.parent_id))  # fmt: skip
+
     def edit_org_unit(self) -> None:
         if (node := self.tree.current_node()) is not None:
             self.editor.edit(ORG_UNIT, node.id)
@@ -219,8 +285,11 @@ class DirectoryTab(TabPage):
     def _apply_tree_filter(self) -> None:
         node = self.tree.current_node()
         ids = tuple(sorted(self.tree_model.subtree(node.id))) if node is not None else None
-        for item in self.lists:
-            item.panel.set_fixed_filter("org_unit_ids", ids)
+        panels = [item.panel for item in self.lists]
+        if self.members is not None:
+            panels.append(self.members.panel)
+        for panel in panels:
+            panel.set_fixed_filter("org_unit_ids", ids)
         self._show_scope(node)
 
     def _show_scope(self, node: OrgNode | None) -> None:
@@ -260,10 +329,34 @@ class DirectoryTab(TabPage):
         title = self.lists[index].title
         self.tabs.setTabText(index, self.tr("{title} ({n})").format(title=title, n=count))
 
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.members_shown():
+            self.member_view()
+        elif self.members is not None:  # one person's registrations are shown till left
+            self.members.show_everyone()
+        self._update_buttons()
+
+    def _on_members_count_changed(self, count: int) -> None:
+        index = self.tabs.indexOf(self.members_page)
+        self.tabs.setTabText(index, self.tr("在职党员 ({n})").format(n=count))
+
     def _update_buttons(self, *_args: object) -> None:
-        has_record = self.current_list().panel.current_id() is not None
+        members = self.members_shown()
+        people = self.tabs.currentIndex() == self.lists.index(self.list_of(PERSON))
+        self.registrations_button.setVisible(people)
+        self.registrations_button.setEnabled(self.list_of(PERSON).panel.current_id() is not None)
+        if members:
+            has_record = self.member_view().panel.current_id() is not None
+            self.new_button.setText(self.tr("报到登记…"))
+            self.new_button.setToolTip(self.tr("登记一名在职党员到社区报到（Ctrl+N）"))
+            self.edit_button.setText(self.tr("人员信息…"))
+            self.edit_button.setToolTip(self.tr("打开选中党员的人员信息（F2）"))
+        else:
+            has_record = self.current_list().panel.current_id() is not None
+            noun = self.current_list().kind.noun_text
+            self.new_button.setText(self.tr("新建{noun}…").format(noun=noun))
+            self.new_button.setToolTip(self.tr("新建{noun}（Ctrl+N）").format(noun=noun))
+            self.edit_button.setText(self.tr("编辑…"))
+            self.edit_button.setToolTip(self.tr("打开选中的记录（Enter、双击或 F2）"))
         self.edit_button.setEnabled(has_record)
         self.delete_button.setEnabled(has_record)
-        noun = self.current_list().kind.noun_text
-        self.new_button.setText(self.tr("新建{noun}…").format(noun=noun))
-        self.new_button.setToolTip(self.tr("新建{noun}（Ctrl+N）").format(noun=noun))

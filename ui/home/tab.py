@@ -1,15 +1,19 @@
 """The home tab (首页): how the street is doing, for a period and the whole street or one
 community — the tiles first (read straight from the file before the database opens, see
 MainWindow.show_quick_home), then the charts (pyqtgraph is imported after the first paint) and
-the reminders. A tile, a bar or a reminder opens the list of the records it counts."""
+the reminders. A tile, a bar or a reminder opens the list of the records it counts.
+
+The tiles come in two rows: 本期 (the figures of the period chosen) and 当前 (counts as they
+stand now, whatever the period). The period is this month, or the month just ended during the
+first five days of a month (``app.dashboard.period.reporting_day``)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
-from app.dashboard.period import Period, PeriodKind, period_of
-from app.localtime import BEIJING
+from app.dashboard.period import Period, PeriodKind, period_of, reporting_day
+from app.localtime import beijing_today, to_beijing
 from app.summary import Counts, DirectoryCounts
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -28,15 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.home.remembered import HomeChoice
-from ui.home.tiles import DIRECTORY_KEYS, TILE_STYLE, Tile
+from ui.home.tiles import DIRECTORY_KEYS, PERIOD_KEYS, SNAPSHOT_KEYS, TILE_STYLE, Tile
 from ui.i18n import message_text
 from ui.tab import TabContext, TabPage
 
-KPI_KEYS = (
-    *("open_issues", "overdue", "resolved", "resolve_days", "satisfaction", "meetings"),
-    *("open_actions", "active_agreements", "expiring_agreements", "seven"),
-    *("active_postings", "evaluations_due"),
-)
+KPI_KEYS = (*PERIOD_KEYS, *SNAPSHOT_KEYS)
 QUICK_KEYS = ("open_issues", "active_postings", *DIRECTORY_KEYS)  # known before the database opens
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -101,12 +101,13 @@ class HomeTab(TabPage):
         for text, kind in zip(names, PeriodKind, strict=True):
             self.kind.addItem(text, kind.value)
         self.kind.setCurrentIndex(self.kind.findData(self.choice.kind.value))
-        today = _qdate(datetime.now(BEIJING).date())
+        today = _qdate(reporting_day(beijing_today()))
         self.first = QDateEdit(today, self)
         self.last = QDateEdit(today, self)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        self.first.setToolTip(self.tr("所选期间含这一天；每月1日至5日默认为上个月"))
         if (custom := self.choice.custom) is not None and self.choice.kind is PeriodKind.CUSTOM:
             self.first.setDate(_qdate(custom[0]))
             self.last.setDate(_qdate(custom[1]))
@@ -142,8 +143,14 @@ class HomeTab(TabPage):
     def _build_layout(self, bar: QHBoxLayout) -> None:
         grid = QGridLayout()
         grid.setSpacing(10)
-        for i, key in enumerate(KPI_KEYS):
-            grid.addWidget(self.tiles[key], i // 6, i % 6)
+        self.period_heading, self.period_note = self._group_heading(grid, 0, self.tr("本期"))
+        self.snapshot_heading, self.snapshot_note = self._group_heading(grid, 1, self.tr("当前"))
+        self.snapshot_note.setText(self.tr("不随期间变化"))
+        for row, keys in enumerate((PERIOD_KEYS, SNAPSHOT_KEYS)):
+            for column, key in enumerate(keys, start=1):
+                grid.addWidget(self.tiles[key], row, column)
+        for column in range(1, len(SNAPSHOT_KEYS) + 1):
+            grid.setColumnStretch(column, 1)
         directory = QHBoxLayout()
         for key in DIRECTORY_KEYS:
             directory.addWidget(self.tiles[key])
@@ -172,6 +179,22 @@ class HomeTab(TabPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def _group_heading(self, grid: QGridLayout, row: int, title: str) -> tuple[QLabel, QLabel]:
+        """A row's name and, under it, what its figures cover."""
+        heading, note = QLabel(title, self), QLabel(self)
+        heading.setObjectName("tileGroup")
+        note.setObjectName("tileGroupNote")
+        note.setWordWrap(True)
+        box = QVBoxLayout()
+        box.addWidget(heading)
+        box.addWidget(note)
+        box.addStretch(1)
+        holder = QWidget(self)
+        holder.setLayout(box)
+        holder.setFixedWidth(96)
+        grid.addWidget(holder, row, 0)
+        return heading, note
 
     def _build_charts(self) -> None:
         """Imports pyqtgraph and draws the charts (after the tiles have painted)."""
@@ -255,8 +278,12 @@ class HomeTab(TabPage):
             f"{message_text(period.label())} · "
             f"{scope.community_name or self.board.street or self.tr('全街道')}"
         )
+        self.period_note.setText(message_text(period.label()))
+        self.snapshot_note.setText(
+            self.tr("截至 {time}").format(time=to_beijing(scope.now).strftime("%m-%d %H:%M"))
+        )
         for kpi in self.board.kpis:
-            self.tiles[kpi.key].show_value(kpi.value)
+            self.tiles[kpi.key].show_value(kpi.value, kpi.attention.value)
         self._show_directory(self.board.directory)
         self._show_reminders(self.board)
         if self.charts is not None:

@@ -1,4 +1,7 @@
-"""The home tab's tiles: a figure, its name, and a click that opens the records behind it."""
+"""The home tab's tiles: a figure, its name, and a click that opens the records behind it.
+
+Figures are plain dark text; a tile is coloured only when its figure asks for action (red for
+something late, amber for something to plan for: ``app.dashboard.kpis.Attention``)."""
 
 from __future__ import annotations
 
@@ -7,11 +10,17 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 TILE_STYLE = """
-QFrame#tile { background: #fbf7f2; border: 1px solid #e3d7c8; border-radius: 6px; }
-QFrame#tile:hover, QFrame#tile:focus { border: 1px solid #b22222; }
-QLabel#tileValue { font-size: 24px; font-weight: bold; color: #b22222; }
+QFrame#tile { background: #f7f7f5; border: 1px solid #dcdcd6; border-radius: 6px; }
+QFrame#tile:hover, QFrame#tile:focus { border: 1px solid #555; }
+QLabel#tileValue { font-size: 24px; font-weight: bold; color: #333; }
 QLabel#tileLabel { font-size: 13px; color: #444; }
 QFrame#tile[minor="true"] QLabel#tileValue { font-size: 16px; color: #555; }
+QFrame#tile[attention="alert"] { background: #fdecea; border: 1px solid #e3a19c; }
+QFrame#tile[attention="alert"] QLabel#tileValue { color: #b22222; }
+QFrame#tile[attention="warning"] { background: #fff5dc; border: 1px solid #e5c57a; }
+QFrame#tile[attention="warning"] QLabel#tileValue { color: #8a5a00; }
+QLabel#tileGroup { font-size: 14px; font-weight: bold; color: #333; }
+QLabel#tileGroupNote { font-size: 12px; color: #666; }
 """
 
 CONTEXT = "HomeTiles"
@@ -26,7 +35,7 @@ LABELS = {
     "open_actions": QT_TRANSLATE_NOOP("HomeTiles", "未完成议定事项"),
     "active_agreements": QT_TRANSLATE_NOOP("HomeTiles", "生效中的协议"),
     "expiring_agreements": QT_TRANSLATE_NOOP("HomeTiles", "即将到期的协议"),
-    "seven": QT_TRANSLATE_NOOP("HomeTiles", "七个共完成率"),
+    "seven": QT_TRANSLATE_NOOP("HomeTiles", "本年度七个共完成率"),
     "active_postings": QT_TRANSLATE_NOOP("HomeTiles", "在岗挂职干部"),
     "evaluations_due": QT_TRANSLATE_NOOP("HomeTiles", "待填写的评价"),
     "org_units": QT_TRANSLATE_NOOP("HomeTiles", "街道、片区、社区和网格"),
@@ -34,6 +43,12 @@ LABELS = {
     "people": QT_TRANSLATE_NOOP("HomeTiles", "人员"),
 }
 DIRECTORY_KEYS = ("org_units", "resident_units", "people")
+# the figures of the period chosen, and the counts as they stand now whatever the period
+PERIOD_KEYS = ("resolved", "resolve_days", "satisfaction", "meetings", "seven")
+SNAPSHOT_KEYS = (
+    *("open_issues", "overdue", "open_actions", "active_agreements", "expiring_agreements"),
+    *("active_postings", "evaluations_due"),
+)
 SHARES = ("satisfaction", "seven")
 
 
@@ -60,6 +75,7 @@ class Tile(QFrame):
         self.key = key
         self.setObjectName("tile")
         self.setProperty("minor", minor)
+        self.setProperty("attention", "")
         self.value = QLabel("—", self)
         self.value.setObjectName("tileValue")
         self.label = QLabel(QCoreApplication.translate(CONTEXT, str(LABELS[key])), self)
@@ -73,8 +89,14 @@ class Tile(QFrame):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setMinimumHeight(76)
 
-    def show_value(self, value: int | float | None) -> None:
+    def show_value(self, value: int | float | None, attention: str = "") -> None:
+        """The figure, and ``attention`` ("", "warning" or "alert") for its colour."""
         self.value.setText(figure_text(self.key, value))
+        if self.property("attention") != attention:
+            self.setProperty("attention", attention)
+            for widget in (self, self.value):  # a changed property restyles only when polished
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if (

@@ -1,6 +1,7 @@
-"""The selected posting on the right of the secondments tab: its facts and state, warnings,
-and three pages — work records, monthly reports (考勤/履职, missing ones marked) and the
-two-way evaluation with both sides side by side (a large disagreement marked in red).
+"""The selected posting on the right of the secondments tab: its name and state, the action
+buttons (always in the same place), its facts and warnings, and three pages — work records,
+monthly reports (考勤/履职, missing ones marked) and the two-way evaluation with both sides
+side by side (a large disagreement marked in red).
 
 The panel shows data; the tab owns the actions (buttons here emit signals).
 
@@ -178,11 +179,13 @@ class PostingDetailPanel(QWidget):
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
+        # the buttons right under the title: the facts and the reminder below them change in
+        # height from one posting to the next, and the buttons must not move with them
         body.addWidget(self.title)
-        body.addWidget(self.facts)
-        body.addWidget(self.warning)
         body.addLayout(actions)
         body.addLayout(printing)
+        body.addWidget(self.facts)
+        body.addWidget(self.warning)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

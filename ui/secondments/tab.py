@@ -1,11 +1,12 @@
 """The secondments tab (干部挂职): postings on the left, the selected one on the right.
 
 Above the list: the reminders (postings ending within 30 days, evaluations due, monthly reports
-not in) and the annual assessment. Filters: kind, status, home unit, host unit, ending within
-N days, year; the search box matches names, posts and units. The main window's menu calls
-``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F), ``delete_selected`` (Delete) and
-``print_current`` (Ctrl+P: the two-way evaluation form of the selected period). Every change
-is announced as ``events.changed("secondments")``, which also refreshes this tab.
+not in) and the annual assessment. Filters: kind, status, home unit, host unit, ending next
+month or within N days, year; the search box matches names, posts and units. The main
+window's menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F),
+``delete_selected`` (Delete) and ``print_current`` (Ctrl+P: the two-way evaluation form of the
+selected period). Every change is announced as ``events.changed("secondments")``, which also
+refreshes this tab.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.errors import UserError
 from app.localtime import beijing_today
 from app.secondments import documents, evaluations, logs, reminders, service
-from app.secondments.lists import PostingList, posting_years, side_choices
+from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
 from app.secondments.records import RUNNING, EvaluationData, PostingData, WorkLogData
 from db.models.secondments import (
     Evaluation,
@@ -122,7 +123,8 @@ class SecondmentsTab(TabPage):
             panel.add_filter(
                 "ending_within",
                 self.tr("到期"),
-                [(self.tr("{n}天内到期").format(n=n), n) for n in ENDING_CHOICES],
+                [(self.tr("下月到期"), NEXT_MONTH)]
+                + [(self.tr("{n}天内到期").format(n=n), n) for n in ENDING_CHOICES],
             ),
             panel.add_filter("year", self.tr("年度"), [(str(y), y) for y in years]),
         ]
