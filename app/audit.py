@@ -59,3 +59,22 @@ def record(
             reason=reason,
         )
     )
+
+
+def record_created(session: Session, objs: list[Entity], *, reason: str = "") -> None:
+    """Audit entries for many new rows at once (one flush, not one per row)."""
+    session.flush()
+    user_id, now = session.info.get("user_id"), utcnow()
+    session.add_all(
+        AuditEntry(
+            at=now,
+            user_id=user_id,
+            action="create",
+            entity=obj.__tablename__,
+            entity_id=obj.id,
+            before=None,
+            after=snapshot(obj),
+            reason=reason,
+        )  # fmt: skip
+        for obj in objs
+    )

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.issues.holidays import ensure_official_calendar
 from app.operator import LOCAL_ADMIN, Operator, read_only_error
 from db.engine import sqlite_path
 from db.migrate import open_database
@@ -24,6 +25,7 @@ class Database:
     def __init__(self, target: str, *, must_exist: bool = False) -> None:
         self.target = target
         self.engine: Engine = open_database(target, must_exist=must_exist)
+        ensure_official_calendar(self.engine)  # a new file knows the official holidays
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _refuse_if_read_only)
         self.operator: Operator = LOCAL_ADMIN

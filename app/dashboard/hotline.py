@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, aliased
 
 from app.dashboard.charts import NO_NAME
 from app.dashboard.scope import Scope
-from app.dashboard.sql import by_reported, count_where, live_issue, share
+from app.dashboard.sql import by_reported, count_where, live_issue, received_issue, share
 from app.portable_sql import beijing_date
 from db.models.directory import OrgUnit, ResidentUnit
-from db.models.issues import Dispatch, DispatchStatus, Issue, IssueStatus, Satisfaction
+from db.models.issues import Dispatch, DispatchStatus, Issue, Satisfaction
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,7 @@ def by_community(session: Session, scope: Scope) -> list[HotlineRow]:
         )
         .outerjoin(place, place.id == column)
         .where(
-            live_issue(),
-            Issue.status != IssueStatus.REJECTED,
+            received_issue(),
             Issue.reported_at >= scope.period.start_moment,
             Issue.reported_at < scope.period.end_moment,
         )

@@ -23,8 +23,8 @@ from app.dashboard.kpis import Kpi, kpis
 from app.dashboard.period import Period
 from app.dashboard.scope import scope_for, street_name
 from app.dashboard.sql import live_issue
-from app.issues.store import local_day
 from app.issues.workflow import OPEN_STATUSES
+from app.localtime import local_day
 from db.models.directory import OrgLevel, OrgUnit
 from db.models.issues import Issue
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.issues.records import IssueDetail
 from app.labels import label
-from app.meetings.tracking import cn_date
+from app.localtime import cn_date
 from app.validation import mask_mobile
 
 FACT_WIDTHS_MM = (32, 124)

@@ -61,12 +61,7 @@ from app.meetings.store import (
     record,
     touch,
 )
-from app.meetings.tracking import (
-    IssueOrigin,
-    decision_to_issue,
-    meeting_for_issue,
-    set_action_status,
-)
+from app.meetings.tracking import decision_to_issue, set_action_status
 from db.base import utcnow
 from db.models.directory import OrgUnit, Person, ResidentUnit
 from db.models.issues import Issue
@@ -91,7 +86,6 @@ __all__ = [
     "DecisionData",
     "DecisionView",
     "IncompleteMinutesError",
-    "IssueOrigin",
     "MeetingContent",
     "MeetingData",
     "MeetingDetail",
@@ -110,7 +104,6 @@ __all__ = [
     "get_meeting",
     "mark_exported",
     "mark_printed",
-    "meeting_for_issue",
     "meeting_kinds",
     "reopen",
     "restore_meeting",

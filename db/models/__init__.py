@@ -20,7 +20,14 @@ from db.models.issues import (
     IssueEvent,
     IssueLink,
 )
-from db.models.meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting
+from db.models.meetings import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    CarriedAction,
+    Decision,
+    Meeting,
+)
 from db.models.secondments import Evaluation, Posting, WorkLog
 from db.models.security import AuditEntry, Setting, User
 
@@ -31,6 +38,7 @@ __all__ = [
     "AgreementParty",
     "Attachment",
     "Attendance",
+    "CarriedAction",
     "AuditEntry",
     "Commitment",
     "Compound",

@@ -13,7 +13,10 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
+from app.issues.limits import Limit
 from app.issues.numbering import next_issue_number
+from app.issues.origin import meeting_for_issue
+from app.issues.service import save_category
 from app.listing import ListQuery
 from app.localtime import BEIJING
 from app.meetings import service
@@ -28,7 +31,7 @@ from app.meetings.records import (
     MeetingData,
 )
 from db.models.directory import OrgLevel, UnitCategory
-from db.models.issues import Issue, IssueEvent, IssueSource, IssueStatus
+from db.models.issues import Issue, IssueEvent, IssueSource, IssueStatus, LimitUnit
 from db.models.meetings import ActionStatus, AttendanceStatus, Meeting, MeetingStatus
 from db.models.security import AuditEntry
 
@@ -558,22 +561,27 @@ def test_a_decision_becomes_an_issue_linked_both_ways(database: Database, world:
     meeting_id = create(database, content)
     got = detail(database, meeting_id)
     decision = got.agenda[0].decisions[0]
-    now = datetime(2026, 3, 13, 2, 0, tzinfo=UTC)
+    now = datetime(2026, 3, 13, 2, 0, tzinfo=UTC)  # Friday 10:00 in Beijing
     with database.session() as s:
-        issue_id = service.decision_to_issue(s, decision_id=decision.id, now=now)
+        parking = save_category(s, "停车", Limit(3, LimitUnit.WORKING_DAYS))
+        issue_id = service.decision_to_issue(
+            s, decision_id=decision.id, category_id=parking, now=now
+        )
     with database.reader() as s:
         issue = s.get(Issue, issue_id)
         assert issue is not None
         assert issue.number == "MS2026-000001"
         assert issue.source is IssueSource.MEETING and issue.status is IssueStatus.REGISTERED
         assert issue.title == decision.text and issue.reported_at == now
-        assert issue.community_id == world["community"] and issue.deadline == date(2026, 3, 31)
+        assert issue.updated_at == now  # registered by the issues area's own step
+        assert (issue.community_id, issue.category_id) == (world["community"], parking)
+        assert issue.deadline == date(2026, 3, 18)  # the category's 3 working days
         assert "宁海路街道北片区党建联盟协调议事会（2026年3月12日）" in issue.description
         [event] = s.scalars(select(IssueEvent).where(IssueEvent.issue_id == issue_id)).all()
         assert event.action == "register" and event.to_status is IssueStatus.REGISTERED
         assert "宁海路街道北片区党建联盟协调议事会" in event.note
-        origin = service.meeting_for_issue(s, issue_id)
-        assert service.meeting_for_issue(s, "other") is None
+        origin = meeting_for_issue(s, issue_id)
+        assert meeting_for_issue(s, "other") is None
     assert origin is not None
     assert (origin.meeting_id, origin.decision_id) == (meeting_id, decision.id)
     assert origin.action_item_id == decision.action_items[0].id

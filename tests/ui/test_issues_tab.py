@@ -14,9 +14,10 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData
 from app.issues import service
+from app.issues.limits import Limit
 from app.issues.records import IssueData
 from db.models.directory import OrgLevel
-from db.models.issues import IssueLinkKind, IssueStatus, Satisfaction
+from db.models.issues import IssueLinkKind, IssueStatus, LimitUnit, Satisfaction
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
@@ -40,7 +41,7 @@ def world(database: Database) -> dict[str, str]:
         ).id
         for name in ("城管科", "社区建设科", "物业管理办公室"):
             directory.org_units.create(s, OrgUnitData(name, OrgLevel.DEPARTMENT, street))
-        water = service.save_category(s, "积水", 3)
+        water = service.save_category(s, "积水", Limit(3, LimitUnit.WORKING_DAYS))
     return {"community": community, "water": water}
 
 
