@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
+from app.meetings.carried import freeze as freeze_carried
 from app.meetings.detail import MeetingDetail, build_detail
 from app.meetings.records import REASON_MAX, IncompleteMinutesError, Missing
 from app.meetings.store import (
@@ -106,6 +107,7 @@ def finalise(session: Session, meeting_id: str, version: int) -> MeetingDetail:
     before = meeting_state(meeting)
     meeting.status = MeetingStatus.FINAL
     meeting.finalised_at = utcnow()
+    freeze_carried(session, meeting)  # the minutes print how earlier decisions stood today
     touch(meeting)
     record(session, "finalise", meeting, before)
     return build_detail(session, meeting)

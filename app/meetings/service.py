@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
+from app.meetings.carried import carry_open_decisions, open_decisions
 from app.meetings.detail import (
     ActionItemView,
     AgendaItemView,
@@ -93,6 +94,7 @@ __all__ = [
     "Missing",
     "add_unit_representatives",
     "attendance_counts",
+    "carry_open_decisions",
     "create_meeting",
     "decision_to_issue",
     "delete_meeting",
@@ -105,6 +107,7 @@ __all__ = [
     "mark_exported",
     "mark_printed",
     "meeting_kinds",
+    "open_decisions",
     "reopen",
     "restore_meeting",
     "save_meeting",

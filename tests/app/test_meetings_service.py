@@ -21,6 +21,7 @@ from app.listing import ListQuery
 from app.localtime import BEIJING
 from app.meetings import service
 from app.meetings.lists import MeetingList
+from app.meetings.minutes import minutes_document
 from app.meetings.records import (
     ActionItemData,
     AgendaItemData,
@@ -720,3 +721,71 @@ def test_list_filters_and_upcoming(database: Database, world: World) -> None:
         assert [row.id for row in source.fetch(s, ListQuery(search="社区会"), 0, 10)] == [other]
         coming = service.upcoming(s, datetime(2026, 12, 1, tzinfo=UTC), limit=1)
     assert [(m.id, m.starts_at, m.host_name) for m in coming] == [(soon, later, "宁海路街道")]
+
+
+# --- decisions come back ----------------------------------------------------------------------
+
+
+def test_open_decisions_come_back_to_the_next_meeting_of_the_kind(
+    database: Database, world: World
+) -> None:
+    first = create(database, full_content(world))  # two action items, both open
+    with database.session() as s:
+        done = detail(database, first).agenda[0].decisions[0].action_items[1]
+        service.set_action_status(s, done.id, ActionStatus.DONE)
+        other_kind = service.create_meeting(
+            s, basics(world, kind="联络员会议", starts_at=STARTS + timedelta(days=30), ends_at=None)
+        )
+        new_id = service.duplicate_meeting(s, first, STARTS + timedelta(days=30))
+    with database.reader() as s:
+        offered = service.open_decisions(s, new_id)
+        assert service.open_decisions(s, other_kind) == []  # another kind: nothing
+    assert [(v.text, v.owner, v.status) for v in offered] == [
+        ("划设夜间停车泊位", "宁海路街道城管科", ActionStatus.OPEN)
+    ]
+    version = detail(database, new_id).version
+    with database.session() as s:
+        item_id = service.carry_open_decisions(s, new_id)
+    copied = detail(database, new_id)
+    assert copied.version == version + 1  # an editor opened before must reload
+    assert [i.title for i in copied.agenda] == [
+        "上次议定事项落实情况",
+        "关于安乐村小区停车难问题",
+        "关于在职党员到社区报到服务",
+    ]
+    assert copied.agenda[0].id == item_id
+    with database.reader() as s:
+        assert service.open_decisions(s, new_id) == []  # it has them now
+    with pytest.raises(UserError, match="已有"), database.session() as s:
+        service.carry_open_decisions(s, new_id)
+
+    def printed() -> str:
+        with database.reader() as s:
+            return minutes_document(s, new_id).sections[0].notes
+
+    assert printed() == (
+        "1.划设夜间停车泊位（责任单位：宁海路街道城管科，2026年3月31日前）——未开始。"
+        "宁海路街道北片区党建联盟协调议事会（2026年3月12日）议定。"
+    )
+    action = offered[0].action_item_id
+    with database.session() as s:
+        service.set_action_status(s, action, ActionStatus.IN_PROGRESS)
+    assert "——推进中。" in printed()  # a draft shows how it stands now
+    content = replace(copied.content(), attendees=full_content(world).attendees)
+    with database.session() as s:
+        saved = service.save_meeting(s, new_id, detail(database, new_id).version, content)
+        service.finalise(s, new_id, saved.version)
+        service.set_action_status(s, action, ActionStatus.DONE)
+    assert "——推进中。" in printed()  # final minutes keep how it stood when finalised
+
+
+def test_nothing_open_nothing_carried(database: Database, world: World) -> None:
+    with database.session() as s:
+        first = service.create_meeting(s, basics(world))
+        later = service.create_meeting(
+            s, basics(world, starts_at=STARTS + timedelta(days=7), ends_at=None)
+        )
+    with database.session() as s:
+        assert service.carry_open_decisions(s, later) is None
+    assert [i.title for i in detail(database, later).agenda] == []
+    assert first
