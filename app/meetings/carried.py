@@ -200,5 +200,4 @@ def freeze(session: Session, meeting: Meeting) -> None:
         .where(CarriedAction.agenda_item_id.in_(ids))
     ).all()
     for row, status in rows:
-        row.status_when_final = status
-    flush(session)
+        row.status_when_final = status  # saved with the meeting's own change

@@ -105,9 +105,9 @@ def finalise(session: Session, meeting_id: str, version: int) -> MeetingDetail:
     if missing:
         raise IncompleteMinutesError(missing)
     before = meeting_state(meeting)
+    freeze_carried(session, meeting)  # the minutes print how earlier decisions stood today
     meeting.status = MeetingStatus.FINAL
     meeting.finalised_at = utcnow()
-    freeze_carried(session, meeting)  # the minutes print how earlier decisions stood today
     touch(meeting)
     record(session, "finalise", meeting, before)
     return build_detail(session, meeting)
