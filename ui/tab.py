@@ -80,3 +80,7 @@ class TabPage(QWidget):
     def data_ready(self) -> bool:
         """True once the tab shows its data (the start-up probe waits for this)."""
         return True
+
+    def may_close(self) -> bool:
+        """Before the window closes: False keeps it open (unsaved edits the user kept)."""
+        return True

@@ -148,6 +148,11 @@ def _status(text: str) -> str:
     raise CliError(f"没有“{text}”这个状态，可用：{names}")
 
 
+def _colour(style: str) -> str:
+    """ "red" or "yellow" of a row's style ("red supervised"), else ""."""
+    return next((word for word in style.split() if word in ("red", "yellow")), "")
+
+
 def list_issues(args: argparse.Namespace, target: str) -> int:
     if args.limit < 1:
         raise CliError("--limit 须是正整数")
@@ -186,10 +191,12 @@ def list_issues(args: argparse.Namespace, target: str) -> int:
                 "grid": v["grid"],
                 "status": v["status"].value,
                 "reported_at": to_beijing(v["reported_at"]).isoformat(),
-                "deadline": v["deadline"].isoformat() if v["deadline"] else None,
+                "deadline": v["due"][:10] or None,
+                "due": v["due"] or None,
                 "units": v["units"],
                 "satisfaction": v["satisfaction"].value if v["satisfaction"] else None,
-                "warning": row.style or None,
+                "warning": _colour(row.style) or None,
+                "supervised": "supervised" in row.style.split(),
             }
         )
     if args.json:
@@ -205,14 +212,14 @@ def list_issues(args: argparse.Namespace, target: str) -> int:
             (
                 i["number"],
                 label(row.values[keys.index("status")]),
-                i["deadline"] or "",
+                i["due"] or "",
                 i["community"],
-                marks.get(row.style, ""),
+                marks.get(_colour(row.style), "") + ("督" if i["supervised"] else ""),
                 i["title"],
             )
             for i, row in zip(issues, rows, strict=True)
         ],
     )
     more = "，还有更多（用 --limit 列出更多）" if total > len(issues) else ""
-    print(f"列出 {len(issues)} 条{more}。!! 红色预警，! 黄色预警。")
+    print(f"列出 {len(issues)} 条{more}。!! 红色预警，! 黄色预警，督 督办。")
     return 0

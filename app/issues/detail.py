@@ -21,7 +21,7 @@ from app.issues.records import (
 )
 from app.issues.store import live_issue
 from app.issues.warnings import DispatchState, dispatch_warning, issue_warning
-from app.issues.workflow import Note, action_label, allowed_actions
+from app.issues.workflow import Note, action_label, allowed_actions, unit_steps
 from app.localtime import to_beijing
 from db.base import utcnow
 from db.models.directory import OrgUnit, ResidentUnit
@@ -95,6 +95,7 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
                 _bj(d.returned_at),
                 d.return_reason,
                 level,
+                unit_steps(d.status, issue.status),
             )
         )
     level, reasons = issue_warning(issue, dispatch_states(session, issue), at)
@@ -164,7 +165,14 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
             for e, user in events
         ),
         follow_ups=tuple(
-            FollowUpView(f.id, to_beijing(f.visited_at), f.visited_by, f.satisfaction, f.comment)
+            FollowUpView(
+                f.id,
+                to_beijing(f.visited_at),
+                f.visited_by,
+                f.satisfaction,
+                f.comment,
+                f.complainant_id,
+            )
             for f in sorted(issue.follow_ups, key=lambda f: f.visited_at)
         ),
         links=tuple(_links(session, issue.id)),

@@ -11,13 +11,13 @@ the issue's clock stands still, and its deadline moves on by that time afterward
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues import clock
-from app.issues.limits import due_cn, due_moment, end_of, shifted
+from app.issues.limits import Limit, due_cn, due_moment, end_of, parse_due, shifted
 from app.issues.oversight import check_escalation
 from app.issues.records import DispatchTarget
 from app.issues.store import (
@@ -32,7 +32,7 @@ from app.issues.store import (
     unit_name,
 )
 from app.issues.workflow import (
-    OPEN_DISPATCH,
+    UNIT_STEPS,
     WORKING_DISPATCH,
     Action,
     Note,
@@ -60,6 +60,18 @@ def _due(session: Session, issue: Issue, target: DispatchTarget, at: datetime) -
     if issue.due_at is not None and issue.due_at > at:
         return issue.due_at
     return due_moment(calendar, at, clock.issue_limit(issue))
+
+
+def typed_due(session: Session, issue_id: str, typed: str, now: datetime) -> datetime:
+    """The due moment a dispatch made now would get from what was typed as its limit (the
+    editor's preview); ValidationError on ``due`` when it cannot be read."""
+    issue = live_issue(session, issue_id)
+    wanted = parse_due(typed)
+    target = DispatchTarget(
+        limit=wanted if isinstance(wanted, Limit) else None,
+        due_on=wanted if isinstance(wanted, date) else None,
+    )
+    return _due(session, issue, target, now)
 
 
 def dispatch(
@@ -128,14 +140,13 @@ def dispatch(
     return [row.id for row in rows]
 
 
-def _unit_step(
-    session: Session, dispatch_id: str, action: Action, allowed: Sequence[DispatchStatus]
-) -> tuple[Issue, Dispatch, str]:
+def _unit_step(session: Session, dispatch_id: str, action: Action) -> tuple[Issue, Dispatch, str]:
+    """The dispatch, its issue and unit's name, when the step is allowed (``UNIT_STEPS``)."""
     row = live_dispatch(session, dispatch_id)
     issue = live_issue(session, row.issue_id)
     check(action, issue.status)
     name = unit_name(session, row.org_unit_id, row.resident_unit_id)
-    if row.status not in allowed:
+    if action not in UNIT_STEPS.get(row.status, ()):
         raise refuse(
             QT_TRANSLATE_NOOP("errors", "{unit}的派单{state}，不能再{action}。"),
             unit=name,
@@ -166,9 +177,7 @@ def set_lead(session: Session, dispatch_id: str, *, now: datetime | None = None)
 
 def acknowledge(session: Session, dispatch_id: str, *, now: datetime | None = None) -> None:
     """报到: the unit has taken the order; the issue is then 办理中."""
-    issue, row, name = _unit_step(
-        session, dispatch_id, Action.ACKNOWLEDGE, (DispatchStatus.DISPATCHED,)
-    )
+    issue, row, name = _unit_step(session, dispatch_id, Action.ACKNOWLEDGE)
     at = now_or(now)
     row.status = DispatchStatus.ACKNOWLEDGED
     row.acknowledged_at = at
@@ -183,7 +192,7 @@ def complete(
     now: datetime | None = None,
 ) -> None:
     """A unit's result (报到 implied when it had not reported yet)."""
-    issue, row, name = _unit_step(session, dispatch_id, Action.COMPLETE, OPEN_DISPATCH)
+    issue, row, name = _unit_step(session, dispatch_id, Action.COMPLETE)
     text = required_note("result", result, QT_TRANSLATE_NOOP("validation", "请填写办理结果。"))
     at = now_or(now)
     row.acknowledged_at = row.acknowledged_at or at
@@ -202,7 +211,7 @@ def object_to(
 ) -> None:
     """异议: the unit says the order is not its remit (reason required); the street reviews it.
     The lead's objection stops the issue's clock until then."""
-    issue, row, name = _unit_step(session, dispatch_id, Action.OBJECT, OPEN_DISPATCH)
+    issue, row, name = _unit_step(session, dispatch_id, Action.OBJECT)
     why = required_note("reason", reason, QT_TRANSLATE_NOOP("validation", "请说明异议的理由。"))
     at = now_or(now)
     row.status = DispatchStatus.OBJECTED
@@ -225,7 +234,7 @@ def review_objection(
     no unit is left on a dispatched issue, it goes back to 受理 for re-dispatch). Refused
     (the reason required): the unit goes on with it. Either way the clock runs again."""
     action = Action.RETURN if accepted else Action.KEEP
-    issue, row, name = _unit_step(session, dispatch_id, action, (DispatchStatus.OBJECTED,))
+    issue, row, name = _unit_step(session, dispatch_id, action)
     if accepted:
         text = " ".join(note.split()) or row.objection_reason
     else:

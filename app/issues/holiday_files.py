@@ -186,6 +186,12 @@ def read_holiday_file(path: Path) -> HolidayFile:
         raise _problem(
             QT_TRANSLATE_NOOP("errors", "节假日文件须以 UTF-8 编码保存：{name}"), name=path.name
         ) from None
+    except OSError as error:
+        raise _problem(
+            QT_TRANSLATE_NOOP("errors", "无法读取节假日文件：{name}（{why}）"),
+            name=path.name,
+            why=error.strerror or "",
+        ) from None
     return parse_holiday_file(text)
 
 

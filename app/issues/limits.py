@@ -108,6 +108,26 @@ def parse_limit(text: str, field: str = "limit") -> Limit:
     )
 
 
+_DAY = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$")
+
+
+def parse_due(text: str, field: str = "due") -> Limit | date | None:
+    """What staff type as a dispatch's 办理时限: a limit ("3个工作日"), a last day
+    ("2026-10-10", "2026年10月10日"), or nothing (None: the issue's own)."""
+    if not text.strip():
+        return None
+    if match := _DAY.match(text):
+        try:
+            return date(*(int(part) for part in match.groups()))
+        except ValueError:
+            raise _invalid(
+                field,
+                QT_TRANSLATE_NOOP("validation", "“{text}”不是有效的日期。"),
+                text=text.strip(),
+            ) from None
+    return parse_limit(text, field)
+
+
 def end_of(day: date) -> datetime:
     """24:00 Beijing of ``day`` (the next day's midnight), as an aware datetime."""
     return datetime.combine(day + timedelta(days=1), time(), BEIJING)

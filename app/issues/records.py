@@ -124,6 +124,7 @@ class DispatchView:
     returned_at: datetime | None
     return_reason: str
     warning: Warning | None
+    steps: tuple[str, ...]  # what this unit's order allows now (workflow.unit_steps)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class FollowUpView:
     visited_by: str
     satisfaction: Satisfaction
     comment: str
+    complainant_id: str | None  # 并单: the merged complaint whose reporter was called
 
 
 @dataclass(frozen=True)

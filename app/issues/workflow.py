@@ -91,6 +91,23 @@ OPEN_DISPATCH = (DispatchStatus.DISPATCHED, DispatchStatus.ACKNOWLEDGED)
 WORKING_DISPATCH = (*OPEN_DISPATCH, DispatchStatus.OBJECTED)
 """A unit still on the order (its objection, if any, not yet reviewed)."""
 
+UNIT_STEPS: dict[DispatchStatus, tuple[Action, ...]] = {
+    DispatchStatus.DISPATCHED: (Action.ACKNOWLEDGE, Action.COMPLETE, Action.OBJECT),
+    DispatchStatus.ACKNOWLEDGED: (Action.COMPLETE, Action.OBJECT),
+    DispatchStatus.OBJECTED: (Action.RETURN, Action.KEEP),
+}
+"""What one unit's order allows in each of its states (the issue's status must allow it too)."""
+
+
+def unit_steps(status: DispatchStatus, issue_status: IssueStatus) -> tuple[str, ...]:
+    """The steps a dispatch in ``status`` allows now, with "lead" (设为主办) for a unit still
+    on the order."""
+    steps = [a.value for a in UNIT_STEPS.get(status, ()) if issue_status in TRANSITIONS[a]]
+    if status in WORKING_DISPATCH and issue_status in OPEN_STATUSES:
+        steps.append(Note.LEAD.value)
+    return tuple(steps)
+
+
 ACTION_LABELS: dict[str, str] = {
     Action.ACCEPT: QT_TRANSLATE_NOOP("issue_actions", "受理"),
     Action.REJECT: QT_TRANSLATE_NOOP("issue_actions", "不予受理"),

@@ -27,7 +27,7 @@ import re
 from sqlalchemy.orm import Session
 
 from app.localtime import to_beijing
-from app.meetings.carried import CarriedView, carried
+from app.meetings.carried_views import CarriedView, carried
 from app.meetings.detail import sorted_action_items
 from app.meetings.documents import (
     AgendaSection,
