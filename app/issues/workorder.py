@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.issues.limits import due_cn, due_text
 from app.issues.records import IssueDetail
 from app.labels import label
-from app.localtime import cn_date
 from app.validation import mask_mobile
 
 FACT_WIDTHS_MM = (32, 124)
@@ -38,11 +38,20 @@ def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
         ("地址", data.address or "—"),
         ("反映人", reporter or "—"),
         ("登记时间", d.reported_at.strftime("%Y-%m-%d %H:%M")),
-        ("办理时限", cn_date(d.deadline) if d.deadline else "—"),
+        ("办理时限", _due(d)),
         ("描述", data.description or "—"),
     ]
+    if data.entered_by:
+        rows.append(("代录", data.entered_by))
     if d.meeting_title:
         rows.append(("来源会议", d.meeting_title))
+    if d.merged_into_number:
+        rows.append(("并单", f"已并入{d.merged_into_number}"))
+    if len(d.complainants) > 1:
+        names = "、".join(c.name or c.number for c in d.complainants)
+        rows.append(("并单反映人", f"{len(d.complainants)}位：{names}"))
+    if d.escalated:
+        rows.append(("问题工单", d.escalation_reason))
     if d.supervised:
         rows.append(("督办", d.supervision_note or "是"))
     if d.satisfaction is not None:
@@ -50,6 +59,15 @@ def _facts(d: IssueDetail, reveal_personal: bool) -> list[tuple[str, str]]:
     if d.reopen_count:
         rows.append(("重新办理", f"{d.reopen_count}次"))
     return rows
+
+
+def _due(d: IssueDetail) -> str:
+    """The due moment and the limit it was counted with ("2026年10月10日24时（3个工作日）")."""
+    if d.due_at is None:
+        return "—"
+    limit = f"（{d.limit}）" if d.limit is not None else ""
+    paused = "，计时暂停：异议审核中" if d.paused_at is not None else ""
+    return due_cn(d.due_at) + limit + paused
 
 
 def render_work_order(detail: IssueDetail, *, reveal_personal: bool = False) -> bytes:
@@ -102,15 +120,15 @@ def render_work_order(detail: IssueDetail, *, reveal_personal: bool = False) -> 
         table(_facts(detail, reveal_personal), FACT_WIDTHS_MM, header=False),
     ]
     if detail.dispatches:
-        rows: list[tuple[str, ...]] = [("承办单位", "状态", "时限", "报到", "结果/退单理由")]
+        rows: list[tuple[str, ...]] = [("承办单位", "状态", "时限", "报到", "结果/异议/退单理由")]
         for v in detail.dispatches:
             rows.append(
                 (
-                    v.unit_name,
+                    v.unit_name + ("（主办）" if v.lead else "（协办）"),
                     label(v.status),
-                    v.due_on.isoformat() if v.due_on else "",
+                    due_text(v.due_at) if v.due_at else "",
                     v.acknowledged_at.strftime("%m-%d %H:%M") if v.acknowledged_at else "",
-                    v.return_reason if v.returned_at else v.result,
+                    v.return_reason if v.returned_at else v.objection_reason or v.result,
                 )
             )
         flowables += [heading("派单情况"), table(rows, DISPATCH_WIDTHS_MM, header=True)]

@@ -852,3 +852,29 @@ def test_list_rows_carry_their_ids(world: dict[str, str], make_tab: Any) -> None
     tab = make_tab()
     ids = {tab.model.index(r, 0).data(ID_ROLE) for r in range(tab.model.rowCount())}
     assert ids == {world["final"], world["draft"], world["future"]}
+
+
+def test_a_copied_meeting_takes_the_open_decisions_back_to_the_table(
+    world: dict[str, str],
+    database: Database,
+    make_tab: Any,
+    qtbot: Any,
+    asked: Asked,
+) -> None:
+    tab = make_tab()
+    select_meeting(tab, world["final"])
+    dialog = tab.duplicate_selected()
+    assert dialog is not None
+    dialog.starts_at.setDateTime(to_qdatetime(datetime(2026, 5, 14, 14, 30)))
+    asked.answers.append(Yes)  # bring last meeting's open decision back
+    dialog.accept()
+    editor = open_editor(tab, qtbot)
+    items = editor.agenda.model.items
+    assert [i.title for i in items] == ["上次议定事项落实情况", "关于安乐村小区停车难问题"]
+    editor.agenda.select(items[0])
+    carried = editor.agenda.agenda_form.carried
+    assert not carried.isHidden() and not carried.label.isHidden()
+    assert carried.text().startswith("1.") and "——未开始。" in carried.text()
+    editor.agenda.select(items[1])  # other agenda items carry nothing
+    assert carried.isHidden()
+    editor.reject()

@@ -82,11 +82,10 @@ class RankingDialog(QDialog):
         self.month = QComboBox(self)
         today = beijing_today()
         first = month_of(today).start
-        if today.day <= EARLY_DAYS:
-            first = previous_month(first)
         for _ in range(MONTHS):
             self.month.addItem(self.tr("{y}年{m}月").format(y=first.year, m=first.month), first)
             first = previous_month(first)
+        self.month.setCurrentIndex(1 if today.day <= EARLY_DAYS else 0)
         self.month.currentIndexChanged.connect(lambda _i: self.reload())
         self.rule = QLabel(self)
         self.rule.setWordWrap(True)
