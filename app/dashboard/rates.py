@@ -19,12 +19,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.dashboard.charts import NO_NAME
+from app.dashboard.hotline import per_place, per_unit
 from app.dashboard.scope import Scope
-from app.dashboard.sql import count_where, live_issue, received_issue, share
+from app.dashboard.sql import count_where, share
 from app.issues.rules import IssueRules
 from app.portable_sql import days_between
-from db.models.directory import OrgUnit, ResidentUnit
 from db.models.issues import Dispatch, DispatchStatus, Issue, Satisfaction
 
 RESPONSE_DAYS = 1  # 24 hours to 报到
@@ -74,65 +73,35 @@ def _responded(dispatch: Any) -> ColumnElement[bool]:
 
 def unit_rates(session: Session, scope: Scope) -> list[RateRow]:
     """Per unit that received orders in the period, most orders first."""
-    org, parent, unit = aliased(OrgUnit), aliased(OrgUnit), aliased(ResidentUnit)
-    name = func.coalesce(func.coalesce(parent.name, "") + org.name, unit.name)
-    stmt = (
-        select(
-            func.max(name),  # one name per group: max() says so to PostgreSQL
-            func.count(),
-            count_where(_responded(Dispatch)),
-            count_where(Dispatch.status == DispatchStatus.DONE),
-            count_where(Issue.satisfaction.is_not(None)),
-            count_where(Issue.satisfaction.in_(PLEASED)),
-        )
-        .join(Issue, Issue.id == Dispatch.issue_id)
-        .outerjoin(org, org.id == Dispatch.org_unit_id)
-        .outerjoin(parent, parent.id == org.parent_id)
-        .outerjoin(unit, unit.id == Dispatch.resident_unit_id)
-        .where(
-            live_issue(),
-            Dispatch.status != DispatchStatus.RETURNED,
-            Dispatch.dispatched_at >= scope.period.start_moment,
-            Dispatch.dispatched_at < scope.period.end_moment,
-        )
-        .group_by(Dispatch.org_unit_id, Dispatch.resident_unit_id)
+    found = per_unit(
+        session,
+        scope,
+        func.count(),
+        count_where(_responded(Dispatch)),
+        count_where(Dispatch.status == DispatchStatus.DONE),
+        count_where(Issue.satisfaction.is_not(None)),
+        count_where(Issue.satisfaction.in_(PLEASED)),
     )
-    if scope.community_id:
-        stmt = stmt.where(Issue.community_id == scope.community_id)
-    rows = [RateRow(r[0] or NO_NAME, *(int(v) for v in r[1:])) for r in session.execute(stmt)]
+    rows = [RateRow(name, *figures) for name, figures in found]
     return sorted(rows, key=lambda r: (-r.received, r.name))
 
 
 def community_rates(session: Session, scope: Scope) -> list[RateRow]:
     """Per community (per grid within one community), in the tree's order."""
-    column = Issue.grid_id if scope.community_id else Issue.community_id
-    place = aliased(OrgUnit)
     answered = aliased(Dispatch)
     responded = exists(
         select(answered.id).where(answered.issue_id == Issue.id, _responded(answered))
     )
-    stmt = (
-        select(
-            func.max(place.name),
-            func.max(place.position),
-            func.count(),
-            count_where(responded),
-            count_where(Issue.resolved_at.is_not(None)),
-            count_where(Issue.satisfaction.is_not(None)),
-            count_where(Issue.satisfaction.in_(PLEASED)),
-        )
-        .outerjoin(place, place.id == column)
-        .where(
-            received_issue(),
-            Issue.reported_at >= scope.period.start_moment,
-            Issue.reported_at < scope.period.end_moment,
-        )
-        .group_by(column)
+    found = per_place(
+        session,
+        scope,
+        func.count(),
+        count_where(responded),
+        count_where(Issue.resolved_at.is_not(None)),
+        count_where(Issue.satisfaction.is_not(None)),
+        count_where(Issue.satisfaction.in_(PLEASED)),
     )
-    if scope.community_id:
-        stmt = stmt.where(Issue.community_id == scope.community_id)
-    found = sorted(session.execute(stmt), key=lambda r: (r[0] is None, r[1] or 0, r[0] or ""))
-    return [RateRow(r[0] or NO_NAME, *(int(v) for v in r[2:])) for r in found]
+    return [RateRow(name, *figures) for name, figures in found]
 
 
 @dataclass(frozen=True)
