@@ -34,6 +34,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.limits import due_text
 from app.issues.search import SearchIndex
 from app.issues.warnings import overdue_condition, red_condition, yellow_condition
+from app.issues.workflow import OPEN_STATUSES
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
 from app.localtime import BEIJING
 from app.portable_sql import joined
@@ -143,8 +144,9 @@ class IssueList(ListSource):
 
     def _select_all(self, now: datetime) -> RowsSelect:
         stmt: RowsSelect
-        red, yellow, watched = red_condition(now), yellow_condition(now), Issue.supervised
-        style = case(  # the colour, and "supervised" for 督办 (and 问题工单) rows
+        red, yellow = red_condition(now), yellow_condition(now)
+        watched = and_(Issue.supervised.is_(True), Issue.status.in_(OPEN_STATUSES))
+        style = case(  # the colour, and "supervised" for 督办 (and 问题工单) orders still open
             (and_(red, watched), literal("red supervised")),
             (red, literal("red")),
             (and_(yellow, watched), literal("yellow supervised")),

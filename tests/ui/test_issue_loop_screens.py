@@ -97,8 +97,8 @@ def test_unsaved_facts_are_saved_discarded_or_kept(
     with database.reader() as s:
         assert service.issue_detail(s, first).data.address == "建宁路33号北侧"
 
-    editor.facts.title.setText("改了又不要")
-    editor.facts.title.textEdited.emit("改了又不要")
+    editor.facts.subject.setText("改了又不要")
+    editor.facts.subject.textEdited.emit("改了又不要")
     answers.append(QMessageBox.StandardButton.Discard)
     tab.open_issue(first)
     with database.reader() as s:
@@ -125,7 +125,7 @@ def test_a_repeat_is_merged_on_registering_and_undone(
     monkeypatch.setattr(RepeatsDialog, "exec", merge_first)
     editor = tab.editor
     tab.new_record()
-    editor.facts.title.setText("建宁路33号积水严重")
+    editor.facts.subject.setText("建宁路33号积水严重")
     editor.category.setCurrentIndex(editor.category.findData(ids["water"]))
     editor.community.setCurrentIndex(editor.community.findData(ids["community"]))
     editor.facts.address.setText("建宁路33号")

@@ -117,7 +117,7 @@ def test_journey_3_in_the_main_window(
     assert editor.detail is None and editor.title.hasFocus()
 
     # registered with a photo
-    steps.type(facts.title, "建宁路33号雨后积水")
+    steps.type(facts.subject, "建宁路33号雨后积水")
     steps.choose(facts.category, "积水（24小时）")
     steps.choose(facts.community, "建宁路社区")
     steps.type(facts.address, "南京市鼓楼区建宁路33号")

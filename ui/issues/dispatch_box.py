@@ -62,18 +62,18 @@ class DispatchBox(QGroupBox):
         )  # fmt: skip
         self.table.setFixedHeight(130)
         self.table.itemSelectionChanged.connect(self._enable_unit_steps)
-        unit_steps = (
+        unit_steps = (  # in pairs: the unit's own steps, the review, the lead
             (Action.ACKNOWLEDGE, self.tr("报到")),
             (Action.COMPLETE, self.tr("反馈结果")),
-            (Action.OBJECT, self.tr("提出异议")),
             (Action.RETURN, self.tr("同意退单")),
             (Action.KEEP, self.tr("驳回异议")),
+            (Action.OBJECT, self.tr("提出异议")),
             (Note.LEAD, self.tr("设为主办")),
         )
         steps_row = QGridLayout()
         for index, (key, text) in enumerate(unit_steps):
             self.buttons[key] = self._button(text, key)
-            steps_row.addWidget(self.buttons[key], index // 3, index % 3)
+            steps_row.addWidget(self.buttons[key], index // 2, index % 2)
         self.buttons[Action.RETURN].setToolTip(self.tr("审核异议：确属非本单位职责，同意退单"))
         self.buttons[Action.KEEP].setToolTip(
             self.tr("审核异议：不同意，单位继续办理（须说明理由）")

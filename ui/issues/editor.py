@@ -50,6 +50,23 @@ from ui.tab import TabContext
 WARNING_COLOURS = {Warning.RED: "#a4161a", Warning.YELLOW: "#7a5900"}
 
 
+class MessageLine(QLabel):
+    """A line of text above the form that takes no room while it is empty."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
+
+
 def ask_unsaved(parent: QWidget, title: str) -> QMessageBox.StandardButton:
     """保存 / 放弃 / 取消 for edits not saved yet (保存 is the default)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton,
@@ -89,13 +106,10 @@ class IssuePanel(QWidget):
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
-        self.warning_label = QLabel(self)
-        self.warning_label.setWordWrap(True)
-        self.origin = QLabel(self)  # the meeting that raised it, 并单, related issues
-        self.origin.setWordWrap(True)
+        self.warning_label = MessageLine(self)
+        self.origin = MessageLine(self)  # the meeting that raised it, 并单, related issues
         self.origin.linkActivated.connect(self._on_link)
-        self.message = QLabel(self)  # the last refusal or validation problem
-        self.message.setWordWrap(True)
+        self.message = MessageLine(self)  # the last refusal or validation problem
         self.message.setStyleSheet("color: #a4161a;")
         self.steps = StepsBar(self)
         self.note = self.steps.note
@@ -149,7 +163,7 @@ class IssuePanel(QWidget):
 
     @property
     def title(self) -> QLineEdit:
-        return self.facts.title
+        return self.facts.subject
 
     @property
     def category(self) -> QComboBox:

@@ -62,7 +62,7 @@ class FactsBox(QGroupBox):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("事项"), parent)
-        self.title = QLineEdit(self)
+        self.subject = QLineEdit(self)
         self.source = QComboBox(self)
         for member in IssueSource:
             self.source.addItem(enum_text(member), member)
@@ -92,9 +92,14 @@ class FactsBox(QGroupBox):
         self.save_button = QPushButton(self.tr("登记"), self)
         self.save_button.setDefault(True)
         form = QFormLayout(self)
-        form.addRow(self.tr("事项"), self.title)
+        form.addRow(self.tr("事项"), self.subject)
         row = QHBoxLayout()
         for widget in (self.source, self.category, self.community):
+            # as narrow as the pane needs (long names are read in the open list)
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(5)
             row.addWidget(widget, 1)
         form.addRow(self.tr("来源/类别/社区"), row)
         form.addRow(self.tr("地址"), self.address)
@@ -107,7 +112,7 @@ class FactsBox(QGroupBox):
         form.addRow(self.tr("描述"), self.description)
         form.addRow(self.attachments)
         form.addRow("", self.save_button)
-        for line in (self.title, self.address, self.reporter, self.phone, self.entered_by):
+        for line in (self.subject, self.address, self.reporter, self.phone, self.entered_by):
             line.textEdited.connect(self.edited)
         self.description.textChanged.connect(self._on_description_changed)
         for combo in (self.source, self.category, self.community):
@@ -144,7 +149,7 @@ class FactsBox(QGroupBox):
         """Shows the issue (None: an empty form for a new one, 代录 by ``clerk``)."""
         self._loading = True
         data = detail.data if detail is not None else IssueData()
-        self.title.setText(data.title)
+        self.subject.setText(data.title)
         self.source.setCurrentIndex(max(0, self.source.findData(data.source)))
         self.category.setCurrentIndex(max(0, self.category.findData(data.category_id)))
         self.community.setCurrentIndex(max(0, self.community.findData(data.community_id)))
@@ -164,7 +169,7 @@ class FactsBox(QGroupBox):
 
     def set_read_only(self, read_only: bool) -> None:
         """An archived, rejected or merged issue is a record: nothing to change or save."""
-        for line in (self.title, self.address, self.reporter, self.entered_by):
+        for line in (self.subject, self.address, self.reporter, self.entered_by):
             line.setReadOnly(read_only)
         if read_only:
             self.phone.setReadOnly(True)
@@ -176,7 +181,7 @@ class FactsBox(QGroupBox):
     def data(self, current: IssueData, *, keep_phone: bool) -> IssueData:
         """What the form says; ``keep_phone``: the phone shown masked stays as stored."""
         return IssueData(
-            title=self.title.text(),
+            title=self.subject.text(),
             source=self.source.currentData(),
             description=self.description.toPlainText(),
             category_id=self.category.currentData(),

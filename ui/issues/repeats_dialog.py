@@ -57,6 +57,8 @@ class RepeatsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for candidate in candidates:
             reasons = [self.tr("相似度 {n}%").format(n=round(candidate.likeness * 100))]
             if candidate.same_address:
@@ -111,7 +113,7 @@ class RepeatsDialog(QDialog):
             (self.tr("描述"), new.description, old.description),
             (self.tr("办理状态"), self.tr("待登记"), enum_text(old.status)),
             (self.tr("反映人数"), "1", str(old.complainants)),
-            (self.tr("照片"), "", str(old.photos)),
+            (self.tr("照片"), "—", str(old.photos)),
         ]
         heads = ("", self.tr("本次反映"), self.tr("原工单 {number}").format(number=old.number))
         for column, text in enumerate(heads):
