@@ -144,16 +144,14 @@ class IssueList(ListSource):
 
     def _select_all(self, now: datetime) -> RowsSelect:
         stmt: RowsSelect
-        red, yellow = red_condition(now), yellow_condition(now)
-        watched = and_(Issue.supervised.is_(True), Issue.status.in_(OPEN_STATUSES))
-        style = case(  # the colour, and "supervised" for 督办 (and 问题工单) orders still open
-            (and_(red, watched), literal("red supervised")),
-            (red, literal("red")),
-            (and_(yellow, watched), literal("yellow supervised")),
-            (yellow, literal("yellow")),
-            (watched, literal("supervised")),
+        colour = case(
+            (red_condition(now), literal("red")),
+            (yellow_condition(now), literal("yellow")),
             else_=literal(""),
         )
+        watched = and_(Issue.supervised.is_(True), Issue.status.in_(OPEN_STATUSES))
+        # the colour, and "supervised" for 督办 (and 问题工单) orders still open: each test once
+        style = func.trim(colour + case((watched, literal(" supervised")), else_=literal("")))
         stmt = select(
             Issue.id.label("id"),
             Issue.version,

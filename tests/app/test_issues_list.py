@@ -134,8 +134,13 @@ def test_row_colours(database: Database, world: dict[str, str]) -> None:
     with database.reader() as s:
         early = {r.id: r.style for r in source.fetch(s, ListQuery(filters={"now": T0}), 0, 50)}
         late = source.fetch(s, ListQuery(filters={"now": T0 + timedelta(days=40)}), 0, 50)
-    assert set(early.values()) <= {"", "yellow"}
-    assert {r.style for r in late} == {"red"}
+    colours = {style.replace("supervised", "").strip() for style in early.values()}
+    assert colours <= {"", "yellow"}
+    assert {r.style.split()[0] for r in late} == {"red"}
+    supervised = {r.id for r in late if "supervised" in r.style.split()}  # 督办: in bold
+    with database.reader() as s:
+        expected = {r.id for r in source.fetch(s, ListQuery(filters={"supervised": True}), 0, 50)}
+    assert supervised == expected
 
 
 @pytest.mark.parametrize("sort", ["reported_at", "number", "title"])
