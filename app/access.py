@@ -75,6 +75,13 @@ def record_for(session: Session, record: T) -> T:
     return replace(record, **changes)  # type: ignore[type-var]
 
 
+def phone_for(session: Session, phone: str) -> str:
+    """A phone outside a record (one of several complainants) as the operator may see it."""
+    if reveals_personal_data(operator_in(session), Use.RECORD):
+        return phone
+    return masked(MASKED_FIELDS["reporter_phone"], phone)
+
+
 def write_refusal(operator: Operator) -> UserError:
     """Why ``operator`` may not change data."""
     if not operator.signed_in:

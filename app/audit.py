@@ -228,3 +228,10 @@ def _refuse_changes(session: Session, _context: Any, _instances: Any) -> None:
     for obj in (*session.dirty, *session.deleted):
         if isinstance(obj, AuditEntry):
             raise AuditLogProtected("audit entries are never changed or deleted")
+
+
+def record_created(session: Session, objs: list[Entity], *, reason: str = "") -> None:
+    """Audit entries for many new rows at once (one flush, not one per row)."""
+    session.flush()
+    for obj in objs:
+        append(session, "create", obj.__tablename__, obj.id, None, snapshot(obj), reason=reason)

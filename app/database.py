@@ -16,6 +16,7 @@ from app import audit
 from app.access import OPERATOR, write_refusal
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.issues.holidays import ensure_official_calendar
 from app.operator import LOCAL_ADMIN, NOBODY, Operator, needs_sign_in
 from db.engine import is_read_only_file, sqlite_path, writing
 from db.migrate import open_database
@@ -76,6 +77,8 @@ class Database:
         for sessions in (self._sessions, self._readers):
             event.listen(sessions, "before_flush", _refuse_if_read_only)
             audit.protect(sessions)
+        if not read_only:  # a new file knows the official holidays
+            ensure_official_calendar(writing(self.engine))
         self.changes = 0
         event.listen(self.engine, "after_cursor_execute", _note_write)
         event.listen(self.engine, "commit", self._on_commit)

@@ -16,9 +16,11 @@ from db.models.agreements import (
 from db.models.directory import Gender, ManagementMode, OrgLevel, PartyOrgKind, UnitCategory
 from db.models.issues import (
     DispatchStatus,
+    HolidayOrigin,
     IssueLinkKind,
     IssueSource,
     IssueStatus,
+    LimitUnit,
     Priority,
     Satisfaction,
 )
@@ -111,6 +113,7 @@ LABELS: tuple[tuple[StrEnum, str], ...] = (
     (IssueStatus.RESOLVED, QT_TRANSLATE_NOOP("enums", "办结")),
     (IssueStatus.FOLLOWED_UP, QT_TRANSLATE_NOOP("enums", "回访")),
     (IssueStatus.CLOSED, QT_TRANSLATE_NOOP("enums", "归档")),
+    (IssueStatus.MERGED, QT_TRANSLATE_NOOP("enums", "已并单")),
     (IssueSource.GRID_VISIT, QT_TRANSLATE_NOOP("enums", "网格走访")),
     (IssueSource.ONLINE, QT_TRANSLATE_NOOP("enums", "线上")),
     (IssueSource.PHONE, QT_TRANSLATE_NOOP("enums", "来电")),
@@ -140,7 +143,14 @@ LABELS: tuple[tuple[StrEnum, str], ...] = (
     (DispatchStatus.DISPATCHED, QT_TRANSLATE_NOOP("enums", "已派单")),
     (DispatchStatus.ACKNOWLEDGED, QT_TRANSLATE_NOOP("enums", "已报到")),
     (DispatchStatus.DONE, QT_TRANSLATE_NOOP("enums", "已办结")),
+    (DispatchStatus.OBJECTED, QT_TRANSLATE_NOOP("enums", "异议审核中")),
     (DispatchStatus.RETURNED, QT_TRANSLATE_NOOP("enums", "已退单")),
+    (LimitUnit.HOURS, QT_TRANSLATE_NOOP("enums", "小时")),
+    (LimitUnit.WORKING_DAYS, QT_TRANSLATE_NOOP("enums", "工作日")),
+    (LimitUnit.CALENDAR_DAYS, QT_TRANSLATE_NOOP("enums", "自然日")),
+    (HolidayOrigin.OFFICIAL, QT_TRANSLATE_NOOP("enums", "国务院通知")),
+    (HolidayOrigin.IMPORTED, QT_TRANSLATE_NOOP("enums", "导入")),
+    (HolidayOrigin.EDITED, QT_TRANSLATE_NOOP("enums", "手工设置")),
     (IssueLinkKind.DUPLICATE_OF, QT_TRANSLATE_NOOP("enums", "重复")),
     (IssueLinkKind.RELATED_TO, QT_TRANSLATE_NOOP("enums", "相关")),
 )

@@ -74,7 +74,7 @@ class Row:
     version: int
     values: tuple[Any, ...]
     key: tuple[Any, ...] = ()  # (sort value, id) for ``fetch_after``; empty when not keyset
-    style: str = ""  # a source's hint how to show the row ("red", "yellow"); "" plain
+    style: str = ""  # how to show the row: "red" or "yellow", and/or "supervised"; "" plain
 
 
 def contains(column: Any, text: str) -> ColumnElement[bool]:

@@ -19,3 +19,13 @@ def to_beijing(moment: datetime) -> datetime:
 def beijing_today() -> date:
     """Today's date in Beijing, whatever the PC's zone: when terms start and deadlines fall."""
     return datetime.now(BEIJING).date()
+
+
+def local_day(moment: datetime) -> date:
+    """The Beijing day of a stored (UTC) moment."""
+    return to_beijing(moment).date()
+
+
+def cn_date(day: date) -> str:
+    """``2026年11月28日``: dates in documents and messages, Arabic numerals, no padding."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,9 +31,20 @@ def quick_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.M
         monkeypatch.setattr(passwords, "COST", passwords.ScryptCost(n=2**10, r=8, p=1))
 
 
+@pytest.fixture(scope="session")
+def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database, migrated and given the official calendar once per test run: a test's
+    own copy of it is the same as a new file, and much faster to make."""
+    path = tmp_path_factory.mktemp("template") / "empty.db"
+    Database(str(path)).close()
+    return path
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = Database(str(tmp_path / "gongjian.db"))
+def database(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
+    target = tmp_path / "gongjian.db"
+    shutil.copyfile(empty_database_file, target)
+    db = Database(str(target))
     yield db
     db.close()
 

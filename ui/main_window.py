@@ -184,11 +184,7 @@ class MainWindow(QMainWindow):
         """Closes every tab and the database, runs ``before`` (a restore) while nothing has
         the file open, then opens ``target`` (or the same file) again. When the user quits at
         a problem instead, the window closes and this returns False."""
-        for key, page in list(self._pages.items()):
-            self.tabs.widget(TAB_KEYS.index(key)).layout().removeWidget(page)
-            page.deleteLater()
-            del self._pages[key]
-        self.undo_stack.clear()
+        self._drop_pages()
         self.context = None
         self._close_database()
         if before is not None:
@@ -414,13 +410,17 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """After new data arrived from outside (demo data, an import): rebuild every tab."""
+        self._drop_pages()
+        self._ensure_page(self.tabs.currentIndex())
+        self.refresh_counts()
+
+    def _drop_pages(self) -> None:
+        """Takes every built tab out of its holder; the undo history goes with them."""
         for key, page in list(self._pages.items()):
             self._holder(TAB_KEYS.index(key)).takeWidget()
             page.deleteLater()
             del self._pages[key]
         self.undo_stack.clear()
-        self._ensure_page(self.tabs.currentIndex())
-        self.refresh_counts()
 
     def _ensure_page(self, index: int) -> TabPage | None:
         if self.context is None or index < 0:

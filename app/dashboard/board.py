@@ -18,8 +18,10 @@ from app.dashboard.charts import (
     seven_rows,
 )
 from app.dashboard.kpis import Kpi, kpis
+from app.dashboard.rates import RateRow, community_rates, unit_rates
 from app.dashboard.reminders import ReminderLine, reminders
 from app.dashboard.scope import Scope, street_name
+from app.issues.rules import IssueRules, load_rules
 from app.summary import DirectoryCounts, directory_counts
 from db.models.directory import OrgLevel, OrgUnit
 
@@ -36,6 +38,9 @@ class Board:
     reminders: list[ReminderLine]
     directory: DirectoryCounts
     street: str  # the street's name when there is only one, else ""
+    unit_rates: list[RateRow]  # 三率 per unit that received orders
+    place_rates: list[RateRow]  # … per community, or per grid of the one chosen
+    rules: IssueRules  # the weights and minimum samples they are ranked by
 
     def kpi(self, key: str) -> Kpi:
         return next(k for k in self.kpis if k.key == key)
@@ -54,6 +59,9 @@ def board(session: Session, scope: Scope) -> Board:
         reminders(session, scope),
         directory_counts(session),
         street_name(session),
+        unit_rates(session, scope),
+        community_rates(session, scope),
+        load_rules(session),
     )
 
 

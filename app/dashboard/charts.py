@@ -18,16 +18,16 @@ from app.dashboard.sql import (
     by_reported,
     by_resolved,
     count_where,
-    live_issue,
     midnight,
     month_bucket,
+    received_issue,
     share,
 )
-from app.issues.store import local_day
 from app.issues.workflow import OPEN_STATUSES
+from app.localtime import local_day
 from app.portable_sql import beijing_date
 from db.models.directory import OrgUnit
-from db.models.issues import Issue, IssueCategory, IssueStatus, Satisfaction
+from db.models.issues import Issue, IssueCategory, Satisfaction
 from db.models.meetings import Meeting
 
 NO_NAME = "（未填）"
@@ -65,7 +65,7 @@ def count_step(top: float) -> int:
 
 
 def _live_issues(scope: Scope) -> list[ColumnElement[bool]]:
-    conditions = [live_issue(), Issue.status != IssueStatus.REJECTED]
+    conditions = [received_issue()]
     if scope.community_id:
         conditions.append(Issue.community_id == scope.community_id)
     return conditions

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, aliased
 
 from app.dashboard.charts import NO_NAME
 from app.dashboard.scope import Scope
-from app.dashboard.sql import by_reported, count_where, live_issue, share
+from app.dashboard.sql import by_reported, count_where, live_issue, received_issue, share
 from app.portable_sql import beijing_date
 from db.models.directory import OrgUnit, ResidentUnit
-from db.models.issues import Dispatch, DispatchStatus, Issue, IssueStatus, Satisfaction
+from db.models.issues import Dispatch, DispatchStatus, Issue, Satisfaction
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,16 @@ def total(rows: list[HotlineRow], name: str) -> HotlineRow:
     return HotlineRow(name, *sums)
 
 
-def by_unit(session: Session, scope: Scope) -> list[HotlineRow]:
-    """Per unit that received dispatches in the period, most dispatches first."""
+def per_unit(
+    session: Session, scope: Scope, *figures: ColumnElement[int]
+) -> list[tuple[str, list[int]]]:
+    """(name, figures) per unit that received dispatches in the period (returned ones left
+    out): the 12345 columns and the three rates count the same orders."""
     org, parent, unit = aliased(OrgUnit), aliased(OrgUnit), aliased(ResidentUnit)
     name = func.coalesce(func.coalesce(parent.name, "") + org.name, unit.name)
     stmt = (
         # one name per group: max() says so to PostgreSQL, which checks it
-        select(func.max(name), *_columns(Dispatch.completed_at, Dispatch.due_on))
+        select(func.max(name), *figures)
         .join(Issue, Issue.id == Dispatch.issue_id)
         .outerjoin(org, org.id == Dispatch.org_unit_id)
         .outerjoin(parent, parent.id == org.parent_id)
@@ -89,24 +92,21 @@ def by_unit(session: Session, scope: Scope) -> list[HotlineRow]:
     )
     if scope.community_id:
         stmt = stmt.where(Issue.community_id == scope.community_id)
-    rows = [HotlineRow(r[0] or NO_NAME, *(int(v) for v in r[1:])) for r in session.execute(stmt)]
-    return sorted(rows, key=lambda r: (-r.dispatched, r.name))
+    return [(r[0] or NO_NAME, [int(v) for v in r[1:]]) for r in session.execute(stmt)]
 
 
-def by_community(session: Session, scope: Scope) -> list[HotlineRow]:
-    """Per community (per grid within one community), in the tree's order."""
+def per_place(
+    session: Session, scope: Scope, *figures: ColumnElement[int]
+) -> list[tuple[str, list[int]]]:
+    """(name, figures) per community (per grid within one community) of the orders received
+    in the period, in the tree's order."""
     column = Issue.grid_id if scope.community_id else Issue.community_id
     place = aliased(OrgUnit)
     stmt = (
-        select(
-            func.max(place.name),
-            func.max(place.position),
-            *_columns(Issue.resolved_at, Issue.deadline),
-        )
+        select(func.max(place.name), func.max(place.position), *figures)
         .outerjoin(place, place.id == column)
         .where(
-            live_issue(),
-            Issue.status != IssueStatus.REJECTED,
+            received_issue(),
             Issue.reported_at >= scope.period.start_moment,
             Issue.reported_at < scope.period.end_moment,
         )
@@ -117,4 +117,17 @@ def by_community(session: Session, scope: Scope) -> list[HotlineRow]:
     found = sorted(
         session.execute(by_reported(stmt)), key=lambda r: (r[0] is None, r[1] or 0, r[0] or "")
     )
-    return [HotlineRow(r[0] or NO_NAME, *(int(v) for v in r[2:])) for r in found]
+    return [(r[0] or NO_NAME, [int(v) for v in r[2:]]) for r in found]
+
+
+def by_unit(session: Session, scope: Scope) -> list[HotlineRow]:
+    """Per unit that received dispatches in the period, most dispatches first."""
+    found = per_unit(session, scope, *_columns(Dispatch.completed_at, Dispatch.due_on))
+    rows = [HotlineRow(name, *figures) for name, figures in found]
+    return sorted(rows, key=lambda r: (-r.dispatched, r.name))
+
+
+def by_community(session: Session, scope: Scope) -> list[HotlineRow]:
+    """Per community (per grid within one community), in the tree's order."""
+    found = per_place(session, scope, *_columns(Issue.resolved_at, Issue.deadline))
+    return [HotlineRow(name, *figures) for name, figures in found]

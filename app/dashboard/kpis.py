@@ -19,8 +19,8 @@ from app.dashboard.charts import seven_rows
 from app.dashboard.scope import SECONDMENTS, Link, Scope
 from app.dashboard.sql import by_resolved, count_where, live_issue, share
 from app.issues.lists import IssueList
-from app.issues.store import local_day
 from app.listing import ListQuery, ListSource
+from app.localtime import local_day
 from app.meetings.lists import MeetingList
 from app.portable_sql import days_between
 from app.secondments.lists import PostingList

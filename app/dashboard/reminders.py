@@ -22,10 +22,10 @@ from app.dashboard.kpis import open_actions
 from app.dashboard.scope import AGREEMENTS, CLAIMS_VIEW, SECONDMENTS, Link, Scope
 from app.dashboard.sql import live_issue
 from app.i18n import QT_TRANSLATE_NOOP, Message, date_text
-from app.issues.store import local_day
 from app.issues.workflow import OPEN_STATUSES
 from app.labels import label
 from app.listing import ListQuery
+from app.localtime import local_day
 from app.secondments import reminders as posting_reminders
 from db.models.agreements import Agreement
 from db.models.issues import Issue

@@ -1,6 +1,7 @@
 """The monthly report (工作月报): a month, the whole street or one community — the tiles'
-figures, the 12345 columns per unit and per community, the charts' figures, and the lists of
-overdue and supervised issues."""
+figures, the 12345 columns per unit and per community, the three rates and the red and black
+lists, the charts' figures, and the lists of overdue, supervised and escalated (问题工单)
+issues."""
 
 from __future__ import annotations
 
@@ -21,12 +22,14 @@ from app.dashboard.charts import (
 from app.dashboard.hotline import HotlineRow, by_community, by_unit
 from app.dashboard.kpis import Kpi, kpis
 from app.dashboard.period import Period
-from app.dashboard.scope import scope_for, street_name
+from app.dashboard.rates import RateRow, community_rates, unit_rates
+from app.dashboard.scope import Scope, scope_for, street_name
 from app.dashboard.sql import live_issue
-from app.issues.store import local_day
+from app.issues.rules import IssueRules, load_rules
+from app.issues.warnings import overdue_condition
 from app.issues.workflow import OPEN_STATUSES
 from db.models.directory import OrgLevel, OrgUnit
-from db.models.issues import Issue
+from db.models.issues import Issue, IssueStatus
 
 LISTED = 100  # issues listed per section; the count says how many there are in all
 
@@ -60,6 +63,11 @@ class MonthlyReport:
     zones: list[GroupRow]
     overdue: IssueSection
     supervised: IssueSection
+    unit_rates: list[RateRow]  # 三率
+    place_rates: list[RateRow]
+    rules: IssueRules
+    escalated: IssueSection  # 问题工单 still open
+    merged: int  # repeat complaints merged into an order this month (并单)
 
     @property
     def title(self) -> str:
@@ -94,7 +102,6 @@ def monthly_report(
     session: Session, period: Period, now: datetime, community_id: str | None = None
 ) -> MonthlyReport:
     scope = scope_for(session, period, now, community_id)
-    today = local_day(now)
     pairs = seven_rows(session, scope)
     return MonthlyReport(
         period,
@@ -107,9 +114,27 @@ def monthly_report(
         issues_by_month(session, scope),
         issues_by_category(session, scope),
         completion_by_zone(scope, pairs),
-        _issues(session, community_id, Issue.deadline < today),
+        _issues(session, community_id, overdue_condition(now)),
         _issues(session, community_id, Issue.supervised.is_(True)),
+        unit_rates(session, scope),
+        community_rates(session, scope),
+        load_rules(session),
+        _issues(session, community_id, Issue.escalated.is_(True)),
+        _merged(session, scope),
     )
+
+
+def _merged(session: Session, scope: Scope) -> int:
+    """Repeat complaints received in the period and merged into an order."""
+    stmt = select(func.count()).where(
+        live_issue(),
+        Issue.status == IssueStatus.MERGED,
+        Issue.reported_at >= scope.period.start_moment,
+        Issue.reported_at < scope.period.end_moment,
+    )
+    if scope.community_id:
+        stmt = stmt.where(Issue.community_id == scope.community_id)
+    return int(session.scalar(stmt) or 0)
 
 
 def community_by_name(session: Session, name: str) -> str | None:

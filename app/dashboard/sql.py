@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, case, func, literal
+from sqlalchemy import ColumnElement, and_, case, func, literal
 from sqlalchemy.sql.selectable import HasHints
 
 from app.issues.lists import unindexed
 from app.localtime import BEIJING
-from db.models.issues import Issue
+from db.models.issues import Issue, IssueStatus
 
 S = TypeVar("S", bound=HasHints)
 REPORTED_INDEX = "ix_issues_reported_figures"  # the covering indexes of db.models.issues
@@ -48,6 +48,12 @@ def live_issue() -> ColumnElement[bool]:
     in ``deleted_at``) rather than the ``deleted_at`` index every live row matches."""
     condition: ColumnElement[bool] = unindexed(Issue.deleted_at).is_(None)
     return condition
+
+
+def received_issue() -> ColumnElement[bool]:
+    """A live order the figures count as received: not rejected, and not a repeat complaint
+    merged into another order (并单: the order is counted, once)."""
+    return and_(live_issue(), Issue.status.not_in((IssueStatus.REJECTED, IssueStatus.MERGED)))
 
 
 def by_reported(stmt: S) -> S:

@@ -17,9 +17,9 @@ from app.database import Database
 from app.demo.agreements import build_agreements
 from app.demo.bulk import add_bulk_issues, bulk_first_day
 from app.demo.cases import build_cases
-from app.demo.clock import holidays_for
 from app.demo.issues import build_issues
 from app.demo.lists import build_lists
+from app.demo.loop_cases import build_loop_cases
 from app.demo.meetings import build_meetings
 from app.demo.members import build_members
 from app.demo.names import Identities
@@ -38,6 +38,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.calendar import WorkCalendar
 from db.models.directory import OrgUnit
+from db.models.issues import Holiday
 
 __all__ = ["SCALES", "DemoSummary", "Progress", "generate"]
 
@@ -122,9 +123,12 @@ def _build(
     first_year = (today - timedelta(days=760)).year
     if plan.bulk_issues_to:
         first_year = bulk_first_day(today).year
-    exceptions: dict[date, tuple[bool, str]] = {}
-    for year in range(first_year, today.year + 2):
-        exceptions.update(holidays_for(year))
+    exceptions = {
+        day: (is_workday, name)
+        for day, is_workday, name in connection.execute(
+            select(Holiday.day, Holiday.is_workday, Holiday.name)
+        )
+    }
     calendar = WorkCalendar(date(first_year, 1, 1), date(today.year + 1, 12, 31), exceptions)
     ctx = Context(
         seed=seed,
@@ -135,13 +139,13 @@ def _build(
     )
     step = reporter.span(0, end, QT_TRANSLATE_NOOP("demo", "正在生成演示数据"))
     steps: tuple[Callable[[], object], ...] = (
-        lambda: build_reference(ctx, connection, range(first_year, today.year + 2)),
+        lambda: build_reference(ctx, connection),
         lambda: build_streets(ctx, plan.streets),
         lambda: build_staff(ctx),
         lambda: build_users(ctx, connection),
         lambda: build_units(ctx),
         lambda: build_members(ctx, every_street=plan.members_everywhere),
-        lambda: build_issues(ctx, plan.issues, build_cases(ctx)),
+        lambda: build_issues(ctx, plan.issues, build_cases(ctx) + build_loop_cases(ctx)),
         lambda: build_meetings(ctx),
         lambda: build_agreements(ctx),
         lambda: build_lists(ctx),

@@ -23,8 +23,16 @@ from app.demo.fastinsert import big_cache, insert_rows
 from app.demo.issue_texts import DESCRIPTION, DETAILS, FOLLOW_UP_COMMENTS, RESULTS, TITLES
 from app.demo.issues import CATEGORY_WEIGHTS, DEPARTMENTS_FOR, SOURCE_NOTES, SOURCES
 from app.demo.world import Context
+from app.issues.limits import due_day, due_moment, end_of
 from app.issues.search import bulk_loading
-from db.models.issues import DispatchStatus, IssueSource, IssueStatus, Priority, Satisfaction
+from db.models.issues import (
+    DispatchStatus,
+    IssueSource,
+    IssueStatus,
+    LimitUnit,
+    Priority,
+    Satisfaction,
+)
 
 BULK_YEARS = 5
 BATCH = 25_000
@@ -129,14 +137,15 @@ class _Maker:
         categories = rng.choices(self.categories, self.category_weights, k=count)
         sources = pick_many(rng, SOURCES, count)
         limits = ctx.world.category_limits
-        deadlines = {c: ctx.calendar.add(day, limits[c]) for c in self.categories}
+        start = midnight + timedelta(hours=12)  # the day's due moments, counted from its noon
+        dues = {c: due_moment(ctx.calendar, start, limits[c]) for c in self.categories}
         for minute, status, category, source in zip(
             minutes, statuses, categories, sources, strict=True
         ):
             reported = midnight + timedelta(minutes=minute, seconds=int(60 * rng.random()))
             self.numbers[day.year] = number = self.numbers.get(day.year, 0) + 1
             self.issue(reported, f"MS{day.year}-{number:06d}", status, category, source,
-                       deadlines[category])  # fmt: skip
+                       dues[category])  # fmt: skip
 
     def issue(
         self,
@@ -145,16 +154,19 @@ class _Maker:
         status: IssueStatus,
         category: str,
         source: IssueSource,
-        deadline: date,
+        due: datetime,
     ) -> None:
         rng, ctx = self.rng, self.ctx
+        deadline = due_day(due)
         place = self.places[int(len(self.places) * rng.random())]
         building = f"{1 + int(24 * rng.random())}幢"
         title = rng.choice(TITLES[category]).format(
             place=place.place, building=building, road=place.road
         )
         limit = ctx.world.category_limits[category]
-        times = self._times(reported, status, limit)
+        urgent = limit.unit is LimitUnit.HOURS
+        days = max(1, limit.amount // 24 if urgent else limit.amount)
+        times = self._times(reported, status, days)
         satisfaction = None
         if status is S.FOLLOWED_UP or status is S.CLOSED:
             draw = rng.random()
@@ -178,8 +190,11 @@ class _Maker:
             reporter_phone=rng.choice(self.phones),
             reported_at=reported,
             status=status,
+            limit_amount=limit.amount,
+            limit_unit=limit.unit,
+            due_at=due,
             deadline=deadline,
-            priority=Priority.URGENT if limit == 0 and rng.random() < 0.5 else Priority.NORMAL,
+            priority=Priority.URGENT if urgent and rng.random() < 0.5 else Priority.NORMAL,
             supervised=status is S.IN_PROGRESS and rng.random() < 0.3,
             supervision_note="",
             satisfaction=satisfaction,
@@ -191,7 +206,7 @@ class _Maker:
         if rng.random() < DETAIL_SHARE:
             self._history(issue_id, category, times, place, deadline, satisfaction)
 
-    def _times(self, reported: datetime, status: IssueStatus, limit: int) -> dict[str, datetime]:
+    def _times(self, reported: datetime, status: IssueStatus, days: int) -> dict[str, datetime]:
         """When each step happened, as far as ``status`` goes, all before the cut-off."""
         rng = self.rng
         times = {"register": reported}
@@ -203,7 +218,7 @@ class _Maker:
             (10, 290),
             (10, 170),
             (20, 700),
-            (60, max(limit, 1) * 2880),
+            (60, days * 2880),
             (1440, 5760),
             (60, 4260),
         )
@@ -242,7 +257,8 @@ class _Maker:
             department = place.departments[rng.choice(DEPARTMENTS_FOR[category])]
             self.add("dispatches", times["dispatch"], issue_id=issue_id, org_unit_id=department,
                      resident_unit_id=None, status=state, dispatched_at=times["dispatch"],
-                     due_on=deadline, acknowledged_at=acknowledged, completed_at=completed,
+                     lead=True, due_at=end_of(deadline), due_on=deadline,
+                     acknowledged_at=acknowledged, completed_at=completed,
                      returned_at=None, return_reason="",
                      result=rng.choice(RESULTS[category]) if completed else "")  # fmt: skip
         if satisfaction is not None:

@@ -17,6 +17,7 @@ from app.demo.issues import Scripted
 from app.demo.journal import Journal, Target
 from app.demo.plan import JIANNING
 from app.demo.world import CaseAgenda, Community, CompoundRef, Context, Owner, Street, Unit
+from app.issues.limits import end_of
 from db.models.issues import DispatchStatus, IssueSource, IssueStatus, Priority, Satisfaction
 
 ANLE_TITLE = "安乐村小区停车难，夜间车辆占用消防通道"
@@ -24,7 +25,7 @@ FLOOD_TITLE = "建宁路33号雨季积水，一楼住户家中倒灌"
 
 
 @dataclass
-class _Case:
+class Case:
     ctx: Context
     street: Street
     compound: CompoundRef
@@ -38,7 +39,7 @@ class _Case:
         return Target(name, org_unit_id=self.street.departments[name])
 
 
-def _at(day: date, hh: int, mm: int) -> datetime:
+def at_time(day: date, hh: int, mm: int) -> datetime:
     return local_time(day, hh * 60 + mm)
 
 
@@ -53,31 +54,35 @@ def build_cases(ctx: Context) -> list[Scripted]:
     organ = next(u for u in units if u.is_organ)
     water = next(u for u in units if "水务" in u.name)
     anle_start = local_time(ctx.today - timedelta(days=640), 10 * 60 + 12)
-    flood_start = _at(date(flood_year(ctx.today), 6, 18), 8, 40)
+    flood_start = at_time(date(flood_year(ctx.today), 6, 18), 8, 40)
     return [
-        Scripted(anle_start, _writer(ctx, street, "安乐村", lambda c, n: _anle(c, n, organ))),
-        Scripted(flood_start, _writer(ctx, street, "建宁路33号", lambda c, n: _flood(c, n, water))),
+        Scripted(anle_start, story(ctx, street, "安乐村", lambda c, n: _anle(c, n, organ))),
+        Scripted(flood_start, story(ctx, street, "建宁路33号", lambda c, n: _flood(c, n, water))),
     ]
 
 
-def _writer(
-    ctx: Context, street: Street, compound: str, story: Callable[[_Case, str], None]
+def story(
+    ctx: Context, street: Street, compound: str, story: Callable[[Case, str], None]
 ) -> Callable[[str], None]:
     def write(number: str) -> None:
         issue_id = ctx.rows.new_id()
         users = street.user_ids or [ctx.world.admin_user_id]
         journal = Journal(ctx, ctx.rng(f"case-{compound}"), issue_id, users)
-        story(_Case(ctx, street, ctx.world.compound(compound), journal), number)
+        story(Case(ctx, street, ctx.world.compound(compound), journal), number)
 
     return write
 
 
-def _issue(case: _Case, number: str, reported: datetime, **values: object) -> None:
+def add_issue(
+    case: Case, number: str, reported: datetime, deadline: date, **values: object
+) -> None:
     ctx, compound, journal = case.ctx, case.compound, case.journal
     ctx.rows.add(
         "issues",
         reported,
         id=journal.issue_id,
+        deadline=deadline,
+        due_at=end_of(deadline),
         number=number,
         community_id=case.community.id,
         grid_id=compound.grid.id,
@@ -91,51 +96,55 @@ def _issue(case: _Case, number: str, reported: datetime, **values: object) -> No
     ctx.world.note_issue(journal.issue_id, reported, case.community, compound.grid, "")
 
 
-def _anle(case: _Case, number: str, organ: Unit) -> None:
+def _anle(case: Case, number: str, organ: Unit) -> None:
     ctx, j = case.ctx, case.journal
     day0 = ctx.today - timedelta(days=640)
-    reported = _at(day0, 10, 12)
+    reported = at_time(day0, 10, 12)
     worker = case.compound.grid.workers[0]
     j.event(reported, "register", IssueStatus.REGISTERED, note="网格员走访发现")
-    j.event(_at(day0, 10, 50), "accept", IssueStatus.ACCEPTED)
-    first = j.dispatch(_at(day0, 11, 30), case.department("城管科"), ctx.calendar.add(day0, 3))
-    j.acknowledge(first, _at(day0 + timedelta(days=1), 9, 20), "城管科")
+    j.event(at_time(day0, 10, 50), "accept", IssueStatus.ACCEPTED)
+    first = j.dispatch(at_time(day0, 11, 30), case.department("城管科"), ctx.calendar.add(day0, 3))
+    j.acknowledge(first, at_time(day0 + timedelta(days=1), 9, 20), "城管科")
     note = "党工委督办：群众反映强烈，请限期办结"
-    j.event(_at(ctx.calendar.add(day0, 4), 9, 5), "supervise", None, note=note)
-    j.resolve(first, _at(day0 + timedelta(days=18), 16, 0), "已施划停车标线，清理僵尸车3辆。")
+    j.event(at_time(ctx.calendar.add(day0, 4), 9, 5), "supervise", None, note=note)
+    j.resolve(first, at_time(day0 + timedelta(days=18), 16, 0), "已施划停车标线，清理僵尸车3辆。")
     visit = day0 + timedelta(days=22)
     j.follow_up(
-        _at(visit, 10, 0),
+        at_time(visit, 10, 0),
         case.community.secretary.name,
         Satisfaction.DISSATISFIED,
         "划线后车位仍远远不够，晚上还是停不下，消防通道照样被占。",
     )
-    j.reopen(_at(visit, 14, 30), "回访不满意，提交街社党建共同体议事会研究")
+    j.reopen(at_time(visit, 14, 30), "回访不满意，提交街社党建共同体议事会研究")
     council = ctx.calendar.add(day0 + timedelta(days=40), 0)
     after = council + timedelta(days=1)
-    parking = j.dispatch(_at(after, 9, 0), case.department("城管科"), after + timedelta(days=30))
+    parking = j.dispatch(
+        at_time(after, 9, 0), case.department("城管科"), after + timedelta(days=30)
+    )
     organ_target = Target(organ.name, resident_unit_id=organ.id)
-    shared = j.dispatch(_at(after, 9, 10), organ_target, after + timedelta(days=20))
-    j.acknowledge(parking, _at(after, 10, 0), "城管科")
-    j.acknowledge(shared, _at(after, 11, 0), organ.name)
+    shared = j.dispatch(at_time(after, 9, 10), organ_target, after + timedelta(days=20), False)
+    j.acknowledge(parking, at_time(after, 10, 0), "城管科")
+    j.acknowledge(shared, at_time(after, 11, 0), organ.name)
     shared.update(
         status=DispatchStatus.DONE,
         result="内部停车场每晚18:00至次日7:30向安乐村居民错时开放，可停车40辆。",
-        completed_at=_at(council + timedelta(days=25), 17, 0),
+        completed_at=at_time(council + timedelta(days=25), 17, 0),
     )
     j.resolve(
         parking,
-        _at(council + timedelta(days=35), 16, 30),
+        at_time(council + timedelta(days=35), 16, 30),
         "周边道路施划夜间停车泊位56个，联合驻区单位错时停车，党员志愿者每周引导停车秩序。",
     )
     j.follow_up(
-        _at(council + timedelta(days=40), 10, 0),
+        at_time(council + timedelta(days=40), 10, 0),
         case.community.secretary.name,
         Satisfaction.SATISFIED,
         "现在晚上回来能停下车了，消防通道也畅通了，居民很满意。",
     )
-    j.event(_at(council + timedelta(days=42), 9, 30), "close", IssueStatus.CLOSED, note="办结归档")
-    _issue(
+    j.event(
+        at_time(council + timedelta(days=42), 9, 30), "close", IssueStatus.CLOSED, note="办结归档"
+    )
+    add_issue(
         case,
         number,
         reported,
@@ -156,50 +165,53 @@ def _anle(case: _Case, number: str, organ: Unit) -> None:
     _council(case, council, "关于安乐村小区停车难问题", organ, "停车")
 
 
-def _flood(case: _Case, number: str, water: Unit) -> None:
+def _flood(case: Case, number: str, water: Unit) -> None:
     ctx, j = case.ctx, case.journal
     year = flood_year(ctx.today)
     day0 = date(year, 6, 18)
-    reported = _at(day0, 8, 40)
+    reported = at_time(day0, 8, 40)
     reporter = ctx.identities.resident_name()
     j.event(reported, "register", IssueStatus.REGISTERED, note="“建宁客厅”小程序线上反映")
-    j.event(_at(day0, 8, 55), "accept", IssueStatus.ACCEPTED)
-    first = j.dispatch(_at(day0, 9, 10), case.department("社区建设科"), day0)
-    j.acknowledge(first, _at(day0, 9, 40), "社区建设科")
-    j.resolve(first, _at(day0, 16, 30), "已调集移动泵车排水，疏通堵塞的雨水管道。")
+    j.event(at_time(day0, 8, 55), "accept", IssueStatus.ACCEPTED)
+    first = j.dispatch(at_time(day0, 9, 10), case.department("社区建设科"), day0)
+    j.acknowledge(first, at_time(day0, 9, 40), "社区建设科")
+    j.resolve(first, at_time(day0, 16, 30), "已调集移动泵车排水，疏通堵塞的雨水管道。")
     j.follow_up(
-        _at(date(year, 7, 3), 10, 0),
+        at_time(date(year, 7, 3), 10, 0),
         case.community.secretary.name,
         Satisfaction.DISSATISFIED,
         "7月2日暴雨后又积水没过脚踝，一楼又进水了，管网老化的根子没解决。",
     )
-    j.reopen(_at(date(year, 7, 3), 15, 0), "回访不满意，提交街社党建共同体议事会研究")
+    j.reopen(at_time(date(year, 7, 3), 15, 0), "回访不满意，提交街社党建共同体议事会研究")
     council = ctx.calendar.add(date(year, 7, 8), 0)
     after = council + timedelta(days=1)
-    rebuild = j.dispatch(_at(after, 9, 0), case.department("社区建设科"), date(year, 9, 30))
+    rebuild = j.dispatch(at_time(after, 9, 0), case.department("社区建设科"), date(year, 9, 30))
     pipes = j.dispatch(
-        _at(after, 9, 15), Target(water.name, resident_unit_id=water.id), date(year, 9, 15)
+        at_time(after, 9, 15),
+        Target(water.name, resident_unit_id=water.id),
+        date(year, 9, 15),
+        lead=False,
     )
-    j.acknowledge(rebuild, _at(after, 10, 0), "社区建设科")
-    j.acknowledge(pipes, _at(after, 14, 0), water.name)
+    j.acknowledge(rebuild, at_time(after, 10, 0), "社区建设科")
+    j.acknowledge(pipes, at_time(after, 14, 0), water.name)
     pipes.update(
         status=DispatchStatus.DONE,
         result="已完成建宁路33号周边市政管网接驳口改造，管径由300毫米扩大至600毫米。",
-        completed_at=_at(date(year, 9, 12), 17, 0),
+        completed_at=at_time(date(year, 9, 12), 17, 0),
     )
     j.resolve(
         rebuild,
-        _at(date(year, 9, 28), 16, 0),
+        at_time(date(year, 9, 28), 16, 0),
         "已完成小区雨污分流改造和地面翻建，低洼处增设收水井4处。",
     )
     j.follow_up(
-        _at(date(year, 10, 12), 10, 0),
+        at_time(date(year, 10, 12), 10, 0),
         case.community.secretary.name,
         Satisfaction.SATISFIED,
         "经过几场大雨检验，没有再积水，居民送来了感谢信。",
     )
-    j.event(_at(date(year, 10, 14), 9, 30), "close", IssueStatus.CLOSED, note="办结归档")
-    _issue(
+    j.event(at_time(date(year, 10, 14), 9, 30), "close", IssueStatus.CLOSED, note="办结归档")
+    add_issue(
         case,
         number,
         reported,
@@ -218,7 +230,7 @@ def _flood(case: _Case, number: str, water: Unit) -> None:
     _council(case, council, "关于建宁路33号雨季积水问题", water, "积水")
 
 
-def _council(case: _Case, day: date, title: str, unit: Unit, topic: str) -> None:
+def _council(case: Case, day: date, title: str, unit: Unit, topic: str) -> None:
     community, street = case.community, case.street
     issue = case.journal.issue_id
     department = "城管科" if topic == "停车" else "社区建设科"

@@ -26,8 +26,9 @@ from app.demo.issue_texts import (
 from app.demo.journal import Journal, Target
 from app.demo.plan import JIANNING, STREETS
 from app.demo.world import Community, Context, Street
+from app.issues.limits import due_day, due_moment
 from db.models.directory import UnitCategory
-from db.models.issues import IssueSource, IssueStatus, Priority, Satisfaction
+from db.models.issues import IssueSource, IssueStatus, LimitUnit, Priority, Satisfaction
 
 DEPARTMENTS_FOR = {
     "停车": ("城管科", "平安建设科"),
@@ -186,8 +187,9 @@ def _random_issue(
         who = f"居民{reporter[0]}先生" if reporter and rng.random() < 0.5 else "居民"
         phone = ctx.identities.mobile()
     limit = ctx.world.category_limits[category]
-    deadline = ctx.calendar.add(local_date(reported), limit)
-    urgent = limit == 0 and rng.random() < 0.6 or rng.random() < 0.04
+    due = due_moment(ctx.calendar, reported, limit)
+    deadline = due_day(due)
+    urgent = limit.unit is LimitUnit.HOURS and rng.random() < 0.6 or rng.random() < 0.04
     issue_id = ctx.rows.new_id()
     journal = Journal(ctx, rng, issue_id, community.street.user_ids or [ctx.world.admin_user_id])
     _run(ctx, rng, journal, community, category, reported, deadline, source, stop)
@@ -208,7 +210,11 @@ def _random_issue(
         address=f"南京市鼓楼区{address}{building if compound else ''}",
         reporter_name=reporter,
         reporter_phone=phone,
+        entered_by=_entered_by(rng, community, source),
         reported_at=reported,
+        limit_amount=limit.amount,
+        limit_unit=limit.unit,
+        due_at=due,
         deadline=deadline,
         priority=Priority.URGENT if urgent else Priority.NORMAL,
         supervised=bool(supervision),
@@ -217,6 +223,13 @@ def _random_issue(
     )
     ctx.rows.get(issue_id)["updated_at"] = journal.last_at or reported
     ctx.world.note_issue(issue_id, reported, community, grid, source)
+
+
+def _entered_by(rng: Random, community: Community, source: IssueSource) -> str:
+    """代录: elderly residents who come to the centre often have it written down for them."""
+    if source is not IssueSource.VISIT or not community.staff or rng.random() < 0.4:
+        return ""
+    return rng.choice(community.staff).name
 
 
 def _run(
@@ -315,7 +328,7 @@ def _dispatch_round(
         if at >= now:
             return None
         other = next(o for o in options if o is not target)
-        journal.give_back(row, at, rng.choice(RETURN_REASONS).format(other=other.name))
+        journal.give_back(row, at, rng.choice(RETURN_REASONS).format(other=other.name), target.name)
         at = office_hours(at + minutes(rng, 20, 240))
         if at >= now:
             return None

@@ -13,6 +13,7 @@ from app.demo.report import long_report
 from app.demo.schedule import COMMUNITY, COUNCIL, FULL, LIAISON, ZONE, Planned, schedule
 from app.demo.topics import KIND_TOPICS, TOPICS
 from app.demo.world import Community, Context, Owner, PersonRef, Unit
+from app.localtime import cn_date
 from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
 
 LEAVE_REASONS = ("公务", "出差", "参加省里会议", "病假", "外出学习", "参加区里会议")
@@ -30,10 +31,6 @@ class _Seat:
     person: PersonRef | None
     unit: Unit | None = None
     observer: bool = False
-
-
-def cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def build_meetings(ctx: Context) -> None:

@@ -1,4 +1,5 @@
-"""Reference data: settings, issue categories, the holiday calendar and the users.
+"""Reference data: settings, issue categories and the users (the holiday calendar is the
+official one every database is given when it opens).
 
 A database may already hold some of these (a first-run admin, default settings): existing keys
 are kept and reused, never duplicated.
@@ -6,13 +7,11 @@ are kept and reused, never duplicated.
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import Connection, select
 
-from app.demo.clock import holidays_for
 from app.demo.world import Context
-from db.models.issues import Holiday, IssueCategory
+from app.issues.limits import Limit
+from db.models.issues import IssueCategory, LimitUnit
 from db.models.security import Role, Setting, User
 
 MEETING_KINDS = [
@@ -22,23 +21,23 @@ MEETING_KINDS = [
     "社区大党委会议",
     "联络员会议",
 ]
-# Urgent problems the same day, requests in 3 working days, complaints in 13.
+# The tiers: danger in 2 hours, water in 24, general requests in 7 days, complex ones in 15;
+# street cleaning in 3 working days, the rest in 5 (as many provinces close them).
 ISSUE_CATEGORIES = (
-    ("停车", 3),
-    ("积水", 0),
-    ("物业", 13),
-    ("设施老化", 3),
-    ("环境卫生", 3),
-    ("安全隐患", 0),
-    ("噪声扰民", 13),
-    ("其他", 3),
+    ("停车", Limit(7, LimitUnit.CALENDAR_DAYS)),
+    ("积水", Limit(24, LimitUnit.HOURS)),
+    ("物业", Limit(15, LimitUnit.CALENDAR_DAYS)),
+    ("设施老化", Limit(7, LimitUnit.CALENDAR_DAYS)),
+    ("环境卫生", Limit(3, LimitUnit.WORKING_DAYS)),
+    ("安全隐患", Limit(2, LimitUnit.HOURS)),
+    ("噪声扰民", Limit(7, LimitUnit.CALENDAR_DAYS)),
+    ("其他", Limit(5, LimitUnit.WORKING_DAYS)),
 )
 
 
-def build_reference(ctx: Context, connection: Connection, years: range) -> None:
+def build_reference(ctx: Context, connection: Connection) -> None:
     _settings(ctx, connection)
     _categories(ctx, connection)
-    _holidays(ctx, connection, years)
 
 
 def _settings(ctx: Context, connection: Connection) -> None:
@@ -48,8 +47,10 @@ def _settings(ctx: Context, connection: Connection) -> None:
 
 
 def _categories(ctx: Context, connection: Connection) -> None:
-    query = select(IssueCategory.name, IssueCategory.id, IssueCategory.limit_working_days)
-    existing = {name: (cid, limit) for name, cid, limit in connection.execute(query)}
+    query = select(
+        IssueCategory.name, IssueCategory.id, IssueCategory.limit_amount, IssueCategory.limit_unit
+    )
+    existing = {name: (cid, Limit(n, unit)) for name, cid, n, unit in connection.execute(query)}
     for position, (name, limit) in enumerate(ISSUE_CATEGORIES):
         if name in existing:
             ctx.world.category_ids[name], ctx.world.category_limits[name] = existing[name]
@@ -58,18 +59,11 @@ def _categories(ctx: Context, connection: Connection) -> None:
             "issue_categories",
             ctx.setup_time,
             name=name,
-            limit_working_days=limit,
+            limit_amount=limit.amount,
+            limit_unit=limit.unit,
             position=position,
         )
         ctx.world.category_limits[name] = limit
-
-
-def _holidays(ctx: Context, connection: Connection, years: range) -> None:
-    existing: set[date] = set(connection.execute(select(Holiday.day)).scalars())
-    for year in years:
-        for day, (is_workday, name) in holidays_for(year).items():
-            if day not in existing:
-                ctx.rows.add("holidays", ctx.setup_time, day=day, is_workday=is_workday, name=name)
 
 
 def build_users(ctx: Context, connection: Connection) -> None:

@@ -14,6 +14,7 @@ from app.demo.clock import local_date, local_time
 from app.demo.names import Identities
 from app.demo.rows import Rows
 from app.issues.calendar import WorkCalendar
+from app.issues.limits import Limit
 from db.models.directory import ManagementMode, UnitCategory
 
 HISTORY_DAYS = 730
@@ -148,7 +149,7 @@ class World:
     streets: list[Street] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     category_ids: dict[str, str] = field(default_factory=dict)
-    category_limits: dict[str, int] = field(default_factory=dict)
+    category_limits: dict[str, Limit] = field(default_factory=dict)
     admin_user_id: str = ""
     case_agendas: list[CaseAgenda] = field(default_factory=list)
     issue_numbers: dict[int, int] = field(default_factory=dict)  # last number used per year

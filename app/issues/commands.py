@@ -1,4 +1,5 @@
-"""Command-line subcommands for issues: ``gongjian issues list``."""
+"""Command-line subcommands for issues: ``gongjian issues list``, ``gongjian workorder``, and
+the holiday calendar deadlines count on: ``gongjian holidays``."""
 
 from __future__ import annotations
 
@@ -32,7 +33,84 @@ def register(commands: Any) -> dict[str, Handler]:
     order = commands.add_parser("workorder", help="把民生事项工单导出为 PDF")
     order.add_argument("issue", metavar="NUMBER", help="事项编号（如 MS2026-000123）或 ID")
     order.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
-    return {"issues": list_issues, "workorder": export_work_order}
+    calendar = commands.add_parser(
+        "holidays", help="节假日与调休（办理时限按它计算）：列出一年，或导入、导出节假日文件"
+    )
+    calendar.add_argument("--year", type=int, metavar="YYYY", help="年份（默认今年）")
+    calendar.add_argument("--json", action="store_true", help="输出 JSON")
+    what = calendar.add_mutually_exclusive_group()
+    what.add_argument(
+        "--import", dest="import_file", type=Path, metavar="FILE.toml", help="导入一年的节假日文件"
+    )
+    what.add_argument(
+        "--export", dest="export_file", type=Path, metavar="FILE.toml", help="把这一年导出为文件"
+    )
+    return {"issues": list_issues, "workorder": export_work_order, "holidays": holidays}
+
+
+def holidays(args: argparse.Namespace, target: str) -> int:
+    """Lists a year's holidays and make-up working days, or imports or exports a year."""
+    from app.database import Database
+    from app.issues import holidays as calendar
+    from app.labels import label
+    from app.localtime import beijing_today
+
+    year = args.year or beijing_today().year
+    if not 2000 <= year <= 2100:
+        raise CliError("--year 须在2000到2100之间")
+    database = Database(target, must_exist=True)
+    try:
+        if args.import_file is not None:
+            if not args.import_file.is_file():
+                raise CliError(f"找不到文件：{args.import_file}")
+            with database.session() as session:
+                done = calendar.import_holiday_file(session, args.import_file)
+            print(
+                f"已导入{done.year}年：放假{done.days_off}天，调休上班{done.workdays}天"
+                f"（替换原有{done.replaced}天）。"
+            )
+            return 0
+        if args.export_file is not None:
+            with database.reader() as session:
+                path = calendar.export_holiday_file(session, year, args.export_file)
+            print(f"已导出{year}年的节假日：{path}")
+            return 0
+        with database.reader() as session:
+            days = calendar.holidays(session, year)
+    finally:
+        database.close()
+    if args.json:
+        rows = [
+            {
+                "date": d.day.isoformat(),
+                "workday": d.is_workday,
+                "name": d.name,
+                "origin": d.origin.value,
+                "source": d.source,
+            }
+            for d in days
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not days:
+        print(f"{year}年没有节假日与调休记录：请导入这一年的节假日文件（--import）。")
+        return 0
+    print_table(
+        ("日期", "星期", "类型", "名称", "来源"),
+        [
+            (
+                d.day.isoformat(),
+                "一二三四五六日"[d.day.weekday()],
+                "上班" if d.is_workday else "休息",
+                d.name,
+                f"{label(d.origin)} {d.source}".strip(),
+            )
+            for d in days
+        ],
+    )
+    off = sum(not d.is_workday for d in days)
+    print(f"{year}年：放假{off}天，调休上班{len(days) - off}天。")
+    return 0
 
 
 def export_work_order(args: argparse.Namespace, target: str) -> int:
@@ -66,6 +144,11 @@ def _status(text: str) -> str:
             return status.value
     names = "、".join(label(s) for s in IssueStatus)
     raise CliError(f"没有“{text}”这个状态，可用：{names}")
+
+
+def _colour(style: str) -> str:
+    """ "red" or "yellow" of a row's style ("red supervised"), else ""."""
+    return next((word for word in style.split() if word in ("red", "yellow")), "")
 
 
 def list_issues(args: argparse.Namespace, target: str) -> int:
@@ -106,10 +189,12 @@ def list_issues(args: argparse.Namespace, target: str) -> int:
                 "grid": v["grid"],
                 "status": v["status"].value,
                 "reported_at": to_beijing(v["reported_at"]).isoformat(),
-                "deadline": v["deadline"].isoformat() if v["deadline"] else None,
+                "deadline": v["due"][:10] or None,
+                "due": v["due"] or None,
                 "units": v["units"],
                 "satisfaction": v["satisfaction"].value if v["satisfaction"] else None,
-                "warning": row.style or None,
+                "warning": _colour(row.style) or None,
+                "supervised": "supervised" in row.style.split(),
             }
         )
     if args.json:
@@ -125,14 +210,14 @@ def list_issues(args: argparse.Namespace, target: str) -> int:
             (
                 i["number"],
                 label(row.values[keys.index("status")]),
-                i["deadline"] or "",
+                i["due"] or "",
                 i["community"],
-                marks.get(row.style, ""),
+                marks.get(_colour(row.style), "") + ("督" if i["supervised"] else ""),
                 i["title"],
             )
             for i, row in zip(issues, rows, strict=True)
         ],
     )
     more = "，还有更多（用 --limit 列出更多）" if total > len(issues) else ""
-    print(f"列出 {len(issues)} 条{more}。!! 红色预警，! 黄色预警。")
+    print(f"列出 {len(issues)} 条{more}。!! 红色预警，! 黄色预警，督 督办。")
     return 0

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.access import record_for
+from app.access import phone_for, record_for
+from app.issues.clock import issue_limit
+from app.issues.merging import complainants
+from app.issues.origin import meeting_for_issue
 from app.issues.records import (
+    ComplainantView,
     DispatchView,
     EventView,
     FollowUpView,
@@ -18,9 +23,8 @@ from app.issues.records import (
 )
 from app.issues.store import live_issue
 from app.issues.warnings import DispatchState, dispatch_warning, issue_warning
-from app.issues.workflow import action_label, allowed_actions
+from app.issues.workflow import Note, action_label, allowed_actions, unit_steps
 from app.localtime import to_beijing
-from app.meetings.tracking import meeting_for_issue
 from db.base import utcnow
 from db.models.directory import OrgUnit, ResidentUnit
 from db.models.issues import Issue, IssueCategory, IssueEvent, IssueLink
@@ -55,7 +59,7 @@ def dispatch_states(session: Session, issue: Issue) -> list[DispatchState]:
             names.get(d.org_unit_id or d.resident_unit_id or "", ""),
             d.status,
             d.dispatched_at,
-            d.due_on,
+            d.due_at,
         )
         for d in issue.dispatches
     ]
@@ -71,7 +75,7 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
     views = []
     for d in dispatches:
         name = names.get(d.org_unit_id or d.resident_unit_id or "", "")
-        level, _ = dispatch_warning(DispatchState(name, d.status, d.dispatched_at, d.due_on), at)
+        level, _ = dispatch_warning(DispatchState(name, d.status, d.dispatched_at, d.due_at), at)
         views.append(
             DispatchView(
                 d.id,
@@ -79,19 +83,24 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
                 d.org_unit_id,
                 d.resident_unit_id,
                 d.status,
+                d.lead,
                 to_beijing(d.dispatched_at),
+                _bj(d.due_at),
                 d.due_on,
                 _bj(d.acknowledged_at),
                 d.result,
                 _bj(d.completed_at),
+                _bj(d.objected_at),
+                d.objection_reason,
+                _bj(d.reviewed_at),
+                d.review_note,
                 _bj(d.returned_at),
                 d.return_reason,
                 level,
+                unit_steps(d.status, issue.status),
             )
         )
-    level, reasons = issue_warning(
-        issue.status, issue.deadline, issue.updated_at, dispatch_states(session, issue), at
-    )
+    level, reasons = issue_warning(issue, dispatch_states(session, issue), at)
     events = session.execute(
         select(IssueEvent, User.display_name)
         .outerjoin(User, User.id == IssueEvent.user_id)
@@ -110,8 +119,10 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
         address=issue.address,
         reporter_name=issue.reporter_name,
         reporter_phone=issue.reporter_phone,
+        entered_by=issue.entered_by,
         priority=issue.priority,
     )
+    merged_into = session.get(Issue, issue.merged_into_id) if issue.merged_into_id else None
     return IssueDetail(
         id=issue.id,
         version=issue.version,
@@ -120,6 +131,18 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
         status=issue.status,
         reported_at=to_beijing(issue.reported_at),
         deadline=issue.deadline,
+        due_at=_bj(issue.due_at),
+        limit=issue_limit(issue) if issue.limit_unit is not None else None,
+        paused_at=_bj(issue.paused_at),
+        extended=any(e.action == Note.EXTEND.value for e, _user in events),
+        escalated=issue.escalated,
+        escalation_reason=issue.escalation_reason,
+        merged_into_id=issue.merged_into_id,
+        merged_into_number=merged_into.number if merged_into is not None else "",
+        complainants=tuple(
+            replace(ComplainantView(*vars(c).values()), phone=phone_for(session, c.phone))
+            for c in complainants(session, issue)
+        ),
         category_name=category.name if category else "",
         community_name=org_names.get(issue.community_id or "", ""),
         grid_name=org_names.get(issue.grid_id or "", ""),
@@ -146,7 +169,14 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
             for e, user in events
         ),
         follow_ups=tuple(
-            FollowUpView(f.id, to_beijing(f.visited_at), f.visited_by, f.satisfaction, f.comment)
+            FollowUpView(
+                f.id,
+                to_beijing(f.visited_at),
+                f.visited_by,
+                f.satisfaction,
+                f.comment,
+                f.complainant_id,
+            )
             for f in sorted(issue.follow_ups, key=lambda f: f.visited_at)
         ),
         links=tuple(_links(session, issue.id)),

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from app.i18n import QT_TRANSLATE_NOOP, field_label
+from app.issues.limits import Limit
 from app.validation import check_length, check_required, half_width
 from db.models.issues import (
     DispatchStatus,
@@ -44,6 +45,7 @@ class IssueData:
     address: str = ""
     reporter_name: str = ""
     reporter_phone: str = ""
+    entered_by: str = ""  # 代录: the staff member who entered it for the reporter
     priority: Priority = Priority.NORMAL
 
     def cleaned(self) -> IssueData:
@@ -76,6 +78,12 @@ class IssueData:
                 field_label(QT_TRANSLATE_NOOP("fields", "联系电话")),
                 PHONE_MAX,
             ),
+            entered_by=check_length(
+                "entered_by",
+                self.entered_by,
+                field_label(QT_TRANSLATE_NOOP("fields", "代录人")),
+                NAME_MAX,
+            ),
             priority=Priority(self.priority),
         )
 
@@ -84,11 +92,15 @@ class IssueData:
 class DispatchTarget:
     """One unit an issue is dispatched to: a department (org unit) or a resident unit.
 
-    ``due_on`` None: the issue's deadline (or the category's limit from today)."""
+    Its due moment: ``limit`` counted from the dispatch, else 24:00 of ``due_on``, else the
+    issue's own (or, when that has passed, the issue's limit counted again). ``lead``: this
+    unit leads (主办)."""
 
     org_unit_id: str | None = None
     resident_unit_id: str | None = None
     due_on: date | None = None
+    limit: Limit | None = None
+    lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,14 +110,21 @@ class DispatchView:
     org_unit_id: str | None
     resident_unit_id: str | None
     status: DispatchStatus
+    lead: bool  # 主办; else 协办
     dispatched_at: datetime  # Beijing time, as all times in views
+    due_at: datetime | None
     due_on: date | None
     acknowledged_at: datetime | None
     result: str
     completed_at: datetime | None
+    objected_at: datetime | None
+    objection_reason: str
+    reviewed_at: datetime | None
+    review_note: str
     returned_at: datetime | None
     return_reason: str
     warning: Warning | None
+    steps: tuple[str, ...]  # what this unit's order allows now (workflow.unit_steps)
 
 
 @dataclass(frozen=True)
@@ -126,6 +145,7 @@ class FollowUpView:
     visited_by: str
     satisfaction: Satisfaction
     comment: str
+    complainant_id: str | None  # 并单: the merged complaint whose reporter was called
 
 
 @dataclass(frozen=True)
@@ -137,6 +157,18 @@ class LinkView:
 
 
 @dataclass(frozen=True)
+class ComplainantView:
+    """Someone to call at the follow-up (``issue_id`` None: the order's own reporter)."""
+
+    issue_id: str | None
+    number: str
+    name: str
+    phone: str
+    reported_at: datetime
+    satisfaction: Satisfaction | None  # the latest call's; None: not called yet
+
+
+@dataclass(frozen=True)
 class IssueDetail:
     id: str
     version: int
@@ -145,6 +177,15 @@ class IssueDetail:
     status: IssueStatus
     reported_at: datetime
     deadline: date | None
+    due_at: datetime | None  # Beijing time
+    limit: Limit | None  # what the deadline was counted with
+    paused_at: datetime | None  # the clock stands still since (an objection under review)
+    extended: bool  # the deadline was extended (延期)
+    escalated: bool  # 问题工单
+    escalation_reason: str
+    merged_into_id: str | None  # 并单: the order this complaint is kept on
+    merged_into_number: str
+    complainants: tuple[ComplainantView, ...]  # the order's reporter, then merged ones
     category_name: str
     community_name: str
     grid_name: str

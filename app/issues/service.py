@@ -2,46 +2,48 @@
 
 One session per user action, opened by the caller; plain data in and out. The loop's steps
 live in ``steps`` (re-exported here), the rule of which step may follow which in
-``workflow``, warnings in ``warnings``; categories, the holiday calendar and links here.
+``workflow``, warnings in ``warnings``, the holiday calendar in ``holidays``; categories
+and links here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app import attachments, audit
 from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.detail import issue_detail
-from app.issues.steps import (
-    accept,
+from app.issues.dispatching import (
     acknowledge,
-    close,
     complete,
     dispatch,
-    end_supervision,
-    extend,
+    object_to,
+    review_objection,
+    set_lead,
+)
+from app.issues.holidays import clear_holiday, holidays, set_holiday, set_holidays
+from app.issues.limits import Limit, check_limit
+from app.issues.merging import merge, repeat_candidates, unmerge
+from app.issues.oversight import end_supervision, extend, remind, supervise
+from app.issues.steps import (
+    accept,
+    close,
     follow_up,
     register,
     reject,
-    remind,
     reopen,
     resolve,
-    return_dispatch,
-    supervise,
     update_facts,
 )
-from app.issues.store import flush, forget_calendars, live_issue, refuse
+from app.issues.store import flush, live_issue, refuse
 from app.issues.warnings import reminders
-from app.meetings.tracking import decision_to_issue
 from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
 from db.models.issues import (
-    Holiday,
     Issue,
     IssueCategory,
     IssueLink,
@@ -52,27 +54,33 @@ from db.models.issues import (
 __all__ = [
     "accept",
     "acknowledge",
+    "clear_holiday",
     "close",
     "complete",
-    "decision_to_issue",
     "dispatch",
     "end_supervision",
     "extend",
     "follow_up",
+    "holidays",
     "issue_detail",
+    "merge",
+    "object_to",
     "register",
     "reject",
     "remind",
     "reminders",
     "reopen",
+    "repeat_candidates",
     "resolve",
-    "return_dispatch",
+    "review_objection",
+    "set_holiday",
+    "set_holidays",
+    "set_lead",
     "supervise",
+    "unmerge",
     "update_facts",
 ]
 
-LIMIT_MAX = 60
-HOLIDAY_NAME_MAX = 40
 CATEGORY = QT_TRANSLATE_NOOP("fields", "类别")
 
 
@@ -84,7 +92,7 @@ def _invalid(field: str, template: str, **params: object) -> ValidationError:
 class CategoryView:
     id: str
     name: str
-    limit_working_days: int
+    limit: Limit
 
 
 def categories(session: Session) -> list[CategoryView]:
@@ -93,24 +101,18 @@ def categories(session: Session) -> list[CategoryView]:
         .where(IssueCategory.deleted_at.is_(None))
         .order_by(IssueCategory.position, IssueCategory.name)
     )
-    return [CategoryView(c.id, c.name, c.limit_working_days) for c in rows]
+    return [CategoryView(c.id, c.name, Limit(c.limit_amount, c.limit_unit)) for c in rows]
 
 
-def save_category(
-    session: Session, name: str, limit_working_days: int, category_id: str | None = None
-) -> str:
-    """Adds or changes a category and its limit (0: the same day). Returns its id.
+def save_category(session: Session, name: str, limit: Limit, category_id: str | None = None) -> str:
+    """Adds or changes a category and its limit (hours, working or calendar days); issues
+    registered before keep theirs. Returns its id.
 
-    ValidationError on ``name`` (empty, too long, taken) or ``limit_working_days``."""
+    ValidationError on ``name`` (empty, too long, taken) or ``limit``."""
     text = name.strip()
     if not text or len(text) > 40:
         raise _invalid("name", QT_TRANSLATE_NOOP("errors", "类别名称须为1到40个字。"))
-    if not 0 <= limit_working_days <= LIMIT_MAX:
-        raise _invalid(
-            "limit_working_days",
-            QT_TRANSLATE_NOOP("errors", "办理时限须在0到{max}个工作日之间。"),
-            max=LIMIT_MAX,
-        )
+    check_limit(limit)
     taken = session.scalar(
         select(IssueCategory.id).where(
             IssueCategory.name == text, IssueCategory.id != (category_id or "")
@@ -124,55 +126,12 @@ def save_category(
     before = audit.snapshot(row) if row else None
     if row is None:
         last = session.scalar(select(func.max(IssueCategory.position))) or 0
-        row = IssueCategory(name=text, limit_working_days=limit_working_days, position=last + 1)
+        row = IssueCategory(name=text, position=last + 1)
         session.add(row)
-    else:
-        row.name, row.limit_working_days = text, limit_working_days
+    row.name, row.limit_amount, row.limit_unit = text, limit.amount, limit.unit
     flush(session)
     audit.record(session, "update" if before else "create", row, before)
     return row.id
-
-
-def holidays(session: Session, year: int) -> list[tuple[date, bool, str]]:
-    rows = session.execute(
-        select(Holiday.day, Holiday.is_workday, Holiday.name)
-        .where(Holiday.day >= date(year, 1, 1), Holiday.day <= date(year, 12, 31))
-        .order_by(Holiday.day)
-    )
-    return [(d, w, n) for d, w, n in rows]
-
-
-def set_holiday(session: Session, day: date, is_workday: bool, name: str = "") -> None:
-    """Marks a day a holiday (``is_workday`` False) or a working weekend (True).
-
-    ValidationError on ``name`` when longer than 40 characters."""
-    if len(name.strip()) > HOLIDAY_NAME_MAX:
-        raise _invalid(
-            "name",
-            QT_TRANSLATE_NOOP("errors", "名称最多{max}个字。"),
-            max=HOLIDAY_NAME_MAX,
-        )
-    row = session.scalar(select(Holiday).where(Holiday.day == day))
-    before = audit.snapshot(row) if row else None
-    if row is None:
-        row = Holiday(day=day)
-        session.add(row)
-    row.is_workday, row.name = is_workday, name.strip()[:40]
-    flush(session)
-    forget_calendars(session)
-    audit.record(session, "update" if before else "create", row, before)
-
-
-def clear_holiday(session: Session, day: date) -> None:
-    """The day follows the Monday–Friday rule again."""
-    row = session.scalar(select(Holiday).where(Holiday.day == day))
-    if row is None:
-        return
-    before = audit.snapshot(row)
-    session.delete(row)
-    flush(session)
-    forget_calendars(session)
-    audit.record(session, "purge", row, before)
 
 
 def add_attachments(session: Session, issue_id: str, sources: list[Path]) -> None:
@@ -245,6 +204,13 @@ def issue_by_number(session: Session, number: str) -> str:
 class Choice:
     id: str
     name: str
+    street_id: str | None = None  # the street it belongs to (None: none found)
+    street_name: str = ""
+
+    @property
+    def full_name(self) -> str:
+        """Named with its street ("建宁路街道 城管科"): each street has the same sections."""
+        return f"{self.street_name} {self.name}" if self.street_name else self.name
 
 
 @dataclass(frozen=True)
@@ -256,25 +222,51 @@ class IssueChoices:
     departments: tuple[Choice, ...]  # org units that take dispatches
     resident_units: tuple[Choice, ...]
 
+    def street_of(self, community_id: str | None) -> str | None:
+        return next((c.street_id for c in self.communities if c.id == community_id), None)
+
+
+def _streets(session: Session) -> dict[str, tuple[str, str]]:
+    """Each live org unit's street: id → (street id, street name)."""
+    units = {
+        i: (parent, level, name)
+        for i, parent, level, name in session.execute(
+            select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.level, OrgUnit.name).where(
+                OrgUnit.deleted_at.is_(None)
+            )
+        )
+    }
+    found: dict[str, tuple[str, str]] = {}
+    for unit_id in units:
+        current: str | None = unit_id
+        for _ in range(len(units)):  # a cycle cannot loop forever
+            if current is None or current not in units:
+                break
+            parent, level, name = units[current]
+            if level is OrgLevel.STREET:
+                found[unit_id] = (current, name)
+                break
+            current = parent
+    return found
+
 
 def choices(session: Session) -> IssueChoices:
-    parent = aliased(OrgUnit)
+    streets = _streets(session)
+
+    def choice(unit_id: str, name: str, place_id: str | None) -> Choice:
+        street_id, street_name = streets.get(place_id or "", (None, ""))
+        return Choice(unit_id, name, street_id, street_name)
 
     def units(level: OrgLevel) -> tuple[Choice, ...]:
-        """Named with their parent ("建宁路街道 城管科"): each street has the same sections."""
         rows = session.execute(
-            select(OrgUnit.id, OrgUnit.name, parent.name)
-            .outerjoin(parent, parent.id == OrgUnit.parent_id)
+            select(OrgUnit.id, OrgUnit.name)
             .where(OrgUnit.level == level, OrgUnit.deleted_at.is_(None))
-            .order_by(parent.name, OrgUnit.position, OrgUnit.name)
+            .order_by(OrgUnit.position, OrgUnit.name)
         )
-        named = [(i, n, p) for i, n, p in rows]
-        if len({n for _, n, _ in named}) == len(named):
-            return tuple(Choice(i, n) for i, n, _ in named)
-        return tuple(Choice(i, f"{p} {n}" if p else n) for i, n, p in named)
+        return tuple(choice(i, n, i) for i, n in rows)
 
     residents = session.execute(
-        select(ResidentUnit.id, ResidentUnit.name)
+        select(ResidentUnit.id, ResidentUnit.name, ResidentUnit.org_unit_id)
         .where(ResidentUnit.deleted_at.is_(None))
         .order_by(ResidentUnit.category, ResidentUnit.name)
     )
@@ -282,5 +274,5 @@ def choices(session: Session) -> IssueChoices:
         tuple(categories(session)),
         units(OrgLevel.COMMUNITY),
         units(OrgLevel.DEPARTMENT),
-        tuple(Choice(i, n) for i, n in residents),
+        tuple(choice(i, n, o) for i, n, o in residents),
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -12,9 +13,11 @@ from app import audit
 from app.errors import ConflictError, UserError, ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.calendar import WorkCalendar, load_calendar
-from app.localtime import to_beijing
+from app.issues.workflow import Action, check
+from app.localtime import local_day
 from db.base import utcnow
-from db.models.issues import Dispatch, Issue, IssueCategory, IssueEvent, IssueStatus
+from db.models.directory import OrgUnit, ResidentUnit
+from db.models.issues import Dispatch, Issue, IssueEvent, IssueStatus
 
 WHAT = QT_TRANSLATE_NOOP("fields", "民生事项")
 DISPATCH = QT_TRANSLATE_NOOP("fields", "派单")
@@ -43,10 +46,6 @@ def required_note(field: str, text: str, template: str) -> str:
             n=len(value),
         )
     return value
-
-
-def local_day(moment: datetime) -> date:
-    return to_beijing(moment).date()
 
 
 def live_issue(session: Session, issue_id: str, version: int | None = None) -> Issue:
@@ -112,6 +111,19 @@ def journal(
     audit.record(session, action, issue, before, reason=note)
 
 
+def step(
+    session: Session,
+    issue: Issue,
+    action: Action,
+    at: datetime,
+    note: str = "",
+    to: IssueStatus | None = None,
+) -> None:
+    """A step of the loop: checked against the transition table, then journalled."""
+    after = check(action, issue.status)
+    journal(session, issue, action, at, to=to or after or issue.status, note=note)
+
+
 def transaction_cache(session: Session, key: str) -> dict[Any, Any]:
     """A dictionary that lives as long as the session's current transaction: what it holds
     (the calendar, the numbers taken) cannot change under it while the transaction lasts."""
@@ -140,12 +152,13 @@ def forget_calendars(session: Session) -> None:
     session.info.pop(CALENDARS, None)
 
 
-def limit_days(session: Session, issue: Issue, default: int = 3) -> int:
-    if issue.category_id is None:
-        return default
-    category = session.get(IssueCategory, issue.category_id)
-    return default if category is None else category.limit_working_days
-
-
 def now_or(now: datetime | None) -> datetime:
     return now or utcnow()
+
+
+def unit_name(session: Session, org_unit_id: str | None, resident_unit_id: str | None) -> str:
+    if org_unit_id is not None:
+        return session.scalar(select(OrgUnit.name).where(OrgUnit.id == org_unit_id)) or ""
+    return (
+        session.scalar(select(ResidentUnit.name).where(ResidentUnit.id == resident_unit_id)) or ""
+    )

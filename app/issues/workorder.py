@@ -13,6 +13,7 @@ from pathlib import Path
 from app.access import Use, record_disclosure, reveals_personal_data
 from app.database import Database
 from app.issues.detail import issue_detail
+from app.issues.limits import due_cn
 from app.issues.records import IssueDetail
 from app.labels import label
 
@@ -31,10 +32,19 @@ def _facts(d: IssueDetail) -> list[tuple[str, str]]:
         ("地址", data.address or "—"),
         ("反映人", reporter or "—"),
         ("登记时间", d.reported_at.strftime("%Y-%m-%d %H:%M")),
-        ("办理时限", d.deadline.isoformat() if d.deadline else "—"),
+        ("办理时限", _due(d)),
     ]
+    if data.entered_by:
+        rows.append(("代录", data.entered_by))
     if d.meeting_title:
         rows.append(("来源会议", d.meeting_title))
+    if d.merged_into_number:
+        rows.append(("并单", f"已并入{d.merged_into_number}"))
+    if len(d.complainants) > 1:
+        names = "、".join(c.name or c.number for c in d.complainants)
+        rows.append(("并单反映人", f"{len(d.complainants)}位：{names}"))
+    if d.escalated:
+        rows.append(("问题工单", d.escalation_reason))
     if d.supervised:
         rows.append(("督办", d.supervision_note or "是"))
     if d.satisfaction is not None:
@@ -53,6 +63,15 @@ def work_order(database: Database, issue_id: str) -> tuple[IssueDetail, bytes]:
         with database.session() as session:
             record_disclosure(session, "print", "issues", issue_id, number=detail.number)
     return detail, pdf
+
+
+def _due(d: IssueDetail) -> str:
+    """The due moment and the limit it was counted with ("2026年10月10日24时（3个工作日）")."""
+    if d.due_at is None:
+        return "—"
+    limit = f"（{d.limit}）" if d.limit is not None else ""
+    paused = "，计时暂停：异议审核中" if d.paused_at is not None else ""
+    return due_cn(d.due_at) + limit + paused
 
 
 def render_work_order(detail: IssueDetail) -> bytes:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.localtime import to_beijing
+from app.meetings.carried_views import carried
 from app.meetings.names import Names
 from app.meetings.records import (
     ActionItemData,
@@ -108,6 +109,7 @@ class AgendaItemView:
     notes: str
     position: int
     decisions: tuple[DecisionView, ...]
+    carried: tuple[str, ...] = ()  # earlier decisions brought back, as the minutes print them
 
     def data(self) -> AgendaItemData:
         return AgendaItemData(
@@ -209,6 +211,7 @@ def build_detail(session: Session, meeting: Meeting) -> MeetingDetail:
         )
 
     starts_at = _beijing(meeting.starts_at)
+    earlier = carried(session, [item.id for item in meeting.agenda_items])
     return MeetingDetail(
         id=meeting.id,
         version=meeting.version,
@@ -256,6 +259,7 @@ def build_detail(session: Session, meeting: Meeting) -> MeetingDetail:
                     )
                     for d in item.decisions
                 ),
+                tuple(f"{n}.{v.line()}" for n, v in enumerate(earlier.get(item.id, []), start=1)),
             )
             for item in meeting.agenda_items
         ),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
+from app.meetings.carried import freeze as freeze_carried
 from app.meetings.detail import MeetingDetail, build_detail
 from app.meetings.records import REASON_MAX, IncompleteMinutesError, Missing
 from app.meetings.store import (
@@ -128,6 +129,7 @@ def finalise(
     if missing:
         raise IncompleteMinutesError(missing)
     before = meeting_state(meeting)
+    freeze_carried(session, meeting)  # the minutes print how earlier decisions stood today
     meeting.status = MeetingStatus.FINAL
     meeting.finalised_at = utcnow()
     touch(meeting)

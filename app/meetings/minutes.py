@@ -12,6 +12,9 @@ Rules, kept simple so staff can predict the page from the editor:
   a whole has no names. 缺席 and unmarked attendees are not printed.
 - Decisions: owners are the action items' owners (unit, department or person), each once;
   the due date is the latest of the action items' (when everything is due).
+- 上次议定事项落实情况: earlier decisions brought back are numbered 1. 2. … after the item's
+  notes, each with its owner, due date, where it was decided and its status (as it stood when
+  the minutes were finalised; for a draft, as it stands now).
 - Issuer: the host's party body (街道 → ``宁海路街道党工委``, 社区 → ``…社区党委``; a zone or
   department → its street's); dated the day of finalising (none for a draft).
 - Times are Beijing time.
@@ -24,6 +27,7 @@ import re
 from sqlalchemy.orm import Session
 
 from app.localtime import to_beijing
+from app.meetings.carried_views import CarriedView, carried
 from app.meetings.detail import sorted_action_items
 from app.meetings.documents import (
     AgendaSection,
@@ -103,6 +107,12 @@ def _decision(names: Names, decision: Decision) -> DecisionItem:
     return DecisionItem(decision.text, tuple(owners), max(dues) if dues else None)
 
 
+def _with_carried(notes: str, views: list[CarriedView]) -> str:
+    """The notes, then each earlier decision brought back and how it stands (1. 2. …)."""
+    lines = [f"{n}.{view.line()}" for n, view in enumerate(views, start=1)]
+    return "\n".join(part for part in (notes.strip(), *lines) if part)
+
+
 def _issuer(names: Names, host_id: str | None) -> str:
     level = names.org_level(host_id)
     if level in (OrgLevel.STREET, OrgLevel.COMMUNITY):
@@ -116,6 +126,7 @@ def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
     names = meeting_names(session, meeting)
     attendances = list(meeting.attendances)
     finalised = meeting.finalised_at if meeting.status is MeetingStatus.FINAL else None
+    earlier = carried(session, [item.id for item in meeting.agenda_items])
     return MinutesDocument(
         heading=minutes_heading(meeting.title),
         session_no=meeting.session_no,
@@ -127,7 +138,9 @@ def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
         opening=meeting.summary or "",
         sections=tuple(
             AgendaSection(
-                item.title, item.notes or "", tuple(_decision(names, d) for d in item.decisions)
+                item.title,
+                _with_carried(item.notes or "", earlier.get(item.id, [])),
+                tuple(_decision(names, d) for d in item.decisions),
             )
             for item in meeting.agenda_items
         ),

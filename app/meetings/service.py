@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
+from app.meetings.carried import carry_open_decisions, open_decisions
 from app.meetings.detail import (
     ActionItemView,
     AgendaItemView,
@@ -63,12 +64,7 @@ from app.meetings.store import (
     record,
     touch,
 )
-from app.meetings.tracking import (
-    IssueOrigin,
-    decision_to_issue,
-    meeting_for_issue,
-    set_action_status,
-)
+from app.meetings.tracking import decision_to_issue, set_action_status
 from db.base import utcnow
 from db.models.directory import OrgUnit, Person, ResidentUnit
 from db.models.issues import Issue
@@ -93,7 +89,6 @@ __all__ = [
     "DecisionData",
     "DecisionView",
     "IncompleteMinutesError",
-    "IssueOrigin",
     "MeetingContent",
     "MeetingData",
     "MeetingDetail",
@@ -102,6 +97,7 @@ __all__ = [
     "add_unit_representatives",
     "attendance_counts",
     "check_held",
+    "carry_open_decisions",
     "create_meeting",
     "default_due_on",
     "decision_to_issue",
@@ -114,9 +110,9 @@ __all__ = [
     "get_meeting",
     "mark_exported",
     "mark_printed",
-    "meeting_for_issue",
     "meeting_kinds",
     "propose_next_start",
+    "open_decisions",
     "reopen",
     "restore_meeting",
     "save_meeting",

@@ -9,8 +9,7 @@ move the meeting's version on, so an editor opened before them reloads instead o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,21 +17,18 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
-from app.issues.numbering import allocate_issue_number
-from app.localtime import to_beijing
+from app.issues.records import IssueData
+from app.issues.steps import register
+from app.localtime import cn_date, to_beijing
 from app.meetings.detail import sorted_action_items
 from app.meetings.names import Names
 from app.meetings.store import WHAT, flush, refuse, touch
 from db.base import utcnow
 from db.models.directory import OrgLevel, ResidentUnit
-from db.models.issues import Issue, IssueEvent, IssueSource, IssueStatus
-from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
+from db.models.issues import Issue, IssueSource
+from db.models.meetings import ActionItem, ActionStatus, Decision, Meeting
 
 TITLE_MAX = 200
-
-
-def cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _action(session: Session, action_item_id: str) -> ActionItem:
@@ -97,9 +93,11 @@ def decision_to_issue(
     community_id: str | None = None,
     now: datetime | None = None,
 ) -> str:
-    """Registers a 民生事项 (source 会议, status 登记) for a decision and links it to the
-    action item — the one given, or the decision's first one without an issue (one is added
-    when the decision has none). Returns the issue's id. Pass exactly one of the two ids."""
+    """Registers a 民生事项 (source 会议, status 登记) for a decision through the issues area's
+    register step and links it to the action item — the one given, or the decision's first
+    one without an issue (one is added when the decision has none). The issue belongs to the
+    meeting's community (else the owner's) unless ``community_id`` says otherwise, and to
+    ``category_id``. Returns the issue's id. Pass exactly one of the two ids."""
     if (decision_id is None) == (action_item_id is None):
         raise ValueError("pass exactly one of decision_id and action_item_id")
     created = False
@@ -139,75 +137,19 @@ def decision_to_issue(
     if action.due_on:
         lines.append(f"完成时限：{cn_date(action.due_on)}")
 
-    issue = Issue(
-        number=allocate_issue_number(session, to_beijing(at).year),
+    data = IssueData(
         title=_issue_title(decision.text),
-        description="\n".join(lines),
         source=IssueSource.MEETING,
+        description="\n".join(lines),
         category_id=category_id,
         community_id=community_id or _community(session, names, meeting, action),
-        reported_at=at,
-        status=IssueStatus.REGISTERED,
-        deadline=action.due_on,
     )
-    issue.events.append(
-        IssueEvent(
-            at=at,
-            action="register",
-            from_status=None,
-            to_status=IssueStatus.REGISTERED,
-            note=f"由{origin}议定事项转为民生事项",
-        )
-    )
-    session.add(issue)
-    flush(session)
-    audit.record(session, "create", issue, None)
+    # the issues area's own step: numbered, journalled under the signed-in user, due when the
+    # category's limit runs out
+    issue_id = register(session, data, reported_at=at, note=f"由{origin}议定事项转为民生事项")
     before = None if created else audit.snapshot(action)
-    action.issue_id = issue.id
+    action.issue_id = issue_id
     touch(meeting)
     flush(session)
     audit.record(session, "create" if created else "update", action, before)
-    return issue.id
-
-
-@dataclass(frozen=True)
-class IssueOrigin:
-    """Where an issue came from: the meeting, agenda item, decision and action item."""
-
-    meeting_id: str
-    meeting_title: str
-    meeting_kind: str
-    starts_at: datetime  # Beijing time
-    agenda_item_id: str
-    agenda_title: str
-    decision_id: str
-    decision_text: str
-    action_item_id: str
-
-
-def meeting_for_issue(session: Session, issue_id: str) -> IssueOrigin | None:
-    """The (earliest, live) meeting whose decision raised the issue, or None."""
-    row = session.execute(
-        select(
-            Meeting.id,
-            Meeting.title,
-            Meeting.kind,
-            Meeting.starts_at,
-            AgendaItem.id,
-            AgendaItem.title,
-            Decision.id,
-            Decision.text,
-            ActionItem.id,
-        )
-        .join(Decision, Decision.id == ActionItem.decision_id)
-        .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
-        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(ActionItem.issue_id == issue_id, Meeting.deleted_at.is_(None))
-        .order_by(Meeting.starts_at, ActionItem.id)
-        .limit(1)
-    ).first()
-    if row is None:
-        return None
-    return IssueOrigin(
-        row[0], row[1], row[2], to_beijing(row[3]), row[4], row[5], row[6], row[7], row[8]
-    )
+    return issue_id

@@ -42,12 +42,12 @@ SEARCH2 = "积水"
 SHOWN_ROWS = 50
 
 RAW_SELECT = """
-SELECT i.id, i.version, i.number, i.title, coalesce(c.name, ''), coalesce(cu.name, ''),
-       coalesce(g.name, ''), i.status, i.reported_at, i.deadline,
+SELECT i.id, i.version, i.number, i.title, i.status, i.due_at,
        coalesce((SELECT group_concat(coalesce(
                     (SELECT name FROM org_units WHERE id = d.org_unit_id),
                     (SELECT name FROM resident_units WHERE id = d.resident_unit_id)), '、')
                  FROM dispatches d WHERE d.issue_id = i.id AND d.status != 'returned'), ''),
+       coalesce(cu.name, ''), coalesce(c.name, ''), coalesce(g.name, ''), i.reported_at,
        i.satisfaction
 FROM issues i
 LEFT JOIN issue_categories c ON c.id = i.category_id

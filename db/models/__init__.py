@@ -20,7 +20,14 @@ from db.models.issues import (
     IssueEvent,
     IssueLink,
 )
-from db.models.meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting
+from db.models.meetings import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    CarriedAction,
+    Decision,
+    Meeting,
+)
 from db.models.secondments import Evaluation, Posting, WorkLog
 from db.models.security import AuditEntry, AuditHead, Setting, User
 
@@ -32,6 +39,7 @@ __all__ = [
     "Attachment",
     "AttachmentContent",
     "Attendance",
+    "CarriedAction",
     "AuditEntry",
     "AuditHead",
     "Commitment",

@@ -20,6 +20,7 @@ class IssueStatus(StrEnum):
     RESOLVED = "resolved"  # 办结
     FOLLOWED_UP = "followed_up"  # 回访
     CLOSED = "closed"  # 归档
+    MERGED = "merged"  # 并单: a repeat complaint kept on another order (``merged_into_id``)
 
 
 class IssueSource(StrEnum):
@@ -45,7 +46,8 @@ class DispatchStatus(StrEnum):
     DISPATCHED = "dispatched"
     ACKNOWLEDGED = "acknowledged"  # 报到
     DONE = "done"
-    RETURNED = "returned"  # 退单
+    OBJECTED = "objected"  # 异议: the unit says it is not its remit; the street reviews it
+    RETURNED = "returned"  # 退单 (an objection the street accepted)
 
 
 class IssueLinkKind(StrEnum):
@@ -53,13 +55,32 @@ class IssueLinkKind(StrEnum):
     RELATED_TO = "related_to"
 
 
+class LimitUnit(StrEnum):
+    """How a time limit is counted."""
+
+    HOURS = "hours"  # clock hours, nights and holidays included (the 2 h and 24 h tiers)
+    WORKING_DAYS = "working_days"  # days of the official calendar's working week
+    CALENDAR_DAYS = "calendar_days"  # every day counts (the 7 d and 15 d tiers)
+
+
+class HolidayOrigin(StrEnum):
+    """Where a day of the holiday calendar came from."""
+
+    OFFICIAL = "official"  # shipped with the application from the State Council's notice
+    IMPORTED = "imported"  # read from a holiday file
+    EDITED = "edited"  # set by hand in the calendar screen
+
+
 class IssueCategory(Entity, SoftDeleted):
-    """A category with its response limit in working days (0 = same day)."""
+    """A category with its time limit: an amount of hours, working days or calendar days."""
 
     __tablename__ = "issue_categories"
 
     name: Mapped[str] = mapped_column(String(40), unique=True)
-    limit_working_days: Mapped[int] = mapped_column(default=3)
+    limit_amount: Mapped[int] = mapped_column(default=3)
+    limit_unit: Mapped[LimitUnit] = mapped_column(
+        enum_type(LimitUnit), default=LimitUnit.WORKING_DAYS
+    )
     position: Mapped[int] = mapped_column(default=0)
 
 
@@ -85,6 +106,9 @@ class Issue(Entity, SoftDeleted):
             "ix_issues_supervised_deadline",
             *("supervised", "deadline", "number", "status", "community_id", "deleted_at"),
         ),
+        # overdue to the minute (the 2-hour tier), and the 问题工单 list
+        Index("ix_issues_status_due_at", "status", "due_at", "community_id", "deleted_at"),
+        Index("ix_issues_escalated_due_at", "escalated", "due_at", "status", "deleted_at"),
     )
 
     number: Mapped[str] = mapped_column(String(20), unique=True)
@@ -98,11 +122,17 @@ class Issue(Entity, SoftDeleted):
     address: Mapped[str] = mapped_column(String(200), default="")
     reporter_name: Mapped[str] = mapped_column(String(50), default="")
     reporter_phone: Mapped[str] = mapped_column(String(20), default="")
+    entered_by: Mapped[str] = mapped_column(String(50), default="")  # 代录: the staff member
     reported_at: Mapped[datetime] = mapped_column(index=True)
     status: Mapped[IssueStatus] = mapped_column(
         enum_type(IssueStatus), default=IssueStatus.REGISTERED
     )
+    # the limit the deadline was counted with (the category's when registered)
+    limit_amount: Mapped[int | None]
+    limit_unit: Mapped[LimitUnit | None] = mapped_column(enum_type(LimitUnit))
+    due_at: Mapped[datetime | None]  # the due moment; ``deadline`` is its (Beijing) day
     deadline: Mapped[date | None] = mapped_column(index=True)
+    paused_at: Mapped[datetime | None]  # the clock stopped (an objection under review)
     priority: Mapped[Priority] = mapped_column(enum_type(Priority), default=Priority.NORMAL)
     supervised: Mapped[bool] = mapped_column(default=False, index=True)
     supervision_note: Mapped[str] = mapped_column(String(200), default="")
@@ -110,12 +140,20 @@ class Issue(Entity, SoftDeleted):
     reopen_count: Mapped[int] = mapped_column(default=0)
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # 并单: this complaint is kept on that order (status MERGED) until unmerged
+    merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("issues.id"), index=True)
+    # 问题工单: escalated for supervision (提级督办) by the escalation rules
+    escalated: Mapped[bool] = mapped_column(default=False)
+    escalated_at: Mapped[datetime | None]
+    escalation_reason: Mapped[str] = mapped_column(String(200), default="")
 
     dispatches: Mapped[list[Dispatch]] = relationship(back_populates="issue", cascade="all")
     events: Mapped[list[IssueEvent]] = relationship(
         back_populates="issue", cascade="all", order_by="IssueEvent.at"
     )
-    follow_ups: Mapped[list[FollowUp]] = relationship(back_populates="issue", cascade="all")
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="issue", cascade="all", foreign_keys="FollowUp.issue_id"
+    )
 
 
 class Dispatch(Entity):
@@ -135,11 +173,17 @@ class Dispatch(Entity):
     status: Mapped[DispatchStatus] = mapped_column(
         enum_type(DispatchStatus), default=DispatchStatus.DISPATCHED
     )
+    lead: Mapped[bool] = mapped_column(default=False)  # 主办 (首接负责); else 协办
     dispatched_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]  # the due moment; ``due_on`` is its (Beijing) day
     due_on: Mapped[date | None]
     acknowledged_at: Mapped[datetime | None]
     result: Mapped[str] = mapped_column(Text, default="")
     completed_at: Mapped[datetime | None]
+    objected_at: Mapped[datetime | None]
+    objection_reason: Mapped[str] = mapped_column(String(200), default="")
+    reviewed_at: Mapped[datetime | None]
+    review_note: Mapped[str] = mapped_column(String(200), default="")
     returned_at: Mapped[datetime | None]
     return_reason: Mapped[str] = mapped_column(String(200), default="")
 
@@ -172,8 +216,10 @@ class FollowUp(Entity):
     visited_by: Mapped[str] = mapped_column(String(50), default="")
     satisfaction: Mapped[Satisfaction] = mapped_column(enum_type(Satisfaction))
     comment: Mapped[str] = mapped_column(Text, default="")
+    # 并单: the merged complaint whose reporter was called (None: the order's own reporter)
+    complainant_id: Mapped[str | None] = mapped_column(ForeignKey("issues.id"))
 
-    issue: Mapped[Issue] = relationship(back_populates="follow_ups")
+    issue: Mapped[Issue] = relationship(back_populates="follow_ups", foreign_keys=[issue_id])
 
 
 class IssueLink(Entity):
@@ -193,3 +239,7 @@ class Holiday(Entity):
     day: Mapped[date] = mapped_column(unique=True)
     is_workday: Mapped[bool] = mapped_column(default=False)
     name: Mapped[str] = mapped_column(String(40), default="")
+    origin: Mapped[HolidayOrigin] = mapped_column(
+        enum_type(HolidayOrigin), default=HolidayOrigin.EDITED
+    )
+    source: Mapped[str] = mapped_column(String(120), default="")  # the notice, or the file

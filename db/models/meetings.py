@@ -131,3 +131,19 @@ class ActionItem(Entity):
     issue_id: Mapped[str | None] = mapped_column(ForeignKey("issues.id"), index=True)
 
     decision: Mapped[Decision] = relationship(back_populates="action_items")
+
+
+class CarriedAction(Entity):
+    """An earlier meeting's open action item, brought back under this meeting's agenda item
+    "上次议定事项落实情况"; its status is kept as it stood when the minutes were finalised."""
+
+    __tablename__ = "carried_actions"
+
+    agenda_item_id: Mapped[str] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    action_item_id: Mapped[str] = mapped_column(
+        ForeignKey("action_items.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    status_when_final: Mapped[ActionStatus | None] = mapped_column(enum_type(ActionStatus))

@@ -39,6 +39,10 @@
         <source>已转为民生事项 {number}（{status}）</source>
         <translation>Tracked as issue {number} ({status})</translation>
     </message>
+    <message>
+        <source>点击编号，在民生事项中打开</source>
+        <translation>Click the number to open the issue</translation>
+    </message>
 </context>
 <context>
     <name>AgendaForm</name>
@@ -573,6 +577,10 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>{name} ({size})</translation>
     </message>
     <message>
+        <source>{name}（登记后保存）</source>
+        <translation>{name} (saved on registering)</translation>
+    </message>
+    <message>
         <source>添加附件</source>
         <translation>Add an Attachment</translation>
     </message>
@@ -853,6 +861,34 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>CarriedDecisions</name>
+    <message>
+        <source>……共{n}项</source>
+        <translation>… {n} in all</translation>
+    </message>
+    <message>
+        <source>同类会议还有{n}项议定事项没有落实：
+{lines}
+
+加入议程“上次议定事项落实情况”吗？</source>
+        <translation>{n} decisions of earlier meetings of this kind are still open:
+{lines}
+
+Add them to the agenda as &quot;Follow-up of earlier decisions&quot;?</translation>
+    </message>
+    <message>
+        <source>上次议定事项</source>
+        <translation>Earlier decisions</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedList</name>
+    <message>
+        <source>上次议定事项</source>
+        <translation>Earlier decisions</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesDialog</name>
     <message>
         <source>类别与办理时限</source>
@@ -867,12 +903,16 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Time limit</translation>
     </message>
     <message>
-        <source> 个工作日</source>
-        <translation> working days</translation>
+        <source>（自定）</source>
+        <translation>(custom)</translation>
     </message>
     <message>
-        <source>当天</source>
-        <translation>Same day</translation>
+        <source>分级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>小时按钟点连续计算（含夜间和节假日）；工作日按节假日与调休计算；自然日每天都算。以天计的时限到最后一天24时。修改只影响此后登记的事项。</source>
+        <translation>Hours run on the clock (nights and holidays included); working days follow the holiday calendar; calendar days count every day. A limit in days ends at 24:00 of its last day. A change applies to issues registered afterwards.</translation>
     </message>
     <message>
         <source>新建</source>
@@ -885,14 +925,6 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>名称</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>时限按工作日计算（0 为当天办结），修改只影响此后登记的事项。</source>
-        <translation>Limits count working days (0 means the same day); a change applies to issues registered afterwards.</translation>
-    </message>
-    <message>
-        <source>{n}个工作日</source>
-        <translation>{n} working days</translation>
     </message>
     <message>
         <source>新类别</source>
@@ -1494,6 +1526,109 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>DispatchBox</name>
+    <message>
+        <source>派单（吹哨）</source>
+        <translation>Dispatch (call-in)</translation>
+    </message>
+    <message>
+        <source>如 3个工作日、24小时、7天、2026-10-10；空着按事项时限</source>
+        <translation>e.g. 3 working days, 24 hours, 7 days, 2026-10-10; empty: the issue&apos;s own</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>承办单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>报到</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>结果/异议</source>
+        <translation>Result / objection</translation>
+    </message>
+    <message>
+        <source>反馈结果</source>
+        <translation>Report result</translation>
+    </message>
+    <message>
+        <source>同意退单</source>
+        <translation>Accept objection</translation>
+    </message>
+    <message>
+        <source>驳回异议</source>
+        <translation>Refuse objection</translation>
+    </message>
+    <message>
+        <source>提出异议</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>设为主办</source>
+        <translation>Make lead</translation>
+    </message>
+    <message>
+        <source>审核异议：确属非本单位职责，同意退单</source>
+        <translation>Review: not the unit&apos;s remit indeed; it is taken off the order</translation>
+    </message>
+    <message>
+        <source>审核异议：不同意，单位继续办理（须说明理由）</source>
+        <translation>Review: refused, the unit goes on with it (give the reason)</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>主办单位：{unit}。新派的单位协办。</source>
+        <translation>Lead unit: {unit}. Units sent now assist.</translation>
+    </message>
+    <message>
+        <source>主办单位：{unit}（第一个勾选的单位）</source>
+        <translation>Lead unit: {unit} (the first one checked)</translation>
+    </message>
+    <message>
+        <source>勾选承办单位；第一个勾选的单位主办，其余协办。</source>
+        <translation>Check the units; the first one checked leads, the others assist.</translation>
+    </message>
+    <message>
+        <source>（主办）</source>
+        <translation> (lead)</translation>
+    </message>
+    <message>
+        <source>（协办）</source>
+        <translation> (assisting)</translation>
+    </message>
+    <message>
+        <source>退单：{why}</source>
+        <translation>Returned: {why}</translation>
+    </message>
+    <message>
+        <source>；驳回：{why}</source>
+        <translation>; refused: {why}</translation>
+    </message>
+    <message>
+        <source>异议：{why}</source>
+        <translation>Objection: {why}</translation>
+    </message>
+    <message>
+        <source>派单后办理时限：{due}</source>
+        <translation>Due if dispatched now: {due}</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
         <source>复制为下次会议</source>
@@ -1789,6 +1924,108 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>延期</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>整个事项</source>
+        <translation>The whole issue</translation>
+    </message>
+    <message>
+        <source>如 3个工作日、24小时，或新的期限 2026-10-20</source>
+        <translation>e.g. 3 working days, 24 hours, or a new last day 2026-10-20</translation>
+    </message>
+    <message>
+        <source>必填：申请延期的理由</source>
+        <translation>Required: why the extension was asked for</translation>
+    </message>
+    <message>
+        <source>延期的</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>延长</source>
+        <translation>By / until</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FactsBox</name>
+    <message>
+        <source>事项</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>代录</source>
+        <translation>On behalf</translation>
+    </message>
+    <message>
+        <source>反映人没有手机等，由工作人员代为登记：两个人的名字都留下</source>
+        <translation>Entered by staff for a reporter without a phone: both names are kept</translation>
+    </message>
+    <message>
+        <source>代录的工作人员</source>
+        <translation>Staff member entering it</translation>
+    </message>
+    <message>
+        <source>照片与附件</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;所有文件 (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;All files (*)</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>来源/类别/社区</source>
+        <translation>Source / category / community</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>反映人/电话</source>
+        <translation>Reporter / phone</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>（未分类）</source>
+        <translation>(uncategorised)</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>新的数据库</source>
@@ -1827,6 +2064,41 @@ Undo (Ctrl+Z) brings it back.</translation>
 如要试用演示数据，请在“文件 → 设置”中换一个新的数据库文件，重新打开共建台后再载入。</source>
         <translation>This database already holds data. Demo data can only be loaded into an empty database; the data here is left unchanged.
 To try the demo data, choose a new database file under “File → Settings”, reopen Gongjian and load it there.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBox</name>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>并单的工单：每位反映人都要回访</source>
+        <translation>A merged order: every reporter is called</translation>
+    </message>
+    <message>
+        <source>回访时间</source>
+        <translation>Visited at</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>（请选择满意度）</source>
+        <translation>(choose the satisfaction)</translation>
+    </message>
+    <message>
+        <source>待回访：{names}</source>
+        <translation>Still to call: {names}</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2196,22 @@ To try the demo data, choose a new database file under “File → Settings”, 
         <translation>Holidays and Working Weekends</translation>
     </message>
     <message>
+        <source>导入节假日文件…</source>
+        <translation>Import holiday file…</translation>
+    </message>
+    <message>
+        <source>国务院办公厅每年11月前后公布下一年的安排；把它的节假日文件导入这里</source>
+        <translation>The State Council&apos;s General Office publishes next year&apos;s holidays around November; import its holiday file here</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>把这一年存为节假日文件，发给各社区导入</source>
+        <translation>Save this year as a holiday file for the communities to import</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -1938,6 +2226,10 @@ To try the demo data, choose a new database file under “File → Settings”, 
     <message>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
     </message>
     <message>
         <source>休息（节假日）</source>
@@ -1968,8 +2260,44 @@ To try the demo data, choose a new database file under “File → Settings”, 
         <translation>Year</translation>
     </message>
     <message>
-        <source>这一天</source>
-        <translation>This day</translation>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>这几天</source>
+        <translation>These days</translation>
+    </message>
+    <message>
+        <source>{year}年还没有节假日安排：国务院办公厅公布后，导入它的节假日文件，或在下面逐段设置。在此之前，这一年只按周一至周五计算工作日。</source>
+        <translation>{year} has no holidays yet: once the State Council&apos;s General Office publishes them, import its holiday file or set them below. Until then, working days in {year} are Monday to Friday.</translation>
+    </message>
+    <message>
+        <source>{year}年：放假{off}天，调休上班{work}天。{source}</source>
+        <translation>{year}: {off} days off, {work} make-up working days. {source}</translation>
+    </message>
+    <message>
+        <source>依据：{names}</source>
+        <translation>Source: {names}</translation>
+    </message>
+    <message>
+        <source>导入节假日文件</source>
+        <translation>Import holiday file</translation>
+    </message>
+    <message>
+        <source>已导入{year}年：放假{off}天，调休上班{work}天（替换原有{old}天）。</source>
+        <translation>Imported {year}: {off} days off, {work} make-up working days ({old} days replaced).</translation>
+    </message>
+    <message>
+        <source>导出节假日文件</source>
+        <translation>Export holiday file</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{path}（{why}）</source>
+        <translation>Cannot write the file: {path} ({why})</translation>
+    </message>
+    <message>
+        <source>已导出{year}年的节假日：{path}</source>
+        <translation>Exported the holidays of {year}: {path}</translation>
     </message>
     <message>
         <source>休息</source>
@@ -2261,134 +2589,25 @@ Nothing is saved unless every row imports. Start now?</translation>
     </message>
 </context>
 <context>
+    <name>IssueCommands</name>
+    <message>
+        <source>并单：{number}并入{into}</source>
+        <translation>Merge {number} into {into}</translation>
+    </message>
+</context>
+<context>
     <name>IssuePanel</name>
-    <message>
-        <source>（未分类）</source>
-        <translation>(uncategorised)</translation>
-    </message>
-    <message>
-        <source>{name}（{days}个工作日）</source>
-        <translation>{name} ({days} working days)</translation>
-    </message>
-    <message>
-        <source>（未指定）</source>
-        <translation>(not set)</translation>
-    </message>
-    <message>
-        <source>登记</source>
-        <translation>Register</translation>
-    </message>
     <message>
         <source>事项</source>
         <translation>Issue</translation>
-    </message>
-    <message>
-        <source>来源/类别/社区</source>
-        <translation>Source / category / community</translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>反映人/电话</source>
-        <translation>Reporter / phone</translation>
-    </message>
-    <message>
-        <source>描述</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>说明、理由或办理结果（不予受理、退单、办结等须填写）</source>
-        <translation>Note, reason or result (required to reject, return or resolve)</translation>
-    </message>
-    <message>
-        <source>办理</source>
-        <translation>Handling</translation>
-    </message>
-    <message>
-        <source>受理</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <source>不予受理</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <source>办结</source>
-        <translation>Resolve</translation>
-    </message>
-    <message>
-        <source>重新办理</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <source>归档</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <source>催办</source>
-        <translation>Remind</translation>
-    </message>
-    <message>
-        <source>承办单位</source>
-        <translation>Handling unit</translation>
-    </message>
-    <message>
         <source>状态</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>时限</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <source>报到</source>
-        <translation>Acknowledged</translation>
-    </message>
-    <message>
-        <source>结果/退单理由</source>
-        <translation>Result / reason returned</translation>
-    </message>
-    <message>
-        <source>派单（吹哨）</source>
-        <translation>Dispatch (call-in)</translation>
-    </message>
-    <message>
-        <source>办理时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>派单</source>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
-        <source>反馈结果</source>
-        <translation>Report result</translation>
-    </message>
-    <message>
-        <source>退单</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <source>回访</source>
-        <translation>Follow-up</translation>
-    </message>
-    <message>
-        <source>回访时间</source>
-        <translation>Visited at</translation>
-    </message>
-    <message>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <source>意见</source>
-        <translation>Comment</translation>
     </message>
     <message>
         <source>时间</source>
@@ -2409,10 +2628,6 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>办理记录</source>
         <translation>Journal</translation>
-    </message>
-    <message>
-        <source>照片与附件</source>
-        <translation>Photos and attachments</translation>
     </message>
     <message>
         <source>关系</source>
@@ -2443,14 +2658,6 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Register a New Issue</translation>
     </message>
     <message>
-        <source>（督办）</source>
-        <translation> (supervised)</translation>
-    </message>
-    <message>
-        <source>{number}&#x3000;{status}&#x3000;办理时限 {deadline}{flag}</source>
-        <translation>{number}  {status}  due {deadline}{flag}</translation>
-    </message>
-    <message>
         <source>重复于</source>
         <translation>Duplicate of</translation>
     </message>
@@ -2463,20 +2670,84 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Related</translation>
     </message>
     <message>
+        <source>这件事项有未保存的修改。</source>
+        <translation>This issue has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>保存修改吗？</source>
+        <translation>Save them?</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>计时暂停：异议审核中</source>
+        <translation>clock paused: objection under review</translation>
+    </message>
+    <message>
+        <source>已延期</source>
+        <translation>extended</translation>
+    </message>
+    <message>
+        <source>问题工单</source>
+        <translation>problem order</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{status}&#x3000;办理时限 {due}{flag}</source>
+        <translation>{number}  {status}  due {due}{flag}</translation>
+    </message>
+    <message>
         <source>来源会议：{title}</source>
         <translation>Raised at meeting: {title}</translation>
+    </message>
+    <message>
+        <source>已并入 &lt;a href=&apos;{id}&apos;&gt;{number}&lt;/a&gt;</source>
+        <translation>Merged into &lt;a href=&apos;{id}&apos;&gt;{number}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>并单：共{n}位反映人</source>
+        <translation>Merged: {n} reporters</translation>
+    </message>
+    <message>
+        <source>{clerk}代录</source>
+        <translation>entered by {clerk}</translation>
+    </message>
+    <message>
+        <source>问题工单：{why}</source>
+        <translation>Problem order: {why}</translation>
     </message>
     <message>
         <source>关联事项：{links}</source>
         <translation>Linked issues: {links}</translation>
     </message>
     <message>
-        <source>保存</source>
-        <translation>Save</translation>
+        <source>&#x3000;● 未保存</source>
+        <translation>  ● unsaved</translation>
     </message>
     <message>
-        <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;所有文件 (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic);;All files (*)</translation>
+        <source>民生事项</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>并单</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>没有找到相似的工单。并入哪个工单？请输入编号：</source>
+        <translation>No similar order found. Merge into which order? Enter its number:</translation>
+    </message>
+    <message>
+        <source>请先选择满意度。</source>
+        <translation>Choose the satisfaction first.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>请先在派单列表中选中一个承办单位。</source>
@@ -2492,10 +2763,6 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>还没有民生事项。按 Ctrl+N 登记一件。</source>
         <translation>No issues yet. Press Ctrl+N to register one.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; 红色：已超期或派单24小时未报到&#x3000;&lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; 黄色：3天没有进展</source>
-        <translation>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; Red: overdue, or dispatched 24 h without acknowledgement  &lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; Yellow: no progress for 3 days</translation>
     </message>
     <message>
         <source>打印工单…</source>
@@ -2514,8 +2781,20 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Reminder list…</translation>
     </message>
     <message>
-        <source>超期、停滞和督办的事项，红色在前</source>
-        <translation>Overdue, stalled and supervised issues, red first</translation>
+        <source>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; 红色：已超期或派单24小时未报到&#x3000;&lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; 黄色：3天没有进展&#x3000;&lt;b&gt;粗体&lt;/b&gt;：督办</source>
+        <translation>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; Red: overdue or not acknowledged within 24 hours  &lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; Yellow: no progress for 3 days  &lt;b&gt;Bold&lt;/b&gt;: supervised</translation>
+    </message>
+    <message>
+        <source>问题工单、超期、停滞和督办的事项，红色在前</source>
+        <translation>Problem orders, overdue, stalled and supervised issues, red first</translation>
+    </message>
+    <message>
+        <source>红黑榜…</source>
+        <translation>Red and black list…</translation>
+    </message>
+    <message>
+        <source>承办单位和社区的三率与排名（按月）</source>
+        <translation>The three rates and ranking of units and communities (by month)</translation>
     </message>
     <message>
         <source>设置…</source>
@@ -2528,6 +2807,10 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>节假日与调休…</source>
         <translation>Holidays and Working Weekends…</translation>
+    </message>
+    <message>
+        <source>考评与并单规则…</source>
+        <translation>Scoring and merging rules…</translation>
     </message>
     <message>
         <source>状态</source>
@@ -3198,10 +3481,6 @@ Agreement {number}</translation>
     <message>
         <source>转为民生事项</source>
         <translation>Track as issue</translation>
-    </message>
-    <message>
-        <source>把“{text}”登记为民生事项，跟踪办理进度吗？</source>
-        <translation>Register “{text}” as an issue and track its progress?</translation>
     </message>
 </context>
 <context>
@@ -4481,6 +4760,130 @@ Use standard characters instead, or put a font file that has them in the folder 
     </message>
 </context>
 <context>
+    <name>RaiseIssueDialog</name>
+    <message>
+        <source>转为民生事项</source>
+        <translation>Track as issue</translation>
+    </message>
+    <message>
+        <source>把“{text}”登记为民生事项，跟踪办理进度。</source>
+        <translation>Register &quot;{text}&quot; as an issue to track its progress.</translation>
+    </message>
+    <message>
+        <source>（未分类）</source>
+        <translation>(uncategorised)</translation>
+    </message>
+    <message>
+        <source>会议所在社区</source>
+        <translation>The meeting&apos;s community</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RankingDialog</name>
+    <message>
+        <source>红黑榜</source>
+        <translation>Red and black list</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月</source>
+        <translation>{y}-{m}</translation>
+    </message>
+    <message>
+        <source>承办单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RatesBox</name>
+    <message>
+        <source>三率（响应率、解决率、满意率）</source>
+        <translation>The three rates (response, resolution, satisfaction)</translation>
+    </message>
+    <message>
+        <source>承办单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>红黑榜…</source>
+        <translation>Red and black list…</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <source>得分＝响应率×{a}%＋解决率×{b}%＋满意率×{c}%；派单不足{n}件或回访不足{m}件的不排名。</source>
+        <translation>Score = response × {a}% + resolution × {b}% + satisfaction × {c}%; not ranked with fewer than {n} orders or {m} follow-ups.</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>响应率</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>解决率</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>样本不足</source>
+        <translation>too few</translation>
+    </message>
+    <message>
+        <source>不足{n}件或回访不足{m}件，不排名</source>
+        <translation>Fewer than {n} orders or {m} follow-ups: not ranked</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnly</name>
     <message>
         <source>只读：您以只读角色登录，可以查看、打印和导出，不能修改数据。</source>
@@ -4606,8 +5009,8 @@ Use standard characters instead, or put a font file that has them in the folder 
         <translation>Open it in the issues list (double-click or Enter)</translation>
     </message>
     <message>
-        <source>共 {n} 件：红色 {red}，黄色 {yellow}，督办 {supervised}</source>
-        <translation>{n} issue(s): red {red}, yellow {yellow}, supervised {supervised}</translation>
+        <source>共 {n} 件：问题工单 {escalated}，红色 {red}，黄色 {yellow}，督办 {supervised}</source>
+        <translation>{n} in all: {escalated} problem orders, {red} red, {yellow} yellow, {supervised} supervised</translation>
     </message>
     <message>
         <source>没有需要催办的事项：没有超期、没有停滞，也没有督办。</source>
@@ -4639,8 +5042,12 @@ Reminder note (optional):</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>办结期限</source>
+        <source>办理时限</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <source>问题工单：{why}</source>
+        <translation>Problem order: {why}</translation>
     </message>
     <message>
         <source>原因</source>
@@ -4703,6 +5110,97 @@ Reminder note (optional):</translation>
     <message>
         <source>续签</source>
         <translation>Renew</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatsDialog</name>
+    <message>
+        <source>可能是重复反映</source>
+        <translation>Possibly a repeat complaint</translation>
+    </message>
+    <message>
+        <source>近期有相似的反映。对照下面的内容：是同一件事就并入原工单（反映人都会回访，统计只算一件，可撤销）；不是就单独登记。</source>
+        <translation>Similar complaints came in lately. Compare them below: if it is the same matter, merge it into that order (every reporter is called back, it counts once, and it can be undone); if not, register it on its own.</translation>
+    </message>
+    <message>
+        <source>相似度 {n}%</source>
+        <translation>{n}% alike</translation>
+    </message>
+    <message>
+        <source>同一地址</source>
+        <translation>same address</translation>
+    </message>
+    <message>
+        <source>同一社区</source>
+        <translation>same community</translation>
+    </message>
+    <message>
+        <source>并入所选工单</source>
+        <translation>Merge into the selected order</translation>
+    </message>
+    <message>
+        <source>不是重复，单独登记</source>
+        <translation>Not a repeat: register on its own</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>反映时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>办理状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>待登记</source>
+        <translation>to register</translation>
+    </message>
+    <message>
+        <source>反映人数</source>
+        <translation>Reporters</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>本次反映</source>
+        <translation>This report</translation>
+    </message>
+    <message>
+        <source>原工单 {number}</source>
+        <translation>Order {number}</translation>
     </message>
 </context>
 <context>
@@ -4837,6 +5335,77 @@ Reminder note (optional):</translation>
 {backup}
 
 The current database is backed up first; after the restore the window opens the database again.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>考评与并单规则</source>
+        <translation>Scoring and merging rules</translation>
+    </message>
+    <message>
+        <source>三率（每月，按承办单位和社区）</source>
+        <translation>The three rates (monthly, by unit and community)</translation>
+    </message>
+    <message>
+        <source>响应率权重</source>
+        <translation>Weight of the response rate</translation>
+    </message>
+    <message>
+        <source>解决率权重</source>
+        <translation>Weight of the resolution rate</translation>
+    </message>
+    <message>
+        <source>满意率权重</source>
+        <translation>Weight of the satisfaction rate</translation>
+    </message>
+    <message>
+        <source>至少派单（件）才排名</source>
+        <translation>Orders needed to be ranked</translation>
+    </message>
+    <message>
+        <source>至少回访（件）才排名</source>
+        <translation>Follow-ups needed to be ranked</translation>
+    </message>
+    <message>
+        <source>红榜、黑榜各列</source>
+        <translation>Places on each list</translation>
+    </message>
+    <message>
+        <source>问题工单（提级督办）</source>
+        <translation>Problem orders (escalated supervision)</translation>
+    </message>
+    <message>
+        <source>退单超过（次）</source>
+        <translation>Returned more than (times)</translation>
+    </message>
+    <message>
+        <source>重新办理超过（次）</source>
+        <translation>Reopened more than (times)</translation>
+    </message>
+    <message>
+        <source>无主办单位时派给超过（个单位）</source>
+        <translation>With no lead, sent to more than (units)</translation>
+    </message>
+    <message>
+        <source>并单</source>
+        <translation>Merging repeats</translation>
+    </message>
+    <message>
+        <source>查找近几天的相似诉求</source>
+        <translation>Look back for similar complaints (days)</translation>
+    </message>
+    <message>
+        <source>得分＝三项比率按权重相加（权重之和须为100）。样本不足的单位照常列出，但不排名。</source>
+        <translation>Score = the three rates weighted (the weights add up to 100). Units with too few samples are listed but not ranked.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -5114,6 +5683,10 @@ The current database is backed up first; after the restore the window opens the 
         <source>进度落后容差</source>
         <translation>Behind-schedule tolerance</translation>
     </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -5162,6 +5735,65 @@ The current database is backed up first; after the restore the window opens the 
     <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>StepsBar</name>
+    <message>
+        <source>说明、理由或办理结果（不予受理、办结、重新办理等须填写）</source>
+        <translation>Note, reason or result (required to reject, resolve, reopen…)</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>并单…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>撤销并单</source>
+        <translation>Unmerge</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervise</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>延期…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>这是重复反映：并入同一件事的工单（可撤销）</source>
+        <translation>A repeat complaint: merge it into the order for the same matter (can be undone)</translation>
+    </message>
+    <message>
+        <source>按申请延长办理时限，须说明理由</source>
+        <translation>Extend the time limit on request, with the reason</translation>
+    </message>
+    <message>
+        <source>标记为督办，须填写督办意见</source>
+        <translation>Put under supervision, with the supervision note</translation>
     </message>
 </context>
 <context>
@@ -5391,10 +6023,18 @@ Reload what was saved elsewhere?</translation>
     </message>
 </context>
 <context>
-    <name>_SettingsDialog</name>
+    <name>_Lists</name>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
+        <source>红榜</source>
+        <translation>Red list</translation>
+    </message>
+    <message>
+        <source>黑榜</source>
+        <translation>Black list</translation>
+    </message>
+    <message>
+        <source>样本不足，不排名（{n}个）：{names}</source>
+        <translation>Too few samples, not ranked ({n}): {names}</translation>
     </message>
 </context>
 <context>
@@ -6266,6 +6906,10 @@ Reload what was saved elsewhere?</translation>
         <translation>Closed</translation>
     </message>
     <message>
+        <source>已并单</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
         <source>网格走访</source>
         <translation>Grid visit</translation>
     </message>
@@ -6378,8 +7022,36 @@ Reload what was saved elsewhere?</translation>
         <translation>Resolved</translation>
     </message>
     <message>
+        <source>异议审核中</source>
+        <translation>Objection under review</translation>
+    </message>
+    <message>
         <source>已退单</source>
         <translation>Returned</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>自然日</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>国务院通知</source>
+        <translation>State Council notice</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>手工设置</source>
+        <translation>Set by hand</translation>
     </message>
     <message>
         <source>重复</source>
@@ -6462,16 +7134,28 @@ Log file: {path}</translation>
         <translation>A category name must be 1 to 40 characters.</translation>
     </message>
     <message>
-        <source>办理时限须在0到{max}个工作日之间。</source>
-        <translation>The time limit must be between 0 and {max} working days.</translation>
-    </message>
-    <message>
         <source>已有名为“{name}”的类别。</source>
         <translation>There is already a category named “{name}”.</translation>
     </message>
     <message>
         <source>名称最多{max}个字。</source>
         <translation>A name has at most {max} characters.</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期。</source>
+        <translation>The last day cannot be before the first.</translation>
+    </message>
+    <message>
+        <source>一次最多设置{max}天。</source>
+        <translation>At most {max} days at once.</translation>
+    </message>
+    <message>
+        <source>{day}是周一至周五，本来就上班：调休上班只设在周末。</source>
+        <translation>{day} is a weekday and a working day anyway: make-up working days are weekends.</translation>
+    </message>
+    <message>
+        <source>{year}年还没有节假日，无法导出。</source>
+        <translation>{year} has no holidays to export.</translation>
     </message>
     <message>
         <source>事项{number}已归档，附件不能再添加或删除。</source>
@@ -6490,12 +7174,16 @@ Log file: {path}</translation>
         <translation>No issue has the number “{number}”.</translation>
     </message>
     <message>
-        <source>已归档或不予受理的事项不能修改。</source>
-        <translation>A closed or rejected issue cannot be changed.</translation>
-    </message>
-    <message>
         <source>请选择至少一个承办单位。</source>
         <translation>Choose at least one handling unit.</translation>
+    </message>
+    <message>
+        <source>只能有一个主办单位。</source>
+        <translation>Only one unit can lead.</translation>
+    </message>
+    <message>
+        <source>{unit}已是主办单位；要更换，请在派单列表中设为主办。</source>
+        <translation>{unit} already leads; to hand the lead over, use Make lead in the dispatch list.</translation>
     </message>
     <message>
         <source>每个承办单位须是部门或驻区单位之一。</source>
@@ -6510,8 +7198,12 @@ Log file: {path}</translation>
         <translation>{unit} is already handling this issue; no need to dispatch it again.</translation>
     </message>
     <message>
-        <source>办理时限不能早于今天。</source>
-        <translation>The deadline cannot be before today.</translation>
+        <source>办理时限不能早于现在。</source>
+        <translation>The time limit cannot be in the past.</translation>
+    </message>
+    <message>
+        <source>{unit}的派单{state}，不能设为主办。</source>
+        <translation>{unit}&apos;s order is {state}: it cannot lead.</translation>
     </message>
     <message>
         <source>{unit}的派单{state}，不能再{action}。</source>
@@ -6528,6 +7220,10 @@ Log file: {path}</translation>
     <message>
         <source>办理时限{day}已过，延期须在期限前申请。</source>
         <translation>The deadline {day} has passed; an extension must be asked for before the deadline.</translation>
+    </message>
+    <message>
+        <source>这件事项没有办理时限，请直接选择新的日期。</source>
+        <translation>This issue has no time limit: give the new last day instead.</translation>
     </message>
     <message>
         <source>新的期限须晚于{day}。</source>
@@ -6644,6 +7340,106 @@ Log file: {path}</translation>
     <message>
         <source>这条记录在您修改之后已被别处修改（其他窗口或其他电脑）。撤销或重做会覆盖那次修改，所以没有执行。</source>
         <translation>This record was changed elsewhere (another window or another PC) after your change. Undoing or redoing would overwrite that change, so it was not done.</translation>
+    </message>
+    <message>
+        <source>节假日文件中“{festival}”一段缺少“{key}”（须是文字）。</source>
+        <translation>In the holiday file, &quot;{festival}&quot; lacks &quot;{key}&quot; (text).</translation>
+    </message>
+    <message>
+        <source>节假日文件开头缺少“{key}”（须是文字）。</source>
+        <translation>The holiday file&apos;s opening lacks &quot;{key}&quot; (text).</translation>
+    </message>
+    <message>
+        <source>节假日文件开头的“{key}”须是日期，写成 2027-01-01。</source>
+        <translation>&quot;{key}&quot; at the holiday file&apos;s opening must be a date written 2027-01-01.</translation>
+    </message>
+    <message>
+        <source>节假日文件中“{festival}”的“{key}”须是日期，写成 2027-01-01。</source>
+        <translation>&quot;{key}&quot; of &quot;{festival}&quot; in the holiday file must be a date written 2027-01-01.</translation>
+    </message>
+    <message>
+        <source>节假日文件的每个节日须写成 [[holiday]] 一段。</source>
+        <translation>Each festival of the holiday file must be a [[holiday]] section.</translation>
+    </message>
+    <message>
+        <source>节日名称“{name}”超过{max}个字。</source>
+        <translation>The festival name &quot;{name}&quot; is longer than {max} characters.</translation>
+    </message>
+    <message>
+        <source>{where}的“work”须是日期的列表，如 [2027-02-07]。</source>
+        <translation>&quot;work&quot; of {where} must be a list of dates, e.g. [2027-02-07].</translation>
+    </message>
+    <message>
+        <source>{where}的放假日期有误：{first}至{last}。</source>
+        <translation>The days off of {where} are wrong: {first} to {last}.</translation>
+    </message>
+    <message>
+        <source>{where}的日期{day}不在{year}年。</source>
+        <translation>The date {day} of {where} is not in {year}.</translation>
+    </message>
+    <message>
+        <source>{where}的调休上班日{day}不是周末：调休上班日应是周六或周日。</source>
+        <translation>The make-up working day {day} of {where} is not a weekend day: make-up working days are Saturdays or Sundays.</translation>
+    </message>
+    <message>
+        <source>节假日文件的格式有误：{detail}</source>
+        <translation>The holiday file is not well formed: {detail}</translation>
+    </message>
+    <message>
+        <source>节假日文件须写明年份，如 year = 2027。</source>
+        <translation>The holiday file must name its year, e.g. year = 2027.</translation>
+    </message>
+    <message>
+        <source>节假日文件里没有节日（[[holiday]] 段）。</source>
+        <translation>The holiday file has no festivals ([[holiday]] sections).</translation>
+    </message>
+    <message>
+        <source>{day}在“{a}”和“{b}”中重复出现。</source>
+        <translation>{day} appears in both &quot;{a}&quot; and &quot;{b}&quot;.</translation>
+    </message>
+    <message>
+        <source>节假日文件须以 UTF-8 编码保存：{name}</source>
+        <translation>The holiday file must be saved as UTF-8: {name}</translation>
+    </message>
+    <message>
+        <source>无法读取节假日文件：{name}（{why}）</source>
+        <translation>Cannot read the holiday file: {name} ({why})</translation>
+    </message>
+    <message>
+        <source>事项不能并入它自己。</source>
+        <translation>An issue cannot be merged into itself.</translation>
+    </message>
+    <message>
+        <source>已经派过单的事项不能再并单。</source>
+        <translation>An issue already dispatched cannot be merged.</translation>
+    </message>
+    <message>
+        <source>{number}已结束（{status}），不能并入；请单独办理。</source>
+        <translation>{number} has ended ({status}) and takes no merges: handle this one on its own.</translation>
+    </message>
+    <message>
+        <source>已有诉求并入{number}，它不能再并入别的工单。</source>
+        <translation>Complaints are merged into {number}: it cannot be merged into another order.</translation>
+    </message>
+    <message>
+        <source>已归档、不予受理或已并单的事项不能修改。</source>
+        <translation>A closed, rejected or merged issue cannot be changed.</translation>
+    </message>
+    <message>
+        <source>{unit}的异议还在审核，请先审核再办结。</source>
+        <translation>{unit}&apos;s objection is still under review: review it before resolving.</translation>
+    </message>
+    <message>
+        <source>这位反映人的诉求没有并入本工单。</source>
+        <translation>This reporter&apos;s complaint is not merged into this order.</translation>
+    </message>
+    <message>
+        <source>还有{n}位并单的反映人没有回访：{names}。</source>
+        <translation>{n} reporters of merged complaints have not been called yet: {names}.</translation>
+    </message>
+    <message>
+        <source>议程中已有“上次议定事项落实情况”。</source>
+        <translation>The agenda already has &quot;Follow-up of earlier decisions&quot;.</translation>
     </message>
 </context>
 <context>
@@ -7015,6 +7811,10 @@ Log file: {path}</translation>
         <translation>phone</translation>
     </message>
     <message>
+        <source>代录人</source>
+        <translation>entered by</translation>
+    </message>
+    <message>
         <source>民生事项</source>
         <translation>issue</translation>
     </message>
@@ -7158,8 +7958,16 @@ Log file: {path}</translation>
         <translation>reported on</translation>
     </message>
     <message>
-        <source>退单</source>
-        <translation>returned</translation>
+        <source>提出异议</source>
+        <translation>objected</translation>
+    </message>
+    <message>
+        <source>同意退单</source>
+        <translation>objection accepted</translation>
+    </message>
+    <message>
+        <source>驳回异议</source>
+        <translation>objection refused</translation>
     </message>
     <message>
         <source>办结</source>
@@ -7176,6 +7984,14 @@ Log file: {path}</translation>
     <message>
         <source>归档</source>
         <translation>closed</translation>
+    </message>
+    <message>
+        <source>并单</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>撤销并单</source>
+        <translation>unmerged</translation>
     </message>
     <message>
         <source>登记</source>
@@ -7200,6 +8016,65 @@ Log file: {path}</translation>
     <message>
         <source>延期</source>
         <translation>extended</translation>
+    </message>
+    <message>
+        <source>并入重复诉求</source>
+        <translation>repeat merged in</translation>
+    </message>
+    <message>
+        <source>移出重复诉求</source>
+        <translation>repeat taken out</translation>
+    </message>
+    <message>
+        <source>变更主办单位</source>
+        <translation>lead changed</translation>
+    </message>
+    <message>
+        <source>提级督办</source>
+        <translation>escalated</translation>
+    </message>
+</context>
+<context>
+    <name>limits</name>
+    <message>
+        <source>{n}小时</source>
+        <translation>{n} hours</translation>
+    </message>
+    <message>
+        <source>{n}个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <source>{n}天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>紧急（危及生命财产安全）</source>
+        <translation>Emergency (danger to life or property)</translation>
+    </message>
+    <message>
+        <source>水电气热</source>
+        <translation>Water, power, gas, heating</translation>
+    </message>
+    <message>
+        <source>一般诉求</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>复杂诉求</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>天</source>
+        <translation> days</translation>
     </message>
 </context>
 <context>
@@ -7511,8 +8386,12 @@ Log file: {path}</translation>
         <translation>Fill in the result.</translation>
     </message>
     <message>
-        <source>请说明退单的理由。</source>
-        <translation>Give the reason for returning it.</translation>
+        <source>请说明异议的理由。</source>
+        <translation>Give the reason for the objection.</translation>
+    </message>
+    <message>
+        <source>请说明驳回异议的理由。</source>
+        <translation>Give the reason for refusing the objection.</translation>
     </message>
     <message>
         <source>请说明重新办理的理由。</source>
@@ -7857,6 +8736,30 @@ Log file: {path}</translation>
     <message>
         <source>空闲锁定时间应在0到{max}分钟之间（0 为不锁定）。</source>
         <translation>The idle time before locking must be between 0 and {max} minutes (0: never lock).</translation>
+    </message>
+    <message>
+        <source>办理时限须在1到{max}{unit}之间。</source>
+        <translation>The time limit must be from 1 to {max}{unit}.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是办理时限：请写成“3个工作日”“24小时”或“7天”。</source>
+        <translation>&quot;{text}&quot; is not a time limit: write &quot;3个工作日&quot;, &quot;24小时&quot; or &quot;7天&quot;.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是有效的日期。</source>
+        <translation>&quot;{text}&quot; is not a valid date.</translation>
+    </message>
+    <message>
+        <source>须在{low}到{high}之间。</source>
+        <translation>Must be from {low} to {high}.</translation>
+    </message>
+    <message>
+        <source>三项权重之和须为100，现在是{total}。</source>
+        <translation>The three weights must add up to 100; they add up to {total}.</translation>
+    </message>
+    <message>
+        <source>请写明延长多久或新的期限。</source>
+        <translation>Say how much longer, or the new last day.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
@@ -35,6 +36,7 @@ from app.dashboard.scope import scope_for
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData
+from app.issues.limits import end_of
 from app.localtime import BEIJING
 from db.models.directory import OrgLevel
 from db.models.issues import (
@@ -67,13 +69,15 @@ def at(month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=BEIJING)
 
 
-def _issue(s: Session, n: int, community: str, reported: datetime, **fields: object) -> Issue:
+def _issue(s: Session, n: int, community: str, reported: datetime, **fields: Any) -> Issue:
+    deadline = fields.get("deadline")
     issue = Issue(
         number=f"MS2026-{n:06d}",
         title=f"事项{n}",
         source=IssueSource.PHONE,
         community_id=community,
         reported_at=reported,
+        due_at=end_of(deadline) if deadline else None,  # due at 24:00 of the deadline
         **fields,
     )
     s.add(issue)
@@ -156,7 +160,7 @@ def build_world(database: Database) -> World:
             (four, at(11, 1), date(2026, 11, 3), None, DispatchStatus.RETURNED),
         ):
             s.add(Dispatch(issue_id=issue.id, org_unit_id=dept, dispatched_at=sent, due_on=due,
-                           completed_at=done, status=status))  # fmt: skip
+                           due_at=end_of(due), completed_at=done, status=status))  # fmt: skip
         s.add(
             Meeting(kind="联席会议", title="十月会", starts_at=at(10, 12, 14), host_org_unit_id=a)
         )

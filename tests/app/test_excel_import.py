@@ -24,6 +24,7 @@ from app.excel.exporting import export_list
 from app.excel.importing import Action, ImportRefused, import_file, preview
 from app.excel.kinds import IMPORT_KINDS
 from app.excel.lists import list_source
+from app.issues.limits import Limit
 from app.issues.records import IssueData
 from app.issues.service import register, save_category
 from app.listing import ListQuery
@@ -31,7 +32,7 @@ from app.localtime import BEIJING
 from app.validation import id_check_char
 from db.models.agreements import AgreementKind, MemberRegistration, PartySide
 from db.models.directory import Gender, OrgLevel, PartyOrgKind, Person, ResidentUnit, UnitCategory
-from db.models.issues import IssueSource, Priority
+from db.models.issues import IssueSource, LimitUnit, Priority
 
 ROUND_TRIP_ORDER = ("units", "people", "party-orgs", "members", "agreements", "issues")
 
@@ -54,7 +55,7 @@ def build_streets(database: Database) -> dict[str, str]:
             ids[key] = community.id
             grid = service.org_units.create(s, OrgUnitData("第一网格", OrgLevel.GRID, community.id))
             ids[f"{key}_grid"] = grid.id
-        ids["category"] = save_category(s, "市政设施", 5)
+        ids["category"] = save_category(s, "市政设施", Limit(5, LimitUnit.WORKING_DAYS))
     return ids
 
 

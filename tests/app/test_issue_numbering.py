@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from app.database import Database
 from app.issues import service
+from app.issues.limits import Limit
 from app.issues.numbering import next_issue_number
 from app.issues.records import IssueData
-from db.models.issues import Issue
+from db.models.issues import Issue, LimitUnit
 
 MONDAY = datetime(2026, 6, 1, 2, 0, tzinfo=UTC)  # 10:00 in Beijing
 
@@ -38,7 +39,7 @@ def test_one_transaction_numbers_on_and_a_failed_one_leaves_no_gap(database: Dat
 
 def test_a_holiday_set_in_the_transaction_counts_for_the_next_deadline(database: Database) -> None:
     with database.session() as s:
-        water = service.save_category(s, "积水", 1)
+        water = service.save_category(s, "积水", Limit(1, LimitUnit.WORKING_DAYS))
         first = service.register(s, IssueData(title="甲", category_id=water), reported_at=MONDAY)
         service.set_holiday(s, date(2026, 6, 2), False, "临时休息日")
         second = service.register(s, IssueData(title="乙", category_id=water), reported_at=MONDAY)

@@ -16,12 +16,13 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData
 from app.issues import service
+from app.issues.limits import Limit
 from app.issues.lists import IssueList
 from app.issues.records import DispatchTarget, IssueData
 from app.listing import ListQuery
 from app.localtime import BEIJING
 from db.models.directory import OrgLevel
-from db.models.issues import Issue, IssueSource
+from db.models.issues import Issue, IssueSource, LimitUnit
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=BEIJING).astimezone(UTC)
 TEXTS = [
@@ -41,7 +42,7 @@ def world(database: Database) -> dict[str, str]:
         one = directory.org_units.create(s, OrgUnitData("一社区", OrgLevel.COMMUNITY, street)).id
         two = directory.org_units.create(s, OrgUnitData("二社区", OrgLevel.COMMUNITY, street)).id
         dept = directory.org_units.create(s, OrgUnitData("城管科", OrgLevel.DEPARTMENT, street)).id
-        water = service.save_category(s, "积水", 3)
+        water = service.save_category(s, "积水", Limit(3, LimitUnit.WORKING_DAYS))
         ids = []
         for i, (title, address, description) in enumerate(TEXTS):
             ids.append(
@@ -133,8 +134,13 @@ def test_row_colours(database: Database, world: dict[str, str]) -> None:
     with database.reader() as s:
         early = {r.id: r.style for r in source.fetch(s, ListQuery(filters={"now": T0}), 0, 50)}
         late = source.fetch(s, ListQuery(filters={"now": T0 + timedelta(days=40)}), 0, 50)
-    assert set(early.values()) <= {"", "yellow"}
-    assert {r.style for r in late} == {"red"}
+    colours = {style.replace("supervised", "").strip() for style in early.values()}
+    assert colours <= {"", "yellow"}
+    assert {r.style.split()[0] for r in late} == {"red"}
+    supervised = {r.id for r in late if "supervised" in r.style.split()}  # 督办: in bold
+    with database.reader() as s:
+        expected = {r.id for r in source.fetch(s, ListQuery(filters={"supervised": True}), 0, 50)}
+    assert supervised == expected
 
 
 @pytest.mark.parametrize("sort", ["reported_at", "number", "title"])

@@ -18,6 +18,7 @@ from app.directory import service as directory
 from app.directory.records import OrgUnitData, ResidentUnitData
 from app.errors import UserError, ValidationError
 from app.issues import service
+from app.issues.limits import Limit
 from app.issues.records import DispatchTarget, IssueData, Warning
 from app.issues.warnings import red_condition, yellow_condition
 from app.issues.workflow import (
@@ -36,9 +37,9 @@ from db.models.issues import (
     IssueLinkKind,
     IssueSource,
     IssueStatus,
+    LimitUnit,
     Satisfaction,
 )
-from db.models.security import AuditEntry
 
 S = IssueStatus
 # Monday 2026-06-01, 09:00 Beijing
@@ -70,8 +71,8 @@ def world(database: Database) -> World:
             "building": department("社区建设科"),
             "property": department("物业管理办公室"),
             "unit": unit,
-            "water": service.save_category(s, "积水", 3),
-            "urgent": service.save_category(s, "安全隐患", 0),
+            "water": service.save_category(s, "积水", Limit(3, LimitUnit.WORKING_DAYS)),
+            "urgent": service.save_category(s, "安全隐患", Limit(2, LimitUnit.HOURS)),
         }
 
 
@@ -122,6 +123,7 @@ def drive_to(database: Database, world: World, status: IssueStatus) -> str:
         S.RESOLVED: [S.ACCEPTED, S.DISPATCHED, S.IN_PROGRESS, S.RESOLVED],
         S.FOLLOWED_UP: [S.ACCEPTED, S.DISPATCHED, S.IN_PROGRESS, S.RESOLVED, S.FOLLOWED_UP],
         S.CLOSED: [S.ACCEPTED, S.DISPATCHED, S.IN_PROGRESS, S.RESOLVED, S.FOLLOWED_UP, S.CLOSED],
+        S.MERGED: [S.MERGED],
     }[status]
     for hour, step in enumerate(path, start=1):
         ack = _open_dispatch(database, issue_id) if step is S.IN_PROGRESS else ""
@@ -141,21 +143,28 @@ def drive_to(database: Database, world: World, status: IssueStatus) -> str:
                 service.follow_up(s, issue_id, Satisfaction.SATISFIED, now=now)
             elif step is S.CLOSED:
                 service.close(s, issue_id, now=now)
+            elif step is S.MERGED:
+                service.merge(s, issue_id, _register(database, world), now=now)
     assert _status(database, issue_id) is status
     return issue_id
 
 
 def _ensure_dispatch(database: Database, world: World, issue_id: str, action: Action) -> str:
-    """A dispatch the step applies to, added directly where the loop gives none."""
+    """A dispatch the step applies to, added or set directly where the loop gives none (a
+    review needs an objection: the open dispatch is marked objected without a step)."""
     wanted = ["dispatched"] if action is Action.ACKNOWLEDGE else ["dispatched", "acknowledged"]
+    reviewing = action in (Action.RETURN, Action.KEEP)
     with database.session() as s:
-        found = s.scalar(
-            select(Dispatch.id).where(Dispatch.issue_id == issue_id, Dispatch.status.in_(wanted))
-        )
-        if found:
-            return found
-        row = Dispatch(issue_id=issue_id, org_unit_id=world["building"], dispatched_at=at(0))
-        s.add(row)
+        row = s.scalars(
+            select(Dispatch).where(
+                Dispatch.issue_id == issue_id, Dispatch.status.in_([*wanted, "objected"])
+            )
+        ).first()
+        if row is None:
+            row = Dispatch(issue_id=issue_id, org_unit_id=world["building"], dispatched_at=at(0))
+            s.add(row)
+        if reviewing:
+            row.status, row.objection_reason = DispatchStatus.OBJECTED, "不属于本单位职责"
         s.flush()
         return row.id
 
@@ -177,19 +186,29 @@ def _do(database: Database, world: World, issue_id: str, action: Action) -> None
             service.reopen(s, issue_id, "居民再次反映", now=now)
         elif action is Action.CLOSE:
             service.close(s, issue_id, now=now)
-    if action in (Action.ACKNOWLEDGE, Action.COMPLETE, Action.RETURN):
+        elif action is Action.UNMERGE:
+            service.unmerge(s, issue_id, now=now)
+    if action is Action.MERGE:
+        other = _register(database, world)
+        with database.session() as s:
+            service.merge(s, issue_id, other, now=now)
+    unit_steps = (Action.ACKNOWLEDGE, Action.COMPLETE, Action.OBJECT, Action.RETURN, Action.KEEP)
+    if action in unit_steps:
         dispatch_id = _ensure_dispatch(database, world, issue_id, action)
         with database.session() as s:
             if action is Action.ACKNOWLEDGE:
                 service.acknowledge(s, dispatch_id, now=now)
             elif action is Action.COMPLETE:
                 service.complete(s, dispatch_id, "已清理", now=now)
+            elif action is Action.OBJECT:
+                service.object_to(s, dispatch_id, "不属于本单位职责", now=now)
             else:
-                service.return_dispatch(s, dispatch_id, "不属于本单位职责", now=now)
+                service.review_objection(s, dispatch_id, action is Action.RETURN, "核实", now=now)
 
 
 EXPECTED_AFTER = {
     (Action.RETURN, S.DISPATCHED): S.ACCEPTED,  # the only unit gave it back
+    (Action.UNMERGE, S.MERGED): S.REGISTERED,  # the status it had
 }
 
 
@@ -235,7 +254,8 @@ def test_illegal_message_names_next_steps(database: Database, world: World) -> N
     issue_id = drive_to(database, world, S.REGISTERED)
     with pytest.raises(IllegalTransitionError) as refused, database.session() as s:
         service.resolve(s, issue_id, "已处理", now=at(1))
-    assert str(refused.value) == "事项现在是“登记”，不能办结。可以做的下一步：受理、不予受理。"
+    expected = "事项现在是“登记”，不能办结。可以做的下一步：受理、不予受理、并单。"
+    assert str(refused.value) == expected
 
 
 def test_register_counts_deadline_in_working_days(database: Database, world: World) -> None:
@@ -262,7 +282,7 @@ def test_reasons_are_required(database: Database, world: World) -> None:
     assert error.value.field == "reason"
     issue_id = drive_to(database, world, S.DISPATCHED)
     with pytest.raises(ValidationError), database.session() as s:
-        service.return_dispatch(s, _open_dispatch(database, issue_id), "")
+        service.object_to(s, _open_dispatch(database, issue_id), "")
 
 
 def test_call_in_to_several_units(database: Database, world: World) -> None:
@@ -279,13 +299,14 @@ def test_call_in_to_several_units(database: Database, world: World) -> None:
         )
     assert len(ids) == 2
     with database.session() as s:
-        service.return_dispatch(s, ids[1], "非本单位产权范围", now=at(3))
+        service.object_to(s, ids[1], "非本单位产权范围", now=at(3))
+        service.review_objection(s, ids[1], True, now=at(3))
     assert _status(database, issue_id) is S.DISPATCHED  # the other unit still has it
     with database.session() as s:
         service.acknowledge(s, ids[0], now=at(4))
         service.complete(s, ids[0], "已清掏", now=at(5))
     with pytest.raises(UserError, match="已办结"), database.session() as s:
-        service.return_dispatch(s, ids[0], "晚了", now=at(6))
+        service.object_to(s, ids[0], "晚了", now=at(6))
     with pytest.raises(UserError, match="不必重复派单"), database.session() as s:
         service.dispatch(
             s,
@@ -417,9 +438,12 @@ def test_journey_3_end_to_end(database: Database, world: World) -> None:
     with database.reader() as s:
         detail = service.issue_detail(s, issue_id, now=at(2))
     assert {d.due_on for d in detail.dispatches} == {date(2026, 6, 4)}  # 3 working days
-    assert detail.allowed_actions == ("dispatch", "acknowledge", "complete", "return")
+    assert detail.allowed_actions == (
+        "dispatch", "acknowledge", "complete", "object", "return", "keep",
+    )  # fmt: skip
     with database.session() as s:
-        service.return_dispatch(s, building, "非本科室职责，建议派物业管理办公室", now=at(3))
+        service.object_to(s, building, "非本科室职责，建议派物业管理办公室", now=at(3))
+        service.review_objection(s, building, True, "情况属实", now=at(3.5))
         service.dispatch(s, issue_id, [DispatchTarget(world["property"])], now=at(4))
     with database.session() as s:
         service.acknowledge(s, city, now=at(5))
@@ -454,14 +478,16 @@ def test_journey_3_end_to_end(database: Database, world: World) -> None:
         Satisfaction.SATISFIED,
     ]
     assert [e.action for e in detail.events] == [
-        "register", "accept", "dispatch", "return", "dispatch", "acknowledge", "acknowledge",
-        "complete", "resolve", "follow_up", "reopen", "resolve", "follow_up", "close",
+        "register", "accept", "dispatch", "object", "return", "dispatch", "acknowledge",
+        "acknowledge", "complete", "resolve", "follow_up", "reopen", "resolve", "follow_up",
+        "close",
     ]  # fmt: skip
     assert [e.to_status for e in detail.events][-4:] == [
         S.IN_PROGRESS, S.RESOLVED, S.FOLLOWED_UP, S.CLOSED,
     ]  # fmt: skip
     assert all(e.from_status is not None for e in detail.events[1:])
-    assert detail.events[3].note.startswith("社区建设科退单：非本科室职责")
+    assert detail.events[3].note.startswith("社区建设科提出异议：非本科室职责")
+    assert detail.events[4].note == "同意社区建设科退单：情况属实"
     assert detail.allowed_actions == ()
 
 
@@ -503,14 +529,17 @@ def test_links_and_categories(database: Database, world: World) -> None:
         service.link_issues(s, second, first, IssueLinkKind.DUPLICATE_OF)
         with pytest.raises(UserError):
             service.link_issues(s, first, first, IssueLinkKind.RELATED_TO)
-        service.save_category(s, "积水", 5, category_id=world["water"])
+        service.save_category(s, "积水", Limit(5, LimitUnit.WORKING_DAYS), world["water"])
     with database.reader() as s:
         assert [(v.number, v.kind) for v in service.issue_detail(s, second).links] == [
             ("MS2026-000001", "duplicate_of")
         ]
         assert service.issue_detail(s, first).links[0].kind == "duplicated_by"
-        limits = {c.name: c.limit_working_days for c in service.categories(s)}
-    assert limits == {"积水": 5, "安全隐患": 0}
+        limits = {c.name: c.limit for c in service.categories(s)}
+    assert limits == {
+        "积水": Limit(5, LimitUnit.WORKING_DAYS),
+        "安全隐患": Limit(2, LimitUnit.HOURS),
+    }
     third = _register(database, world)  # Monday + 5 working days
     with database.reader() as s:
         assert service.issue_detail(s, third).deadline == date(2026, 6, 8)
@@ -533,27 +562,19 @@ def test_links_are_found_by_number_and_removed(database: Database, world: World)
         assert service.issue_detail(s, second).links == ()
 
 
-def test_category_and_holiday_errors_name_the_field(database: Database, world: World) -> None:
+def test_category_errors_name_the_field(database: Database, world: World) -> None:
     with database.session() as s:
         for name, limit, field in (
-            ("", 3, "name"),
-            ("积水", 3, "name"),  # taken by another category
-            ("新类别", 61, "limit_working_days"),
+            ("", Limit(3, LimitUnit.WORKING_DAYS), "name"),
+            ("积水", Limit(3, LimitUnit.WORKING_DAYS), "name"),  # taken by another category
+            ("新类别", Limit(61, LimitUnit.WORKING_DAYS), "limit"),
+            ("新类别", Limit(0, LimitUnit.HOURS), "limit"),
         ):
             with pytest.raises(ValidationError) as caught:
                 service.save_category(s, name, limit)
             assert caught.value.field == field
-        service.save_category(s, " 积水 ", 4, category_id=world["water"])  # its own name: fine
-        with pytest.raises(ValidationError) as caught:
-            service.set_holiday(s, date(2026, 10, 1), False, "节" * 41)
-        assert caught.value.field == "name"
-        service.set_holiday(s, date(2026, 10, 1), False, "国庆节")
-    with database.session() as s:
-        service.clear_holiday(s, date(2026, 10, 1))
-        service.clear_holiday(s, date(2026, 10, 2))  # not set: nothing to do
-    with database.reader() as s:
-        assert service.holidays(s, 2026) == []
-        assert "purge" in s.scalars(select(AuditEntry.action)).all()
+        # its own name: fine
+        service.save_category(s, " 积水 ", Limit(4, LimitUnit.WORKING_DAYS), world["water"])
 
 
 def test_an_archived_issue_takes_no_more_attachments(

@@ -13,11 +13,15 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
+from app.issues.limits import Limit
 from app.issues.numbering import next_issue_number
+from app.issues.origin import meeting_for_issue
+from app.issues.service import save_category
 from app.listing import ListQuery
 from app.localtime import BEIJING
 from app.meetings import service
 from app.meetings.lists import MeetingList
+from app.meetings.minutes import minutes_document
 from app.meetings.records import (
     ActionItemData,
     AgendaItemData,
@@ -28,7 +32,7 @@ from app.meetings.records import (
     MeetingData,
 )
 from db.models.directory import OrgLevel, UnitCategory
-from db.models.issues import Issue, IssueEvent, IssueSource, IssueStatus
+from db.models.issues import Issue, IssueEvent, IssueSource, IssueStatus, LimitUnit
 from db.models.meetings import ActionStatus, AttendanceStatus, Meeting, MeetingStatus
 from db.models.security import AuditEntry
 
@@ -558,22 +562,27 @@ def test_a_decision_becomes_an_issue_linked_both_ways(database: Database, world:
     meeting_id = create(database, content)
     got = detail(database, meeting_id)
     decision = got.agenda[0].decisions[0]
-    now = datetime(2026, 3, 13, 2, 0, tzinfo=UTC)
+    now = datetime(2026, 3, 13, 2, 0, tzinfo=UTC)  # Friday 10:00 in Beijing
     with database.session() as s:
-        issue_id = service.decision_to_issue(s, decision_id=decision.id, now=now)
+        parking = save_category(s, "停车", Limit(3, LimitUnit.WORKING_DAYS))
+        issue_id = service.decision_to_issue(
+            s, decision_id=decision.id, category_id=parking, now=now
+        )
     with database.reader() as s:
         issue = s.get(Issue, issue_id)
         assert issue is not None
         assert issue.number == "MS2026-000001"
         assert issue.source is IssueSource.MEETING and issue.status is IssueStatus.REGISTERED
         assert issue.title == decision.text and issue.reported_at == now
-        assert issue.community_id == world["community"] and issue.deadline == date(2026, 3, 31)
+        assert issue.updated_at == now  # registered by the issues area's own step
+        assert (issue.community_id, issue.category_id) == (world["community"], parking)
+        assert issue.deadline == date(2026, 3, 18)  # the category's 3 working days
         assert "宁海路街道北片区党建联盟协调议事会（2026年3月12日）" in issue.description
         [event] = s.scalars(select(IssueEvent).where(IssueEvent.issue_id == issue_id)).all()
         assert event.action == "register" and event.to_status is IssueStatus.REGISTERED
         assert "宁海路街道北片区党建联盟协调议事会" in event.note
-        origin = service.meeting_for_issue(s, issue_id)
-        assert service.meeting_for_issue(s, "other") is None
+        origin = meeting_for_issue(s, issue_id)
+        assert meeting_for_issue(s, "other") is None
     assert origin is not None
     assert (origin.meeting_id, origin.decision_id) == (meeting_id, decision.id)
     assert origin.action_item_id == decision.action_items[0].id
@@ -734,3 +743,71 @@ def test_the_imprint_is_saved_and_printed_on_the_minutes(database: Database, wor
     with pytest.raises(ValidationError) as too_long:
         create(database, replace(content, meeting=replace(meeting, copy_to="单" * 501)))
     assert too_long.value.field == "copy_to"
+
+
+# --- decisions come back ----------------------------------------------------------------------
+
+
+def test_open_decisions_come_back_to_the_next_meeting_of_the_kind(
+    database: Database, world: World
+) -> None:
+    first = create(database, full_content(world))  # two action items, both open
+    with database.session() as s:
+        done = detail(database, first).agenda[0].decisions[0].action_items[1]
+        service.set_action_status(s, done.id, ActionStatus.DONE)
+        other_kind = service.create_meeting(
+            s, basics(world, kind="联络员会议", starts_at=STARTS + timedelta(days=30), ends_at=None)
+        )
+        new_id = service.duplicate_meeting(s, first, STARTS + timedelta(days=30))
+    with database.reader() as s:
+        offered = service.open_decisions(s, new_id)
+        assert service.open_decisions(s, other_kind) == []  # another kind: nothing
+    assert [(v.text, v.owner, v.status) for v in offered] == [
+        ("划设夜间停车泊位", "宁海路街道城管科", ActionStatus.OPEN)
+    ]
+    version = detail(database, new_id).version
+    with database.session() as s:
+        item_id = service.carry_open_decisions(s, new_id)
+    copied = detail(database, new_id)
+    assert copied.version == version + 1  # an editor opened before must reload
+    assert [i.title for i in copied.agenda] == [
+        "上次议定事项落实情况",
+        "关于安乐村小区停车难问题",
+        "关于在职党员到社区报到服务",
+    ]
+    assert copied.agenda[0].id == item_id
+    with database.reader() as s:
+        assert service.open_decisions(s, new_id) == []  # it has them now
+    with pytest.raises(UserError, match="已有"), database.session() as s:
+        service.carry_open_decisions(s, new_id)
+
+    def printed() -> str:
+        with database.reader() as s:
+            return minutes_document(s, new_id).sections[0].notes
+
+    assert printed() == (
+        "1.划设夜间停车泊位（责任单位：宁海路街道城管科，2026年3月31日前）——未开始。"
+        "宁海路街道北片区党建联盟协调议事会（2026年3月12日）议定。"
+    )
+    action = offered[0].action_item_id
+    with database.session() as s:
+        service.set_action_status(s, action, ActionStatus.IN_PROGRESS)
+    assert "——推进中。" in printed()  # a draft shows how it stands now
+    content = replace(copied.content(), attendees=full_content(world).attendees)
+    with database.session() as s:
+        saved = service.save_meeting(s, new_id, detail(database, new_id).version, content)
+        service.finalise(s, new_id, saved.version)
+        service.set_action_status(s, action, ActionStatus.DONE)
+    assert "——推进中。" in printed()  # final minutes keep how it stood when finalised
+
+
+def test_nothing_open_nothing_carried(database: Database, world: World) -> None:
+    with database.session() as s:
+        first = service.create_meeting(s, basics(world))
+        later = service.create_meeting(
+            s, basics(world, starts_at=STARTS + timedelta(days=7), ends_at=None)
+        )
+    with database.session() as s:
+        assert service.carry_open_decisions(s, later) is None
+    assert [i.title for i in detail(database, later).agenda] == []
+    assert first

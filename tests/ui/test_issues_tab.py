@@ -14,12 +14,13 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData
 from app.issues import service
+from app.issues.limits import Limit
 from app.issues.records import IssueData
 from db.models.directory import OrgLevel
-from db.models.issues import IssueLinkKind, IssueStatus, Satisfaction
+from db.models.issues import IssueLinkKind, IssueStatus, LimitUnit, Satisfaction
 
 from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ui.issues.output import work_order_pdf
@@ -40,7 +41,7 @@ def world(database: Database) -> dict[str, str]:
         ).id
         for name in ("城管科", "社区建设科", "物业管理办公室"):
             directory.org_units.create(s, OrgUnitData(name, OrgLevel.DEPARTMENT, street))
-        water = service.save_category(s, "积水", 3)
+        water = service.save_category(s, "积水", Limit(3, LimitUnit.WORKING_DAYS))
     return {"community": community, "water": water}
 
 
@@ -69,7 +70,7 @@ def check_units(tab: IssuesTab, *names: str) -> None:
 
 def select_dispatch(tab: IssuesTab, unit: str) -> None:
     table = tab.editor.dispatches
-    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == unit)
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text().startswith(unit))
     table.selectRow(row)
 
 
@@ -86,13 +87,14 @@ def test_journey_3_through_the_tab(tab: IssuesTab, world: dict[str, str], qtbot:
     editor = tab.editor
     assert tab.model.rowCount() == 0
     editor.title.setText("建宁路33号雨后积水")  # typed Chinese: set, never keyClicks
-    editor.address.setText("南京市鼓楼区建宁路33号")
-    editor.reporter.setText("王喆")
+    editor.facts.address.setText("南京市鼓楼区建宁路33号")
+    editor.facts.reporter.setText("王喆")
     editor.category.setCurrentIndex(editor.category.findData(world["water"]))
     editor.community.setCurrentIndex(editor.community.findData(world["community"]))
+    assert editor.category.currentText() == "积水（3个工作日）"  # the real limit
     qtbot.mouseClick(editor.save_button, LEFT)
     assert tab.model.rowCount() == 1 and status(tab) is IssueStatus.REGISTERED
-    assert enabled(tab) == {"accept", "reject", "supervise", "remind"}
+    assert enabled(tab) == {"accept", "reject", "merge", "supervise", "remind", "extend"}
 
     click(qtbot, tab, "reject")  # no reason given: refused in the panel, nothing changes
     assert "理由" in editor.message.text() and status(tab) is IssueStatus.REGISTERED
@@ -104,9 +106,13 @@ def test_journey_3_through_the_tab(tab: IssuesTab, world: dict[str, str], qtbot:
     assert status(tab) is IssueStatus.DISPATCHED
     assert editor.dispatches.rowCount() == 2
 
+    assert editor.dispatches.item(0, 0).text() == "城管科（主办）"  # checked first: it leads
     select_dispatch(tab, "社区建设科")
     editor.note.setText("非本科室职责")
-    click(qtbot, tab, "return")
+    click(qtbot, tab, "object")
+    assert editor.dispatches.item(1, 1).text() == "异议审核中"
+    select_dispatch(tab, "社区建设科")
+    click(qtbot, tab, "return")  # the street accepts the objection
     assert editor.dispatches.item(1, 1).text() == "已退单"
     check_units(tab, "物业管理办公室")
     click(qtbot, tab, "dispatch")
@@ -119,7 +125,7 @@ def test_journey_3_through_the_tab(tab: IssuesTab, world: dict[str, str], qtbot:
     editor.note.setText("雨水管道已疏通")
     click(qtbot, tab, "resolve")
     assert status(tab) is IssueStatus.RESOLVED
-    assert enabled(tab) == {"follow_up", "supervise", "remind"}
+    assert enabled(tab) == {"follow_up", "supervise", "remind", "extend"}
 
     editor.satisfaction.setCurrentIndex(editor.satisfaction.findData(Satisfaction.DISSATISFIED))
     editor.note.setText("下水道仍有异味")
@@ -138,12 +144,12 @@ def test_journey_3_through_the_tab(tab: IssuesTab, world: dict[str, str], qtbot:
     assert not editor.attachments.add_button.isEnabled()  # an archived issue is a record
     journal = [editor.journal.item(r, 1).text() for r in range(editor.journal.rowCount())]
     assert journal == [
-        "登记", "受理", "派单", "退单", "派单", "报到", "报到", "办结",
+        "登记", "受理", "派单", "提出异议", "同意退单", "派单", "报到", "报到", "办结",
         "回访", "重新办理", "办结", "回访", "归档",
     ]  # fmt: skip
     # the list shows the row, and selecting it shows the issue
     tab.panel.table.selectRow(0)
-    assert tab.model.data(tab.model.index(0, 5)) == "归档"
+    assert tab.model.data(tab.model.index(0, 2)) == "归档"
 
 
 def test_filters_search_and_red_rows(
@@ -227,12 +233,10 @@ def test_attachments_add_open_remove(
     tab: IssuesTab, database: Database, qtbot: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
     box = tab.editor.attachments
-    assert not box.add_button.isEnabled()  # a new issue has nothing to attach to
-    issue_id = register(database, "建宁路33号雨后积水")
-    tab.refresh()
-    tab.editor.show_issue(issue_id)
     photo = tmp_path / "积水照片.jpg"
-    photo.write_bytes(b"\xff\xd8\xff" + b"photo" * 100)
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#3a7bd5"))
+    assert picture.save(str(photo), "JPG")  # a real photo: it shows as a thumbnail
     offered: list[str] = []
 
     def pick(*args: Any) -> tuple[list[str], str]:
@@ -240,10 +244,14 @@ def test_attachments_add_open_remove(
         return [str(photo)], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(pick))
-    qtbot.mouseClick(box.add_button, LEFT)
+    qtbot.mouseClick(box.add_button, LEFT)  # while registering: kept until 登记
     assert "*.jpg" in offered[0] and "(*)" in offered[0]
-    assert box.files.count() == 1
-    assert box.files.item(0).text().startswith("积水照片.jpg")
+    assert box.files.item(0).text() == "积水照片.jpg（登记后保存）"
+    tab.editor.title.setText("建宁路33号雨后积水")
+    qtbot.mouseClick(tab.editor.save_button, LEFT)
+    assert tab.editor.detail is not None and box.files.count() == 1
+    assert box.files.item(0).text().startswith("积水照片.jpg（")  # stored now, with its size
+    assert not box.files.item(0).icon().isNull()
 
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
@@ -309,68 +317,90 @@ def test_categories_dialog_adds_changes_and_shows_errors_at_the_field(
     assert "已有" in dialog.errors.text("name")
     dialog.name.setText("停车")
     assert dialog.errors.text("name") == ""  # typing clears the error
-    dialog.limit.setValue(13)
+    dialog.amount.setValue(61)  # too many working days: said under the limit
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert "1到60" in dialog.errors.text("limit")
+    dialog.tier.setCurrentIndex(3)  # 一般诉求：7天
+    dialog.tier.activated.emit(3)
+    assert (dialog.amount.value(), dialog.unit.currentData()) == (7, LimitUnit.CALENDAR_DAYS)
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert dialog.changed and dialog.table.rowCount() == 2
-    assert dialog.table.item(1, 1).text() == "13个工作日"
+    assert dialog.table.item(1, 1).text() == "7天"
 
-    dialog.table.selectRow(0)  # 积水: change its limit to the same day
-    assert dialog.name.text() == "积水" and dialog.limit.value() == 3
-    dialog.limit.setValue(0)
+    dialog.table.selectRow(0)  # 积水: the 24-hour tier (水电气热)
+    assert dialog.name.text() == "积水" and dialog.amount.value() == 3
+    dialog.amount.setValue(24)
+    dialog.unit.setCurrentIndex(dialog.unit.findData(LimitUnit.HOURS))
     qtbot.mouseClick(dialog.save_button, LEFT)
     with database.reader() as s:
-        limits = {c.name: c.limit_working_days for c in service.categories(s)}
-    assert limits == {"积水": 0, "停车": 13}
-    assert dialog.table.item(0, 1).text() == "当天"
+        limits = {c.name: str(c.limit) for c in service.categories(s)}
+    assert limits == {"积水": "24小时", "停车": "7天"}
+    assert dialog.table.item(0, 1).text() == "24小时"
 
     tab.reload_choices()  # what edit_categories does after a change
-    assert tab.editor.category.findText("停车（13个工作日）") > 0
+    assert tab.editor.category.findText("停车（7天）") > 0
     assert tab.category_filter.findText("停车") > 0
 
 
 def test_holidays_dialog_sets_and_clears_days(
-    tab: IssuesTab, database: Database, qtbot: Any
+    tab: IssuesTab, database: Database, qtbot: Any, tmp_path: Path
 ) -> None:
     dialog = tab.holidays_dialog()
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.year.setValue(2026)
-    assert dialog.table.rowCount() == 0
-    dialog.day.setDate(QDate(2026, 10, 1))
+    dialog.year.setValue(2026)  # the State Council's notice, shipped
+    assert dialog.table.rowCount() == 39
+    assert dialog.table.item(0, 4).text() == "国务院通知 国办发明电〔2025〕7号"
+    assert "放假33天，调休上班6天" in dialog.summary.text()
+    dialog.year.setValue(2027)
+    assert dialog.table.rowCount() == 0 and "还没有节假日安排" in dialog.summary.text()
+    dialog.first.setDate(QDate(2027, 10, 1))
+    dialog.last.setDate(QDate(2027, 10, 7))
     dialog.name.setText("国庆节" * 20)  # too long: said under the name, nothing saved
     qtbot.mouseClick(dialog.set_button, LEFT)
     assert "40" in dialog.errors.text("name") and dialog.table.rowCount() == 0
     dialog.name.setText("国庆节")
-    qtbot.mouseClick(dialog.set_button, LEFT)
-    dialog.day.setDate(QDate(2026, 10, 10))  # a Saturday made a working day
+    qtbot.mouseClick(dialog.set_button, LEFT)  # the whole break at once
+    assert dialog.table.rowCount() == 7
+    dialog.first.setDate(QDate(2027, 10, 8))  # a Friday cannot be a make-up working day
     dialog.kind.setCurrentIndex(dialog.kind.findData(True))
-    dialog.name.setText("国庆调休上班")
     qtbot.mouseClick(dialog.set_button, LEFT)
-    assert [dialog.table.item(r, 2).text() for r in range(2)] == ["休息", "上班（调休）"]
-    assert dialog.table.item(1, 1).text() == "六"
-    with database.reader() as s:
-        assert service.holidays(s, 2026) == [
-            (date(2026, 10, 1), False, "国庆节"),
-            (date(2026, 10, 10), True, "国庆调休上班"),
-        ]
+    assert "周末" in dialog.errors.text("kind")
+    dialog.first.setDate(QDate(2027, 10, 9))
+    dialog.last.setDate(QDate(2027, 10, 9))
+    dialog.name.setText("国庆节调休上班")
+    qtbot.mouseClick(dialog.set_button, LEFT)
+    assert dialog.table.item(7, 2).text() == "上班（调休）"
+    assert dialog.table.item(7, 1).text() == "六" and dialog.table.item(7, 4).text() == "手工设置"
 
     dialog.table.selectRow(0)
-    assert dialog.day.date() == QDate(2026, 10, 1) and dialog.name.text() == "国庆节"
+    assert dialog.first.date() == QDate(2027, 10, 1) and dialog.name.text() == "国庆节"
     qtbot.mouseClick(dialog.clear_button, LEFT)
     with database.reader() as s:
-        assert [d for d, _w, _n in service.holidays(s, 2026)] == [date(2026, 10, 10)]
+        assert len(service.holidays(s, 2027)) == 7
     assert dialog.changed
 
+    out = dialog.export_file(tmp_path / "2027.toml")  # sent to the communities...
+    assert out is not None and "国庆节" in out.read_text(encoding="utf-8")
+    with database.session() as s:
+        service.clear_holiday(s, date(2027, 10, 9))
+    assert dialog.import_file(out)  # ...and read back there
+    assert dialog.table.rowCount() == 7
+    assert dialog.table.item(0, 4).text().startswith("导入")
+    assert "已导入2027年" in dialog.message.text()
 
-def test_settings_menu_opens_both_dialogs(tab: IssuesTab, monkeypatch: Any) -> None:
-    from ui.issues import settings
+
+def test_settings_menu_opens_its_dialogs(tab: IssuesTab, monkeypatch: Any) -> None:
+    from ui.issues import holidays_dialog, rules_dialog, settings
 
     shown: list[str] = []
     monkeypatch.setattr(settings.CategoriesDialog, "exec", lambda d: shown.append("categories"))
-    monkeypatch.setattr(settings.HolidaysDialog, "exec", lambda d: shown.append("holidays"))
+    monkeypatch.setattr(holidays_dialog.HolidaysDialog, "exec", lambda d: shown.append("holidays"))
+    monkeypatch.setattr(rules_dialog.RulesDialog, "exec", lambda d: shown.append("rules"))
     tab.categories_action.trigger()
     tab.holidays_action.trigger()
-    assert shown == ["categories", "holidays"]
+    tab.rules_action.trigger()
+    assert shown == ["categories", "holidays", "rules"]
 
 
 def test_print_and_save_the_work_order(

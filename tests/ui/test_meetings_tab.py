@@ -34,12 +34,13 @@ from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from ui.meetings.agenda_model import ActionNode, AgendaNode, AgendaTreeModel, DecisionNode
 from ui.meetings.attendee_model import AttendeeTableModel, Col
 from ui.meetings.basics_page import from_qdatetime, to_qdatetime
 from ui.meetings.editor import MeetingDialog
 from ui.meetings.output import minutes_pdf
+from ui.meetings.raise_issue_dialog import RaiseIssueDialog
 from ui.meetings.tab import MeetingsTab
 from ui.models.paged_table import ID_ROLE
 from ui.printing import preview as preview_module
@@ -365,7 +366,12 @@ def test_delete_asks_first_undo_restores_and_a_final_meeting_is_refused(
 
 
 def test_duplicate_asks_for_the_start_and_opens_a_draft_with_the_same_attendees(
-    world: dict[str, str], database: Database, make_tab: Any, qtbot: Any, context: TabContext
+    world: dict[str, str],
+    database: Database,
+    make_tab: Any,
+    qtbot: Any,
+    context: TabContext,
+    asked: Asked,
 ) -> None:
     tab = make_tab()
     select_meeting(tab, world["final"])
@@ -376,7 +382,8 @@ def test_duplicate_asks_for_the_start_and_opens_a_draft_with_the_same_attendees(
     assert proposed.date() > beijing_today() and proposed.weekday() == 3
     assert (proposed.day - 1) // 7 == 1 and (proposed.hour, proposed.minute) == (14, 30)
     dialog.starts_at.setDateTime(to_qdatetime(datetime(2026, 4, 9, 9, 0)))
-    dialog.accept()
+    dialog.accept()  # the earlier meeting's open decision is offered: not this time
+    assert "加入议程“上次议定事项落实情况”吗？" in asked[-1]
 
     editor = open_editor(tab, qtbot)
     assert editor.meeting_id not in (None, world["final"])
@@ -515,16 +522,27 @@ def test_a_meeting_from_an_empty_form_to_final_minutes(
     ]
     assert saved.agenda[0].decisions[0].action_items[0].owner == "宁海路街道城市管理科"
 
-    # 转为民生事项: the action item shows the issue's number and status
+    # 转为民生事项: asks the category; the action item links to the issue's number and status
     decision = agenda.model.items[0].decisions[0]
     agenda.select(decision)
-    asked.answers.append(Yes)
+    questions: list[str] = []
+
+    def accept_asked(dialog: RaiseIssueDialog) -> int:
+        questions.append(dialog.findChildren(QLabel)[0].text())
+        return 1
+
+    monkeypatch.setattr(RaiseIssueDialog, "exec", accept_asked)
     click(qtbot, agenda.issue_button)
-    assert asked[-1].startswith("把“由街道城管科牵头")
+    assert questions[-1].startswith("把“由街道城管科牵头")
     action = agenda.current_node()
     assert isinstance(action, ActionNode) and action.issue_number
     assert ISSUE_NUMBER.fullmatch(action.issue_number)
-    assert form.issue.text() == f"已转为民生事项 {action.issue_number}（登记）"
+    link = f"<a href='{action.issue_id}'>{action.issue_number}</a>"
+    assert form.issue.text() == f"已转为民生事项 {link}（登记）"
+    opened: list[tuple[str, dict[str, Any]]] = []
+    context.open_list = lambda key, filters: opened.append((key, dict(filters)))
+    form.issue.linkActivated.emit(action.issue_id)  # the number clicked
+    assert opened == [("issues", {"issue_id": action.issue_id})]
     assert action.issue_number in agenda.model.index_of(action).data()
     assert not agenda.issue_button.isEnabled()
 
@@ -858,3 +876,29 @@ def test_list_rows_carry_their_ids(world: dict[str, str], make_tab: Any) -> None
     tab = make_tab()
     ids = {tab.model.index(r, 0).data(ID_ROLE) for r in range(tab.model.rowCount())}
     assert ids == {world["final"], world["draft"], world["future"]}
+
+
+def test_a_copied_meeting_takes_the_open_decisions_back_to_the_table(
+    world: dict[str, str],
+    database: Database,
+    make_tab: Any,
+    qtbot: Any,
+    asked: Asked,
+) -> None:
+    tab = make_tab()
+    select_meeting(tab, world["final"])
+    dialog = tab.duplicate_selected()
+    assert dialog is not None
+    dialog.starts_at.setDateTime(to_qdatetime(datetime(2026, 5, 14, 14, 30)))
+    asked.answers.append(Yes)  # bring last meeting's open decision back
+    dialog.accept()
+    editor = open_editor(tab, qtbot)
+    items = editor.agenda.model.items
+    assert [i.title for i in items] == ["上次议定事项落实情况", "关于安乐村小区停车难问题"]
+    editor.agenda.select(items[0])
+    carried = editor.agenda.agenda_form.carried
+    assert not carried.isHidden() and not carried.label.isHidden()
+    assert carried.text().startswith("1.") and "——未开始。" in carried.text()
+    editor.agenda.select(items[1])  # other agenda items carry nothing
+    assert carried.isHidden()
+    editor.reject()

@@ -139,8 +139,8 @@ def test_the_reporter_phone_is_shown_as_the_role_allows(
     tab = IssuesTab(context)
     qtbot.addWidget(tab)
     assert tab.panel.select_id(issue_id)
-    assert tab.editor.phone.text() == shown
-    assert tab.editor.phone.isReadOnly() is not editable
+    assert tab.editor.facts.phone.text() == shown
+    assert tab.editor.facts.phone.isReadOnly() is not editable
     listed = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
     assert PHONE not in listed  # the list never shows it
 

@@ -98,8 +98,9 @@ def test_closing_the_window_asks_the_open_editor_first(
     assert editor.basics.place.text() == "街道会议室"
 
     unsaved.answers.append(Answer.SAVE)
-    assert window.close()
+    window.close()  # saved at once; the window goes when the closing backup is made
     assert window.database is not None
     with window.database.reader() as s:
         stored = service.get_meeting(s, editor.meeting_id)
     assert stored.data.place == "街道会议室"
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)

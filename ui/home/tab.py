@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # read once the database is open, not at start-up
     from app.dashboard.scope import Link
 
     from ui.home.charts import Charts
+    from ui.home.rates import RatesBox
 
 
 def _qdate(day: date) -> QDate:
@@ -87,6 +88,7 @@ class HomeTab(TabPage):
         self.reminders.setWordWrap(True)
         self.reminders.itemActivated.connect(self._on_reminder_activated)
         self.reminders.itemClicked.connect(self._on_reminder_activated)
+        self.rates: RatesBox | None = None  # built with the data (it needs SQLAlchemy)
         self._build_layout(self._build_bar())
         if figures is not None:
             self._show_quick(figures)
@@ -172,6 +174,7 @@ class HomeTab(TabPage):
         inner.addLayout(grid)
         inner.addWidget(self.hint)
         inner.addLayout(body, 1)
+        self._inner = inner
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -286,6 +289,7 @@ class HomeTab(TabPage):
             self.tiles[kpi.key].show_value(kpi.value, kpi.attention.value)
         self._show_directory(self.board.directory)
         self._show_reminders(self.board)
+        self._show_rates(self.board, community_id is not None)
         if self.charts is not None:
             self.charts.show_board(self.board, community_id is not None)
         else:
@@ -340,6 +344,25 @@ class HomeTab(TabPage):
         link = item.data(LINK_ROLE)
         if link is not None:
             self.open_link(link)
+
+    def _show_rates(self, board: Board, by_grid: bool) -> None:
+        if self.rates is None:
+            from ui.home.rates import RatesBox
+
+            self.rates = RatesBox(self)
+            self.rates.ranking_button.clicked.connect(self.show_ranking)
+            self._inner.addWidget(self.rates)
+        self.rates.show_board(board, by_grid)
+
+    def show_ranking(self) -> None:
+        """红黑榜 of the units and communities (a month at a time)."""
+        if self.context is None:
+            return
+        from ui.issues.ranking_dialog import RankingDialog
+
+        dialog = RankingDialog(self.context.database, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     # the monthly report
 

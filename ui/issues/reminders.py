@@ -1,4 +1,4 @@
-"""The 催办 list: open issues that are red, yellow or supervised, red first.
+"""The 催办 list: open issues that are 问题工单, red, yellow or supervised; 问题工单 and red first.
 
 The street office works down this list each morning: remind the units of one issue (the
 reminder is journalled on it) or open it in the tab to act.
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.issues import service
+from app.issues.limits import due_text
 from app.issues.records import Warning
 from app.issues.warnings import Reminder, reminders
 from db.base import utcnow
@@ -54,7 +55,7 @@ class RemindersModel(QAbstractTableModel):
             self.tr("编号"),
             self.tr("标题"),
             self.tr("状态"),
-            self.tr("办结期限"),
+            self.tr("办理时限"),
             self.tr("原因"),
             self.tr("督办说明"),
         ]
@@ -79,11 +80,17 @@ class RemindersModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         reasons = "；".join(row.reasons) or (self.tr("督办") if row.supervised else "")
+        if row.escalated:
+            reasons = "；".join(
+                filter(
+                    None, [self.tr("问题工单：{why}").format(why=row.escalation_reason), reasons]
+                )
+            )
         values = (
             row.number,
             row.title,
             enum_text(row.status),
-            row.deadline.isoformat() if row.deadline else "",
+            due_text(row.due_at) if row.due_at else "",
             reasons,
             row.supervision_note,
         )
@@ -151,9 +158,12 @@ class RemindersDialog(QDialog):
         red = sum(r.warning is Warning.RED for r in rows)
         yellow = sum(r.warning is Warning.YELLOW for r in rows)
         supervised = sum(r.supervised for r in rows)
+        escalated = sum(r.escalated for r in rows)
         self.summary.setText(
-            self.tr("共 {n} 件：红色 {red}，黄色 {yellow}，督办 {supervised}").format(
-                n=len(rows), red=red, yellow=yellow, supervised=supervised
+            self.tr(
+                "共 {n} 件：问题工单 {escalated}，红色 {red}，黄色 {yellow}，督办 {supervised}"
+            ).format(
+                n=len(rows), escalated=escalated, red=red, yellow=yellow, supervised=supervised
             )
             if rows
             else self.tr("没有需要催办的事项：没有超期、没有停滞，也没有督办。")

@@ -1,7 +1,8 @@
 """The issues tab (民生事项): the list on the left — filters by status, category, community,
-source, 超期 and 督办, a search that finds Chinese substrings, overdue rows in red and stale
-ones in yellow — and the selected issue on the right (``IssuePanel``). Ctrl+N starts a new
-issue. Every change is announced as ``events.changed("issues")``.
+source, 超期 and 督办, a search that finds Chinese substrings, overdue rows in red, stale
+ones in yellow, 督办 rows in bold — and the selected issue on the right (``IssuePanel``),
+which asks before unsaved facts are left behind. Ctrl+N starts a new issue. Every change is
+announced as ``events.changed("issues")``.
 """
 
 from __future__ import annotations
@@ -29,14 +30,18 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text
 from ui.issues.editor import IssuePanel
+from ui.issues.facts import pinyin_sorted
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
 from ui.widgets import read_only
 from ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
+    from ui.issues.holidays_dialog import HolidaysDialog
+    from ui.issues.ranking_dialog import RankingDialog
     from ui.issues.reminders import RemindersDialog
-    from ui.issues.settings import CategoriesDialog, HolidaysDialog
+    from ui.issues.rules_dialog import RulesDialog
+    from ui.issues.settings import CategoriesDialog
 
 AREA = "issues"
 CUSTOM = -1  # the period combo's data for 自定义 (the from–to dates)
@@ -54,12 +59,13 @@ class IssuesTab(TabPage):
         self.panel = ListPanel(self.model, self)
         self.panel.set_title(self.tr("民生事项"))
         self.panel.set_empty_text(self.tr("还没有民生事项。按 Ctrl+N 登记一件。"))
-        self.editor = IssuePanel(context.database, self)
+        self.editor = IssuePanel(context, self)
         self._add_filters()
         self.model.count_changed.connect(self._on_model_count_changed)
-        self.panel.current_changed.connect(self.editor.show_issue)
-        self.panel.record_activated.connect(self.editor.show_issue)
+        self.panel.current_changed.connect(self._on_panel_current_changed)
+        self.panel.record_activated.connect(self._on_panel_current_changed)
         self.editor.issue_changed.connect(self._on_editor_issue_changed)
+        self.editor.open_requested.connect(self.open_issue)
         context.events.changed.connect(self._on_events_changed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -67,11 +73,11 @@ class IssuesTab(TabPage):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 540])
+        splitter.setSizes([760, 600])
         legend = QLabel(
             self.tr(
                 "<span style='color:#a4161a'>■</span> 红色：已超期或派单24小时未报到　"
-                "<span style='color:#c9a000'>■</span> 黄色：3天没有进展"
+                "<span style='color:#c9a000'>■</span> 黄色：3天没有进展　<b>粗体</b>：督办"
             ),
             self,
         )
@@ -81,8 +87,11 @@ class IssuesTab(TabPage):
         self.save_pdf_button = QPushButton(self.tr("另存 PDF…"), self)
         self.save_pdf_button.clicked.connect(self.save_current_pdf)
         self.reminders_button = QPushButton(self.tr("催办清单…"), self)
-        self.reminders_button.setToolTip(self.tr("超期、停滞和督办的事项，红色在前"))
+        self.reminders_button.setToolTip(self.tr("问题工单、超期、停滞和督办的事项，红色在前"))
         self.reminders_button.clicked.connect(self.show_reminders)
+        self.ranking_button = QPushButton(self.tr("红黑榜…"), self)
+        self.ranking_button.setToolTip(self.tr("承办单位和社区的三率与排名（按月）"))
+        self.ranking_button.clicked.connect(self.show_ranking)
         self.settings_button = QToolButton(self)
         self.settings_button.setText(self.tr("设置…"))
         self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -91,10 +100,13 @@ class IssuesTab(TabPage):
         self.categories_action.triggered.connect(self.edit_categories)
         self.holidays_action = menu.addAction(self.tr("节假日与调休…"))
         self.holidays_action.triggered.connect(self.edit_holidays)
+        self.rules_action = menu.addAction(self.tr("考评与并单规则…"))
+        self.rules_action.triggered.connect(self.edit_rules)
         self.settings_button.setMenu(menu)
         bottom = QHBoxLayout()
         bottom.addWidget(legend, 1)
         bottom.addWidget(self.reminders_button)
+        bottom.addWidget(self.ranking_button)
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_pdf_button)
         bottom.addWidget(self.settings_button)
@@ -117,7 +129,9 @@ class IssuesTab(TabPage):
             "category_id", self.tr("类别"), [(c.name, c.id) for c in choices.categories]
         )
         self.panel.add_filter(
-            "community_id", self.tr("社区"), [(c.name, c.id) for c in choices.communities]
+            "community_id",
+            self.tr("社区"),
+            pinyin_sorted([(c.name, c.id) for c in choices.communities]),
         )
         self.panel.add_filter("source", self.tr("来源"), [(enum_text(s), s) for s in IssueSource])
         self.overdue = QCheckBox(self.tr("超期"), self)
@@ -195,15 +209,36 @@ class IssuesTab(TabPage):
                 self.tr("共 {n}+ 条（向下滚动显示更多）").format(n=f"{count:,}")
             )
 
+    def _on_panel_current_changed(self, issue_id: object) -> None:
+        """Another issue chosen in the list: shown once the unsaved facts are saved or
+        discarded; on 取消 the list goes back to the issue being edited. A list that reloads
+        (no issue chosen) leaves the editor as it is."""
+        if issue_id is None or issue_id == self.editor.current_id():
+            return
+        if not self.editor.ask_to_leave():
+            self._select_quietly(self.editor.current_id())
+            return
+        self.editor.show_issue(str(issue_id))
+
+    def _select_quietly(self, issue_id: str | None) -> None:
+        self.panel.blockSignals(True)
+        if issue_id is None or not self.panel.select_id(issue_id):
+            self.panel.table.clearSelection()
+        self.panel.blockSignals(False)
+
     def _on_editor_issue_changed(self, issue_id: str) -> None:
         self.context.events.changed.emit(AREA)
-        self.panel.select_id(issue_id)
+        self._select_quietly(issue_id)
 
     def _on_events_changed(self, area: str) -> None:
         if area in (AREA, "meetings"):
             self.model.reload()
 
     def show_filtered(self, filters: Mapping[str, Any]) -> None:
+        """The list as asked; ``{"issue_id": …}`` opens that issue (a link from a meeting)."""
+        if (issue_id := filters.get("issue_id")) is not None:
+            self.open_issue(str(issue_id))
+            return
         rest = dict(filters)
         self.overdue.setChecked(bool(rest.pop("overdue", False)))
         self.supervised.setChecked(bool(rest.pop("supervised", False)))
@@ -218,9 +253,16 @@ class IssuesTab(TabPage):
         self.model.reload()
 
     def new_record(self) -> None:
-        self.panel.table.clearSelection()
+        if not self.editor.ask_to_leave():
+            return
+        self._select_quietly(None)
         self.editor.new_issue()
         self.editor.title.setFocus()
+
+    def may_leave(self) -> bool:
+        """Before the window closes or the user changes: the issue's unsaved facts saved,
+        discarded, or the leaving cancelled; then any open dialog's own edits."""
+        return self.editor.ask_to_leave() and super().may_leave()
 
     def focus_search(self) -> None:
         self.panel.search.setFocus()
@@ -265,10 +307,12 @@ class IssuesTab(TabPage):
         dialog.deleteLater()
 
     def open_issue(self, issue_id: str) -> None:
-        """Selects the issue in the list if it is among what the filters show; shows it."""
-        if not self.panel.select_id(issue_id):
-            self.panel.table.clearSelection()
-            self.editor.show_issue(issue_id)
+        """Shows the issue (after asking about unsaved facts), selected in the list if the
+        filters show it."""
+        if issue_id != self.editor.current_id() and not self.editor.ask_to_leave():
+            return
+        self.editor.show_issue(issue_id)
+        self._select_quietly(issue_id)
 
     # settings
 
@@ -278,9 +322,31 @@ class IssuesTab(TabPage):
         return CategoriesDialog(self.context.database, self)
 
     def holidays_dialog(self) -> HolidaysDialog:
-        from ui.issues.settings import HolidaysDialog
+        from ui.issues.holidays_dialog import HolidaysDialog
 
         return HolidaysDialog(self.context.database, self)
+
+    def rules_dialog(self) -> RulesDialog:
+        from ui.issues.rules_dialog import RulesDialog
+
+        return RulesDialog(self.context.database, self)
+
+    def edit_rules(self) -> None:
+        dialog = self.rules_dialog()
+        dialog.exec()
+        if dialog.changed:
+            self.context.events.changed.emit(AREA)
+        dialog.deleteLater()
+
+    def ranking_dialog(self) -> RankingDialog:
+        from ui.issues.ranking_dialog import RankingDialog
+
+        return RankingDialog(self.context.database, self)
+
+    def show_ranking(self) -> None:
+        dialog = self.ranking_dialog()
+        dialog.exec()
+        dialog.deleteLater()
 
     def edit_categories(self) -> None:
         dialog = self.categories_dialog()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui.directory.pickers import EnumCombo
 from ui.i18n import enum_text
 from ui.meetings.agenda_model import ActionNode, AgendaNode, DecisionNode
+from ui.meetings.carried import CarriedList
 from ui.meetings.fields import FieldErrors, error_label, field_box
 from ui.meetings.owner_picker import OwnerPicker
 
@@ -67,6 +68,8 @@ class AgendaForm(NodeForm):
         )
         self.row(self.tr("议题"), self.title, "title")
         self.row(self.tr("讨论情况"), self.notes, "notes")
+        self.carried = CarriedList(self)
+        self.form.addRow(self.carried.label, self.carried)
         self.title.textEdited.connect(self._on_edited)
         self.notes.textChanged.connect(self._on_edited)
 
@@ -75,6 +78,7 @@ class AgendaForm(NodeForm):
         self.node = node
         self.title.setText(node.title)
         self.notes.setPlainText(node.notes)
+        self.carried.show_lines(node.carried)
         self._loading = False
 
     def _on_edited(self, *_args: object) -> None:
@@ -138,9 +142,11 @@ class DecisionForm(NodeForm):
 class ActionForm(NodeForm):
     """Signals:
     status_picked(object): the status was changed (a final meeting saves it at once).
+    issue_opened(str): the linked 民生事项 was clicked: show it.
     """
 
     status_picked = Signal(object)
+    issue_opened = Signal(str)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +173,7 @@ class ActionForm(NodeForm):
         self.status = EnumCombo(list(ActionStatus), parent=self)
         self.issue = QLabel(self)
         self.issue.setWordWrap(True)
+        self.issue.linkActivated.connect(self.issue_opened)
         self.row(self.tr("工作内容"), self.description, "description")
         owner_error = self.row(
             self.tr("责任方"), self.owner, "owner_person_id", "owner_unit_id", "owner_org_unit_id"
@@ -206,11 +213,11 @@ class ActionForm(NodeForm):
             self.issue.setText(self.tr("未转为民生事项"))
             return
         status = enum_text(node.issue_status) if node.issue_status else ""
+        link = f"<a href='{node.issue_id}'>{node.issue_number}</a>"
         self.issue.setText(
-            self.tr("已转为民生事项 {number}（{status}）").format(
-                number=node.issue_number, status=status
-            )
+            self.tr("已转为民生事项 {number}（{status}）").format(number=link, status=status)
         )
+        self.issue.setToolTip(self.tr("点击编号，在民生事项中打开"))
 
     def _on_edited(self, *_args: object) -> None:
         if self._loading or self.node is None:

@@ -121,10 +121,11 @@ class AgendaNode:
     notes: str = ""
     decisions: list[DecisionNode] = field(default_factory=list)
     id: str | None = None
+    carried: tuple[str, ...] = ()  # earlier decisions brought back (read only)
 
     @classmethod
     def of(cls, view: AgendaItemView) -> AgendaNode:
-        node = cls(view.title, view.notes, id=view.id or None)
+        node = cls(view.title, view.notes, id=view.id or None, carried=view.carried)
         for d in view.decisions:
             decision = DecisionNode(d.text, id=d.id or None, parent=node)
             decision.actions = [ActionNode.of(a) for a in d.action_items]

@@ -9,6 +9,7 @@ service and reloads, so the action item then shows the issue's number and status
 Signals:
     issue_requested(object): the decision or action node to turn into an issue.
     status_picked(object): an action node whose status the user changed.
+    issue_opened(str): the id of a linked 民生事项 to show.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class NumberedDelegate(QStyledItemDelegate):
 class AgendaPage(QWidget):
     issue_requested = Signal(object)
     status_picked = Signal(object)
+    issue_opened = Signal(str)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +125,7 @@ class AgendaPage(QWidget):
         for form in self._forms():
             form.edited.connect(self._on_form_edited)
         self.action_form.status_picked.connect(self.status_picked)
+        self.action_form.issue_opened.connect(self.issue_opened)
         self._build()
         self._update_buttons()
 

@@ -18,6 +18,7 @@ Signals:
     saved(str): the meeting's id, after anything was written to the database.
     created(str, str): the id and title of a new meeting, after its first save.
     issue_created(str): the id of an issue a decision was turned into.
+    issue_opened(str): the id of a linked issue to show in the issues tab.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from ui.meetings.agenda_page import AgendaPage
 from ui.meetings.attendees_page import AttendeesPage
 from ui.meetings.basics_page import BasicsPage, from_qdatetime
 from ui.meetings.fields import STYLE
+from ui.meetings.raise_issue_dialog import RaiseIssueDialog
 from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
 from ui.widgets import read_only, unsaved
@@ -70,6 +72,7 @@ class MeetingDialog(QDialog):
     saved = Signal(str)
     created = Signal(str, str)
     issue_created = Signal(str)
+    issue_opened = Signal(str)
 
     def __init__(
         self,
@@ -96,6 +99,7 @@ class MeetingDialog(QDialog):
         self.attendees = AttendeesPage(self.database, self)
         self.agenda = AgendaPage(self.database, self)
         self.agenda.issue_requested.connect(self.raise_issue)
+        self.agenda.issue_opened.connect(self.issue_opened)
         self.agenda.status_picked.connect(self._on_agenda_status_picked)
         self.agenda.action_form.default_due = self._default_due
         self.attendees.model.counts_changed.connect(self._update_tab_titles)
@@ -575,14 +579,8 @@ class MeetingDialog(QDialog):
     def raise_issue(self, node: DecisionNode | ActionNode) -> str | None:
         """转为民生事项 for a decision or action item; the new issue's id."""
         label = node.text if isinstance(node, DecisionNode) else node.description
-        answer = QMessageBox.question(
-            self,
-            self.tr("转为民生事项"),
-            self.tr("把“{text}”登记为民生事项，跟踪办理进度吗？").format(text=label[:40]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        asked = RaiseIssueDialog(self.database, label, self)
+        if not asked.exec():
             return None
         path = self.agenda.model.path_of(node)
         if not self.is_final and not self._save_first():
@@ -593,7 +591,12 @@ class MeetingDialog(QDialog):
         kind = "decision_id" if isinstance(saved, DecisionNode) else "action_item_id"
         try:
             with self.database.session() as session:
-                issue_id = service.decision_to_issue(session, **{kind: saved.id})
+                issue_id = service.decision_to_issue(
+                    session,
+                    category_id=asked.category_id(),
+                    community_id=asked.community_id(),
+                    **{kind: saved.id},
+                )
         except UserError as error:
             QMessageBox.warning(self, self.tr("转为民生事项"), message_text(error.message))
             return None

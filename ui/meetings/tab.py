@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text, message_text
 from ui.meetings import output
+from ui.meetings.carried import offer_open_decisions
 from ui.meetings.commands import (
     AREA,
     CreateMeetingCommand,
@@ -279,6 +280,7 @@ class MeetingsTab(TabPage):
         # bound methods, not lambdas: a closure over this tab, released while the dialog is
         # being deleted, could take the last reference to a tab that has no parent
         dialog.issue_created.connect(self._on_editor_issue_created)
+        dialog.issue_opened.connect(self._on_editor_issue_opened)
         dialog.finished.connect(self._on_editor_finished)
         self.editor = dialog
         dialog.setWindowModality(Qt.WindowModality.NonModal)  # the list stays at hand
@@ -292,9 +294,19 @@ class MeetingsTab(TabPage):
     def _on_editor_issue_created(self, _issue_id: str) -> None:
         self.context.events.changed.emit("issues")
 
+    def _on_editor_issue_opened(self, issue_id: str) -> None:
+        self.context.open_list("issues", {"issue_id": issue_id})
+
     def _on_editor_created(self, meeting_id: str, title: str) -> None:
         self._push(CreateMeetingCommand(meeting_id, title, *self._services()))
         self.panel.select_id(meeting_id)
+        editor = self.sender()
+        if isinstance(editor, MeetingDialog) and offer_open_decisions(
+            editor, self.context.database, meeting_id
+        ):
+            with self.context.database.reader() as session:
+                editor.load(service.get_meeting(session, meeting_id))
+            self.context.events.changed.emit(AREA)
 
     def _on_editor_saved(self, meeting_id: str) -> None:
         self.context.events.changed.emit(AREA)
@@ -337,6 +349,7 @@ class MeetingsTab(TabPage):
             QMessageBox.warning(self, self.tr("无法复制"), message_text(error.message))
             return None
         self._push(DuplicateMeetingCommand(new_id, title, *self._services()))
+        offer_open_decisions(self, self.context.database, new_id)
         self.panel.select_id(new_id)
         self._open_editor(new_id, None)
         return new_id

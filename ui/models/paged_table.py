@@ -6,7 +6,7 @@ asks for them and kept in a small cache, so a list of a million rows costs a few
 A source with ``count_cap`` is counted only up to the cap; the model then says it can fetch
 more, and the view grows by another cap's worth when the user scrolls to the end. A page that
 follows a cached page is read with the source's ``fetch_after`` (a keyset seek) when it can.
-A row's ``style`` ("red", "yellow") colours it.
+A row's ``style`` ("red", "yellow") colours it; with the word "supervised" (督办) it is bold.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from ui.i18n import enum_text, translate
 
 PAGE_SIZE = 200
@@ -66,6 +66,8 @@ class PagedTableModel(QAbstractTableModel):
             style: (QBrush(QColor(back)), QBrush(QColor(fore)))
             for style, (back, fore) in STYLE_COLOURS.items()
         }
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     @property
     def database(self) -> Database:
@@ -185,10 +187,13 @@ class PagedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == ColumnKind.NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            brushes = self._brushes.get(row.style)
+            words = row.style.split()
+            brushes = next((self._brushes[w] for w in words if w in self._brushes), None)
             if brushes is None:
                 return None
             return brushes[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
+        if role == Qt.ItemDataRole.FontRole and "supervised" in row.style.split():
+            return self._bold
         if role == ID_ROLE:
             return row.id
         if role == VERSION_ROLE:

@@ -2,7 +2,10 @@
 record's sign-in sheet): ``app.attachments`` stores each file's content in the database under
 its hash, checks the hash again before opening it with the system viewer, and removing one marks
 it deleted (audited). Each area adds and removes through its own service, which first checks
-that the record may still change (``AttachmentRules``).
+that the record may still change (``AttachmentRules``). A box with ``thumbnails`` shows photos
+as small pictures. A box that
+``allow_pending`` keeps files chosen before its record is stored (a photo taken while an issue
+is being registered) until ``take_pending`` hands them over.
 
 Signals:
     changed(): an attachment was added or removed.
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +27,8 @@ from app.attachments import AttachmentInfo
 from app.database import Database
 from app.errors import UserError
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -41,6 +45,25 @@ from ui.i18n import message_text
 from ui.widgets import read_only
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 3
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
+THUMBNAIL = 56  # pixels
+
+
+def thumbnail(name: str, content: Callable[[], bytes]) -> QIcon | None:
+    """A small picture of an image file called ``name`` whose bytes ``content`` reads (None
+    for other files, or one that does not load)."""
+    if Path(name).suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    picture = QPixmap()
+    try:
+        loaded = picture.loadFromData(content())
+    except (OSError, UserError):
+        return None
+    if not loaded:
+        return None
+    return QIcon(picture.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                                Qt.TransformationMode.SmoothTransformation))  # fmt: skip
 
 
 def size_text(size: int) -> str:
@@ -66,6 +89,9 @@ class AttachmentsBox(QGroupBox):
         file_filter: str,
         rules: AttachmentRules,
         parent: QWidget | None = None,
+        *,
+        allow_pending: bool = False,
+        thumbnails: bool = False,
     ) -> None:
         super().__init__(title, parent)
         self.database = database
@@ -73,11 +99,15 @@ class AttachmentsBox(QGroupBox):
         self.rules = rules
         self._owner: dict[str, str] = {}
         self._read_only = False
+        self.allow_pending = allow_pending
+        self.thumbnails = thumbnails
+        self.pending: list[Path] = []
         # called when files are added before the owner is stored (a new agreement saves first)
         self.ensure_owner: Callable[[], object] | None = None
         self.files = QListWidget(self)
         self.files.setMinimumHeight(52)
         self.files.setMaximumHeight(110)
+        self.files.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         self.files.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.files.currentRowChanged.connect(lambda _row: self._enable())
         self.add_button = QPushButton(self.tr("添加…"), self)
@@ -109,6 +139,7 @@ class AttachmentsBox(QGroupBox):
         (None: none)."""
         self._owner = {k: v for k, v in owner.items() if v}
         self._read_only = read_only
+        self.pending = []
         self.reload()
 
     def reload(self) -> None:
@@ -116,13 +147,28 @@ class AttachmentsBox(QGroupBox):
         self.message.hide()
         if self._owner:
             with self.database.reader() as s:
-                found = attachments.attachments_of(s, **self._owner)
-            for info in found:
-                text = self.tr("{name}（{size}）").format(
-                    name=info.file_name, size=size_text(info.size)
-                )
-                QListWidgetItem(text, self.files).setData(ATTACHMENT_ROLE, info)
+                for info in attachments.attachments_of(s, **self._owner):
+                    text = self.tr("{name}（{size}）").format(
+                        name=info.file_name, size=size_text(info.size)
+                    )
+                    item = QListWidgetItem(text, self.files)
+                    item.setData(ATTACHMENT_ROLE, info)
+                    content = partial(attachments.attachment_bytes, s, info)
+                    if self.thumbnails and (icon := thumbnail(info.file_name, content)):
+                        item.setIcon(icon)
+        for path in self.pending:
+            item = QListWidgetItem(
+                self.tr("{name}（登记后保存）").format(name=path.name), self.files
+            )
+            item.setData(PENDING_ROLE, str(path))
+            if self.thumbnails and (icon := thumbnail(path.name, path.read_bytes)):
+                item.setIcon(icon)
         self._enable()
+
+    def take_pending(self) -> list[Path]:
+        """The files chosen before the record was stored; the box forgets them."""
+        taken, self.pending = self.pending, []
+        return taken
 
     def names(self) -> list[str]:
         return [
@@ -153,10 +199,14 @@ class AttachmentsBox(QGroupBox):
             return None
 
     def open_selected(self) -> None:
-        if (path := self.stored_file()) is None:
+        item = self.files.currentItem()
+        pending = item.data(PENDING_ROLE) if item is not None else None
+        path = Path(pending) if pending else self.stored_file()
+        if path is None:
             return
+        name = path.name if pending else self.selected().file_name  # type: ignore[union-attr]
         try:  # one stored before types were checked is not handed to the shell either
-            check_attachment_type(path, self.selected().file_name)  # type: ignore[union-attr]
+            check_attachment_type(path, name)
         except UserError as error:
             self._show_message(message_text(error.message))
             return
@@ -165,15 +215,27 @@ class AttachmentsBox(QGroupBox):
     def _on_add_clicked(self) -> None:
         if not self._owner and self.ensure_owner is not None:
             self.ensure_owner()
-        if not self._owner:
+        if not self._owner and not self.allow_pending:
             return
         names, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("添加附件"), "", self.file_filter
         )
-        if names:
+        if not names:
+            return
+        if self._owner:
             self.add_files([Path(n) for n in names])
+        else:
+            self.pending += [Path(n) for n in names if Path(n) not in self.pending]
+            self.reload()
+            self.changed.emit()
 
     def _on_remove_clicked(self) -> None:
+        item = self.files.currentItem()
+        if item is not None and item.data(PENDING_ROLE):
+            self.pending.remove(Path(item.data(PENDING_ROLE)))
+            self.reload()
+            self.changed.emit()
+            return
         info = self.selected()
         if info is None:
             return
@@ -204,8 +266,9 @@ class AttachmentsBox(QGroupBox):
         self.message.show()
 
     def _enable(self) -> None:
-        chosen = self.selected() is not None
-        can_own = bool(self._owner) or self.ensure_owner is not None
+        item = self.files.currentItem()
+        chosen = item is not None and (self.selected() is not None or bool(item.data(PENDING_ROLE)))
+        can_own = bool(self._owner) or self.ensure_owner is not None or self.allow_pending
         self.add_button.setEnabled(can_own and not self._read_only)
         self.open_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen and not self._read_only)

@@ -5,7 +5,8 @@ The red title in 小标宋 (黑体 where absent), the scope and the date it was 
 ``一、主要指标`` (the tiles' figures), ``二、12345 办理情况`` per unit and per community (or
 grid), ``三、趋势与分布`` (received and resolved per month, the categories and the 七个共
 completion per zone, drawn with reportlab's charts in our fonts), ``四、超期事项`` and
-``五、督办事项``. In the minutes' style: ``一、`` headings in 3号黑体 and ``（一）`` in 3号楷体,
+``五、督办事项``, ``六、问题工单``; under ``二`` also the three rates (三率) and the red and
+black lists. In the minutes' style: ``一、`` headings in 3号黑体 and ``（一）`` in 3号楷体,
 two characters in; notes in 3号仿宋; tables in 五号仿宋 with a 黑体 header row repeated on each
 page, their text columns as wide as their content allows and the figures' columns as wide as
 their widest figure or header line. Two figures that count overlapping things say so in their
@@ -23,6 +24,7 @@ from reportlab.platypus.tables import Table, TableStyle
 
 from app.dashboard.hotline import HotlineRow, total
 from app.dashboard.kpis import Kpi
+from app.dashboard.rates import RateRow, ranked, ranking, rates_rule
 from app.dashboard.report import IssueSection, MonthlyReport
 from app.exports.pdf.flowable import TextBlock, build_pdf
 from app.exports.pdf.fonts import FontSet, font_set
@@ -32,6 +34,7 @@ from app.exports.pdf.report_charts import bar_chart, month_chart
 from app.exports.pdf.text import chinese_date, level1
 from app.exports.pdf.typeset import Run, TextStyle, text_width
 from app.exports.pdf.writing import atomic_write_bytes
+from app.issues.rules import IssueRules
 from app.localtime import to_beijing
 
 CELL_SIZE = 10.5  # 五号
@@ -64,6 +67,7 @@ KPI_NAMES = {
 # header line or figure (see fitted_widths)
 HOTLINE_HEADERS = ("派单", "按期\n办结", "超期\n办结", "未办结", "办结率", "按期\n办结率",
                    "不满意", "不满意率")  # fmt: skip
+RATE_HEADERS = ("件数", "响应率", "解决率", "满意率", "得分", "排名")
 ISSUE_HEADERS = ("编号", "事项", "社区", "办理时限")
 FIGURE_ROOM = 0.5 * MM  # beside a figure's widest cell: neighbouring figures never touch
 
@@ -196,6 +200,46 @@ def _hotline(rows: list[HotlineRow], first: str, fonts: FontSet) -> list[Flowabl
     return [_table((first, *HOTLINE_HEADERS), body, fitted_widths(columns, fonts), fonts)]
 
 
+def _rates(rows: list[RateRow], rules: IssueRules, first: str, fonts: FontSet) -> list[Flowable]:
+    """三率 with the score and the place in the ranking ("样本不足" where too few)."""
+    if not rows:
+        return [_text("本月没有记录。", fonts.fangsong, NOTE)]
+    places = {id(row): n for n, (row, _s) in enumerate(ranked(rows, rules), start=1)}
+    figures = [
+        [
+            f"{r.received:,}",
+            percent_text(r.response_rate),
+            percent_text(r.resolution_rate),
+            percent_text(r.satisfaction_rate),
+            "—" if (score := r.score(rules)) is None else f"{score:.1f}",
+            str(places[id(r)]) if id(r) in places else "样本不足",
+        ]
+        for r in rows
+    ]
+    columns = [[first]] + [
+        [header, *(row[n] for row in figures)] for n, header in enumerate(RATE_HEADERS)
+    ]
+    body = [
+        [_text(r.name, fonts.fangsong, CELL_LEFT), *figure_row]
+        for r, figure_row in zip(rows, figures, strict=True)
+    ]
+    return [_table((first, *RATE_HEADERS), body, fitted_widths(columns, fonts), fonts)]
+
+
+def _red_black(rows: list[RateRow], rules: IssueRules, fonts: FontSet) -> list[Flowable]:
+    lists = ranking(rows, rules)
+    if not lists.red:
+        return [_text("本月没有样本足够的承办单位，不排红黑榜。", fonts.fangsong, NOTE)]
+
+    def named(pairs: list[tuple[RateRow, float]]) -> str:
+        return "；".join(f"{r.name}（{score:.1f}分）" for r, score in pairs) or "—"
+
+    return [
+        _text(f"红榜：{named(lists.red)}。", fonts.fangsong, NOTE),
+        _text(f"黑榜：{named(lists.black)}。", fonts.fangsong, NOTE),
+    ]
+
+
 def _issue_list(section: IssueSection, fonts: FontSet, empty: str) -> list[Flowable]:
     if not section.total:
         return [_text(empty, fonts.fangsong, NOTE)]
@@ -242,6 +286,23 @@ def report_flowables(report: MonthlyReport, fonts: FontSet) -> list[Flowable]:
         *_hotline(units, "承办单位", fonts),
         *_subheading(f"（二）按{place}（本月受理）", fonts),
         *_hotline(places, place, fonts),
+        *(
+            [
+                _text(
+                    f"本月并单{report.merged:,}件：重复诉求并入原工单，不重复计数。",
+                    fonts.fangsong,
+                    NOTE,
+                )
+            ]
+            if report.merged
+            else []
+        ),  # fmt: skip
+        *_subheading("（三）三率", fonts),
+        _text(f"{rates_rule(report.rules)}。", fonts.fangsong, NOTE),
+        *_rates(report.unit_rates, report.rules, "承办单位", fonts),
+        *_rates(report.place_rates, report.rules, place, fonts),
+        *_subheading("（四）承办单位红黑榜", fonts),
+        *_red_black(report.unit_rates, report.rules, fonts),
         KeepTogether(  # a chart never leaves its headings behind
             [
                 _heading_text(3, "趋势与分布", fonts),
@@ -267,4 +328,6 @@ def report_flowables(report: MonthlyReport, fonts: FontSet) -> list[Flowable]:
         *_issue_list(report.overdue, fonts, "没有超过办理时限的事项。"),
         *_heading(5, "督办事项", fonts),
         *_issue_list(report.supervised, fonts, "没有督办中的事项。"),
+        *_heading(6, "问题工单", fonts),
+        *_issue_list(report.escalated, fonts, "没有提级督办的问题工单。"),
     ]

@@ -3,16 +3,16 @@ the journal, on the GB/T 9704 page of the minutes.
 
 The facts are a two-column table; the description follows as body text under its own heading,
 so a description of any length flows on over as many pages as it needs (a table cell cannot
-be taller than a page). The dispatches (承办单位 / 状态 / 时限 / 报到 / 结果或退单理由) and the
-journal (时间 / 步骤 / 状态 / 说明) are tables whose header repeats on every page; a long note
-continues in rows of at most ``ROW_LINES`` lines, so the table breaks between rows. One date
+be taller than a page). The dispatches (承办单位 / 状态 / 时限 / 报到 / 结果、异议或退单理由)
+and the journal (时间 / 步骤 / 状态 / 说明) are tables whose header repeats on every page; a long
+note continues in rows of at most ``ROW_LINES`` lines, so the table breaks between rows. One date
 style on the sheet: the table style ``2026-12-03`` (with ``14:30`` where a time is known).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from reportlab.lib.colors import HexColor, black
@@ -25,12 +25,13 @@ from app.exports.pdf.layout import LEADING, MM, PITCH, SIZE_2, SIZE_3, TRACKING
 from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.text import paragraphs
 from app.exports.pdf.typeset import Run, TextStyle, set_lines
+from app.issues.limits import due_text
 from app.issues.records import IssueDetail
 from app.labels import label
 
 TITLE = "民生事项工单"
 FACT_WIDTHS_MM = (32, 124)
-DISPATCH_WIDTHS_MM = (32, 16, 24, 36, 48)
+DISPATCH_WIDTHS_MM = (32, 16, 29, 29, 50)
 JOURNAL_WIDTHS_MM = (37, 22, 18, 79)
 ROW_LINES = 12  # a longer note continues in rows of its own, so rows split between pages
 CELL_SIZE = 12.0
@@ -41,10 +42,6 @@ TITLE_STYLE = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", balan
 HEADING = TextStyle(size=SIZE_3, leading=LEADING, align="left")
 BODY = TextStyle(size=SIZE_3, leading=LEADING, tracking=TRACKING, first_indent=2 * PITCH)
 CELL = TextStyle(size=CELL_SIZE, leading=1.4 * CELL_SIZE, align="left")
-
-
-def table_date(day: date | None) -> str:
-    return day.isoformat() if day else ""
 
 
 def table_time(moment: datetime | None) -> str:
@@ -74,14 +71,14 @@ def work_order_flowables(
     described = paragraphs(detail.data.description) or ["—"]
     flowables += [TextBlock([Run(text, fonts.fangsong)], BODY) for text in described]
     if detail.dispatches:
-        rows = [("承办单位", "状态", "时限", "报到", "结果/退单理由")]
+        rows = [("承办单位", "状态", "时限", "报到", "结果/异议/退单理由")]
         rows += [
             (
-                v.unit_name,
+                v.unit_name + ("（主办）" if v.lead else "（协办）"),
                 label(v.status),
-                table_date(v.due_on),
+                due_text(v.due_at) if v.due_at else "",
                 table_time(v.acknowledged_at),
-                v.return_reason if v.returned_at else v.result,
+                v.return_reason if v.returned_at else v.objection_reason or v.result,
             )
             for v in detail.dispatches
         ]
