@@ -78,7 +78,7 @@ class Database:
             event.listen(sessions, "before_flush", _refuse_if_read_only)
             audit.protect(sessions)
         if not read_only:  # a new file knows the official holidays
-            ensure_official_calendar(writing(self.engine))
+            ensure_official_calendar(self.engine)
         self.changes = 0
         event.listen(self.engine, "after_cursor_execute", _note_write)
         event.listen(self.engine, "commit", self._on_commit)

@@ -38,23 +38,30 @@ def connect(
 ) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are begun explicitly).
 
-    Read-only connections never create the file; on a medium nobody can write to (a CD, a
-    read-only folder) they open it as immutable, since SQLite cannot make its shared-memory
-    file there and nobody else can change the file either."""
+    Read-only connections never create the file. Where the file can be written they open it
+    for writing but refuse to write (``query_only``): SQLite removes the ``-wal`` and ``-shm``
+    files only when the last connection to close could write, so a read-only one would leave
+    them beside the file. On a medium nobody can write to (a CD, a read-only folder) they open
+    it as immutable, since SQLite cannot make its shared-memory file there and nobody else can
+    change the file either."""
     if not read_only:
         return sqlite3.connect(
             str(path.resolve()), timeout=timeout, isolation_level=None, check_same_thread=False
         )
-    params = {"mode": "ro"}
+    writable = is_writable(path.parent) and is_writable(path)
+    params = {"mode": "rw" if writable else "ro"}
     if not is_writable(path.parent) and not path.with_name(path.name + "-shm").exists():
         params["immutable"] = "1"
-    return sqlite3.connect(
+    connection = sqlite3.connect(
         file_uri(path, **params),
         uri=True,
         timeout=timeout,
         isolation_level=None,
         check_same_thread=False,
     )
+    if writable:
+        connection.execute("PRAGMA query_only = ON")
+    return connection
 
 
 def companions(path: Path) -> list[Path]:

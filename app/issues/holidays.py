@@ -30,6 +30,7 @@ from app.issues.holiday_files import (
 )
 from app.issues.store import flush, forget_calendars
 from db.base import Entity
+from db.engine import writing
 from db.models.issues import Holiday, HolidayOrigin
 from db.models.security import Setting
 
@@ -195,8 +196,8 @@ def ensure_official_calendar(engine: Engine) -> None:
         done = connection.scalar(select(settings.c.value).where(settings.c.key == INSTALLED))
     if {f.year for f in shipped_files()} <= set(done or []):
         return
-    try:
-        with Session(engine) as session, session.begin():
+    try:  # with the write lock from the start, like every write (db.engine.writing)
+        with Session(writing(engine)) as session, session.begin():
             install_shipped_years(session)
     except DBAPIError:
         log.warning("the official holiday calendar could not be installed", exc_info=True)

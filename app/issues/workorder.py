@@ -13,7 +13,7 @@ from pathlib import Path
 from app.access import Use, record_disclosure, reveals_personal_data
 from app.database import Database
 from app.issues.detail import issue_detail
-from app.issues.limits import due_cn
+from app.issues.limits import due_text
 from app.issues.records import IssueDetail
 from app.labels import label
 
@@ -66,12 +66,12 @@ def work_order(database: Database, issue_id: str) -> tuple[IssueDetail, bytes]:
 
 
 def _due(d: IssueDetail) -> str:
-    """The due moment and the limit it was counted with ("2026年10月10日24时（3个工作日）")."""
+    """The due moment and the limit it was counted with ("2026-10-10 24:00（3个工作日）")."""
     if d.due_at is None:
         return "—"
     limit = f"（{d.limit}）" if d.limit is not None else ""
     paused = "，计时暂停：异议审核中" if d.paused_at is not None else ""
-    return due_cn(d.due_at) + limit + paused
+    return due_text(d.due_at) + limit + paused
 
 
 def render_work_order(detail: IssueDetail) -> bytes:

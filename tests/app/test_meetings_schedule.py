@@ -16,7 +16,6 @@ from app.localtime import BEIJING
 from app.meetings import service
 from app.meetings.records import MeetingContent, MeetingData
 from app.meetings.schedule import due_before, next_session_day, same_weekday_in
-from db.models.issues import Holiday
 
 NO_HOLIDAYS = WorkCalendar(date(2024, 1, 1), date(2030, 12, 31), {})
 # 2026: the National Day week off, Sunday 27 September and Saturday 10 October worked
@@ -96,10 +95,7 @@ def test_a_meeting_not_yet_held_cannot_be_finalised(database: Database) -> None:
 
 def test_the_next_start_and_the_due_day_come_from_the_pattern(database: Database) -> None:
     held = datetime(2026, 9, 3, 14, 30, tzinfo=BEIJING)  # the first Thursday
-    meeting_id = _meeting(database, held)
-    with database.session() as s:
-        for d in range(1, 8):
-            s.add(Holiday(day=date(2026, 10, d), is_workday=False, name="国庆节"))
+    meeting_id = _meeting(database, held)  # 国庆 1–7 October 2026: the official calendar
     with database.reader() as s:
         proposed = service.propose_next_start(s, meeting_id, today=date(2026, 9, 4))
         assert proposed == datetime(2026, 10, 8, 14, 30)

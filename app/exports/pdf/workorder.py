@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib.colors import HexColor, black
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import CondPageBreak, Flowable
 from reportlab.platypus.tables import Table, TableStyle
 
 from app.exports.pdf.flowable import TextBlock, build_pdf
@@ -31,8 +31,9 @@ from app.labels import label
 
 TITLE = "民生事项工单"
 FACT_WIDTHS_MM = (32, 124)
-DISPATCH_WIDTHS_MM = (32, 16, 29, 29, 50)
+DISPATCH_WIDTHS_MM = (42, 16, 26, 26, 46)
 JOURNAL_WIDTHS_MM = (37, 22, 18, 79)
+HEADING_ROOM = 40 * MM
 ROW_LINES = 12  # a longer note continues in rows of its own, so rows split between pages
 CELL_SIZE = 12.0
 PADDING = 1.5 * MM
@@ -66,7 +67,7 @@ def work_order_flowables(
     flowables: list[Flowable] = [
         TextBlock([Run(TITLE, fonts.title)], TITLE_STYLE),
         _table(facts, FACT_WIDTHS_MM, fonts, header=False),
-        _heading("问题描述", fonts),
+        *_heading("问题描述", fonts),
     ]
     described = paragraphs(detail.data.description) or ["—"]
     flowables += [TextBlock([Run(text, fonts.fangsong)], BODY) for text in described]
@@ -82,7 +83,7 @@ def work_order_flowables(
             )
             for v in detail.dispatches
         ]
-        flowables += [_heading("派单情况", fonts), _table(rows, DISPATCH_WIDTHS_MM, fonts)]
+        flowables += [*_heading("派单情况", fonts), _table(rows, DISPATCH_WIDTHS_MM, fonts)]
     journal: list[tuple[str | TextBlock, ...]] = [("时间", "步骤", "状态", "说明")]
     note_width = JOURNAL_WIDTHS_MM[-1] * MM - 2 * PADDING
     for e in detail.events:
@@ -90,7 +91,7 @@ def work_order_flowables(
         first, *more = _chunks(e.note, note_width, fonts)
         journal.append((table_time(e.at), e.action_label, status, first))
         journal += [("", "", "", chunk) for chunk in more]
-    flowables += [_heading("办理记录", fonts), _table(journal, JOURNAL_WIDTHS_MM, fonts)]
+    flowables += [*_heading("办理记录", fonts), _table(journal, JOURNAL_WIDTHS_MM, fonts)]
     return flowables
 
 
@@ -105,8 +106,13 @@ def _chunks(text: str, width: float, fonts: FontSet) -> list[TextBlock]:
     ]
 
 
-def _heading(text: str, fonts: FontSet) -> TextBlock:
-    return TextBlock([Run(text, fonts.heiti)], HEADING, space_before=0.5 * LEADING)
+def _heading(text: str, fonts: FontSet) -> list[Flowable]:
+    """A heading that never ends a page: with less than ``HEADING_ROOM`` left, it starts the
+    next one (a heading, a table's header row and a few rows)."""
+    return [
+        CondPageBreak(HEADING_ROOM),
+        TextBlock([Run(text, fonts.heiti)], HEADING, space_before=0.5 * LEADING),
+    ]
 
 
 def _table(
