@@ -14,16 +14,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from app import audit
 from app.access import write_refusal
 from app.audit_chain import ERASED, digest, is_erased
 from app.errors import UserError, ValidationError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
 from app.operator import Operator
 from app.personal_data import PERSONAL_FIELDS
+from app.validation import half_width
 from db.base import Entity
 from db.models.directory import Person, ResidentUnit
 from db.models.issues import Issue
@@ -51,14 +52,7 @@ def erase_personal_data(
 ) -> Erasure:
     """Erases the personal data of one record (administrators only, with a reason)."""
     require_may_erase(by)
-    if not reason.strip():
-        raise ValidationError(
-            "reason",
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP("erasure", "请写明删除的依据，例如“本人于11月28日书面申请”。"),
-            ),
-        )
+    reason = checked_reason(reason)
     model, noun = ERASABLE[entity]
     row = session.get(model, record_id)
     if row is None:
@@ -77,9 +71,60 @@ def erase_personal_data(
         record_id,
         None,
         {"fields": list(fields), "entries": entries},
-        reason=reason.strip(),
+        reason=reason,
     )
     return Erasure(entity, record_id, fields, entries)
+
+
+@dataclass(frozen=True)
+class Erasable:
+    """A record found for an erasure request: what it is called and what would be erased."""
+
+    entity: str
+    record_id: str
+    name: str
+    fields: tuple[str, ...]
+
+
+def find_erasable(session: Session, entity: str, text: str) -> Erasable:
+    """The record a request names: a person by ID number, a resident unit by its name, an
+    issue by its number (or any of them by record id). ValidationError on ``record`` when
+    there is none."""
+    model, noun = ERASABLE[entity]
+    typed = half_width(text).strip()
+    condition = model.id == typed
+    if model is Person:
+        condition = or_(condition, Person.id_number == typed.upper())
+    elif model is ResidentUnit:
+        condition = or_(condition, ResidentUnit.name == typed)
+    elif model is Issue:
+        condition = or_(condition, Issue.number == typed.upper())
+    row = session.scalars(select(model).where(condition)).first() if typed else None
+    if row is None:
+        raise ValidationError(
+            "record",
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP("erasure", "找不到这条{noun}记录：{text}"),
+                noun=field_label(noun),
+                text=typed,
+            ),
+        )
+    name = f"{row.number} {row.title}" if isinstance(row, Issue) else row.name  # type: ignore[attr-defined]
+    return Erasable(entity, row.id, name, tuple(PERSONAL_FIELDS[entity]))
+
+
+def checked_reason(reason: str) -> str:
+    """The reason an erasure is recorded with; ValidationError on ``reason`` when empty."""
+    if not reason.strip():
+        raise ValidationError(
+            "reason",
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP("erasure", "请写明删除的依据，例如“本人于11月28日书面申请”。"),
+            ),
+        )
+    return reason.strip()
 
 
 def require_may_erase(by: Operator) -> None:

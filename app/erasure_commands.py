@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli_base import CliError, Handler
+from app.cli_base import Handler
 
 KINDS = {"person": "people", "unit": "resident_units", "issue": "issues"}
 
@@ -18,7 +18,7 @@ def register(commands: Any) -> dict[str, Handler]:
     )
     erase.add_argument("kind", choices=tuple(KINDS), metavar="KIND", help="person、unit 或 issue")
     erase.add_argument(
-        "record", metavar="ID", help="记录的 ID；人员也可用身份证号，民生事项也可用编号"
+        "record", metavar="ID", help="人员的身份证号、驻区单位的名称、民生事项的编号，或记录的 ID"
     )
     erase.add_argument("--reason", required=True, metavar="TEXT", help="依据，如“本人书面申请”")
     return {"erase": run}
@@ -26,14 +26,14 @@ def register(commands: Any) -> dict[str, Handler]:
 
 def run(args: argparse.Namespace, target: str) -> int:
     from app.database import Database
-    from app.erasure import erase_personal_data, require_may_erase
+    from app.erasure import erase_personal_data, find_erasable, require_may_erase
 
     entity = KINDS[args.kind]
     database = Database(target, must_exist=True)
     try:
         require_may_erase(database.operator)
         with database.session() as session:
-            record_id = _record_id(session, entity, args.record.strip())
+            record_id = find_erasable(session, entity, args.record).record_id
             done = erase_personal_data(session, database.operator, entity, record_id, args.reason)
     finally:
         database.close()
@@ -42,22 +42,3 @@ def run(args: argparse.Namespace, target: str) -> int:
         f"并改写了审计日志中的 {done.entries} 条记录（数值换成摘要，链条保持完整）。"
     )
     return 0
-
-
-def _record_id(session: Any, entity: str, text: str) -> str:
-    from sqlalchemy import or_, select
-
-    from app.erasure import ERASABLE
-    from db.models.directory import Person
-    from db.models.issues import Issue
-
-    model = ERASABLE[entity][0]
-    condition = model.id == text
-    if model is Person:
-        condition = or_(condition, Person.id_number == text.upper())
-    elif model is Issue:
-        condition = or_(condition, Issue.number == text)
-    found = session.scalar(select(model.id).where(condition))
-    if found is None:
-        raise CliError(f"找不到这条记录：{text}")
-    return str(found)

@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         )
         self.users_action.setEnabled(operator.may_manage_users)
         self.audit_action.setEnabled(operator.may_manage_users)
+        self.erasure_action.setEnabled(operator.may_manage_users)
         self.restore_action.setEnabled(operator.may_manage_users)  # undoes everyone's later work
         self.own_password_action.setVisible(bool(operator.username))
         writes = (self.new_action, self.delete_action, self.import_action, self.demo_action)
@@ -471,6 +472,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("设置(&S)…"), self._on_settings)
         self.users_action = self._action(file_menu, self.tr("用户与权限(&U)…"), self._on_users)
         self.audit_action = self._action(file_menu, self.tr("审计日志(&L)…"), self._on_audit_log)
+        self.erasure_action = self._action(
+            file_menu, self.tr("删除个人信息（依申请）(&P)…"), self._on_erasure
+        )
         self.own_password_action = self._action(
             file_menu, self.tr("修改我的密码(&M)…"), self._on_own_password
         )
@@ -643,6 +647,18 @@ class MainWindow(QMainWindow):
 
         if self.database is not None:
             AuditLogDialog(self.database, self).exec()
+
+    def _on_erasure(self) -> None:
+        from ui.dialogs.erasure import ErasureDialog
+
+        if self.database is not None:
+            dialog = ErasureDialog(self.database, self)
+            dialog.erased.connect(
+                lambda entity: self.events.changed.emit(
+                    "issues" if entity == "issues" else "directory"
+                )
+            )
+            dialog.exec()
 
     def _on_own_password(self) -> None:
         from ui.dialogs.users import OwnPasswordDialog

@@ -1806,6 +1806,97 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>驻区单位联系人</source>
+        <translation>Resident unit contact</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>民生事项反映人</source>
+        <translation>Issue reporter</translation>
+    </message>
+    <message>
+        <source>事项编号，如 MS2026-000123</source>
+        <translation>Issue number, e.g. MS2026-000123</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>contact phone</translation>
+    </message>
+    <message>
+        <source>反映人电话</source>
+        <translation>reporter's phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>删除个人信息（依申请）</source>
+        <translation>Erase personal data (on request)</translation>
+    </message>
+    <message>
+        <source>依据本人申请（《个人信息保护法》第四十七条），清除记录中的身份证号、电话和地址，并改写审计日志中的相应内容。清除后无法恢复；之前的备份仍保留旧值，请按本单位的保存规定处理。</source>
+        <translation>On the person's own request (PIPL art. 47), clears the ID number, phone and address in the record and rewrites them in the audit log. This cannot be undone; earlier backups keep the old values: handle them as your office's retention rules say.</translation>
+    </message>
+    <message>
+        <source>必填，如：本人于11月28日书面申请。将记入审计日志。</source>
+        <translation>Required, e.g. written request of 28 November. Recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>删除个人信息…</source>
+        <translation>Erase personal data…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <source>找到：{name}。将清除：{fields}。</source>
+        <translation>Found: {name}. To be cleared: {fields}.</translation>
+    </message>
+    <message>
+        <source>清除“{name}”的个人信息，并改写审计日志中的记录？此操作无法撤销。</source>
+        <translation>Clear the personal data of “{name}” and rewrite the audit log? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>已清除“{name}”的个人信息，审计日志中改写了 {n} 条记录。</source>
+        <translation>The personal data of “{name}” is cleared; {n} audit log entries were rewritten.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationDialog</name>
     <message>
         <source>新建评价</source>
@@ -3034,6 +3125,10 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>审计日志(&amp;L)…</source>
         <translation>Audit &amp;log…</translation>
+    </message>
+    <message>
+        <source>删除个人信息（依申请）(&amp;P)…</source>
+        <translation>Erase &amp;personal data (on request)…</translation>
     </message>
     <message>
         <source>修改我的密码(&amp;M)…</source>
@@ -7064,6 +7159,10 @@ Reload what was saved elsewhere?</translation>
 </context>
 <context>
     <name>erasure</name>
+    <message>
+        <source>找不到这条{noun}记录：{text}</source>
+        <translation>No {noun} record found: {text}</translation>
+    </message>
     <message>
         <source>请写明删除的依据，例如“本人于11月28日书面申请”。</source>
         <translation>Give the grounds for the erasure, for example “written request of the person on 28 November”.</translation>
