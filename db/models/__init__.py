@@ -10,6 +10,7 @@ from db.models.agreements import (
     ServiceRecord,
 )
 from db.models.directory import Compound, OrgUnit, PartyOrg, Person, ResidentUnit
+from db.models.exchange import Change, Conflict, SharedContent, Site, WaitingPackage
 from db.models.files import Attachment, AttachmentContent
 from db.models.issues import (
     Dispatch,
@@ -32,10 +33,12 @@ __all__ = [
     "Attachment",
     "AttachmentContent",
     "Attendance",
+    "Change",
     "AuditEntry",
     "AuditHead",
     "Commitment",
     "Compound",
+    "Conflict",
     "Decision",
     "Dispatch",
     "Evaluation",
@@ -56,6 +59,9 @@ __all__ = [
     "ResidentUnit",
     "ServiceRecord",
     "Setting",
+    "SharedContent",
+    "Site",
     "User",
+    "WaitingPackage",
     "WorkLog",
 ]
