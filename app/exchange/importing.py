@@ -36,6 +36,7 @@ from db.models.exchange import (
     WaitingPackage,
 )
 from db.models.files import AttachmentContent
+from db.models.security import User
 
 # a record replaced by the street's one of the same natural key (a setting, a holiday)
 _NATURAL_KEYS = {"settings": "key", "holidays": "day"}
@@ -187,6 +188,7 @@ class _State:
                 else:
                     self.revisions[name, record_id] = None
         self.log: list[dict[str, Any]] = []
+        self.users: set[str] | None = None
 
     def apply(self, change: PackageChange, result: Applied) -> None:
         key = (change.table, change.record_id)
@@ -224,6 +226,7 @@ class _State:
             self.rows[key] = None
         else:
             row = {**decoded(table, change.values), "version": change.version}
+            self._drop_unknown_users(table, row)
             if exists:
                 self.connection.execute(
                     update(table).where(table.c.id == change.record_id).values(row)
@@ -247,6 +250,16 @@ class _State:
                 "at": utcnow(),
             }
         )
+
+    def _drop_unknown_users(self, table: Table, row: dict[str, Any]) -> None:
+        """Accounts are each site's own: who made a journal entry elsewhere is not a user
+        here (the entry's text still names them)."""
+        for fk in table.foreign_keys:
+            if fk.column.table.name == "users" and row.get(fk.parent.name) is not None:
+                if self.users is None:
+                    self.users = set(self.connection.scalars(select(User.id)))
+                if row[fk.parent.name] not in self.users:
+                    row[fk.parent.name] = None
 
     def _free_natural_key(self, name: str, table: Table, row: dict[str, Any]) -> None:
         column = _NATURAL_KEYS.get(name)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.errors import UserError
 from app.exchange import sealing
+from app.exchange.conflicts import EDITED, open_conflicts, resolve
 from app.exchange.exporting import export_package
 from app.exchange.importing import import_package
 from app.exchange.sites import set_state
@@ -162,3 +163,37 @@ def test_edits_on_both_sides_are_kept_as_a_conflict(world: World, tmp_path: Path
         assert len(conflicts) == 1
         titles = {conflicts[0].winner["title"], conflicts[0].loser["title"]}  # type: ignore[index]
         assert titles == {"社区的说法", "街道的说法"}
+
+
+def test_a_resolution_travels_and_closes_the_conflict_on_both_sides(
+    world: World, tmp_path: Path
+) -> None:
+    issue = new_issue(world.street, world, "东湖社区", "楼道堆物")
+    enrol_all(world, tmp_path)
+    east = world.sites["东湖社区"]
+    unit = world.units["东湖社区"]
+    with east.session() as session:
+        update_facts(
+            session,
+            issue,
+            _version(session, issue),
+            IssueData(title="社区的说法", community_id=unit),
+        )
+    with world.street.session() as session:
+        update_facts(
+            session,
+            issue,
+            _version(session, issue),
+            IssueData(title="街道的说法", community_id=unit),
+        )
+    _receive(world.street, _send(world, east, "街道"))
+    with world.street.session() as session:
+        [view] = open_conflicts(session)
+        assert {f.name for f in view.fields} == {"title"}
+        resolve(session, view.id, EDITED, {"title": "两边合并的说法"})
+    _receive(east, _send(world, world.street, "东湖社区"))
+    assert _issues(east)[issue] == _issues(world.street)[issue]
+    assert _issues(east)[issue][0] == "两边合并的说法"
+    for database in (east, world.street):
+        with database.reader() as session:
+            assert open_conflicts(session) == []
