@@ -153,3 +153,18 @@ def set_state(session: Session, reference: str, state: SiteState) -> Site:
             detail={"name": site.name, "before": before, "state": state.value},
         )
     return site
+
+
+def community_names(session: Session) -> list[str]:
+    """Communities of the org tree without an active site, for a new one."""
+    taken = select(Site.community_id).where(
+        Site.state == SiteState.ACTIVE, Site.community_id.is_not(None)
+    )
+    return list(
+        session.scalars(
+            select(OrgUnit.name)
+            .where(OrgUnit.level == OrgLevel.COMMUNITY, OrgUnit.deleted_at.is_(None))
+            .where(OrgUnit.id.not_in(taken))
+            .order_by(OrgUnit.position, OrgUnit.name)
+        )
+    )
