@@ -10,11 +10,12 @@ the other is kept in ``exchange_conflicts`` for a person to resolve.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -80,11 +81,20 @@ def import_package(session: Session, data: bytes) -> Imported:
     local = local_site(session)
     header = header_of(PACKAGE_MAGIC, data)
     sender = _sender(session, local, header)
-    package = unpacked(unseal(PACKAGE_MAGIC, data, key_of(community_site(local, sender))))
+    payload = unseal(PACKAGE_MAGIC, data, key_of(community_site(local, sender)))
+    first, last = int(header.get("first", 0)), int(header.get("last", 0))  # authenticated now
+    if last <= sender.received_upto:  # all here already: nothing to read, nothing written
+        return Imported(sender.name, first, last, 0, 0, 0, False, _missing(session, sender), ())
+    package = unpacked(payload)
     manifest = package.manifest
-    if (manifest.sender, manifest.receiver) != (header.get("sender"), header.get("receiver")):
+    if (manifest.sender, manifest.receiver, manifest.first_seq, manifest.last_seq) != (
+        header.get("sender"),
+        header.get("receiver"),
+        first,
+        last,
+    ):
         raise refused(QT_TRANSLATE_NOOP(CONTEXT, "数据包的清单与文件头不符，没有导入。"))
-    if manifest.schema not in known_revisions():
+    if manifest.schema not in _known_revisions():
         raise refused(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
@@ -98,14 +108,12 @@ def import_package(session: Session, data: bytes) -> Imported:
         sender.acked_upto = manifest.ack
     result = Applied()
     waiting = False
-    if manifest.last_seq <= sender.received_upto:
-        pass  # everything in it is here already
-    elif manifest.first_seq > sender.received_upto + 1:
+    if manifest.first_seq > sender.received_upto + 1:
         waiting = _wait(session, sender, manifest.first_seq, manifest.last_seq, data)
     else:
         result.add(_apply_package(connection, local, sender, package))
         result.add(_apply_waiting(session, local, sender))
-    mismatches = _mismatches(connection, package, result) if not waiting else ()
+    mismatches = _mismatches(connection, package, result) if result.records else ()
     missing = _missing(session, sender)
     audit.event_entry(
         session,
@@ -153,6 +161,7 @@ def apply_changes(
             change.table == "settings" and is_local_setting(change.values)
         ):
             state.apply(change, result)
+    state.write_rows()
     if state.log:
         connection.execute(insert(CHANGES), state.log)
     return result
@@ -189,15 +198,16 @@ class _State:
                     self.revisions[name, record_id] = None
         self.log: list[dict[str, Any]] = []
         self.users: set[str] | None = None
+        self.touched: dict[tuple[str, str], bool] = {}  # record → it existed before
 
     def apply(self, change: PackageChange, result: Applied) -> None:
         key = (change.table, change.record_id)
         incoming = Revision(change.version, change.origin)
         local = self.revisions[key]
-        result.records[change.table].add(change.record_id)
         if local == incoming:
             result.duplicates += 1
             return
+        result.records[change.table].add(change.record_id)
         base = (
             Revision(change.base_version, change.base_site)
             if change.base_version is not None and change.base_site is not None
@@ -220,20 +230,14 @@ class _State:
         key = (change.table, change.record_id)
         table = self.tables[change.table]
         exists = self.rows[key] is not None
+        self.touched.setdefault(key, exists)
         if change.operation == "delete" or change.values is None:
-            if exists:
-                self.connection.execute(delete(table).where(table.c.id == change.record_id))
             self.rows[key] = None
         else:
             row = {**decoded(table, change.values), "version": change.version}
             self._drop_unknown_users(table, row)
-            if exists:
-                self.connection.execute(
-                    update(table).where(table.c.id == change.record_id).values(row)
-                )
-            else:
+            if not exists:
                 self._free_natural_key(change.table, table, row)
-                self.connection.execute(insert(table).values(row))
             self.rows[key] = {**(self.rows[key] or {}), **row}
         self.revisions[key] = Revision(change.version, change.origin)
         self.log.append(
@@ -250,6 +254,35 @@ class _State:
                 "at": utcnow(),
             }
         )
+
+    def write_rows(self) -> None:
+        """Writes each touched record's final state: one statement per table and kind
+        (executemany), parents' tables first, deletions last."""
+        batches: dict[tuple[str, str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+        for (name, record_id), existed in self.touched.items():
+            row = self.rows[name, record_id]
+            if row is None:
+                if existed:
+                    batches["delete", name, ()].append({"record_id": record_id})
+            elif existed:
+                batches["update", name, tuple(sorted(row))].append({**row, "record_id": record_id})
+            else:
+                batches["insert", name, tuple(sorted(row))].append(row)
+        order = {name: index for index, name in enumerate(self.tables)}
+        for kind, name, _keys in sorted(
+            batches, key=lambda b: (b[0] == "delete", order[b[1]] * (-1 if b[0] == "delete" else 1))
+        ):
+            table = self.tables[name]
+            rows = batches[kind, name, _keys]
+            if kind == "insert":
+                self.connection.execute(insert(table), rows)
+            elif kind == "update":
+                where = table.c.id == bindparam("record_id")
+                self.connection.execute(update(table).where(where), rows)
+            else:
+                where = table.c.id == bindparam("record_id")
+                self.connection.execute(delete(table).where(where), rows)
+        self.touched.clear()
 
     def _drop_unknown_users(self, table: Table, row: dict[str, Any]) -> None:
         """Accounts are each site's own: who made a journal entry elsewhere is not a user
@@ -307,6 +340,12 @@ class _State:
             )
             .values(state=ConflictState.RESOLVED, resolved_at=utcnow(), resolution="elsewhere")
         )
+
+
+@functools.cache
+def _known_revisions() -> set[str]:
+    """The schema revisions this program knows (read from the migration scripts once)."""
+    return known_revisions()
 
 
 def _street_id(connection: Connection, local: Site) -> str:
