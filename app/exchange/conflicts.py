@@ -18,7 +18,7 @@ from app import audit
 from app.exchange.changelog import RESOLVING
 from app.exchange.codec import decoded, exchanged_tables
 from app.exchange.rights import require_writer
-from app.exchange.sites import CONTEXT, refused
+from app.exchange.sites import refused
 from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Base, Entity, utcnow
 from db.models.exchange import Conflict, ConflictState, Site
@@ -116,7 +116,7 @@ def resolve(
     require_writer(session)
     conflict = session.get(Conflict, conflict_id)
     if conflict is None or conflict.state is not ConflictState.OPEN:
-        raise refused(QT_TRANSLATE_NOOP(CONTEXT, "这个冲突已经处理过了，或已不存在。"))
+        raise refused(QT_TRANSLATE_NOOP("exchange", "这个冲突已经处理过了，或已不存在。"))
     if choice == KEEP_WINNER:
         values = conflict.winner
     elif choice == KEEP_LOSER:

@@ -33,7 +33,6 @@ from app.exchange.sealing import (
     unseal,
 )
 from app.exchange.sites import (
-    CONTEXT,
     community_unit,
     local_site_or_none,
     next_code,
@@ -121,11 +120,12 @@ def enrol(session: Session, data: bytes, passphrase: str) -> Enrolled:
     """Makes this new database the community site of the enrolment file."""
     require_admin(session)
     if local_site_or_none(session) is not None:
-        raise refused(QT_TRANSLATE_NOOP(CONTEXT, "本数据库已经是一个站点，不能再登记。"))
+        raise refused(QT_TRANSLATE_NOOP("exchange", "本数据库已经是一个站点，不能再登记。"))
     if session.scalar(select(func.count()).select_from(OrgUnit)):
         raise refused(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "社区登记须用新的空数据库（这个数据库已有数据）：用 --db 指定一个新文件。"
+                "exchange",
+                "社区登记须用新的空数据库（这个数据库已有数据）：用 --db 指定一个新文件。",
             )
         )
     header = header_of(ENROLMENT_MAGIC, data)
@@ -134,7 +134,7 @@ def enrol(session: Session, data: bytes, passphrase: str) -> Enrolled:
         payload = unseal(ENROLMENT_MAGIC, data, key)
     except Exception:
         raise refused(
-            QT_TRANSLATE_NOOP(CONTEXT, "口令不对，或登记文件已损坏：请核对街道给出的口令。")
+            QT_TRANSLATE_NOOP("exchange", "口令不对，或登记文件已损坏：请核对街道给出的口令。")
         ) from None
     with zipfile.ZipFile(io.BytesIO(payload)) as archive:
         identity: dict[str, Any] = json.loads(archive.read(_SITE))

@@ -24,7 +24,7 @@ from app.exchange.codec import decoded, encoded, exchanged_tables, is_local_sett
 from app.exchange.packages import PACKAGE_MAGIC, Package, PackageChange, unpacked
 from app.exchange.rights import require_writer
 from app.exchange.sealing import header_of, unseal
-from app.exchange.sites import CONTEXT, community_site, key_of, local_site, refused
+from app.exchange.sites import community_site, key_of, local_site, refused
 from app.i18n import QT_TRANSLATE_NOOP
 from db.base import new_id, utcnow
 from db.migrate import known_revisions
@@ -93,11 +93,11 @@ def import_package(session: Session, data: bytes) -> Imported:
         first,
         last,
     ):
-        raise refused(QT_TRANSLATE_NOOP(CONTEXT, "数据包的清单与文件头不符，没有导入。"))
+        raise refused(QT_TRANSLATE_NOOP("exchange", "数据包的清单与文件头不符，没有导入。"))
     if manifest.schema not in _known_revisions():
         raise refused(
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "exchange",
                 "数据包来自更新版本的共建台（数据库版本 {schema}），请先升级本机的程序再导入。",
             ),
             schema=manifest.schema,
@@ -360,21 +360,21 @@ def _sender(session: Session, local: Site, header: dict[str, Any]) -> Site:
     if header.get("receiver") != local.id:
         raise refused(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "这个数据包是发给另一个站点的，不是发给本站点（{site}）的，没有导入。"
+                "exchange", "这个数据包是发给另一个站点的，不是发给本站点（{site}）的，没有导入。"
             ),
             site=local.name,
         )
     sender = session.get(Site, str(header.get("sender")))
     if sender is None or sender.is_local or sender.kind is local.kind:
-        raise refused(QT_TRANSLATE_NOOP(CONTEXT, "数据包来自本站点不认识的站点，没有导入。"))
+        raise refused(QT_TRANSLATE_NOOP("exchange", "数据包来自本站点不认识的站点，没有导入。"))
     if sender.state is SiteState.REVOKED:
         raise refused(
-            QT_TRANSLATE_NOOP(CONTEXT, "站点“{site}”已被吊销，它的数据包一律拒收。"),
+            QT_TRANSLATE_NOOP("exchange", "站点“{site}”已被吊销，它的数据包一律拒收。"),
             site=sender.name,
         )
     if sender.state is SiteState.RETIRED:
         raise refused(
-            QT_TRANSLATE_NOOP(CONTEXT, "站点“{site}”已停用，不再接收它的数据包。"),
+            QT_TRANSLATE_NOOP("exchange", "站点“{site}”已停用，不再接收它的数据包。"),
             site=sender.name,
         )
     return sender

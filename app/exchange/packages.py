@@ -104,7 +104,7 @@ def _damaged() -> UserError:
         Message(
             CONTEXT,
             QT_TRANSLATE_NOOP(
-                CONTEXT, "数据包内容与清单不符（条目缺失或校验值不对），没有导入任何数据。"
+                "exchange", "数据包内容与清单不符（条目缺失或校验值不对），没有导入任何数据。"
             ),
         )
     )

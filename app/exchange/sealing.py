@@ -82,7 +82,7 @@ def unseal(magic: bytes, data: bytes, key: bytes) -> bytes:
             Message(
                 CONTEXT,
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "exchange",
                     "文件校验失败：它在传送中被改动或损坏，或不是用本站点的密钥加密的。"
                     "请让对方重新导出一份。",
                 ),
@@ -113,6 +113,8 @@ def _not_ours() -> SealError:
     return SealError(
         Message(
             CONTEXT,
-            QT_TRANSLATE_NOOP(CONTEXT, "这不是共建台的数据交换文件（文件头不对），或文件不完整。"),
+            QT_TRANSLATE_NOOP(
+                "exchange", "这不是共建台的数据交换文件（文件头不对），或文件不完整。"
+            ),
         )
     )

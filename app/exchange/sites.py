@@ -31,7 +31,7 @@ def local_site(session: Session) -> Site:
     if site is None:
         raise refused(
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "exchange",
                 "本数据库还没有参加数据交换：街道先新建社区站点，社区用登记文件加入。",
             )
         )
@@ -53,7 +53,7 @@ def find_site(session: Session, reference: str) -> Site:
     site = session.scalar(select(Site).where(wanted))
     if site is None or site.is_local:
         raise refused(
-            QT_TRANSLATE_NOOP(CONTEXT, "找不到站点：{site}（gongjian exchange sites 列出站点）"),
+            QT_TRANSLATE_NOOP("exchange", "找不到站点：{site}（gongjian exchange sites 列出站点）"),
             site=reference,
         )
     return site
@@ -64,11 +64,11 @@ def linked_site(session: Session, local: Site, reference: str) -> Site:
     site = find_site(session, reference)
     if local.kind is site.kind:
         raise refused(
-            QT_TRANSLATE_NOOP(CONTEXT, "社区站点只与街道交换数据，街道只与社区交换数据。")
+            QT_TRANSLATE_NOOP("exchange", "社区站点只与街道交换数据，街道只与社区交换数据。")
         )
     if site.state is not SiteState.ACTIVE:
         raise refused(
-            QT_TRANSLATE_NOOP(CONTEXT, "站点“{site}”已停用或吊销，不再与它交换数据。"),
+            QT_TRANSLATE_NOOP("exchange", "站点“{site}”已停用或吊销，不再与它交换数据。"),
             site=site.name,
         )
     return site
@@ -90,7 +90,7 @@ def street_for_enrolment(session: Session) -> Site:
     local = local_site_or_none(session)
     if local is not None:
         if local.kind is not SiteKind.STREET:
-            raise refused(QT_TRANSLATE_NOOP(CONTEXT, "只有街道可以新建社区站点。"))
+            raise refused(QT_TRANSLATE_NOOP("exchange", "只有街道可以新建社区站点。"))
         return local
     name = session.scalar(
         select(OrgUnit.name).where(OrgUnit.level == OrgLevel.STREET, OrgUnit.deleted_at.is_(None))
@@ -111,7 +111,7 @@ def community_unit(session: Session, community: str) -> OrgUnit:
     )
     if unit is None:
         raise refused(
-            QT_TRANSLATE_NOOP(CONTEXT, "找不到社区“{community}”：请填写组织架构中社区的名称。"),
+            QT_TRANSLATE_NOOP("exchange", "找不到社区“{community}”：请填写组织架构中社区的名称。"),
             community=community,
         )
     taken = session.scalar(
@@ -120,7 +120,7 @@ def community_unit(session: Session, community: str) -> OrgUnit:
     if taken is not None:
         raise refused(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "社区“{community}”已有站点；要重新登记，先停用或吊销原站点。"
+                "exchange", "社区“{community}”已有站点；要重新登记，先停用或吊销原站点。"
             ),
             community=unit.name,
         )
