@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import Date, Numeric, Table
 
+from app.audit import plain
 from db.base import Base, UtcDateTime
 
 # tables that describe this database alone: accounts, the audit chain, the exchange itself
@@ -42,20 +42,10 @@ def is_local_setting(values: Mapping[str, Any] | None) -> bool:
 def encoded(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """A row's columns (``version`` aside) as JSON values."""
     return {
-        column.name: _plain(row[column.name])
+        column.name: plain(row[column.name])
         for column in table.c
         if column.name != "version" and column.name in row
     }
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
 
 
 def decoded(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:

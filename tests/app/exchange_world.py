@@ -12,9 +12,9 @@ from sqlalchemy import select
 from app.database import Database
 from app.exchange.enrolment import add_community_site, enrol
 from app.issues.records import IssueData
-from app.issues.steps import register
+from app.issues.steps import register, update_facts
 from db.models.directory import OrgLevel, OrgUnit, Person
-from db.models.issues import IssueCategory
+from db.models.issues import Issue, IssueCategory
 
 COMMUNITIES = ("东湖社区", "西岭社区", "南苑社区")
 NOON = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)
@@ -89,3 +89,23 @@ def new_issue(database: Database, world: World, community: str, title: str, **fa
 def people_names(database: Database) -> set[str]:
     with database.reader() as session:
         return set(session.scalars(select(Person.name)))
+
+
+def edit_title(database: Database, world: World, issue: str, title: str, community: str) -> None:
+    """An edit of the issue's title on one site, as the issue editor saves it."""
+    with database.session() as session:
+        version = session.scalar(select(Issue.version).where(Issue.id == issue))
+        data = IssueData(
+            title=title, community_id=world.units[community], category_id=world.category
+        )
+        update_facts(session, issue, int(version or 0), data)
+
+
+def edited_on_both_sides(world: World, folder: Path, titles: tuple[str, str]) -> str:
+    """An issue of 东湖社区 the community and the street each edit after enrolment (the
+    community's title first); returns its id."""
+    issue = new_issue(world.street, world, "东湖社区", "楼道堆物影响通行")
+    enrol_all(world, folder)
+    edit_title(world.sites["东湖社区"], world, issue, titles[0], "东湖社区")
+    edit_title(world.street, world, issue, titles[1], "东湖社区")
+    return issue

@@ -3,14 +3,12 @@ refusals, and conflicts kept."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from app.errors import UserError
-from app.exchange import sealing
 from app.exchange.conflicts import EDITED, open_conflicts, resolve
 from app.exchange.exporting import export_package
 from app.exchange.importing import import_package
@@ -19,20 +17,7 @@ from app.issues.records import IssueData
 from app.issues.steps import update_facts
 from db.models.exchange import Conflict, SiteState
 from db.models.issues import Issue
-from tests.app.exchange_world import World, build_street, enrol_all, new_issue, people_names
-
-
-@pytest.fixture(autouse=True)
-def quick_passphrase_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The enrolment file records its scrypt cost; tests seal with a small one."""
-    monkeypatch.setattr(sealing, "SCRYPT_N", 2**10)
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    built = build_street(tmp_path, ("东湖社区", "西岭社区"))
-    yield built
-    built.close()
+from tests.app.exchange_world import World, edited_on_both_sides, enrol_all, new_issue, people_names
 
 
 def _send(source: World | object, database, to: str) -> bytes:  # type: ignore[no-untyped-def]
@@ -136,24 +121,8 @@ def test_packages_for_another_site_or_from_a_revoked_one_are_refused(
 
 
 def test_edits_on_both_sides_are_kept_as_a_conflict(world: World, tmp_path: Path) -> None:
-    issue = new_issue(world.street, world, "东湖社区", "楼道堆物")
-    enrol_all(world, tmp_path)
+    issue = edited_on_both_sides(world, tmp_path, ("社区的说法", "街道的说法"))
     east = world.sites["东湖社区"]
-    unit = world.units["东湖社区"]
-    with east.session() as session:
-        update_facts(
-            session,
-            issue,
-            _version(session, issue),
-            IssueData(title="社区的说法", community_id=unit),
-        )
-    with world.street.session() as session:
-        update_facts(
-            session,
-            issue,
-            _version(session, issue),
-            IssueData(title="街道的说法", community_id=unit),
-        )
     _receive(world.street, _send(world, east, "街道"))
     _receive(east, _send(world, world.street, "东湖社区"))
     assert _issues(east)[issue] == _issues(world.street)[issue]
@@ -168,24 +137,8 @@ def test_edits_on_both_sides_are_kept_as_a_conflict(world: World, tmp_path: Path
 def test_a_resolution_travels_and_closes_the_conflict_on_both_sides(
     world: World, tmp_path: Path
 ) -> None:
-    issue = new_issue(world.street, world, "东湖社区", "楼道堆物")
-    enrol_all(world, tmp_path)
+    issue = edited_on_both_sides(world, tmp_path, ("社区的说法", "街道的说法"))
     east = world.sites["东湖社区"]
-    unit = world.units["东湖社区"]
-    with east.session() as session:
-        update_facts(
-            session,
-            issue,
-            _version(session, issue),
-            IssueData(title="社区的说法", community_id=unit),
-        )
-    with world.street.session() as session:
-        update_facts(
-            session,
-            issue,
-            _version(session, issue),
-            IssueData(title="街道的说法", community_id=unit),
-        )
     _receive(world.street, _send(world, east, "街道"))
     with world.street.session() as session:
         [view] = open_conflicts(session)

@@ -16,14 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.database import Database
 from app.errors import UserError
-from app.exchange import sealing
 from app.exchange.codec import encoded, exchanged_tables, is_local_setting
 from app.exchange.exporting import export_package
 from app.exchange.importing import import_package
@@ -41,15 +39,10 @@ from db.models.agreements import (
 from db.models.exchange import Conflict
 from db.models.issues import Issue
 from db.models.meetings import Meeting
-from tests.app.exchange_world import NOON, World, build_street, enrol_all, new_issue
+from tests.app.exchange_world import NOON, World, build_street, edit_title, enrol_all, new_issue
 
 DAYS = 30
 PLANTED_DAY = 10
-
-
-@pytest.fixture(autouse=True)
-def quick_passphrase_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sealing, "SCRYPT_N", 2**10)
 
 
 @dataclass
@@ -173,21 +166,9 @@ def _plant_conflict(world: World, community: str) -> tuple[str, set[str]]:
     """The street and the community edit one issue before they exchange again."""
     issue = new_issue(world.street, world, community, "两边都要改的事项")
     _import(world.sites[community], _export(world.street, community))
-    titles = set()
+    titles = {f"{name}的改法" for name in ("street", community)}
     for name in ("street", community):
-        database = _database(world, name)
-        with database.session() as session:
-            version = session.scalar(select(Issue.version).where(Issue.id == issue))
-            title = f"{name}的改法"
-            update_facts(
-                session,
-                issue,
-                int(version or 0),
-                IssueData(
-                    title=title, community_id=world.units[community], category_id=world.category
-                ),
-            )
-            titles.add(title)
+        edit_title(_database(world, name), world, issue, f"{name}的改法", community)
     return issue, titles
 
 

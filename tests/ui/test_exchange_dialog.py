@@ -10,23 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.exchange import sealing
 from app.exchange.exporting import export_package
 from app.exchange.importing import import_package
-from app.issues.records import IssueData
-from app.issues.steps import update_facts
 from db.models.issues import Issue
-from tests.app.exchange_world import World, build_street, enrol_all, new_issue
+from tests.app.exchange_world import World, build_street, edited_on_both_sides
 
 from PySide6.QtCore import Qt
 from ui.exchange.dialog import ExchangeDialog
 
 SHOTS = os.environ.get("GONGJIAN_SHOTS")  # a folder: the dialog's pictures are saved there
-
-
-@pytest.fixture(autouse=True)
-def quick_passphrase_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sealing, "SCRYPT_N", 2**10)
 
 
 @pytest.fixture
@@ -36,19 +28,11 @@ def world(tmp_path: Path) -> Iterator[World]:
     built.close()
 
 
-def _edit(database, issue: str, title: str, unit: str) -> None:  # type: ignore[no-untyped-def]
-    with database.session() as session:
-        version = session.scalar(select(Issue.version).where(Issue.id == issue))
-        update_facts(session, issue, int(version), IssueData(title=title, community_id=unit))
-
-
 def _conflict(world: World, tmp_path: Path) -> str:
-    issue = new_issue(world.street, world, "东湖社区", "楼道堆物影响通行")
-    enrol_all(world, tmp_path)
-    east, unit = world.sites["东湖社区"], world.units["东湖社区"]
-    _edit(east, issue, "楼道堆物已清理一半，剩余纸箱待清运", unit)
-    _edit(world.street, issue, "楼道堆物，物业承诺周五前清完", unit)
-    with east.session() as session:
+    issue = edited_on_both_sides(
+        world, tmp_path, ("楼道堆物已清理一半，剩余纸箱待清运", "楼道堆物，物业承诺周五前清完")
+    )
+    with world.sites["东湖社区"].session() as session:
         package = export_package(session, "street").data
     with world.street.session() as session:
         import_package(session, package)
