@@ -55,9 +55,9 @@ def snapshot(obj: Entity) -> dict[str, Any]:
         if attr.key in SKIPPED:
             continue
         if attr.key in state.dict or state.persistent:
-            result[attr.key] = _plain(getattr(obj, attr.key))
+            result[attr.key] = plain(getattr(obj, attr.key))
         else:
-            result[attr.key] = _plain(_default(attr))
+            result[attr.key] = plain(_default(attr))
     return result
 
 
@@ -66,7 +66,7 @@ def _default(attr: ColumnProperty[Any]) -> Any:
     return default.arg if default is not None and default.is_scalar else None
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     if value is None or type(value) in PLAIN:
         return value
     if isinstance(value, Enum):
@@ -110,7 +110,7 @@ def record_many(
             model.__tablename__,
             row["id"],
             None,
-            {a.key: _plain(row.get(a.key, _default(a))) for a in attrs},
+            {a.key: plain(row.get(a.key, _default(a))) for a in attrs},
         )
         for row in rows
     ]

@@ -24,6 +24,7 @@ AREA_COMMANDS = (  # each: register(subparsers)
     "app.excel.commands",
     "app.dashboard.commands",
     "app.archive.commands",
+    "app.exchange.commands",
     "app.users_commands",
     "app.erasure_commands",
     "app.postgres_roles",

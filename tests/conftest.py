@@ -24,11 +24,14 @@ from app.database import Database  # noqa: E402
 @pytest.fixture(autouse=True)
 def quick_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """scrypt at OWASP's cost takes most of a second on a busy two-core machine; tests that
-    are not about the cost hash with a small one (``@pytest.mark.real_scrypt`` keeps it)."""
+    are not about the cost hash passwords and seal enrolment files with a small one
+    (``@pytest.mark.real_scrypt`` keeps it; an enrolment file records its cost)."""
     if request.node.get_closest_marker("real_scrypt") is None:
         from app import passwords
+        from app.exchange import sealing
 
         monkeypatch.setattr(passwords, "COST", passwords.ScryptCost(n=2**10, r=8, p=1))
+        monkeypatch.setattr(sealing, "SCRYPT_N", 2**10)
 
 
 @pytest.fixture(scope="session")

@@ -394,7 +394,11 @@ class MainWindow(QMainWindow):
         return self._pages.get(TAB_KEYS[self.tabs.currentIndex()])
 
     def open_view(self, key: str, view: str) -> None:
-        """Shows one of a tab's views (a reminder points at the agreements' three lists)."""
+        """Shows one of a tab's views (a reminder points at the agreements' three lists), or
+        the exchange dialog (a reminder of a silent community)."""
+        if key == "exchange":
+            self._on_exchange()
+            return
         page = self.show_tab(key)
         if page is not None:
             page.show_view(view)
@@ -466,6 +470,7 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(
             file_menu, self.tr("载入演示数据(&D)…"), self.load_demo_data
         )
+        self._action(file_menu, self.tr("数据交换(&X)…"), self._on_exchange)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self._on_backup)
         self.restore_action = self._action(file_menu, self.tr("从备份恢复(&R)…"), self._on_restore)
@@ -569,6 +574,14 @@ class MainWindow(QMainWindow):
             )
             return
         panel.export_to_excel()
+
+    def _on_exchange(self) -> None:
+        from ui.exchange.dialog import ExchangeDialog
+
+        if self.database is not None:
+            back_up = self.backups.before("exchange") if self.backups is not None else None
+            ExchangeDialog(self.database, self, back_up=back_up).exec()
+            self.reload_all()
 
     def _on_backup(self) -> None:
         from ui.dialogs.backup import run_backup_dialog

@@ -161,6 +161,23 @@ def _posting_lines(session: Session, today: date) -> list[ReminderLine]:
     return lines
 
 
+def _exchange_lines(session: Session, scope: Scope) -> list[ReminderLine]:
+    """Communities that have sent the street nothing for a week (app.exchange.status)."""
+    from app.exchange.status import QUIET_DAYS, quiet_communities
+
+    return [
+        ReminderLine(
+            _text(
+                QT_TRANSLATE_NOOP("reminders", "{community}已超过{n}天没有发来数据包"),
+                community=name,
+                n=QUIET_DAYS,
+            ),
+            Link("exchange", view="sites"),
+        )
+        for name in quiet_communities(session, scope.now)
+    ]
+
+
 def reminders(session: Session, scope: Scope) -> list[ReminderLine]:
     """Urgent lines first, then by area."""
     today = local_day(scope.now)
@@ -169,5 +186,6 @@ def reminders(session: Session, scope: Scope) -> list[ReminderLine]:
         *_action_lines(session, scope, today),
         *_agreement_lines(session, scope, today),
         *_posting_lines(session, today),
+        *_exchange_lines(session, scope),
     ]
     return sorted(lines, key=lambda line: not line.urgent)

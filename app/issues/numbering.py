@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.issues.store import transaction_cache
 from db.base import utcnow
+from db.models.exchange import Site
 from db.models.issues import Issue
 from db.models.security import Setting
 
@@ -31,26 +32,35 @@ def allocate_issue_number(session: Session, year: int) -> str:
     taken = transaction_cache(session, _TAKEN)
     if not taken:
         _lock_numbering(session)
+    prefix = issue_prefix(session)
     if year not in taken:
-        taken[year] = _highest(session, year)
+        taken[year] = _highest(session, prefix, year)
     taken[year] += 1
-    return _number(year, taken[year])
+    return _number(prefix, year, taken[year])
 
 
 def next_issue_number(session: Session, year: int) -> str:
     """The number the next issue of ``year`` would get (nothing is taken)."""
-    return _number(year, _highest(session, year) + 1)
+    prefix = issue_prefix(session)
+    return _number(prefix, year, _highest(session, prefix, year) + 1)
 
 
-def _number(year: int, serial: int) -> str:
-    return f"{ISSUE_PREFIX}{year}-{serial:0{ISSUE_DIGITS}d}"
+def issue_prefix(session: Session) -> str:
+    """Issues a community site registers carry its code (``MSA-2026-000001``), so that its
+    numbers never clash with the street's or another community's in an exchange."""
+    code = session.scalar(select(Site.code).where(Site.is_local.is_(True)))
+    return f"{ISSUE_PREFIX}{code}-" if code else ISSUE_PREFIX
 
 
-def _highest(session: Session, year: int) -> int:
+def _number(site_prefix: str, year: int, serial: int) -> str:
+    return f"{site_prefix}{year}-{serial:0{ISSUE_DIGITS}d}"
+
+
+def _highest(session: Session, site_prefix: str, year: int) -> int:
     """The year's highest serial (deleted issues count too)."""
-    prefix = f"{ISSUE_PREFIX}{year}-"
+    prefix = f"{site_prefix}{year}-"
     # a range on the unique index instead of LIKE, which SQLite cannot serve from an index
-    in_year = (Issue.number >= prefix, Issue.number < f"{ISSUE_PREFIX}{year}.")
+    in_year = (Issue.number >= prefix, Issue.number < f"{site_prefix}{year}.")
     highest = session.scalar(select(Issue.number).where(*in_year).order_by(Issue.number.desc()))
     suffix = highest[len(prefix) :] if highest else "0"
     if suffix.isdigit() and len(suffix) == ISSUE_DIGITS:

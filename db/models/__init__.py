@@ -10,6 +10,7 @@ from db.models.agreements import (
     ServiceRecord,
 )
 from db.models.directory import Compound, OrgUnit, PartyOrg, Person, ResidentUnit
+from db.models.exchange import Change, Conflict, SharedContent, Site, WaitingPackage
 from db.models.files import Attachment, AttachmentContent
 from db.models.issues import (
     Dispatch,
@@ -39,11 +40,13 @@ __all__ = [
     "Attachment",
     "AttachmentContent",
     "Attendance",
-    "CarriedAction",
     "AuditEntry",
     "AuditHead",
+    "CarriedAction",
+    "Change",
     "Commitment",
     "Compound",
+    "Conflict",
     "Decision",
     "Dispatch",
     "Evaluation",
@@ -64,6 +67,9 @@ __all__ = [
     "ResidentUnit",
     "ServiceRecord",
     "Setting",
+    "SharedContent",
+    "Site",
     "User",
+    "WaitingPackage",
     "WorkLog",
 ]

@@ -1311,6 +1311,53 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictInbox</name>
+    <message>
+        <source>保留采用中的版本(&amp;A)</source>
+        <translation>Keep the version in &amp;use</translation>
+    </message>
+    <message>
+        <source>改用另一版本(&amp;B)</source>
+        <translation>Use the &amp;other version</translation>
+    </message>
+    <message>
+        <source>按“处理后”一栏保存(&amp;S)</source>
+        <translation>&amp;Save the “Resolved” column</translation>
+    </message>
+    <message>
+        <source>没有未处理的冲突。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <source>两个站点在上次交换之后都改了这条记录。各站点暂时采用同一个版本；请核对后选择保留哪一个，或在“处理后”一栏改好再保存。</source>
+        <translation>Both sites changed this record since they last exchanged it. Every site uses the same version meanwhile; check them, then keep one, or correct the “Resolved” column and save it.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>采用中（{site}）</source>
+        <translation>In use ({site})</translation>
+    </message>
+    <message>
+        <source>另一版本（{site}）</source>
+        <translation>Other version ({site})</translation>
+    </message>
+    <message>
+        <source>处理后（可修改）</source>
+        <translation>Resolved (editable)</translation>
+    </message>
+    <message>
+        <source>其中一方删除了这条记录（显示为“—”）。</source>
+        <translation> One side deleted the record (shown as “—”).</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Resolve conflict</translation>
+    </message>
+</context>
+<context>
     <name>Cover</name>
     <message>
         <source>已锁定：请输入密码继续。</source>
@@ -1841,7 +1888,7 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <source>反映人电话</source>
-        <translation>reporter's phone</translation>
+        <translation>reporter&apos;s phone</translation>
     </message>
     <message>
         <source>地址</source>
@@ -1853,7 +1900,7 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <source>依据本人申请（《个人信息保护法》第四十七条），清除记录中的身份证号、电话和地址，并改写审计日志中的相应内容。清除后无法恢复；之前的备份仍保留旧值，请按本单位的保存规定处理。</source>
-        <translation>On the person's own request (PIPL art. 47), clears the ID number, phone and address in the record and rewrites them in the audit log. This cannot be undone; earlier backups keep the old values: handle them as your office's retention rules say.</translation>
+        <translation>On the person&apos;s own request (PIPL art. 47), clears the ID number, phone and address in the record and rewrites them in the audit log. This cannot be undone; earlier backups keep the old values: handle them as your office&apos;s retention rules say.</translation>
     </message>
     <message>
         <source>必填，如：本人于11月28日书面申请。将记入审计日志。</source>
@@ -2012,6 +2059,237 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>共 {n} 条记录</source>
         <translation>{n} records</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>数据包 (*.gjpkg)</source>
+        <translation>Data packages (*.gjpkg)</translation>
+    </message>
+    <message>
+        <source>登记文件 (*.gjenrol)</source>
+        <translation>Enrolment files (*.gjenrol)</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data Exchange</translation>
+    </message>
+    <message>
+        <source>导出、导入的结果显示在这里。</source>
+        <translation>The results of exports and imports appear here.</translation>
+    </message>
+    <message>
+        <source>站点与数据包</source>
+        <translation>Sites and Packages</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>导出数据包(&amp;E)…</source>
+        <translation>&amp;Export Package…</translation>
+    </message>
+    <message>
+        <source>导入数据包(&amp;I)…</source>
+        <translation>&amp;Import Packages…</translation>
+    </message>
+    <message>
+        <source>共享文件夹同步(&amp;S)…</source>
+        <translation>&amp;Sync Shared Folder…</translation>
+    </message>
+    <message>
+        <source>新建社区站点(&amp;N)…</source>
+        <translation>&amp;New Community Site…</translation>
+    </message>
+    <message>
+        <source>停用站点</source>
+        <translation>Retire Site</translation>
+    </message>
+    <message>
+        <source>吊销站点</source>
+        <translation>Revoke Site</translation>
+    </message>
+    <message>
+        <source>用登记文件加入(&amp;J)…</source>
+        <translation>&amp;Join with an Enrolment File…</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>本数据库还没有参加数据交换。街道：新建社区站点；社区：用街道给的登记文件加入。</source>
+        <translation>This database does not take part in an exchange yet. Street office: create a community site; community: join with the enrolment file from the street.</translation>
+    </message>
+    <message>
+        <source>本站点：{site}&#x3000;未处理的冲突：{n}</source>
+        <translation>This site: {site}    Open conflicts: {n}</translation>
+    </message>
+    <message>
+        <source>冲突（{n}）</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近发出</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>待发变更</source>
+        <translation>Unsent changes</translation>
+    </message>
+    <message>
+        <source>等待中的包</source>
+        <translation>Waiting packages</translation>
+    </message>
+    <message>
+        <source>缺少的序号</source>
+        <translation>Missing numbers</translation>
+    </message>
+    <message>
+        <source>正在备份数据库…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export Package</translation>
+    </message>
+    <message>
+        <source>正在导出数据包…</source>
+        <translation>Exporting the package…</translation>
+    </message>
+    <message>
+        <source>已写出给“{site}”的数据包：{file}（{n} 项变更，{m} 个附件）</source>
+        <translation>Package for “{site}” written: {file} ({n} changes, {m} attachments)</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import Packages</translation>
+    </message>
+    <message>
+        <source>正在导入数据包…</source>
+        <translation>Importing the package…</translation>
+    </message>
+    <message>
+        <source>{file}：来自“{site}”，写入 {n} 项，已有 {d} 项，冲突 {c} 项</source>
+        <translation>{file}: from “{site}”, {n} written, {d} already here, {c} conflicts</translation>
+    </message>
+    <message>
+        <source>；缺少序号 {a}–{b} 的包，先到的包在等待</source>
+        <translation>; numbers {a}–{b} are missing, the package that came first waits</translation>
+    </message>
+    <message>
+        <source>；与清单不符：{t}</source>
+        <translation>; differs from the manifest: {t}</translation>
+    </message>
+    <message>
+        <source>选择共享文件夹</source>
+        <translation>Choose the Shared Folder</translation>
+    </message>
+    <message>
+        <source>正在同步共享文件夹…</source>
+        <translation>Syncing the shared folder…</translation>
+    </message>
+    <message>
+        <source>已写出：{file}</source>
+        <translation>Written: {file}</translation>
+    </message>
+    <message>
+        <source>没有导入 {file}：{why}</source>
+        <translation>Not imported {file}: {why}</translation>
+    </message>
+    <message>
+        <source>新建社区站点</source>
+        <translation>New Community Site</translation>
+    </message>
+    <message>
+        <source>组织架构中还没有社区，请先在“组织与人员”中建立社区。</source>
+        <translation>The org tree has no community yet: create communities under “Organisations and People” first.</translation>
+    </message>
+    <message>
+        <source>社区：</source>
+        <translation>Community:</translation>
+    </message>
+    <message>
+        <source>保存登记文件</source>
+        <translation>Save the Enrolment File</translation>
+    </message>
+    <message>
+        <source>正在写出登记文件…</source>
+        <translation>Writing the enrolment file…</translation>
+    </message>
+    <message>
+        <source>已新建社区站点“{site}”，登记文件：{file}</source>
+        <translation>Community site “{site}” created, enrolment file: {file}</translation>
+    </message>
+    <message>
+        <source>登记口令</source>
+        <translation>Enrolment Passphrase</translation>
+    </message>
+    <message>
+        <source>请记下口令并另行告知社区（不要和登记文件放在一起）。口令只显示这一次：
+
+{p}</source>
+        <translation>Note the passphrase and tell it to the community separately (never with the enrolment file). It is shown this once only:
+
+{p}</translation>
+    </message>
+    <message>
+        <source>吊销后，这个站点的数据包一律拒收（电脑丢失时使用）。确定吊销吗？</source>
+        <translation>Once revoked, every package from this site is refused (for a lost PC). Revoke it?</translation>
+    </message>
+    <message>
+        <source>停用后不再与这个站点交换数据。确定停用吗？</source>
+        <translation>Once retired, nothing is exchanged with this site any more. Retire it?</translation>
+    </message>
+    <message>
+        <source>请稍候…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>选择登记文件</source>
+        <translation>Choose the Enrolment File</translation>
+    </message>
+    <message>
+        <source>加入数据交换</source>
+        <translation>Join the Exchange</translation>
+    </message>
+    <message>
+        <source>登记为“{site}”。请输入街道给出的口令：</source>
+        <translation>Enrol as “{site}”. Type the passphrase the street office gave you:</translation>
+    </message>
+    <message>
+        <source>正在载入登记文件…</source>
+        <translation>Loading the enrolment file…</translation>
+    </message>
+    <message>
+        <source>本数据库已登记为“{site}”，载入 {n} 条记录。</source>
+        <translation>This database is now the site “{site}”; {n} records loaded.</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <source>吊销</source>
+        <translation>revoked</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3383,10 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>载入演示数据(&amp;D)…</source>
         <translation>Load &amp;demo data…</translation>
+    </message>
+    <message>
+        <source>数据交换(&amp;X)…</source>
+        <translation>Data E&amp;xchange…</translation>
     </message>
     <message>
         <source>备份数据库(&amp;B)…</source>
@@ -7741,6 +8023,193 @@ Log file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>exchange</name>
+    <message>
+        <source>这个冲突已经处理过了，或已不存在。</source>
+        <translation>This conflict has been resolved already, or no longer exists.</translation>
+    </message>
+    <message>
+        <source>本数据库已经是一个站点，不能再登记。</source>
+        <translation>This database is a site already and cannot be enrolled again.</translation>
+    </message>
+    <message>
+        <source>社区登记须用新的空数据库（这个数据库已有数据）：用 --db 指定一个新文件。</source>
+        <translation>A community enrols on a new, empty database (this one holds data): give a new file with --db.</translation>
+    </message>
+    <message>
+        <source>口令不对，或登记文件已损坏：请核对街道给出的口令。</source>
+        <translation>Wrong passphrase, or the enrolment file is damaged: check the passphrase the street office gave you.</translation>
+    </message>
+    <message>
+        <source>数据包的清单与文件头不符，没有导入。</source>
+        <translation>The package’s manifest does not match its header; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>数据包来自更新版本的共建台（数据库版本 {schema}），请先升级本机的程序再导入。</source>
+        <translation>The package comes from a newer Gongjian (schema {schema}): upgrade the program on this PC first, then import it.</translation>
+    </message>
+    <message>
+        <source>这个数据包是发给另一个站点的，不是发给本站点（{site}）的，没有导入。</source>
+        <translation>This package is for another site, not this one ({site}); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>数据包来自本站点不认识的站点，没有导入。</source>
+        <translation>The package comes from a site this one does not know; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>站点“{site}”已被吊销，它的数据包一律拒收。</source>
+        <translation>The site “{site}” has been revoked: its packages are refused.</translation>
+    </message>
+    <message>
+        <source>站点“{site}”已停用，不再接收它的数据包。</source>
+        <translation>The site “{site}” has been retired: its packages are no longer accepted.</translation>
+    </message>
+    <message>
+        <source>民生事项</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>共建协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>履约记录</source>
+        <translation>Fulfilment record</translation>
+    </message>
+    <message>
+        <source>干部下沉</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>情况描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Resolved at</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>开展日期</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <source>数据包内容与清单不符（条目缺失或校验值不对），没有导入任何数据。</source>
+        <translation>The package’s contents do not match its manifest (an entry missing or a wrong checksum); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>只有管理员可以新建、停用或吊销站点。</source>
+        <translation>Only an administrator may create, retire or revoke sites.</translation>
+    </message>
+    <message>
+        <source>文件校验失败：它在传送中被改动或损坏，或不是用本站点的密钥加密的。请让对方重新导出一份。</source>
+        <translation>The file failed its check: it was changed or damaged on the way, or not sealed with this site’s key. Ask the other side to export it again.</translation>
+    </message>
+    <message>
+        <source>这不是共建台的数据交换文件（文件头不对），或文件不完整。</source>
+        <translation>This is not a Gongjian exchange file (wrong header), or the file is incomplete.</translation>
+    </message>
+    <message>
+        <source>本数据库还没有参加数据交换：街道先新建社区站点，社区用登记文件加入。</source>
+        <translation>This database does not take part in an exchange yet: the street office creates a community site, and the community joins with its enrolment file.</translation>
+    </message>
+    <message>
+        <source>找不到站点：{site}（gongjian exchange sites 列出站点）</source>
+        <translation>No such site: {site} (gongjian exchange sites lists them)</translation>
+    </message>
+    <message>
+        <source>社区站点只与街道交换数据，街道只与社区交换数据。</source>
+        <translation>A community site exchanges with the street office only, and the street office with communities only.</translation>
+    </message>
+    <message>
+        <source>站点“{site}”已停用或吊销，不再与它交换数据。</source>
+        <translation>The site “{site}” is retired or revoked; nothing is exchanged with it any more.</translation>
+    </message>
+    <message>
+        <source>只有街道可以新建社区站点。</source>
+        <translation>Only the street office can create community sites.</translation>
+    </message>
+    <message>
+        <source>找不到社区“{community}”：请填写组织架构中社区的名称。</source>
+        <translation>No community “{community}”: give the name of a community in the org tree.</translation>
+    </message>
+    <message>
+        <source>社区“{community}”已有站点；要重新登记，先停用或吊销原站点。</source>
+        <translation>The community “{community}” has a site already; to enrol it again, retire or revoke that site first.</translation>
+    </message>
+</context>
+<context>
     <name>exports</name>
     <message>
         <source>无法保存文件：文件夹不存在：{folder}</source>
@@ -8274,6 +8743,10 @@ Log file: {path}</translation>
     <message>
         <source>{name}挂职将于{day}期满（{left}）</source>
         <translation>{name}&apos;s secondment ends on {day} ({left})</translation>
+    </message>
+    <message>
+        <source>{community}已超过{n}天没有发来数据包</source>
+        <translation>{community} has sent no package for more than {n} days</translation>
     </message>
     <message>
         <source>{n}项共建承诺进度落后</source>
