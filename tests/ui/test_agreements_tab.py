@@ -340,7 +340,7 @@ def test_activate_then_terminate_with_a_reason_leaves_it_read_only(
 def test_renewal_makes_a_linked_successor(
     make_tab: Any, qtbot: Any, database: Database, world: dict[str, str]
 ) -> None:
-    end = TODAY + timedelta(days=10)  # 即将到期
+    end = beijing_today() + timedelta(days=10)  # 即将到期 (today read now: TODAY may be older)
     agreement_id = agreement(database, world, "GJ2026-NHL-001", "到期续签的协议", valid_to=end)
     tab = make_tab()
     editor = open_agreement(tab, qtbot, agreement_id)

@@ -16,6 +16,7 @@ from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData
 from app.issues import service
 from app.issues.records import IssueData
+from app.localtime import beijing_today
 from app.operator import Operator
 from db.models.directory import OrgLevel
 from db.models.issues import IssueStatus
@@ -71,10 +72,9 @@ def test_the_issues_list_opens_with_the_asked_filters_and_forgets_them_next_time
     window.open_list("issues", {"status": IssueStatus.REGISTERED})
     assert not tab.overdue.isChecked() and tab.panel.search.text() == ""
     assert sorted(_titles(tab)) == ["楼道灯不亮", "雨后积水"]
-    first = date.today() - timedelta(days=1)
-    window.open_list(
-        "issues", {"reported_from": first, "reported_before": date.today() + timedelta(1)}
-    )
+    today = beijing_today()  # the day the issues were reported on, in Beijing
+    first = today - timedelta(days=1)
+    window.open_list("issues", {"reported_from": first, "reported_before": today + timedelta(1)})
     assert _titles(tab) == ["楼道灯不亮"]
     assert tab.date_from.isVisible() and tab.date_from.date().toPython() == first
 

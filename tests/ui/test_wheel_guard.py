@@ -7,6 +7,8 @@ from typing import Any
 
 from app.database import Database
 from app.issues import service
+from app.issues.limits import Limit
+from db.models.issues import LimitUnit
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QUndoStack, QWheelEvent
@@ -45,8 +47,8 @@ def test_the_issue_form_scrolls_over_its_drop_downs_without_changing_them(
     database: Database, qtbot: Any
 ) -> None:
     with database.session() as s:
-        service.save_category(s, "积水", 3)
-        service.save_category(s, "噪声扰民", 7)
+        service.save_category(s, "积水", Limit(3, LimitUnit.WORKING_DAYS))
+        service.save_category(s, "噪声扰民", Limit(7, LimitUnit.WORKING_DAYS))
     tab = IssuesTab(TabContext(database, QUndoStack(), DataEvents()))
     qtbot.addWidget(tab)
     tab.resize(1366, 700)

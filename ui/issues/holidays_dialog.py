@@ -32,6 +32,7 @@ from ui.i18n import enum_text, message_text
 from ui.issues.settings import ID_ROLE, SettingsDialog
 from ui.issues.tables import read_only_table
 from ui.meetings.fields import error_label, field_box
+from ui.widgets.saved_notice import show_saved
 
 WEEKDAYS = "一二三四五六日"
 FILES = "节假日文件 (*.toml);;所有文件 (*)"
@@ -250,4 +251,5 @@ class HolidaysDialog(SettingsDialog):
             return None
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(self.tr("已导出{year}年的节假日：{path}").format(year=year, path=path))
+        show_saved(self, path)
         return path
