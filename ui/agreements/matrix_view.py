@@ -341,9 +341,10 @@ class MatrixView(AgreementsView):
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.record_at(index)
 
-    def take_changes(self, changes: Changes, origin: object) -> None:
-        self._fill_filters()  # a new community, a new agreement's party
-        super().take_changes(changes, origin)
+    def take_changes(self, _changes: Changes, origin: object) -> None:
+        if origin is not self:
+            self._fill_filters()  # a new community, a new agreement's party
+            self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
