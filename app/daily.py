@@ -12,13 +12,14 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.agreements import service as agreements
+from app.changes import Area
 from app.secondments import service as secondments
 
 
-def refresh_dated_statuses(session: Session, today: date | None = None) -> dict[str, int]:
+def refresh_dated_statuses(session: Session, today: date | None = None) -> dict[Area, int]:
     """How many records each area moved on (only areas with a change are named)."""
     moved = {
-        "agreements": agreements.refresh_statuses(session, today),
-        "secondments": secondments.refresh_statuses(session, today),
+        Area.AGREEMENTS: agreements.refresh_statuses(session, today),
+        Area.SECONDMENTS: secondments.refresh_statuses(session, today),
     }
     return {area: count for area, count in moved.items() if count}

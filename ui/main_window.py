@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.changes import Area, Changes
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -62,6 +64,8 @@ TABS: tuple[tuple[str, str, str, str], ...] = (
     ),
 )
 TAB_KEYS = tuple(key for key, *_ in TABS)
+# what the status bar counts (refresh_counts)
+COUNTED = (Area.DIRECTORY, Area.MEETINGS, Area.AGREEMENTS, Area.ISSUES)
 
 
 def _tab_title(text: str) -> str:
@@ -114,7 +118,7 @@ class MainWindow(QMainWindow):
         if settings.last_tab in TAB_KEYS:
             self.tabs.setCurrentIndex(TAB_KEYS.index(settings.last_tab))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.events.changed.connect(self._on_events_changed)
+        self.events.announced.connect(self._on_events_announced)
 
     # database
 
@@ -237,8 +241,8 @@ class MainWindow(QMainWindow):
         with self.database.system_session() as session:
             moved = refresh_dated_statuses(session, today)
         self._statuses_day = today
-        for area in moved:
-            self.events.changed.emit(area)
+        if moved:
+            self.events.announce(Changes.of(*moved))
 
     def _sign_in(self) -> bool:
         """True once someone signed in, or when the database has no users with passwords.
@@ -370,7 +374,7 @@ class MainWindow(QMainWindow):
             self.demo_load.deleteLater()
             self.demo_load = None
         if loaded:
-            self.reload_all()
+            self.events.announce(Changes.everything())
             self.statusBar().showMessage(self.tr("演示数据已载入。"), 10_000)
         else:
             self.statusBar().showMessage(self.tr("没有载入演示数据，数据库保持为空。"), 10_000)
@@ -414,7 +418,8 @@ class MainWindow(QMainWindow):
         return all(page.may_leave() for page in self._pages.values())
 
     def reload_all(self) -> None:
-        """After new data arrived from outside (demo data, an import): rebuild every tab."""
+        """After the whole database changed (demo data, another user signed in): rebuild every
+        tab, since their filters' choices and write locks come from it too."""
         self._drop_pages()
         self._ensure_page(self.tabs.currentIndex())
         self.refresh_counts()
@@ -423,6 +428,7 @@ class MainWindow(QMainWindow):
         """Takes every built tab out of its holder; the undo history goes with them."""
         for key, page in list(self._pages.items()):
             self._holder(TAB_KEYS.index(key)).takeWidget()
+            page.set_in_view(False)  # gone: deaf to a change announced before its deletion
             page.deleteLater()
             del self._pages[key]
         self.undo_stack.clear()
@@ -435,6 +441,7 @@ class MainWindow(QMainWindow):
         if page is None:
             page_class = getattr(importlib.import_module(module_name), class_name)
             page = page_class(self.context)
+            page.set_in_view(index == self.tabs.currentIndex())
             self._holder(index).setWidget(page)
             self._pages[key] = page
         return page
@@ -446,13 +453,18 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ensure_page(index)
+        current = self.current_page()
+        for page in self._pages.values():  # the tab now in front catches up on what it missed
+            page.set_in_view(page is current)
         self.settings.last_tab = TAB_KEYS[index]
 
-    def _on_events_changed(self, _area: str) -> None:
-        self.refresh_counts()
-        for page in self._pages.values():
-            if page is not self.current_page():
-                page.refresh()
+    def _on_events_announced(self, changes: Changes, _origin: object) -> None:
+        """The status bar's counts; the tabs follow the channel themselves (the one in front
+        re-reads at once, the others when next shown, see ``TabPage.set_in_view``)."""
+        if changes.is_everything:  # demo data: the filters' choices change too
+            self.reload_all()
+        elif changes.touches(COUNTED):
+            self.refresh_counts()
 
     # menus
 
@@ -667,8 +679,8 @@ class MainWindow(QMainWindow):
         if self.database is not None:
             dialog = ErasureDialog(self.database, self)
             dialog.erased.connect(
-                lambda entity: self.events.changed.emit(
-                    "issues" if entity == "issues" else "directory"
+                lambda entity: self.events.announce(
+                    Changes.of(Area.ISSUES if entity == "issues" else Area.DIRECTORY)
                 )
             )
             dialog.exec()

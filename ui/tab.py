@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 if TYPE_CHECKING:
+    from app.changes import Area, Changes
     from app.database import Database
 
     from PySide6.QtGui import QAction
@@ -22,13 +23,21 @@ if TYPE_CHECKING:
 
 
 class DataEvents(QObject):
-    """App-wide notice that data changed, so views refresh only what concerns them.
+    """The one channel every change travels: a use case's caller, an undo step, an import or
+    the calendar announces what it changed, and the screens re-read only what shows it.
+
+    Each tab follows it (``TabPage.follow_changes``); an editor window may listen itself.
+    ``origin`` is the screen that made the change and shows it already: it does not re-read
+    on its own announcement. Announce on the GUI thread only.
 
     Signals:
-        changed(str): the area whose records changed ("directory", "meetings", …).
+        announced(Changes, object): what changed, and the screen that changed it (or None).
     """
 
-    changed = Signal(str)
+    announced = Signal(object, object)
+
+    def announce(self, changes: Changes, origin: object = None) -> None:
+        self.announced.emit(changes, origin)
 
 
 def _nowhere(_key: str, _what: Any) -> None:
@@ -58,11 +67,47 @@ class TabContext:
             read_only.lock(*targets)
 
 
-class TabPage(QWidget):
-    """Base of every tab's content. Subclasses override what they support."""
+class FollowsChanges:
+    """A screen (a tab, a view of one) that re-reads for the changes of the areas it
+    ``shows``: at once while in view, and once, when next brought into view, for those
+    announced while it was hidden. Mixed into a QWidget that has ``refresh``."""
+
+    # the areas whose changes this screen shows: it re-reads only for those
+    shows: ClassVar[frozenset[Area]] = frozenset()
+    _in_view = True  # a screen on its own is in view; the tab or window holding it says not
+    _missed: Changes | None = None  # what changed while it was out of view
+
+    def follow_changes(self, events: DataEvents) -> None:
+        """Called once, when the screen can refresh."""
+        events.announced.connect(self._on_announced)
+
+    def set_in_view(self, in_view: bool) -> None:
+        """False while another tab or view is in front; True brings it up to date."""
+        self._in_view = in_view
+        if in_view and self._missed is not None:
+            missed, self._missed = self._missed, None
+            self.take_changes(missed, None)
+
+    def _on_announced(self, changes: Changes, origin: object) -> None:
+        if not changes.touches(self.shows):
+            return
+        if self._in_view:
+            self.take_changes(changes, origin)
+        else:
+            self._missed = changes if self._missed is None else self._missed | changes
 
     def refresh(self) -> None:
-        """Re-read the data (after an edit elsewhere, or on F5)."""
+        """Re-read the data (after a change it shows, or on F5)."""
+
+    def take_changes(self, changes: Changes, origin: object) -> None:
+        """Data this screen shows changed: re-read it, unless it made the change itself and
+        shows it already."""
+        if origin is not self:
+            self.refresh()
+
+
+class TabPage(FollowsChanges, QWidget):
+    """Base of every tab's content. Subclasses override what they support."""
 
     def new_record(self) -> None:
         """Ctrl+N."""

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.agreements.records import AgreementData, PartyRef
 from app.agreements.service import add_agreement, get_agreement, save_agreement
+from app.changes import Area
 from app.excel import cells
 from app.excel.directory_kinds import labels
 from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, keep_missing
@@ -26,7 +27,7 @@ SEPARATORS = re.compile(r"[、，,；;\n]+")
 class AgreementImport(ImportKind[AgreementData]):
     key = "agreements"
     title = QT_TRANSLATE_NOOP("excel", "共建协议")
-    area = "agreements"
+    area = Area.AGREEMENTS
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "number",

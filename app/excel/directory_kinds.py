@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.changes import Area
 from app.directory.records import PartyOrgData, PersonData, ResidentUnitData
 from app.directory.service import in_lists, party_orgs, people, resident_units
 from app.excel import cells
@@ -41,7 +42,7 @@ def _existing(session: Session, stmt: Any) -> Existing | None:
 class ResidentUnitImport(ImportKind[ResidentUnitData]):
     key = "units"
     title = QT_TRANSLATE_NOOP("excel", "驻区单位")
-    area = "directory"
+    area = Area.DIRECTORY
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "name",
@@ -128,7 +129,7 @@ class ResidentUnitImport(ImportKind[ResidentUnitData]):
 class PartyOrgImport(ImportKind[PartyOrgData]):
     key = "party-orgs"
     title = QT_TRANSLATE_NOOP("excel", "党组织")
-    area = "directory"
+    area = Area.DIRECTORY
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "name",
@@ -223,7 +224,7 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
 class PersonImport(ImportKind[PersonData]):
     key = "people"
     title = QT_TRANSLATE_NOOP("excel", "人员")
-    area = "directory"
+    area = Area.DIRECTORY
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "name",

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.changes import Area
 from app.excel import cells
 from app.excel.directory_kinds import COMMUNITY, labels
 from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, keep_missing
@@ -36,7 +37,7 @@ class IssueRow:
 class IssueImport(ImportKind[IssueRow]):
     key = "issues"
     title = QT_TRANSLATE_NOOP("excel", "民生事项")
-    area = "issues"
+    area = Area.ISSUES
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "number",

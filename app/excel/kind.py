@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from sqlalchemy.orm import Session
 
+from app.changes import Area
 from app.errors import UserError
 from app.excel import cells
 from app.excel.names import Names
@@ -66,8 +67,8 @@ class ImportKind(Generic[D]):
 
     key: ClassVar[str]  # the command-line name
     title: ClassVar[str]  # QT_TRANSLATE_NOOP("excel", …)
-    area: ClassVar[str]  # the DataEvents area its records belong to
-    also_changes: ClassVar[tuple[str, ...]] = ()  # other areas an import may add records to
+    area: ClassVar[Area]  # the area its records belong to
+    also_changes: ClassVar[tuple[Area, ...]] = ()  # other areas an import may add records to
     columns: ClassVar[tuple[ImportColumn, ...]]
 
     def parse(self, row: Cells, names: Names) -> D:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.agreements.members import RegistrationData, register_member, register_new_members
 from app.agreements.store import live_registration, record
+from app.changes import Area
 from app.directory.records import PersonData
 from app.directory.service import people
 from app.errors import UserError
@@ -46,8 +47,8 @@ class MemberRow:
 class MemberImport(ImportKind[MemberRow]):
     key = "members"
     title = QT_TRANSLATE_NOOP("excel", "在职党员报到")
-    area = "agreements"
-    also_changes = ("directory",)
+    area = Area.AGREEMENTS
+    also_changes = (Area.DIRECTORY,)
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "person_id",

@@ -11,6 +11,7 @@ import pytest
 
 from app.agreements import members
 from app.agreements.members import RegistrationData, ServiceData
+from app.changes import Area, Changes
 from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
@@ -187,7 +188,7 @@ def test_delete_a_service_record_from_its_list_and_undo(
         members.add_service(
             s, registration_id, ServiceData(date(2026, 11, 5), "反诈宣传", Decimal("1.5"))
         )
-    context.events.changed.emit("agreements")
+    context.events.announce(Changes.of(Area.AGREEMENTS))
     assert not view.remove_service_button.isEnabled()  # no service chosen yet
     table = view.service_table
     qtbot.mouseClick(

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.changes import Area, Changes
 from app.database import Database
 from app.directory import service
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
@@ -288,7 +289,7 @@ def test_add_a_resident_unit_through_the_dialog(
     type_text(dialog.name, "江苏省人民政府外事办公室")
     dialog.category.setCurrentIndex(dialog.category.findText("省级机关"))
     type_text(dialog.contact_phone, "025-83301234")
-    with qtbot.waitSignal(context.events.changed):
+    with qtbot.waitSignal(context.events.announced):
         click_save(qtbot, dialog)
 
     assert not dialog.isVisible()
@@ -655,9 +656,9 @@ def test_a_change_made_elsewhere_refreshes_the_tab(
     tab = make_tab()
     with database.session() as s:
         service.resident_units.create(s, ResidentUnitData("南京大学", UnitCategory.UNIVERSITY))
-    context.events.changed.emit("meetings")
+    context.events.announce(Changes.of(Area.MEETINGS))
     assert tab.list_of(RESIDENT_UNIT).model.rowCount() == 0
-    context.events.changed.emit("directory")
+    context.events.announce(Changes.of(Area.DIRECTORY))
     assert names(tab, RESIDENT_UNIT) == ["南京大学"]
 
 

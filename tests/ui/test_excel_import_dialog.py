@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from app.changes import Area, Changes
 from app.database import Database
 from db.models.directory import ResidentUnit
 from tests.app.test_excel_import import build_streets, write_sheet
@@ -82,9 +83,9 @@ def test_fix_a_bad_row_then_import(
     assert unit_names(database) == []  # checking writes nothing
 
     confirmed = answer_next_box()  # the confirmation's default button is 导入: Enter
-    with qtbot.waitSignal(context.events.changed) as changed:
+    with qtbot.waitSignal(context.events.announced) as changed:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert changed.args == ["directory"]
+    assert changed.args[0] == Changes.of(Area.DIRECTORY)
     assert "新增 2 条" in confirmed[0]
     assert unit_names(database) == ["某某科技公司", "江苏省某某研究院"]
     assert dialog.isVisible()  # it stays open for the next file, its kind remembered

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.changes import Area, Changes
 from app.meetings import lifecycle, service
 from db.models.issues import IssueStatus
 from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
@@ -342,7 +343,7 @@ def test_journey_2_the_monthly_zone_council(
         action_id = final.agenda[0].decisions[2].action_items[0].id
         assert action_id is not None
         service.set_action_status(s, action_id, ActionStatus.DONE)
-    window.events.changed.emit("meetings")
+    window.events.announce(Changes.of(Area.MEETINGS))
     steps.click_row(tab.panel.table, tab.model.index(tab.model.find_row(new_id), 0), "it")
     shown = tab.summary.findChildren(QWidget)
     text = " ".join(getattr(w, "toPlainText", lambda: "")() for w in shown)

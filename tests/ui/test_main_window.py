@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.changes import Area, Changes
 from app.database import Database
 from app.directory import service
 from app.directory.records import OrgUnitData, ResidentUnitData
@@ -81,7 +82,7 @@ def test_ctrl_f_focuses_the_search_of_the_current_tab(qtbot: QtBot, window: Main
 def test_an_edit_in_one_tab_updates_the_status_bar(window: MainWindow, database: Database) -> None:
     with database.session() as s:
         service.resident_units.create(s, ResidentUnitData("某高校", UnitCategory.UNIVERSITY))
-    window.events.changed.emit("directory")
+    window.events.announce(Changes.of(Area.DIRECTORY))
     assert "单位 2" in window.counts_label.text()
 
 

@@ -4,7 +4,7 @@ N days", a search over titles, numbers and the parties' names; a paged item mode
 States follow the dates: ``refresh`` (on opening and F5) first moves every agreement's stored
 status on to what its dates say today. Enter or a double-click opens the editor, Ctrl+N a new
 agreement, Delete asks first and deletes softly (undo restores it). Every change is announced
-as ``events.changed("agreements")``.
+on the window's change channel.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from app.agreements import service
 from app.agreements.lists import AgreementList
 from app.agreements.records import AgreementSettings, agreement_settings, expiring_days
+from app.changes import Area, Changes
 from app.directory.choices import org_unit_choices
 from app.errors import UserError
 from db.models.agreements import AgreementKind, AgreementStatus
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.agreements.commands import AREA, DeleteAgreementCommand
+from ui.agreements.commands import DeleteAgreementCommand
 from ui.agreements.editor import AgreementDialog
 from ui.agreements.parties import BRANCH, UNIT, partner_choices
 from ui.agreements.settings_dialog import SettingsDialog
@@ -37,7 +38,7 @@ from ui.agreements.view_base import ask
 from ui.directory.pickers import ChoiceCombo
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import PagedTableModel
-from ui.tab import TabContext
+from ui.tab import FollowsChanges, TabContext
 from ui.widgets.list_panel import ListPanel
 
 SOURCE = AgreementList()
@@ -45,7 +46,9 @@ TITLE_COLUMN = SOURCE.column_index("title")
 EXPIRING_CHOICES = (30, 60, 90)
 
 
-class AgreementView(QWidget):
+class AgreementView(FollowsChanges, QWidget):
+    shows = frozenset({Area.AGREEMENTS, Area.DIRECTORY})
+
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -82,9 +85,9 @@ class AgreementView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(actions)
         layout.addWidget(self.panel, 1)
-        context.events.changed.connect(self._on_events_changed)
         context.lock_writes(self.new_button, self.delete_button, self.settings_button)
         self._enable()
+        self.follow_changes(context.events)
 
     def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)
@@ -140,8 +143,8 @@ class AgreementView(QWidget):
         self.model.reload()
         if kept:
             self.panel.select_id(kept)
-        if changed:
-            self.context.events.changed.emit(AREA)
+        if changed:  # shown already: the other screens re-read
+            self.context.events.announce(Changes.of(Area.AGREEMENTS), self)
 
     def new_record(self) -> AgreementDialog:
         """A new agreement in the editor, of the kind the filter shows."""
@@ -231,7 +234,7 @@ class AgreementView(QWidget):
         return dialog
 
     def _on_settings_saved(self, _changed: int) -> None:
-        self.context.events.changed.emit(AREA)  # states and red rows may differ now
+        self.context.events.announce(Changes.of(Area.AGREEMENTS))  # states, red rows
 
     # the editor
 
@@ -282,12 +285,14 @@ class AgreementView(QWidget):
 
     # plumbing
 
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "directory"):
-            kept = self.panel.current_id()
-            self.model.reload()
-            if kept:
-                self.panel.select_id(kept)
+    def take_changes(self, _changes: Changes, origin: object) -> None:
+        """Read again, the selection kept (``refresh`` would also move states on)."""
+        if origin is self:
+            return
+        kept = self.panel.current_id()
+        self.model.reload()
+        if kept:
+            self.panel.select_id(kept)
 
     def _enable(self) -> None:
         chosen = self.panel.current_id() is not None

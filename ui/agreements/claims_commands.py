@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.agreements import claims
 from app.agreements.store import live_entry
+from app.changes import Area
 from db.base import Entity
 from db.models.agreements import ListEntry, ListEntryStatus
 
@@ -28,7 +29,7 @@ STEP_TEXTS = {
 
 
 class ClaimStepCommand(ServiceCommand):
-    area = "agreements"
+    area = Area.AGREEMENTS
 
     def __init__(
         self,

@@ -5,7 +5,7 @@ filters and a search. Right: the selected entry, the next step it can take (认�
 完成, each with its date), and 建议匹配 — for an open need or resource, the open entries of the
 other side with the same category in the same zone; 按建议认领 claims both in one step.
 Ctrl+N raises a new entry; Delete asks, then deletes one raised by mistake (undo restores it).
-Every change is announced as ``events.changed("agreements")``.
+Every change is announced on the window's change channel.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.agreements import service
 from app.agreements.records import AgreementData, CommitmentData
+from app.changes import Area
 from db.base import Entity
 from db.models.agreements import Agreement, Commitment, FulfilmentRecord
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
     from app.database import Database
 
-AREA = "agreements"
 CREATED = QT_TRANSLATE_NOOP("AgreementCommands", "新建协议“{name}”")
 EDITED = QT_TRANSLATE_NOOP("AgreementCommands", "修改协议“{name}”")
 DELETED = QT_TRANSLATE_NOOP("AgreementCommands", "删除协议“{name}”")
@@ -35,7 +35,7 @@ FULFILMENT_DELETED = QT_TRANSLATE_NOOP("AgreementCommands", "删除履约记录�
 
 
 class AgreementCommand(ServiceCommand):
-    area = AREA
+    area = Area.AGREEMENTS
 
     def __init__(
         self, template: str, name: str, record_id: str, database: Database, events: DataEvents

@@ -21,6 +21,7 @@ from typing import Any
 from app.agreements import service
 from app.agreements.records import FINAL, AgreementData
 from app.agreements.service import AgreementDetail
+from app.changes import Area, Changes
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
 from app.localtime import beijing_today
 from db.models.agreements import AgreementKind, AgreementStatus
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.agreements.commands import AREA, CreateAgreementCommand, EditAgreementCommand
+from ui.agreements.commands import CreateAgreementCommand, EditAgreementCommand
 from ui.agreements.commitments_panel import CommitmentsPanel
 from ui.agreements.date_field import OptionalDate
 from ui.agreements.files import AGREEMENT_FILES
@@ -114,7 +115,7 @@ class AgreementDialog(QDialog):
         self.marker.watch(self.kind, self.number, self.title, self.parties, self.summary)
         self.marker.watch(self.signed_on, self.valid_from, self.valid_to)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        context.events.changed.connect(self._on_events_changed)
+        context.events.announced.connect(self._on_events_announced)
 
         if agreement_id is not None:
             with self.database.reader() as s:
@@ -403,7 +404,7 @@ class AgreementDialog(QDialog):
             command = EditAgreementCommand(detail.id, before.data, detail.data, *self._services())
         else:
             return True
-        self.context.undo_stack.push(command)
+        self.context.undo_stack.push(command.made_by(self))  # shown already: loaded above
         self.saved.emit(detail.id)
         return True
 
@@ -531,7 +532,7 @@ class AgreementDialog(QDialog):
     def _on_stepped(self, *_result: object) -> None:
         """After a lifecycle step: shown at once, announced to the list (not undoable)."""
         self.reload()
-        self.context.events.changed.emit(AREA)
+        self.context.events.announce(Changes.of(Area.AGREEMENTS), self)
         if self.detail is not None:
             self.saved.emit(self.detail.id)
 
@@ -560,9 +561,9 @@ class AgreementDialog(QDialog):
         if self.may_leave():
             super().reject()
 
-    def _on_events_changed(self, area: str) -> None:
+    def _on_events_announced(self, changes: Changes, origin: object) -> None:
         """An undo or another window changed agreements: show it, keeping what is typed."""
-        if area != AREA or not self.isVisible():
+        if origin is self or Area.AGREEMENTS not in changes.areas or not self.isVisible():
             return
         if self.is_dirty():
             self._show_commitments()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from app.agreements.matrix import record_fulfilment_for_cell
 from app.agreements.records import FulfilmentData
 from app.agreements.service import delete_fulfilment, fulfilments_of
+from app.changes import Area
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Entity
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.database import Database
-
-AREA = "agreements"
 
 
 def record_cell(session: Session, agreement_id: str, data: FulfilmentData) -> str:
@@ -41,7 +40,7 @@ def record_cell(session: Session, agreement_id: str, data: FulfilmentData) -> st
 class FulfilmentCommand(ServiceCommand):
     """A fulfilment already recorded: undo deletes it, redo records it again (a new id)."""
 
-    area = AREA
+    area = Area.AGREEMENTS
 
     def __init__(
         self,

@@ -21,6 +21,7 @@ from app.agreements.matrix import (
     seven_matrix,
 )
 from app.agreements.records import FINAL, FulfilmentData
+from app.changes import Changes
 from app.directory.lists import org_tree
 from app.errors import UserError
 from db.models.agreements import AgreementStatus
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.agreements.matrix_commands import AREA, FulfilmentCommand, record_cell
+from ui.agreements.matrix_commands import FulfilmentCommand, record_cell
 from ui.agreements.matrix_dialog import FulfilmentDialog
 from ui.agreements.matrix_model import COMPLETION, FIRST_ACTIVITY, MatrixModel
 from ui.agreements.matrix_print import DEFAULT_COUNT, MatrixPrintDialog, PrintChoice
@@ -340,9 +341,9 @@ class MatrixView(AgreementsView):
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.record_at(index)
 
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "directory"):
-            self._fill_filters()
+    def take_changes(self, _changes: Changes, origin: object) -> None:
+        if origin is not self:
+            self._fill_filters()  # a new community, a new agreement's party
             self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -7,7 +7,7 @@ service records. Ctrl+N registers a member; 添加服务记录 records a service
 removes the selected registration or, from the service list, the service record (undo brings
 either back); 人员信息 opens the member in the directory's person form. The view lives in the
 agreements tab and, with the people, in the directory tab (``show_person`` shows one person's
-registrations there). Every change is announced as ``events.changed("agreements")``.
+registrations there). Every change is announced on the window's change channel.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from app.agreements import claims, members
 from app.agreements.members import ServiceData
 from app.agreements.store import live_entry, live_registration
+from app.changes import Area
 from db.base import Entity
 from db.models.agreements import ListEntry, MemberRegistration, ServiceRecord
 
@@ -26,7 +27,7 @@ ENTRY_DELETED = QT_TRANSLATE_NOOP("RemovalCommands", "删除清单“{name}”")
 
 
 class RemovalCommand(ServiceCommand):
-    area = "agreements"
+    area = Area.AGREEMENTS
 
     def __init__(self, template: str, name: str, database: Database, events: DataEvents) -> None:
         text = QCoreApplication.translate("RemovalCommands", template).format(name=name)

@@ -3,7 +3,8 @@ and their editor), 七个共 (the matrix), 三张清单 (needs, resources, proje
 
 The other views are built the first time they are selected (their modules are imported by
 name, as the main window builds tabs); F5, Ctrl+N, Ctrl+F, Delete and Ctrl+P go to the view
-shown. The home dashboard opens the list with filters through ``show_filtered``.
+shown. Each view follows the change channel; one out of sight re-reads when next selected.
+The home dashboard opens the list with filters through ``show_filtered``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from ui.agreements.agreement_view import AgreementView
-from ui.tab import TabContext, TabPage
+from ui.tab import FollowsChanges, TabContext, TabPage
 
 AGREEMENTS = "agreements"
 # name → (the bar's label, module, class); the first is this module's own list
@@ -94,6 +95,7 @@ class AgreementsTab(TabPage):
 
     def _on_bar_changed(self, index: int) -> None:
         self.view(list(VIEWS)[index])
+        self.set_in_view(self._in_view)
 
     def _forward(self, method: str) -> None:
         target = getattr(self.current_view(), method, None)
@@ -104,6 +106,13 @@ class AgreementsTab(TabPage):
 
     def refresh(self) -> None:
         self._forward("refresh")
+
+    def set_in_view(self, in_view: bool) -> None:
+        """The view selected in the bar is in view when the tab is; the others wait."""
+        self._in_view = in_view
+        for name, view in self._views.items():
+            if isinstance(view, FollowsChanges):
+                view.set_in_view(in_view and name == self.current_name())
 
     def new_record(self) -> None:
         self._forward("new_record")

@@ -1,6 +1,6 @@
-"""What the views of the agreements tab share: the one dialog open at a time, refreshing when
-the agreements or the directory change; and for the 三张清单 and 在职党员 views, a paged list
-(``self.panel``) beside a detail, with removals asked first."""
+"""What the views of the agreements tab share: the one dialog open at a time, re-reading when
+the tab passes on a change of the agreements or the directory; and for the 三张清单 and
+在职党员 views, a paged list (``self.panel``) beside a detail, with removals asked first."""
 
 from __future__ import annotations
 
@@ -8,20 +8,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.changes import Area, Changes
 from app.errors import UserError
 from app.localtime import beijing_today
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ui.i18n import message_text
-from ui.tab import TabContext
+from ui.tab import FollowsChanges, TabContext
 from ui.widgets import read_only
 from ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-AREA = "agreements"
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -31,7 +30,9 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
     return answer == buttons.Yes
 
 
-class AgreementsView(QWidget):
+class AgreementsView(FollowsChanges, QWidget):
+    shows = frozenset({Area.AGREEMENTS, Area.DIRECTORY})  # parties and members are people
+
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
@@ -41,7 +42,7 @@ class AgreementsView(QWidget):
         self.today = today or beijing_today()
         self.dialog: QDialog | None = None  # the one open, kept for tests and screenshots
         self._ready = False
-        context.events.changed.connect(self._on_events_changed)
+        self.follow_changes(context.events)
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -68,11 +69,7 @@ class AgreementsView(QWidget):
             self.dialog = None
 
     def _changed(self) -> None:
-        self.context.events.changed.emit(AREA)
-
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "directory"):
-            self.refresh()
+        self.context.events.announce(Changes.of(Area.AGREEMENTS))
 
 
 class ListView(AgreementsView):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.changes import Area
+
 from ui.directory.kinds import RecordKind
 from ui.tab import DataEvents
 from ui.widgets.undo import ServiceCommand
@@ -14,11 +16,9 @@ if TYPE_CHECKING:
     from app.database import Database
     from db.base import Entity
 
-AREA = "directory"
-
 
 class RecordCommand(ServiceCommand):
-    area = AREA
+    area = Area.DIRECTORY
 
     def __init__(
         self, kind: RecordKind, text: str, database: Database, events: DataEvents, *, done: bool

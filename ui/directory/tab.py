@@ -7,8 +7,8 @@ Selecting an org unit narrows every list to it and everything below it. From a p
 the person. The main window's
 menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F) and ``delete_selected``
 (Delete); the tab itself handles Enter (in the lists) and F2. Every change goes through
-``RecordEditor`` onto the undo stack and is announced as ``events.changed("directory")``,
-which is also what refreshes this tab.
+``RecordEditor`` onto the undo stack and is announced on the window's change channel, which
+is also what refreshes this tab.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from app.changes import Area, Changes
 from app.directory.choices import org_unit_path
 from app.directory.lists import OrgNode
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.commands import AREA
 from ui.directory.dialogs.org_unit import CHILD_LEVEL
 from ui.directory.editing import RecordEditor
 from ui.directory.kinds import ORG_UNIT, PARTY_ORG, PERSON, RESIDENT_UNIT, RecordKind
@@ -50,6 +50,8 @@ TREE_WIDTH = 250
 
 
 class DirectoryTab(TabPage):
+    shows = frozenset({Area.DIRECTORY})  # the 在职党员 view beside it follows on its own
+
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -111,9 +113,9 @@ class DirectoryTab(TabPage):
             self.edit_selected,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
-        context.events.changed.connect(self._on_events_changed)
         self._build_layout()
         self.refresh()
+        self.follow_changes(context.events)
 
     def _build_layout(self) -> None:
         actions = QHBoxLayout()
@@ -141,6 +143,21 @@ class DirectoryTab(TabPage):
     # TabPage
 
     def refresh(self) -> None:
+        self._reread()
+        if self.members is not None:
+            self.members.refresh()
+
+    def take_changes(self, changes: Changes, origin: object) -> None:
+        if origin is not self:
+            self._reread()  # not the members view: it takes the change itself
+
+    def set_in_view(self, in_view: bool) -> None:
+        super().set_in_view(in_view)
+        if self.members is not None:
+            self.members.set_in_view(in_view)
+
+    def _reread(self) -> None:
+        """The tree and the three lists, each keeping its selection."""
         self.tree.reload()
         self._apply_tree_filter()
         for item in self.lists:
@@ -148,8 +165,6 @@ class DirectoryTab(TabPage):
             item.model.reload()
             if kept:
                 item.panel.select_id(kept)
-        if self.members is not None:
-            self.members.refresh()
         self._update_buttons()
 
     def new_record(self) -> None:
@@ -309,10 +324,6 @@ class DirectoryTab(TabPage):
 
     def _on_tree_current_changed(self, _node_id: object) -> None:
         self._apply_tree_filter()
-
-    def _on_events_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def _on_editor_record_saved(self, kind_key: str, record_id: str) -> None:
         if kind_key == ORG_UNIT.key:

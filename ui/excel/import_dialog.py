@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.changes import Changes
 from app.database import Database
 from app.errors import UserError
 from app.excel.importing import (
@@ -218,8 +219,7 @@ class ImportDialog(QDialog):
                 if isinstance(error, UserError):
                     QMessageBox.warning(self, self.tr("没有导入"), message_text(error.message))
                 return
-        for area in (kind.area, *kind.also_changes):
-            self.context.events.changed.emit(area)
+        self.context.events.announce(Changes.of(kind.area, *kind.also_changes), self)
         self._show_imported(done, path)
 
     def _backed_up_import(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.changes import Area
 from app.dashboard.period import Period, PeriodKind, period_of, reporting_day
 from app.localtime import beijing_today, to_beijing
 from app.summary import Counts, DirectoryCounts
@@ -62,6 +63,8 @@ class HomeTab(TabPage):
     """The figures; built with ``figures`` and no context, it shows the quick counts before
     the database is open and reads everything itself once attached."""
 
+    shows = frozenset(Area)  # figures of every area: re-read when shown after any change
+
     def __init__(
         self,
         context: TabContext | None,
@@ -94,6 +97,8 @@ class HomeTab(TabPage):
             self._show_quick(figures)
         else:
             self.refresh()
+        if context is not None:
+            self.follow_changes(context.events)
 
     # building
 
@@ -257,6 +262,7 @@ class HomeTab(TabPage):
     def attach(self, context: TabContext) -> None:
         self.context = context
         self.refresh()
+        self.follow_changes(context.events)
 
     def refresh(self) -> None:
         if self.context is None:

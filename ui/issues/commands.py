@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.changes import Area
 from app.issues import service
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -16,12 +17,11 @@ if TYPE_CHECKING:
 
     from app.database import Database
 
-AREA = "issues"
 MERGED = QT_TRANSLATE_NOOP("IssueCommands", "并单：{number}并入{into}")
 
 
 class MergeCommand(ServiceCommand):
-    area = AREA
+    area = Area.ISSUES
 
     def __init__(
         self,

@@ -2,7 +2,7 @@
 source, 超期 and 督办, a search that finds Chinese substrings, overdue rows in red, stale
 ones in yellow, 督办 rows in bold — and the selected issue on the right (``IssuePanel``),
 which asks before unsaved facts are left behind. Ctrl+N starts a new issue. Every change is
-announced as ``events.changed("issues")``.
+announced on the window's change channel, which also refreshes this tab.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from app.changes import Area, Changes
 from app.issues.lists import IssueList
 from db.models.issues import IssueSource, IssueStatus
 
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from ui.issues.rules_dialog import RulesDialog
     from ui.issues.settings import CategoriesDialog
 
-AREA = "issues"
 CUSTOM = -1  # the period combo's data for 自定义 (the from–to dates)
 
 
@@ -52,6 +52,9 @@ def _day(value: QDate) -> date:
 
 
 class IssuesTab(TabPage):
+    # communities and units come from the directory; an issue may come from a meeting
+    shows = frozenset({Area.ISSUES, Area.MEETINGS, Area.DIRECTORY})
+
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -66,7 +69,7 @@ class IssuesTab(TabPage):
         self.panel.record_activated.connect(self._on_panel_current_changed)
         self.editor.issue_changed.connect(self._on_editor_issue_changed)
         self.editor.open_requested.connect(self.open_issue)
-        context.events.changed.connect(self._on_events_changed)
+        self.follow_changes(context.events)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.panel)
@@ -227,12 +230,8 @@ class IssuesTab(TabPage):
         self.panel.blockSignals(False)
 
     def _on_editor_issue_changed(self, issue_id: str) -> None:
-        self.context.events.changed.emit(AREA)
+        self.context.events.announce(Changes.of(Area.ISSUES, ids=[issue_id]), self.editor)
         self._select_quietly(issue_id)
-
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "meetings"):
-            self.model.reload()
 
     def show_filtered(self, filters: Mapping[str, Any]) -> None:
         """The list as asked; ``{"issue_id": …}`` opens that issue (a link from a meeting)."""
@@ -303,7 +302,7 @@ class IssuesTab(TabPage):
         dialog = self.reminders_dialog()
         dialog.exec()
         if dialog.changed:
-            self.context.events.changed.emit(AREA)
+            self.context.events.announce(Changes.of(Area.ISSUES))
         dialog.deleteLater()
 
     def open_issue(self, issue_id: str) -> None:
@@ -335,7 +334,7 @@ class IssuesTab(TabPage):
         dialog = self.rules_dialog()
         dialog.exec()
         if dialog.changed:
-            self.context.events.changed.emit(AREA)
+            self.context.events.announce(Changes.of(Area.ISSUES))
         dialog.deleteLater()
 
     def ranking_dialog(self) -> RankingDialog:
@@ -353,14 +352,14 @@ class IssuesTab(TabPage):
         dialog.exec()
         if dialog.changed:
             self.reload_choices()
-            self.context.events.changed.emit(AREA)
+            self.context.events.announce(Changes.of(Area.ISSUES))
         dialog.deleteLater()
 
     def edit_holidays(self) -> None:
         dialog = self.holidays_dialog()
         dialog.exec()
         if dialog.changed:  # deadlines and warnings of what is shown may differ now
-            self.context.events.changed.emit(AREA)
+            self.context.events.announce(Changes.of(Area.ISSUES))
         dialog.deleteLater()
 
     def reload_choices(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.changes import Area
 from app.meetings import service
 from db.base import Entity
 from db.models.meetings import Meeting
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
     from app.database import Database
 
-AREA = "meetings"
 CREATED = QT_TRANSLATE_NOOP("MeetingCommands", "新建会议“{title}”")
 DUPLICATED = QT_TRANSLATE_NOOP("MeetingCommands", "复制会议“{title}”")
 DELETED = QT_TRANSLATE_NOOP("MeetingCommands", "删除会议“{title}”")
@@ -32,7 +32,7 @@ def _text(template: str, title: str) -> str:
 
 
 class MeetingCommand(ServiceCommand):
-    area = AREA
+    area = Area.MEETINGS
 
     def __init__(self, text: str, meeting_id: str, database: Database, events: DataEvents) -> None:
         super().__init__(text, database, events)

@@ -8,7 +8,7 @@ changes first); Ctrl+N makes a new meeting;
 Delete asks first (a final meeting cannot be deleted: the service says why); 复制为下次会议
 asks for the new start and opens the copy. Create, duplicate and delete go on the undo stack.
 Ctrl+P (``print_current``) previews and prints the selected meeting's minutes. Every change is
-announced as ``events.changed("meetings")``, which also refreshes this tab.
+announced on the window's change channel, which also refreshes this tab.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from app.changes import Area, Changes
 from app.errors import UserError
 from app.localtime import BEIJING, beijing_today
 from app.meetings import service
@@ -40,7 +41,6 @@ from ui.i18n import enum_text, message_text
 from ui.meetings import output
 from ui.meetings.carried import offer_open_decisions
 from ui.meetings.commands import (
-    AREA,
     CreateMeetingCommand,
     DeleteMeetingCommand,
     DuplicateMeetingCommand,
@@ -60,6 +60,9 @@ TITLE_COLUMN = MeetingList().column_index("title")
 
 
 class MeetingsTab(TabPage):
+    # hosts come from the directory; decisions turned into issues show how those stand
+    shows = frozenset({Area.MEETINGS, Area.DIRECTORY, Area.ISSUES})
+
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -106,9 +109,9 @@ class MeetingsTab(TabPage):
             self.new_button, self.duplicate_button, self.delete_button, self.kinds_button
         )
 
-        context.events.changed.connect(self._on_events_changed)
         self._build_layout()
         self.refresh()
+        self.follow_changes(context.events)
 
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -242,7 +245,7 @@ class MeetingsTab(TabPage):
             return
         if meeting_id := self.panel.current_id():
             if output.print_minutes(self, self.context.database, meeting_id):
-                self.context.events.changed.emit(AREA)
+                self.context.events.announce(Changes.of(Area.MEETINGS, ids=[meeting_id]))
 
     def print_signin_sheet(self) -> None:
         if meeting_id := self.panel.current_id():
@@ -291,8 +294,9 @@ class MeetingsTab(TabPage):
         if self.editor is self.sender():
             self.editor = None
 
-    def _on_editor_issue_created(self, _issue_id: str) -> None:
-        self.context.events.changed.emit("issues")
+    def _on_editor_issue_created(self, issue_id: str) -> None:
+        # the editor's ``saved`` came first and this tab re-read then: it is the origin
+        self.context.events.announce(Changes.of(Area.ISSUES, ids=[issue_id]), self)
 
     def _on_editor_issue_opened(self, issue_id: str) -> None:
         self.context.open_list("issues", {"issue_id": issue_id})
@@ -306,10 +310,11 @@ class MeetingsTab(TabPage):
         ):
             with self.context.database.reader() as session:
                 editor.load(service.get_meeting(session, meeting_id))
-            self.context.events.changed.emit(AREA)
+            self.context.events.announce(Changes.of(Area.MEETINGS, ids=[meeting_id]), editor)
 
     def _on_editor_saved(self, meeting_id: str) -> None:
-        self.context.events.changed.emit(AREA)
+        changes = Changes.of(Area.MEETINGS, ids=[meeting_id])
+        self.context.events.announce(changes, self.sender())
         self.panel.select_id(meeting_id)
 
     # duplicating
@@ -393,10 +398,6 @@ class MeetingsTab(TabPage):
 
     def _push(self, command: Any) -> None:
         self.context.undo_stack.push(command)
-
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "directory", "issues"):
-            self.refresh()
 
     def _on_panel_current_changed(self, meeting_id: object) -> None:
         selected = isinstance(meeting_id, str)

@@ -1,8 +1,9 @@
 """Undo and redo of secondment changes: each saved change is pushed as a command already done.
 
-``undo`` and ``redo`` each run one app/ function in a session of their own and announce
-``events.changed("secondments")``. Extensions and early ends are not undone here: they are
-audited steps with a reason (a wrong one is corrected by a new step, on the record).
+``undo`` and ``redo`` each run one app/ function in a session of their own and announce the
+change to the secondments (and the posting, when one is guarded). Extensions and early ends
+are not undone here: they are audited steps with a reason (a wrong one is corrected by a new
+step, on the record).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from app.changes import Area, Changes
 from app.database import Database
 from app.errors import UserError
 from app.undo import check_unchanged, stored_version
@@ -22,7 +24,6 @@ from ui.i18n import message_text
 from ui.tab import DataEvents
 from ui.widgets.undo import last_written, note_written
 
-AREA = "secondments"
 log = logging.getLogger("gongjian.secondments")
 
 Step = Callable[[Any], Any]  # session -> anything
@@ -79,4 +80,5 @@ class DoneCommand(QUndoCommand):
                 QApplication.translate("SecondmentsTab", "无法撤销"),
                 message_text(error.message),
             )
-        self._events.changed.emit(AREA)
+        ids = [self._guarded[1]] if self._guarded is not None else []
+        self._events.announce(Changes.of(Area.SECONDMENTS, ids=ids))

@@ -5,8 +5,8 @@ not in) and the annual assessment. Filters: kind, status, home unit, host unit, 
 month or within N days, year; the search box matches names, posts and units. The main
 window's menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F),
 ``delete_selected`` (Delete) and ``print_current`` (Ctrl+P: the two-way evaluation form of the
-selected period). Every change is announced as ``events.changed("secondments")``, which also
-refreshes this tab.
+selected period). Every change is announced on the window's change channel, which also refreshes
+this tab.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.changes import Area, Changes
 from app.errors import UserError
 from app.localtime import beijing_today
 from app.secondments import documents, evaluations, logs, reminders, service
@@ -57,13 +58,14 @@ from ui.secondments.dialogs import (
 from ui.tab import TabContext, TabPage
 from ui.widgets.list_panel import ListPanel
 
-AREA = "secondments"
 log = logging.getLogger("gongjian.secondments")
 ENDING_CHOICES = (7, 30, 60, 90)
 BANNER_STYLE = "color: #7a5b00;"
 
 
 class SecondmentsTab(TabPage):
+    shows = frozenset({Area.SECONDMENTS, Area.DIRECTORY})  # the units and people of postings
+
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, today: date | None = None
     ) -> None:
@@ -103,9 +105,9 @@ class SecondmentsTab(TabPage):
         writes = ("edit", "extend", "end_early", "delete", "new_log", "edit_log", "delete_log")
         writes += ("new_evaluation", "edit_home", "edit_host")
         context.lock_writes(self.new_button, *(self.detail.buttons[key] for key in writes))
-        context.events.changed.connect(self._on_events_changed)
         self._build_layout()
         self.refresh()
+        self.follow_changes(context.events)
 
     def _today(self) -> date:
         return self.today or beijing_today()
@@ -508,7 +510,7 @@ class SecondmentsTab(TabPage):
         return True
 
     def _changed(self) -> None:
-        self.context.events.changed.emit(AREA)
+        self.context.events.announce(Changes.of(Area.SECONDMENTS))
 
     def _show_reminders(self) -> None:
         with self.database.reader() as session:
@@ -530,10 +532,6 @@ class SecondmentsTab(TabPage):
         )
 
     # slots
-
-    def _on_events_changed(self, area: str) -> None:
-        if area in (AREA, "directory"):
-            self.refresh()
 
     def _on_panel_current_changed(self, posting_id: object) -> None:
         self.detail.show_posting(posting_id if isinstance(posting_id, str) else None, self._today())

@@ -10,8 +10,9 @@ undos and redos do the work through app/ use cases, each in its own session. A s
 database now refuses (an org unit that has gained children, a meeting finalised since) is
 reported and the command dropped from the stack, since it can no longer be replayed.
 
-Every step ends with ``events.changed.emit(area)``: the views refresh from that, so a command
-holds no reference to a widget that may be gone when it is undone.
+Every step ends by announcing its ``changes()`` on the window's one channel: the views
+refresh from that, so a command holds no reference to a widget that may be gone when it is
+undone.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from app.changes import Area, Changes
 from app.errors import ConflictError, UserError
 from app.undo import check_unchanged, stored_version
 
@@ -53,7 +55,7 @@ def last_written(database: Database, target: Guarded) -> int | None:
 class ServiceCommand(QUndoCommand):
     """Subclasses say how to ``apply`` (redo) and ``revert`` (undo) in a session."""
 
-    area: str  # what ``events.changed`` announces: "directory", "meetings", …
+    area: Area  # where its record lives: what each step announces as changed
 
     def __init__(
         self, text: str, database: Database, events: DataEvents, *, done: bool = True
@@ -62,6 +64,13 @@ class ServiceCommand(QUndoCommand):
         self._database = database
         self._events = events
         self._skip_redo = done
+        self._origin: object = None  # announced with the change the user made, not later steps
+
+    def made_by(self, origin: object) -> ServiceCommand:
+        """The screen that made the change (and shows it already): its first announcement
+        does not make that screen re-read. Returns the command, for ``push``."""
+        self._origin = origin
+        return self
 
     def apply(self, session: Session) -> None:
         raise NotImplementedError
@@ -73,17 +82,23 @@ class ServiceCommand(QUndoCommand):
         """The row whose version each step checks and remembers (None: no check)."""
         return None
 
+    def changes(self) -> Changes:
+        """What each step changed: the command's area, and its record when it guards one."""
+        target = self.guarded_record()
+        return Changes.of(self.area, ids=[target[1]] if target else [])
+
     def redo(self) -> None:
+        origin, self._origin = self._origin, None
         if self._skip_redo:
             self._skip_redo = False
             self._remember_version()
         elif not self._run(self.apply):
             return
-        self._events.changed.emit(self.area)
+        self._events.announce(self.changes(), origin)
 
     def undo(self) -> None:
         if self._run(self.revert):
-            self._events.changed.emit(self.area)
+            self._events.announce(self.changes())
 
     def _remember_version(self) -> None:
         """The version the user's change wrote: the next step on the record saves against it."""
@@ -105,7 +120,7 @@ class ServiceCommand(QUndoCommand):
         except ConflictError as error:
             self.setObsolete(True)
             if _offer_reload(self.text(), error):
-                self._events.changed.emit(self.area)
+                self._events.announce(self.changes())
             return False
         except UserError as error:
             self.setObsolete(True)  # QUndoStack then removes it instead of moving past it
