@@ -5342,6 +5342,10 @@ Reload what was saved elsewhere?</translation>
         <source>升级前（结构版本 {revision}）</source>
         <translation>before an upgrade (schema {revision})</translation>
     </message>
+    <message>
+        <source>只有管理员可以从备份恢复数据库。</source>
+        <translation>Only an administrator may restore the database from a backup.</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
