@@ -19,7 +19,6 @@ from app import audit
 from app.access import write_refusal
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.maintenance import SERVER_BACKUP
 from app.operator import Operator
 from db import backups
 from db.backup_files import Backup, backup_folder, list_folder, parse
@@ -70,7 +69,7 @@ class RestoreOutcome:
 def database_file(target: str) -> Path:
     path = sqlite_path(target)
     if path is None:
-        raise DatabaseError(SERVER_BACKUP)
+        raise DatabaseError(backups.SERVER_BACKUP)
     return path.resolve()
 
 

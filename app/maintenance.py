@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.audit_chain import chain_findings
 from app.validation import is_valid_id_number
+from db import backups
 from db.engine import make_engine, sqlite_path
 from db.errors import (
     DamagedDatabaseError,
@@ -38,11 +39,6 @@ ALLOWED_PARENTS: dict[OrgLevel, set[OrgLevel | None]] = {
     OrgLevel.GRID: {OrgLevel.COMMUNITY},
     OrgLevel.DEPARTMENT: {OrgLevel.STREET, None},
 }
-
-
-SERVER_BACKUP = (
-    "服务器数据库（PostgreSQL）请用 pg_dump 备份、pg_restore 恢复；本命令只用于 SQLite 数据库文件。"
-)
 
 
 @dataclass(frozen=True)
@@ -157,7 +153,7 @@ def backup_database(target: str, destination: Path) -> Path:
     a damaged database is refused rather than copied over an older, good backup."""
     source = sqlite_path(target)
     if source is None:
-        raise DatabaseError(SERVER_BACKUP)
+        raise DatabaseError(backups.SERVER_BACKUP)
     make_engine(target, must_exist=True, read_only=True).dispose()  # the location checks
     if destination.resolve() == source.resolve():
         raise DatabaseError("备份文件不能是数据库文件本身，请换一个文件名。")

@@ -68,9 +68,10 @@ def role_statements(tables: Sequence[str]) -> list[str]:
 
 def database_tables() -> list[str]:
     """Every table of the schema (the models' and Alembic's own)."""
-    import db.models  # noqa: F401  (registers every table)
     from db.base import Base
+    from db.models import load_all
 
+    load_all()
     return [*Base.metadata.tables, "alembic_version"]
 
 

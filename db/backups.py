@@ -41,6 +41,9 @@ from db.errors import (
 )
 from db.snapshot import Facts, copy_database, problems, read_facts
 
+SERVER_BACKUP = (
+    "服务器数据库（PostgreSQL）请用 pg_dump 备份、pg_restore 恢复；本命令只用于 SQLite 数据库文件。"
+)
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_S = 120.0
 CONTENTS_TABLE = "attachment_contents"

@@ -73,9 +73,10 @@ def _tables(connection: Connection) -> set[str]:
 
 def _ours(tables: set[str]) -> bool:
     """Whether every table is one of the application's (the issues' search index included)."""
-    import db.models  # noqa: F401  (registers every table)
     from db.base import Base
+    from db.models import load_all
 
+    load_all()
     return all(t in Base.metadata.tables or t.startswith("issues_fts") for t in tables)
 
 

@@ -31,7 +31,7 @@ DATA_READY_POLL_MS = 5
 class FirstPaint(QObject):
     """Calls back once, right after the watched widget has painted for the first time."""
 
-    def __init__(self, widget: QObject, callback: object) -> None:
+    def __init__(self, widget: QObject, callback: Callable[[], None]) -> None:
         super().__init__(widget)
         self._callback = callback
         self._done = False
@@ -40,7 +40,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            QTimer.singleShot(0, self._callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self._callback)
         return False
 
 

@@ -107,7 +107,7 @@ def wait_for(parent: QObject, work: Callable[[], Any]) -> Any:
 def busy_dialog(parent: QWidget, text: str) -> QProgressDialog:
     """A modal note with a moving bar, for work ``wait_for`` does; close it when done."""
     progress = QProgressDialog(text, "", 0, 0, parent)
-    progress.setCancelButton(None)  # type: ignore[arg-type]
+    progress.setCancelButton(None)
     progress.setWindowTitle(QCoreApplication.translate("Opening", "请稍候"))
     progress.setMinimumDuration(0)
     progress.show()

@@ -23,6 +23,7 @@ def install_language(language: str) -> bool:
     from app.paths import resource_path
 
     app = QCoreApplication.instance()
+    assert app is not None, "the application object is made before its language"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

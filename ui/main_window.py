@@ -268,15 +268,15 @@ class MainWindow(QMainWindow):
 
     def _watch_idleness(self) -> None:
         """Locks the window after the idle time the database sets, once someone signed in."""
-        from app.idle_lock import idle_lock_minutes
-
-        from ui.idle_lock import IdleLock
-
         if self.idle_lock is not None:
             self.idle_lock.stop()
             self.idle_lock = None
         assert self.database is not None
         if self.interactive and self.database.operator.username:
+            from app.idle_lock import idle_lock_minutes
+
+            from ui.idle_lock import IdleLock
+
             with self.database.reader() as session:
                 minutes = idle_lock_minutes(session)
             self.idle_lock = IdleLock(self.database, minutes, self)

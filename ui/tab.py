@@ -142,5 +142,5 @@ class TabPage(FollowsChanges, QWidget):
     def may_leave(self) -> bool:
         """Before the window closes or the tabs are rebuilt: each open editor with unsaved
         changes asks 保存 / 放弃 / 取消 (its ``may_leave``); False when the user stays."""
-        editors = [d for d in self.findChildren(QDialog) if d.isVisible()]
-        return all(d.may_leave() for d in editors if callable(getattr(d, "may_leave", None)))
+        asks = [getattr(d, "may_leave", None) for d in self.findChildren(QDialog) if d.isVisible()]
+        return all(ask() for ask in asks if callable(ask))

@@ -16,8 +16,10 @@ from typing import Any
 
 from sqlalchemy import Table
 
-import db.models  # noqa: F401 - fills the metadata
 from db.base import Base
+from db.models import load_all
+
+load_all()  # every table on the metadata, for table() and the writer's order
 
 _REQUIRED = object()
 _COMPUTED = ("name_key",)  # defaults computed from the row's own values at insert

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import Connection, Table, event, insert, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from app.exchange.codec import encoded, exchanged_tables, is_local_setting
+from app.exchange.codec import encoded, exchanged_tables, is_local_setting, travels
 from db.base import Entity, utcnow
 from db.models.exchange import Change, Site, SiteKind
 
@@ -128,11 +128,10 @@ def _version(operation: str, row: Any, base: Revision | None) -> int:
 
 @event.listens_for(Session, "after_flush")
 def _log_flush(session: Session, _context: Any) -> None:
-    tables = exchanged_tables()
     touched: dict[str, dict[str, str]] = {}
 
     def note(obj: object, operation: str) -> None:
-        if isinstance(obj, Entity) and obj.__tablename__ in tables:
+        if isinstance(obj, Entity) and travels(cast(Table, obj.__table__)):
             operations = touched.setdefault(obj.__tablename__, {})
             if operations.get(obj.id) != "create":
                 operations[obj.id] = operation
@@ -155,7 +154,7 @@ def _log_bulk_insert(state: ORMExecuteState) -> Any:
     if not state.is_insert:
         return None
     table = getattr(state.statement, "table", None)
-    if not isinstance(table, Table) or table.name not in exchanged_tables():
+    if not isinstance(table, Table) or not travels(table):
         return None
     result = state.invoke_statement()
     params: Any = state.parameters

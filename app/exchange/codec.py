@@ -15,6 +15,7 @@ from sqlalchemy import Date, Numeric, Table
 
 from app.audit import plain
 from db.base import Base, UtcDateTime
+from db.models import load_all
 
 # tables that describe this database alone: accounts, the audit chain, the exchange itself
 LOCAL_TABLES = frozenset({"users", "audit_log", "audit_head", "exchange_sites"})
@@ -23,12 +24,15 @@ LOCAL_SETTINGS = frozenset({"issue_numbering", "backup.second_folder"})
 
 
 def exchanged_tables() -> dict[str, Table]:
-    """The tables whose records travel, in the order their foreign keys need."""
-    return {
-        table.name: table
-        for table in Base.metadata.sorted_tables
-        if "version" in table.c and "id" in table.c and not _is_local(table.name)
-    }
+    """The tables whose records travel, in the order their foreign keys need (every area's
+    models loaded first: an exchange concerns them all)."""
+    load_all()
+    return {table.name: table for table in Base.metadata.sorted_tables if travels(table)}
+
+
+def travels(table: Table) -> bool:
+    """Whether the records of ``table`` travel in packages (a versioned, shared table)."""
+    return "version" in table.c and "id" in table.c and not _is_local(table.name)
 
 
 def _is_local(name: str) -> bool:

@@ -8,7 +8,11 @@ interpreter's own start. The first pair warms the disk cache and is discarded.
 
 The app is ``python -m app --db DEMO.db`` with ``GONGJIAN_STARTUP_PROBE=1`` (see
 ``ui/application.py``); the bare program is ``bench/bare_window.py``, which documents what
-its data_shown means. Goals: app/bare medians ≤ 1.5 for first paint, ≤ 3 for data shown.
+its data_shown means. The app starts once on the home tab and once on each other tab (its
+profile's last tab), as a window reopens where it was left; ``data_shown_ratio_other_tab``
+is the worst of those. Then each tab's first build is timed in fresh processes
+(``bench/tab_build.py``). Goals: app/bare medians ≤ 1.5 for first paint, ≤ 3 for data shown
+on any tab; every tab's first build ≤ 0.4 s.
 """
 
 from __future__ import annotations
@@ -26,10 +30,15 @@ from bench.common import ROOT, Summary, create_demo_database, isolated_env, tabl
 from bench.registry import benchmark
 
 BARE_SCRIPT = Path(__file__).resolve().parent.parent / "bare_window.py"
+BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "tab_build.py"
 PROBE_ENV = "GONGJIAN_STARTUP_PROBE"
 FIRST_PAINT_GOAL = 1.5
 DATA_SHOWN_GOAL = 3.0
+TAB_BUILD_GOAL_MS = 400.0
 MIN_VALID_PAIRS = 5
+TABS = ("home", "meetings", "agreements", "secondments", "issues", "directory")
+SET_LAST_TAB = "import sys; from ui.settings import Settings; s = Settings(); "
+SET_LAST_TAB += "s.last_tab = sys.argv[1]; s.sync()"
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,20 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout", type=float, default=60.0, help="seconds one start may take (default 60)"
     )
+    parser.add_argument(
+        "--other-tabs",
+        nargs="*",
+        choices=TABS[1:],
+        default=list(TABS[1:]),
+        metavar="TAB",
+        help="tabs the window also reopens on (default: all but home)",
+    )
+    parser.add_argument(
+        "--builds",
+        type=int,
+        default=3,
+        help="timed first builds of each tab (default 3; 0: none)",
+    )
 
 
 def _positive(text: str) -> int:
@@ -80,9 +103,11 @@ def probe(command: list[str], env: dict[str, str], timeout: float) -> Sample:
             times = json.loads(line)
             break
     if result.returncode != 0 or times is None or "first_paint" not in times:
+        logs = sorted(Path(env["XDG_STATE_HOME"]).rglob("*.log"))
+        log = logs[-1].read_text(encoding="utf-8")[-3000:] if logs else "(no log)"
         raise ProbeError(
             f"{' '.join(command)} exited {result.returncode} with {times!r}\n"
-            f"stderr: {result.stderr[-2000:]}"
+            f"stderr: {result.stderr[-2000:]}\nlog: {log}"
         )
     return Sample(
         first_paint_ms=(times["first_paint"] - started) * 1000,
@@ -97,82 +122,136 @@ def probe(command: list[str], env: dict[str, str], timeout: float) -> Sample:
 def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="gongjian-bench-") as tmp:
         work = Path(tmp)
-        home = work / "home"
         database = args.db.resolve() if args.db else work / f"{args.scale}.db"
         if args.db is None:
             print(f"making the {args.scale} demo database …", flush=True)
-            seconds = create_demo_database(database, home, args.scale)
+            seconds = create_demo_database(database, work / "home", args.scale)
             print(f"  done in {seconds:.1f} s", flush=True)
         elif not database.is_file():
             raise SystemExit(f"bench: no such database: {database}")
-        env = isolated_env(home, QT_QPA_PLATFORM="offscreen")
-        commands = {
-            "bare": [sys.executable, str(BARE_SCRIPT)],
-            "app": [sys.executable, "-m", "app", "--db", str(database)],
-        }
-        envs = {"bare": env, "app": {**env, PROBE_ENV: "1"}}
+        tabs = ["home", *args.other_tabs]
+        commands = {"bare": [sys.executable, str(BARE_SCRIPT)]}
+        envs = {"bare": isolated_env(work / "home", QT_QPA_PLATFORM="offscreen")}
+        for tab in tabs:  # a profile each, whose window was last closed on that tab
+            env = isolated_env(work / f"home-{tab}", QT_QPA_PLATFORM="offscreen")
+            subprocess.run([sys.executable, "-c", SET_LAST_TAB, tab], env=env, check=True)
+            commands[tab] = [sys.executable, "-m", "app", "--db", str(database)]
+            envs[tab] = {**env, PROBE_ENV: "1"}
         size_mb = database.stat().st_size / 1e6
-        print(f"startup: {args.pairs} pairs + 1 warm-up; database {database} ({size_mb:.1f} MB)")
-        samples: dict[str, list[Sample]] = {"bare": [], "app": []}
+        print(f"startup: {args.pairs} rounds + 1 warm-up; database {database} ({size_mb:.1f} MB)")
+        print("  each round: the bare window and the app reopening on " + ", ".join(tabs))
+        samples: dict[str, list[Sample]] = {name: [] for name in commands}
         for pair in range(args.pairs + 1):
-            order = ("bare", "app") if pair % 2 == 0 else ("app", "bare")
+            names = list(commands)
+            order = names if pair % 2 == 0 else names[::-1]
             got = {name: probe(commands[name], envs[name], args.timeout) for name in order}
-            label = "warm-up" if pair == 0 else f"pair {pair}/{args.pairs}"
-            print(
-                f"  {label:<10} bare {got['bare'].first_paint_ms:6.0f} / "
-                f"{got['bare'].data_shown_ms:6.0f} ms   app {got['app'].first_paint_ms:6.0f} / "
-                f"{got['app'].data_shown_ms:6.0f} ms   (first paint / data shown)",
-                flush=True,
-            )
+            label = "warm-up" if pair == 0 else f"round {pair}/{args.pairs}"
+            shown = "  ".join(f"{name} {got[name].data_shown_ms:5.0f}" for name in names)
+            print(f"  {label:<11} data shown (ms): {shown}", flush=True)
             if pair > 0:
                 for name, sample in got.items():
                     samples[name].append(sample)
-    return report(samples, args.pairs)
+        timed_tabs = TABS if args.builds > 0 else ()
+        builds = {tab: time_builds(database, tab, work, args) for tab in timed_tabs}
+    return report(samples, builds, args.pairs)
 
 
-def report(samples: dict[str, list[Sample]], pairs: int) -> int:
+def time_builds(database: Path, tab: str, work: Path, args: argparse.Namespace) -> Summary:
+    """The tab's first build in ``args.builds`` fresh processes, after one discarded warm-up."""
+    env = isolated_env(work / f"build-{tab}", QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, str(BUILD_SCRIPT), str(database), tab]
+    times = []
+    for run in range(args.builds + 1):
+        result = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=args.timeout
+        )
+        lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+        if result.returncode != 0 or not lines:
+            raise ProbeError(f"{' '.join(command)} exited {result.returncode}: {result.stderr}")
+        if run > 0:
+            times.append(float(json.loads(lines[-1])["build_ms"]))
+    summary = Summary.of(times)
+    print(f"  first build of {tab:<11} {summary.median:6.0f} ms (median of {args.builds})")
+    return summary
+
+
+def report(samples: dict[str, list[Sample]], builds: dict[str, Summary], pairs: int) -> int:
     stats = {
         (name, what): Summary.of(getattr(s, f"{what}_ms") for s in runs)
         for name, runs in samples.items()
         for what in ("first_paint", "data_shown")
     }
-    rows = [
-        [f"{name} {what.replace('_', ' ')}", s.median, s.minimum, s.maximum]
-        for (name, what), s in sorted(stats.items(), key=lambda item: item[0][0] != "bare")
+    rows: list[list[object]] = [
+        [f"{_label(name)} {what.replace('_', ' ')}", s.median, s.minimum, s.maximum]
+        for (name, what), s in stats.items()
     ]
-    opened = [s.database_open_ms for s in samples["app"] if s.database_open_ms is not None]
+    opened = [s.database_open_ms for s in samples["home"] if s.database_open_ms is not None]
     if opened:
         open_stats = Summary.of(opened)
         rows.append(
             ["app database open", open_stats.median, open_stats.minimum, open_stats.maximum]
         )
+    for tab, build in builds.items():
+        rows.append([f"first build of {tab}", build.median, build.minimum, build.maximum])
     print()
-    print(table(["ms since process start", "median", "min", "max"], rows))
+    print(table(["ms", "median", "min", "max"], rows))
+
+    def ratio(name: str, what: str) -> float:
+        return stats[name, what].median / stats["bare", what].median
+
+    others = {name: ratio(name, "data_shown") for name in samples if name not in ("bare", "home")}
+    worst = max(others, key=others.__getitem__) if others else None
     ratios = {
-        what: stats["app", what].median / stats["bare", what].median
-        for what in ("first_paint", "data_shown")
+        "first_paint": ratio("home", "first_paint"),
+        "data_shown": ratio("home", "data_shown"),
+        "data_shown_other_tab": others[worst] if worst else None,
     }
-    goals = {"first_paint": FIRST_PAINT_GOAL, "data_shown": DATA_SHOWN_GOAL}
-    passed = {what: ratios[what] <= goals[what] for what in goals}
+    goals = {
+        "first_paint": FIRST_PAINT_GOAL,
+        "data_shown": DATA_SHOWN_GOAL,
+        "data_shown_other_tab": DATA_SHOWN_GOAL,
+    }
+    passed = {what: value is None or value <= goals[what] for what, value in ratios.items()}
+    slow_builds = [tab for tab, build in builds.items() if build.median > TAB_BUILD_GOAL_MS]
     print()
     for what, goal in goals.items():
+        value = ratios[what]
+        if value is None:
+            continue
         verdict = "PASS" if passed[what] else "FAIL"
-        print(f"{what.replace('_', ' '):<11} app/bare {ratios[what]:.2f}  goal ≤ {goal}  {verdict}")
+        where = f" ({worst})" if what == "data_shown_other_tab" else ""
+        print(f"{what.replace('_', ' '):<20} app/bare {value:.2f}  goal ≤ {goal}  {verdict}{where}")
+    if builds:
+        verdict = "PASS" if not slow_builds else "FAIL: " + ", ".join(slow_builds)
+        print(f"first builds         ≤ {TAB_BUILD_GOAL_MS:.0f} ms  {verdict}")
     if pairs < MIN_VALID_PAIRS:
-        print(f"(only {pairs} pairs: indicative; use at least {MIN_VALID_PAIRS})")
+        print(f"(only {pairs} rounds: indicative; use at least {MIN_VALID_PAIRS})")
     result = {
         "benchmark": "startup",
         "pairs": pairs,
         "first_paint_ratio": round(ratios["first_paint"], 3),
         "data_shown_ratio": round(ratios["data_shown"], 3),
+        "data_shown_ratio_other_tab": _rounded(ratios["data_shown_other_tab"]),
+        "slowest_other_tab": worst,
+        "data_shown_ratio_by_tab": {name: round(value, 3) for name, value in others.items()},
         "bare_first_paint_ms": round(stats["bare", "first_paint"].median, 1),
         "bare_data_shown_ms": round(stats["bare", "data_shown"].median, 1),
-        "app_first_paint_ms": round(stats["app", "first_paint"].median, 1),
-        "app_data_shown_ms": round(stats["app", "data_shown"].median, 1),
+        "app_first_paint_ms": round(stats["home", "first_paint"].median, 1),
+        "app_data_shown_ms": round(stats["home", "data_shown"].median, 1),
         "app_database_open_ms": round(Summary.of(opened).median, 1) if opened else None,
+        "tab_build_ms": {tab: round(build.median, 1) for tab, build in builds.items()},
         "first_paint_goal": FIRST_PAINT_GOAL,
         "data_shown_goal": DATA_SHOWN_GOAL,
-        "pass": all(passed.values()),
+        "tab_build_goal_ms": TAB_BUILD_GOAL_MS,
+        "pass": all(passed.values()) and not slow_builds,
     }
     print(json.dumps(result))
     return 0 if result["pass"] else 1
+
+
+def _label(name: str) -> str:
+    return "bare" if name == "bare" else f"app on {name}"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-import db.models  # noqa: F401  (registers every table on the metadata)
 from db.base import Base
+from db.models import load_all
 
+load_all()  # every table on the metadata
 config = context.config
 target_metadata = Base.metadata
 

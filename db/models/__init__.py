@@ -1,75 +1,67 @@
-"""All models, imported together so the metadata is complete."""
+"""The models, one module per area, each imported when first used.
 
-from db.models.agreements import (
-    Agreement,
-    AgreementParty,
-    Commitment,
-    FulfilmentRecord,
-    ListEntry,
-    MemberRegistration,
-    ServiceRecord,
-)
-from db.models.directory import Compound, OrgUnit, PartyOrg, Person, ResidentUnit
-from db.models.exchange import Change, Conflict, SharedContent, Site, WaitingPackage
-from db.models.files import Attachment, AttachmentContent
-from db.models.issues import (
-    Dispatch,
-    FollowUp,
-    Holiday,
-    Issue,
-    IssueCategory,
-    IssueEvent,
-    IssueLink,
-)
-from db.models.meetings import (
-    ActionItem,
-    AgendaItem,
-    Attendance,
-    CarriedAction,
-    Decision,
-    Meeting,
-)
-from db.models.secondments import Evaluation, Posting, WorkLog
-from db.models.security import AuditEntry, AuditHead, Setting, User
+Mapping a model costs time (the 33 of them take about half a second on a busy machine), so a
+command or a screen loads only the areas it touches: ``from db.models.meetings import Meeting``
+loads the meetings and the areas their foreign keys point at (each module imports those), and
+``from db.models import Meeting`` does the same through this package. What needs every table
+on the metadata (migrations, the schema check, the demo's bulk writer, database roles) calls
+:func:`load_all` first.
+"""
 
-__all__ = [
-    "ActionItem",
-    "AgendaItem",
-    "Agreement",
-    "AgreementParty",
-    "Attachment",
-    "AttachmentContent",
-    "Attendance",
-    "AuditEntry",
-    "AuditHead",
-    "CarriedAction",
-    "Change",
-    "Commitment",
-    "Compound",
-    "Conflict",
-    "Decision",
-    "Dispatch",
-    "Evaluation",
-    "FollowUp",
-    "FulfilmentRecord",
-    "Holiday",
-    "Issue",
-    "IssueCategory",
-    "IssueEvent",
-    "IssueLink",
-    "ListEntry",
-    "Meeting",
-    "MemberRegistration",
-    "OrgUnit",
-    "PartyOrg",
-    "Person",
-    "Posting",
-    "ResidentUnit",
-    "ServiceRecord",
-    "Setting",
-    "SharedContent",
-    "Site",
-    "User",
-    "WaitingPackage",
-    "WorkLog",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+AREAS = (
+    "agreements",
+    "directory",
+    "exchange",
+    "files",
+    "issues",
+    "meetings",
+    "secondments",
+    "security",
+)
+# the package's names and the area module of each
+_HOMES = {
+    **dict.fromkeys(
+        (
+            "Agreement",
+            "AgreementParty",
+            "Commitment",
+            "FulfilmentRecord",
+            "ListEntry",
+            "MemberRegistration",
+            "ServiceRecord",
+        ),
+        "agreements",
+    ),
+    **dict.fromkeys(("Compound", "OrgUnit", "PartyOrg", "Person", "ResidentUnit"), "directory"),
+    **dict.fromkeys(("Change", "Conflict", "SharedContent", "Site", "WaitingPackage"), "exchange"),
+    **dict.fromkeys(("Attachment", "AttachmentContent"), "files"),
+    **dict.fromkeys(
+        ("Dispatch", "FollowUp", "Holiday", "Issue", "IssueCategory", "IssueEvent", "IssueLink"),
+        "issues",
+    ),
+    **dict.fromkeys(
+        ("ActionItem", "AgendaItem", "Attendance", "CarriedAction", "Decision", "Meeting"),
+        "meetings",
+    ),
+    **dict.fromkeys(("Evaluation", "Posting", "WorkLog"), "secondments"),
+    **dict.fromkeys(("AuditEntry", "AuditHead", "Setting", "User"), "security"),
+}
+__all__ = sorted(_HOMES)
+
+
+def load_all() -> None:
+    """Imports every area, so that the metadata holds every table."""
+    for area in AREAS:
+        importlib.import_module(f"{__name__}.{area}")
+
+
+def __getattr__(name: str) -> Any:
+    area = _HOMES.get(name)
+    if area is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{area}"), name)

@@ -9,6 +9,8 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+# the areas whose tables the foreign keys here point at
+import db.models.directory  # noqa: F401
 from db.base import Entity, SoftDeleted, at_most_one, enum_type, exactly_one
 
 

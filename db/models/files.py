@@ -13,6 +13,10 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
+# the areas whose tables the foreign keys here point at
+import db.models.agreements  # noqa: F401
+import db.models.issues  # noqa: F401
+import db.models.meetings  # noqa: F401
 from db.base import Base, Entity, SoftDeleted, exactly_one, utcnow
 
 OWNER_COLUMNS = ("agreement_id", "fulfilment_id", "issue_id", "meeting_id")

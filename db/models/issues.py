@@ -8,6 +8,9 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+# the areas whose tables the foreign keys here point at
+import db.models.directory  # noqa: F401
+import db.models.security  # noqa: F401
 from db.base import Entity, SoftDeleted, enum_type
 
 

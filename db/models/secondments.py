@@ -18,6 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+# the areas whose tables the foreign keys here point at
+import db.models.directory  # noqa: F401
+import db.models.issues  # noqa: F401
+import db.models.meetings  # noqa: F401
 from db.base import Entity, SoftDeleted, enum_type, exactly_one
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+# the areas whose tables the foreign keys here point at
+import db.models.directory  # noqa: F401
 from db.base import Entity, SoftDeleted, enum_type
 
 

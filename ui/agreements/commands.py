@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from app.agreements import service
 from app.agreements.records import AgreementData, CommitmentData
 from app.changes import Area
+from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Entity
 from db.models.agreements import Agreement, Commitment, FulfilmentRecord
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from ui.tab import DataEvents
 from ui.widgets.undo import ServiceCommand
 

@@ -13,9 +13,9 @@ from datetime import date
 from typing import Any
 
 from app.agreements.matrix import SEVEN, SHORT_NAMES, CellState, MatrixCell, MatrixRow, cell_text
+from app.i18n import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,

@@ -278,8 +278,7 @@ class MatrixView(AgreementsView):
 
     def export_xlsx(self) -> Path | None:
         from app.agreements.matrix_export import write_matrix_xlsx
-
-        from ui.printing.files import safe_file_name
+        from app.exports.pdf.writing import safe_file_name
 
         year = self.current_year()
         name = safe_file_name(

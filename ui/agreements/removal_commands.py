@@ -9,10 +9,11 @@ from app.agreements import claims, members
 from app.agreements.members import ServiceData
 from app.agreements.store import live_entry, live_registration
 from app.changes import Area
+from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Entity
 from db.models.agreements import ListEntry, MemberRegistration, ServiceRecord
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from ui.tab import DataEvents
 from ui.widgets.undo import ServiceCommand
 

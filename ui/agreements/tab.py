@@ -13,7 +13,9 @@ import importlib
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from app.i18n import QT_TRANSLATE_NOOP
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from ui.agreements.agreement_view import AgreementView
 from ui.tab import FollowsChanges, TabContext, TabPage
@@ -76,6 +78,7 @@ class AgreementsTab(TabPage):
         _label, module_name, class_name = VIEWS[name]
         index = list(VIEWS).index(name)
         holder = self.bar.widget(index)
+        assert holder is not None
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:

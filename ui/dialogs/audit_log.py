@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.audit_list import AuditList, entry_detail, require_auditor
+from app.i18n import QT_TRANSLATE_NOOP
 from app.users import list_users
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,

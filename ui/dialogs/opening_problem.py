@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import Enum, auto
 
 from app.backups import facts, reason_text
+from app.i18n import QT_TRANSLATE_NOOP
 from db.backup_files import Backup
 from db.errors import (
     BusyError,
@@ -21,7 +22,7 @@ from db.errors import (
 )
 from db.snapshot import SHOWN_TABLES, Facts
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,

@@ -10,11 +10,11 @@ from typing import Any
 
 from app.backups import facts, list_backups, reason_text, second_folder
 from app.database import Database
+from app.i18n import QT_TRANSLATE_NOOP
 from db.backup_files import Backup
 from db.snapshot import SHOWN_TABLES, Facts, facts_of
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.exports.pdf.writing import safe_file_name
+
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
-from ui.printing.files import safe_file_name
 from ui.settings import APPLICATION, ORGANISATION
 
 FOLDER_KEY = "excel/folder"

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from app.dashboard.board import Board
 from app.dashboard.charts import GroupRow, MonthRow, count_step
 from app.dashboard.scope import Link
+from app.exports.pdf.writing import safe_file_name
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.printing.files import safe_file_name
 from ui.widgets.saved_notice import show_saved
 
 RED, BLUE, ORANGE = "#b22222", "#3b6ea8", "#e08a1e"

@@ -13,13 +13,13 @@ from datetime import date
 from typing import Any
 
 from app.exports.pdf.text import level1, level2
+from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings.detail import ActionItemView, AgendaItemView
 from app.meetings.records import ActionItemData, AgendaItemData, DecisionData
 from db.models.issues import IssueStatus
 from db.models.meetings import ActionStatus
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,

@@ -12,12 +12,12 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings.detail import AttendeeView
 from app.meetings.records import AttendanceCounts, AttendeeData, attendance_counts
 from db.models.meetings import AttendanceStatus
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,

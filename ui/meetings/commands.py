@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.changes import Area
+from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings import service
 from db.base import Entity
 from db.models.meetings import Meeting
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from ui.tab import DataEvents
 from ui.widgets.undo import ServiceCommand
 

@@ -12,9 +12,10 @@ from app.directory.choices import (
     resident_unit_choice,
     resident_unit_choices,
 )
+from app.i18n import QT_TRANSLATE_NOOP
 from db.models.directory import OrgLevel
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 from ui.directory.pickers import ChoiceCombo, LookupEdit
 from ui.i18n import translate

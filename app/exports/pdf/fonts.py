@@ -15,7 +15,8 @@ Extension A/B characters (𠮷) from Hanazono Mincho. A character no face covers
 reported by :func:`missing_characters` so the user is told when such text is saved.
 
 reportlab embeds TrueType outlines only, and parses a whole font file when it is registered
-(≈40 ms for the 13 MB Gongjian Kai), so fonts are registered lazily, once per process.
+(≈0.1 s for the 13 MB Gongjian Kai), so fonts are registered lazily, once per process, and
+their parsed metrics are kept in the user's cache folder (:mod:`app.exports.pdf.font_cache`).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
+from app.exports.pdf.font_cache import load_font
 from app.paths import resource_path
 
 FONT_DIR_ENV = "GONGJIAN_FONT_DIR"
@@ -160,7 +162,7 @@ def register_file(path: Path, face: int = 0) -> str | None:
         return name
     try:
         with _collector_paused():
-            font = TTFont(name, str(path), subfontIndex=face)
+            font = load_font(name, path, face)
     except (TTFError, OSError, ValueError, KeyError, IndexError):
         return None  # postscript outlines, a damaged file, a face that does not exist
     pdfmetrics.registerFont(font)
