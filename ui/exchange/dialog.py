@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.exchange.status import ExchangeStatus, exchange_status
+from app.exports.pdf.writing import atomic_write_bytes
 from db.models.exchange import SiteKind, SiteState
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from ui.background import busy_dialog, wait_for
 from ui.exchange.conflicts import ConflictInbox
 from ui.i18n import message_text
+from ui.widgets.saved_notice import show_saved
 
 if TYPE_CHECKING:
     from app.database import Database
@@ -204,11 +206,12 @@ class ExchangeDialog(QDialog):
         def work() -> Any:
             with self.database.session() as session:
                 exported = export_package(session, site)
-                Path(path).write_bytes(exported.data)
+                atomic_write_bytes(Path(path), exported.data)  # whole, or nothing and no send
             return exported
 
         exported = self._run(self.tr("正在导出数据包…"), work)
         if exported is not None:
+            show_saved(self, Path(path))
             self._note(
                 self.tr("已写出给“{site}”的数据包：{file}（{n} 项变更，{m} 个附件）").format(
                     site=exported.receiver, file=path, n=exported.changes, m=exported.contents
@@ -291,12 +294,13 @@ class ExchangeDialog(QDialog):
         def work() -> Any:
             with self.database.session() as session:
                 enrolment = add_community_site(session, name)
-                Path(path).write_bytes(enrolment.data)
+                atomic_write_bytes(Path(path), enrolment.data)
             return enrolment
 
         enrolment = self._run(self.tr("正在写出登记文件…"), work)
         if enrolment is None:
             return
+        show_saved(self, Path(path))
         self._note(
             self.tr("已新建社区站点“{site}”，登记文件：{file}").format(
                 site=enrolment.name, file=path
