@@ -252,6 +252,12 @@ def test_attachments_add_open_remove(
     assert tab.editor.detail is not None and box.files.count() == 1
     assert box.files.item(0).text().startswith("积水照片.jpg（")  # stored now, with its size
     assert not box.files.item(0).icon().isNull()
+    qtbot.mouseClick(box.add_button, LEFT)  # once registered: stored at once
+    assert box.files.count() == 2 and "登记后保存" not in box.files.item(1).text()
+    box.files.setCurrentRow(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(box.remove_button, LEFT)
+    assert box.files.count() == 1
 
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))

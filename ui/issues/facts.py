@@ -36,10 +36,8 @@ from ui.i18n import enum_text, message_text
 from ui.widgets.attachments_box import AttachmentRules, AttachmentsBox
 
 
-def _add_files(
-    session: Session, owner: Mapping[str, str], files: list[Path], folder: Path | None
-) -> None:
-    service.add_attachments(session, owner["issue_id"], files, folder)
+def _add_files(session: Session, owner: Mapping[str, str], files: list[Path]) -> None:
+    service.add_attachments(session, owner["issue_id"], files)
 
 
 def _remove_file(session: Session, owner: Mapping[str, str], attachment_id: str) -> None:
