@@ -56,6 +56,8 @@ def test_the_inbox_shows_a_conflict_side_by_side_and_resolves_it(
     dialog.tabs.setCurrentIndex(1)
     inbox = dialog.inbox
     assert inbox.model.rowCount() == 1
+    listed = inbox.model.item(0)
+    assert listed.toolTip() == listed.text()  # a title the narrow list cuts shows whole
     fields = {inbox.fields.item(r, 0).text(): r for r in range(inbox.fields.rowCount())}
     row = fields["标题"]
     both = {inbox.fields.item(row, 1).text(), inbox.fields.item(row, 2).text()}

@@ -109,6 +109,7 @@ class ConflictInbox(QWidget):
             table = TABLES.get(view.table)
             kind = QCoreApplication.translate(FIELDS_CONTEXT, table) if table else view.table
             item = QStandardItem(f"{kind}：{view.title}")
+            item.setToolTip(item.text())  # the list is narrow: a long title shows whole here
             item.setData(view.id, ID_ROLE)
             self.model.appendRow(item)
         if views:
