@@ -24,7 +24,7 @@ from app import audit
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.operator import NOBODY, Operator
-from app.personal_data import MASKED_FIELDS, masked
+from app.personal_data import MASKED_FIELDS, PersonalKind, masked
 
 CONTEXT = "access"
 OPERATOR = "operator"  # session.info key
@@ -79,7 +79,7 @@ def phone_for(session: Session, phone: str) -> str:
     """A phone outside a record (one of several complainants) as the operator may see it."""
     if reveals_personal_data(operator_in(session), Use.RECORD):
         return phone
-    return masked(MASKED_FIELDS["reporter_phone"], phone)
+    return masked(PersonalKind.PHONE, phone)
 
 
 def write_refusal(operator: Operator) -> UserError:

@@ -48,9 +48,10 @@ def connect(
         return sqlite3.connect(
             str(path.resolve()), timeout=timeout, isolation_level=None, check_same_thread=False
         )
-    writable = is_writable(path.parent) and is_writable(path)
+    folder_writable = is_writable(path.parent)
+    writable = folder_writable and is_writable(path)
     params = {"mode": "rw" if writable else "ro"}
-    if not is_writable(path.parent) and not path.with_name(path.name + "-shm").exists():
+    if not folder_writable and not path.with_name(path.name + "-shm").exists():
         params["immutable"] = "1"
     connection = sqlite3.connect(
         file_uri(path, **params),
