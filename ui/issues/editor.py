@@ -494,7 +494,7 @@ class IssuePanel(QWidget):
             issue_id = service.register(s, data)
             registered.append(issue_id)
             if photos:
-                service.add_attachments(s, issue_id, photos, self.facts.attachments.attachments_dir)
+                service.add_attachments(s, issue_id, photos)
             if into is not None:
                 service.merge(s, issue_id, into)
             return issue_id
