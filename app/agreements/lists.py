@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.agreements.lifecycle import RUNNING
 from app.agreements.progress import agreement_progress
 from app.agreements.store import subtree_ids
 from app.i18n import QT_TRANSLATE_NOOP
@@ -19,11 +20,8 @@ from app.portable_sql import likely
 from db.models.agreements import (
     Agreement,
     AgreementParty,
-    AgreementStatus,
 )
 from db.models.directory import OrgUnit, PartyOrg, ResidentUnit
-
-RUNNING = (AgreementStatus.ACTIVE, AgreementStatus.EXPIRING)
 
 
 class AgreementList(ListSource):

@@ -25,7 +25,8 @@ from app.errors import ValidationError, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import contains
 from app.localtime import beijing_today, to_beijing
-from app.secondments.records import RUNNING, WorkLogData, month_start
+from app.secondments.lifecycle import RUNNING
+from app.secondments.records import WorkLogData, month_start
 from app.secondments.store import (
     check_version,
     invalid,

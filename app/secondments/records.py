@@ -3,7 +3,7 @@
 A posting (挂职) names a cadre, a kind, where they come from (a resident unit or an org unit of
 the street, with their post there), where they go (a resident unit, an org unit or — for a
 第一社长 — a grid, with the post there), a term and, for 结对培养, a mentor. Its status is not
-edited: it follows the dates (``status_for_dates``) and the lifecycle (extend, end early).
+edited: it follows the dates and the lifecycle (``app.secondments.lifecycle``).
 
 Errors name the field the UI highlights (the dataclass attribute). Checks that need the
 database (the host of a 第一社长 is a grid, one evaluation per side and period, references)
@@ -26,7 +26,6 @@ from db.models.secondments import (
     Grade,
     LogKind,
     PostingKind,
-    PostingStatus,
 )
 
 CONTEXT = "validation"
@@ -54,29 +53,10 @@ PERIOD_ORDER: tuple[EvaluationPeriod, ...] = (
 )
 DISAGREEMENT_GRADE_STEPS = 2
 DISAGREEMENT_SCORE_POINTS = Decimal(15)
-# 在岗: what a running posting is; the others are before or after the term.
-RUNNING = (PostingStatus.ACTIVE, PostingStatus.EXTENDED)
-FINISHED = (PostingStatus.ENDED, PostingStatus.ENDED_EARLY)
 
 
 def _error(field_name: str, template: str, **params: object) -> ValidationError:
     return ValidationError(field_name, Message(CONTEXT, template, **params))
-
-
-def status_for_dates(
-    status: PostingStatus, starts_on: date, ends_on: date, today: date
-) -> PostingStatus:
-    """The status a posting has on ``today``: dates move 待到岗 → 在岗 → 期满, and a 延期
-    posting is 期满 once its new end has passed; 提前结束 is final."""
-    if status is PostingStatus.ENDED_EARLY:
-        return status
-    if today > ends_on:
-        return PostingStatus.ENDED
-    if status is PostingStatus.EXTENDED:
-        return status
-    if today < starts_on:
-        return PostingStatus.PLANNED
-    return PostingStatus.ACTIVE
 
 
 def is_disagreement(
@@ -331,10 +311,8 @@ class EvaluationData:
 __all__ = [
     "DISAGREEMENT_GRADE_STEPS",
     "DISAGREEMENT_SCORE_POINTS",
-    "FINISHED",
     "GRADE_ORDER",
     "PERIOD_ORDER",
-    "RUNNING",
     "EvaluationData",
     "PostingData",
     "WorkLogData",
@@ -342,5 +320,4 @@ __all__ = [
     "is_disagreement",
     "month_start",
     "parse_period",
-    "status_for_dates",
 ]

@@ -3259,14 +3259,6 @@ Agreement {number}</translation>
         <translation>√ held (date of the latest)&#x3000;○ committed, not yet held&#x3000;— not committed. Double-click a cell or press Enter to record an activity; Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <source>{branch}的结对协议已{status}，不能再登记履约。</source>
-        <translation>The pairing agreement of {branch} is {status}; no more fulfilment can be recorded.</translation>
-    </message>
-    <message>
-        <source>请在续签后的新协议上登记。</source>
-        <translation>Record it on the renewed agreement.</translation>
-    </message>
-    <message>
         <source>无法登记履约</source>
         <translation>Cannot record fulfilment</translation>
     </message>
@@ -7288,6 +7280,14 @@ Log file: {path}</translation>
     <message>
         <source>草拟的协议尚未生效，不能登记履约。</source>
         <translation>A draft agreement is not in force yet; no fulfilment can be recorded.</translation>
+    </message>
+    <message>
+        <source>{branch}的结对协议已{status}，不能再登记履约。</source>
+        <translation>The pairing agreement of {branch} is {status}; no more fulfilment can be recorded.</translation>
+    </message>
+    <message>
+        <source>{branch}的结对协议已{status}，不能再登记履约。请在续签后的新协议上登记。</source>
+        <translation>The pairing agreement of {branch} is {status}; no more fulfilment can be recorded. Record it on the renewed agreement.</translation>
     </message>
     <message>
         <source>找不到文件或无法读取：{name}</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.agreements import service
+from app.agreements import lifecycle, service
 from app.agreements.lists import AgreementList
 from app.agreements.records import AgreementSettings, agreement_settings, expiring_days
 from app.directory.choices import org_unit_choices
@@ -133,15 +133,11 @@ class AgreementView(QWidget):
     # what the tab forwards
 
     def refresh(self) -> None:
-        """States follow the dates: moved on to today's first, then the list is read again."""
+        """The list read again, keeping the selected agreement."""
         kept = self.panel.current_id()
-        with self.context.database.session() as s:
-            changed = service.refresh_statuses(s)
         self.model.reload()
         if kept:
             self.panel.select_id(kept)
-        if changed:
-            self.context.events.changed.emit(AREA)
 
     def new_record(self) -> AgreementDialog:
         """A new agreement in the editor, of the kind the filter shows."""
@@ -221,7 +217,7 @@ class AgreementView(QWidget):
 
         def save(settings: AgreementSettings) -> int:
             with self.context.database.session() as s:
-                return service.save_settings(s, settings)
+                return lifecycle.save_settings(s, settings)
 
         dialog.set_saver(save)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

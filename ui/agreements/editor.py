@@ -18,9 +18,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from app.agreements import service
-from app.agreements.records import FINAL, AgreementData
+from app.agreements import lifecycle, service
+from app.agreements.lifecycle import Action
+from app.agreements.records import AgreementData
 from app.agreements.service import AgreementDetail
+from app.agreements.store import number_code, propose_number
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
 from app.localtime import beijing_today
 from db.models.agreements import AgreementKind, AgreementStatus
@@ -224,7 +226,7 @@ class AgreementDialog(QDialog):
     @property
     def read_only(self) -> bool:
         """An agreement that has ended, or any agreement a viewer opens."""
-        ended = self.detail is not None and self.detail.status in FINAL
+        ended = self.detail is not None and Action.EDIT not in self.detail.actions
         return ended or not self.context.may_edit
 
     def load_new(self, kind: AgreementKind) -> None:
@@ -293,19 +295,18 @@ class AgreementDialog(QDialog):
         d = self.detail
         if d is None:
             self.banner.setText(self.tr("新协议为草拟状态；填写签订日期和有效期后，点“生效…”。"))
-            self.banner.setStyleSheet(BANNERS[AgreementStatus.DRAFT] + "padding: 6px;")
+            self.banner.setStyleSheet(BANNERS[lifecycle.INITIAL] + "padding: 6px;")
             return
         parts = [self.tr("状态：{status}").format(status=enum_text(d.status))]
-        if d.status is AgreementStatus.EXPIRING and d.data.valid_to is not None:
-            days = (d.data.valid_to - beijing_today()).days
+        if d.expiring_in_days is not None and d.data.valid_to is not None:
             parts.append(
                 self.tr("有效期至 {day}，还有 {n} 天，请及时续签").format(
-                    day=d.data.valid_to.isoformat(), n=days
+                    day=d.data.valid_to.isoformat(), n=d.expiring_in_days
                 )
             )
-        if d.status is AgreementStatus.TERMINATED:
+        if d.end_reason:
             parts.append(self.tr("终止原因：{reason}").format(reason=d.end_reason))
-        if d.status in FINAL:
+        if Action.EDIT not in d.actions:
             parts.append(self.tr("本协议已结束，只能查看。"))
         if d.successor_id:
             parts.append(self.tr("已续签为新一期协议"))
@@ -315,15 +316,12 @@ class AgreementDialog(QDialog):
         self.banner.setStyleSheet(BANNERS[d.status] + "padding: 6px;")
 
     def _enable_lifecycle(self) -> None:
-        status = self.detail.status if self.detail else AgreementStatus.DRAFT
-        self.activate_button.setEnabled(status is AgreementStatus.DRAFT)
-        self.terminate_button.setEnabled(
-            self.detail is not None
-            and status in (AgreementStatus.DRAFT, AgreementStatus.ACTIVE, AgreementStatus.EXPIRING)
+        actions = (
+            self.detail.actions if self.detail else lifecycle.allowed_actions(lifecycle.INITIAL)
         )
-        self.renew_button.setEnabled(
-            status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRING, AgreementStatus.EXPIRED)
-        )
+        self.activate_button.setEnabled(Action.ACTIVATE in actions)
+        self.terminate_button.setEnabled(self.detail is not None and Action.TERMINATE in actions)
+        self.renew_button.setEnabled(Action.RENEW in actions)
         self.save_button.setEnabled(not self.read_only)
         linked = self.detail.successor_id or self.detail.predecessor_id if self.detail else None
         self.linked_button.setVisible(linked is not None)
@@ -337,8 +335,8 @@ class AgreementDialog(QDialog):
         if self.detail is not None or self.kind.value() is None:
             return
         with self.database.reader() as s:
-            proposals = {service.propose_number(s, k, beijing_today().year) for k in AgreementKind}
-            proposed = service.propose_number(s, self.kind.value(), beijing_today().year)
+            proposals = {propose_number(s, k, beijing_today().year) for k in AgreementKind}
+            proposed = propose_number(s, self.kind.value(), beijing_today().year)
         if not self.number.text().strip() or self.number.text() in proposals:
             self.number.setText(proposed)
 
@@ -455,7 +453,7 @@ class AgreementDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        return self._step(lambda s: service.activate(s, detail.id, detail.version))
+        return self._step(lambda s: lifecycle.activate(s, detail.id, detail.version))
 
     def terminate(self) -> ReasonDialog | None:
         detail = self.ensure_saved()
@@ -464,7 +462,7 @@ class AgreementDialog(QDialog):
 
         def apply(reason: str) -> None:
             with self.database.session() as s:
-                service.terminate(s, detail.id, detail.version, reason)
+                lifecycle.terminate(s, detail.id, detail.version, reason)
 
         dialog = ReasonDialog(
             self.tr("终止协议"),
@@ -487,17 +485,17 @@ class AgreementDialog(QDialog):
         data = detail.data
         valid_from = data.valid_to + timedelta(days=1) if data.valid_to else beijing_today()
         with self.database.reader() as s:
-            number = service.propose_number(
+            number = propose_number(
                 s,
                 data.kind or AgreementKind.CO_BUILDING,
                 valid_from.year,
-                service.number_code(data.number),
+                number_code(data.number),
             )
         dialog = RenewDialog(valid_from, term_years(data.valid_from, data.valid_to), number, self)
 
-        def save(renewal: Renewal) -> AgreementDetail:
+        def save(renewal: Renewal) -> str:
             with self.database.session() as s:
-                return service.renew(
+                return lifecycle.renew(
                     s,
                     detail.id,
                     detail.version,

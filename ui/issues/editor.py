@@ -22,9 +22,9 @@ from app.issues import service
 from app.issues.dispatching import typed_due
 from app.issues.limits import Limit, due_text, parse_due
 from app.issues.records import DispatchTarget, IssueData, IssueDetail, Warning
-from app.issues.workflow import ENDED_STATUSES, Action, Note
+from app.issues.workflow import Action, Note
 from db.base import utcnow
-from db.models.issues import IssueLinkKind, IssueStatus
+from db.models.issues import IssueLinkKind
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -265,9 +265,8 @@ class IssuePanel(QWidget):
         self._show_heading(d)
         self._show_origin(d)
         self.facts.load(d, reveal_personal=self.reveal_personal, clerk="")
-        ended = d.status in ENDED_STATUSES
-        self.facts.set_read_only(ended)
-        self.facts.attachments.set_owner(read_only=d.status is IssueStatus.CLOSED, issue_id=d.id)
+        self.facts.set_read_only(d.ended)
+        self.facts.attachments.set_owner(read_only=d.archived, issue_id=d.id)
         self.dispatch_box.limit.clear()
         self.dispatch_box.show_dispatches(d)
         self.follow_box.show_issue(d)
@@ -357,7 +356,7 @@ class IssuePanel(QWidget):
     def _enable(self) -> None:
         d = self.detail
         allowed = d.allowed_actions if d is not None else ()
-        live = d is not None and d.status not in ENDED_STATUSES
+        live = d is not None and not d.ended
         self.steps.enable(allowed, live=live)
         self.dispatch_box.enable(Action.DISPATCH.value in allowed)
         self.follow_box.button.setEnabled(Action.FOLLOW_UP.value in allowed)

@@ -20,6 +20,7 @@ from app.database import Database
 from app.errors import UserError
 from app.secondments import evaluations, logs, reminders, service
 from app.secondments.evaluations import EvaluationPair
+from app.secondments.lifecycle import Action
 from app.secondments.logs import MonthReport, WorkLogView
 from app.secondments.service import PostingDetail
 
@@ -255,11 +256,11 @@ class PostingDetailPanel(QWidget):
             )
         self.warning.setText("；".join(warnings))
         self.warning.setVisible(bool(warnings))
-        running, planned = self.detail.is_running, self.detail.status.value == "planned"
-        self.buttons["extend"].setEnabled(running)
-        self.buttons["end_early"].setEnabled(running)
+        actions = self.detail.actions
+        self.buttons["extend"].setEnabled(Action.EXTEND in actions)
+        self.buttons["end_early"].setEnabled(Action.END_EARLY in actions)
         self.buttons["delete"].setEnabled(True)
-        self.buttons["print_assessment"].setEnabled(not planned)
+        self.buttons["print_assessment"].setEnabled(Action.ASSESS in actions)
 
     def _show_facts(self, d: PostingDetail) -> None:
         self.title.setText(

@@ -16,13 +16,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from app.errors import UserError
 from app.localtime import beijing_today
 from app.secondments import documents, evaluations, logs, reminders, service
+from app.secondments.lifecycle import Action, is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
-from app.secondments.records import RUNNING, EvaluationData, PostingData, WorkLogData
+from app.secondments.records import EvaluationData, PostingData, WorkLogData
 from db.models.secondments import (
     Evaluation,
     EvaluationPeriod,
@@ -72,11 +71,6 @@ class SecondmentsTab(TabPage):
         self.database = context.database
         self.today = today  # None: Beijing's today; tests fix a day
         self.dialog: RecordDialog | None = None  # the dialog open now, if any
-        try:
-            with self.database.session() as session:  # statuses follow the calendar
-                service.refresh_statuses(session, self._today())
-        except (UserError, SQLAlchemyError):  # a read-only or busy file: show what is stored
-            log.warning("could not bring posting statuses up to date", exc_info=True)
 
         self.source = PostingList()
         self.model = PagedTableModel(self.database, self.source, self)
@@ -167,7 +161,7 @@ class SecondmentsTab(TabPage):
         status = self.source.column_index("status")
         for row in range(min(self.model.rowCount(), 50)):
             found = self.model.row_at(row)
-            if found is not None and found.values[status] in RUNNING:
+            if found is not None and is_running(found.values[status]):
                 return row
         return 0
 
@@ -229,7 +223,7 @@ class SecondmentsTab(TabPage):
             self.database,
             detail.data,
             new=False,
-            dates_locked=detail.status is not PostingStatus.PLANNED,
+            dates_locked=Action.EDIT_DATES not in detail.actions,
             parent=self,
         )
 
