@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.agreements.lifecycle import Action, check, check_editable
-from app.agreements.records import CommitmentData, FulfilmentData, invalid
+from app.agreements.records import CommitmentData, FulfilmentData
 from app.agreements.store import (
     COMMITMENT,
     FULFILMENT,
-    check_version,
     live_agreement,
     live_commitment,
     live_fulfilment,
@@ -28,6 +27,7 @@ from app.agreements.store import (
     soft_delete,
     stored,
 )
+from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from db.models.agreements import Agreement, Commitment, FulfilmentRecord, JointActivity
 

@@ -23,19 +23,17 @@ from app.agreements.records import (
     AgreementSettings,
     PartyRef,
     expiring_days,
-    invalid,
 )
 from app.agreements.store import (
     check_number_free,
-    check_version,
     live_agreement,
     number_code,
     propose_number,
     record,
-    refuse,
     set_parties,
     state,
 )
+from app.errors import check_version, invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.labels import label
 from app.localtime import beijing_today

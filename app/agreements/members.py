@@ -14,7 +14,6 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.agreements.records import invalid
 from app.agreements.store import (
     REGISTRATION,
     in_subtree,
@@ -24,6 +23,7 @@ from app.agreements.store import (
     soft_delete,
     stored,
 )
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import check_required
 from db.base import new_id, utcnow

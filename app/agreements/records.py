@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import check_length, check_required
 from db.models.agreements import AgreementKind, JointActivity, PartySide
@@ -23,10 +23,6 @@ BEHIND_MARGIN_KEY = "behind_schedule_margin"
 BEHIND_MARGIN_DEFAULT = 0.2
 UNCLAIMED_DAYS_KEY = "need_unclaimed_days"
 UNCLAIMED_DAYS_DEFAULT = 30
-
-
-def invalid(field_name: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field_name, Message(CONTEXT, template, **params))
 
 
 def setting(session: Session, key: str, default: Any) -> Any:

@@ -24,11 +24,10 @@ from app.agreements.lifecycle import (
     check_editable,
     status_for,
 )
-from app.agreements.records import AgreementData, CommitmentData, PartyRef, expiring_days, invalid
+from app.agreements.records import AgreementData, CommitmentData, PartyRef, expiring_days
 from app.agreements.store import (
     AGREEMENT,
     check_number_free,
-    check_version,
     live_agreement,
     record,
     restore,
@@ -37,6 +36,7 @@ from app.agreements.store import (
     state,
     stored,
 )
+from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
 from db.models.agreements import (

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.agreements.records import PartyRef, invalid
-from app.errors import ConflictError, UserError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.agreements.records import PartyRef
+from app.errors import ConflictError, check_version, invalid, not_found
+from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Entity, utcnow
 from db.models.agreements import (
     Agreement,
@@ -37,15 +37,6 @@ PREFIXES = {
     AgreementKind.TWO_WAY_SERVICE: "SX",
     AgreementKind.BRANCH_PAIRING: "ZB",
 }
-
-
-def refuse(template: str, **params: object) -> UserError:
-    return UserError(Message("errors", template, **params))
-
-
-def check_version(obj: Entity, version: int) -> None:
-    if obj.version != version:
-        raise ConflictError.stale()
 
 
 def state(obj: Entity) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import not_found
+from app.errors import check_version, invalid, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
 from app.secondments.lifecycle import (
@@ -39,15 +39,7 @@ from app.secondments.lifecycle import (
     status_for_dates,
 )
 from app.secondments.records import PostingData, check_reason
-from app.secondments.store import (
-    WHAT,
-    check_version,
-    invalid,
-    live_posting,
-    names_of,
-    org_unit_label,
-    record,
-)
+from app.secondments.store import WHAT, live_posting, names_of, org_unit_label, record
 from db.base import utcnow
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting, PostingKind, PostingStatus

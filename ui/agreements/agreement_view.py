@@ -34,11 +34,11 @@ from ui.agreements.editor import AgreementDialog
 from ui.agreements.parties import BRANCH, UNIT, partner_choices
 from ui.agreements.settings_dialog import SettingsDialog
 from ui.agreements.view_base import ask
-from ui.directory.pickers import ChoiceCombo
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.pickers import ChoiceCombo
 
 SOURCE = AgreementList()
 TITLE_COLUMN = SOURCE.column_index("title")

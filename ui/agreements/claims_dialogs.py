@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.record_dialog import RecordDialog
 
 COMMUNITY, UNIT = 0, 1
 PARTY_LEVELS = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY)

@@ -15,7 +15,8 @@ from datetime import date
 from app.agreements import claims
 from app.agreements.claims import EntryDetail, ListEntryData, Match
 from app.agreements.entry_list import ListEntryList
-from app.agreements.store import check_version, live_entry
+from app.agreements.store import live_entry
+from app.errors import check_version
 from db.models.agreements import ListEntryStatus, ListKind
 
 from PySide6.QtCore import Qt
@@ -173,7 +174,7 @@ class ClaimsView(ListView):
     def end_claim(self, *, release: bool) -> None:
         """退回 (a claimed entry back to the list) or 取消 (the entry is dropped), with a reason
         the audit log keeps."""
-        from ui.meetings.reason_dialog import ReasonDialog
+        from ui.widgets.reason_dialog import ReasonDialog
 
         detail = self.detail
         if detail is None:

@@ -27,12 +27,10 @@ from app.localtime import beijing_today
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -58,25 +56,19 @@ from ui.agreements.forms import (
 from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.tab import TabContext
-from ui.widgets import read_only
+from ui.widgets import palette, read_only
 from ui.widgets.attachments_box import AttachmentsBox
+from ui.widgets.tables import read_only_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-BEHIND = "#a4161a"
+BEHIND = palette.ERROR_RED
 
 
 def _table(headers: list[str], stretch: int, parent: QWidget) -> QTableWidget:
-    """A read-only table; column ``stretch`` (the longest text) takes the spare width."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    """A read-only table of one-line rows; column ``stretch`` (the longest text) takes the
+    spare width."""
+    table = read_only_table(headers, parent, stretch=stretch)
     table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     return table
 

@@ -50,24 +50,25 @@ from ui.agreements.date_field import OptionalDate
 from ui.agreements.files import AGREEMENT_FILES
 from ui.agreements.forms import Renewal, RenewDialog, term_years
 from ui.agreements.parties import PartiesBox
-from ui.directory.pickers import EnumCombo
 from ui.i18n import enum_text, message_text
-from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
-from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
-from ui.widgets import read_only, unsaved
+from ui.widgets import palette, read_only, unsaved
 from ui.widgets.attachments_box import AttachmentsBox
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.palette import FIELD_ERRORS
+from ui.widgets.pickers import EnumCombo
+from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.screen import fit_to_screen
 from ui.widgets.unsaved import UnsavedMarker
 
 SIZE = (1240, 720)
-BANNERS = {  # status → the banner's colours
-    AgreementStatus.DRAFT: "background: #eef3f8; color: #1f4e79;",
-    AgreementStatus.ACTIVE: "background: #e6f4ea; color: #1e6b34;",
-    AgreementStatus.EXPIRING: "background: #fff3c4; color: #7a5900;",
-    AgreementStatus.EXPIRED: "background: #f1f1f1; color: #555;",
-    AgreementStatus.TERMINATED: "background: #fde0de; color: #a4161a;",
-    AgreementStatus.RENEWED: "background: #f1f1f1; color: #555;",
+BANNERS = {  # status → the banner's style
+    AgreementStatus.DRAFT: palette.banner(palette.DRAFT_FILL, palette.DRAFT_BLUE),
+    AgreementStatus.ACTIVE: palette.banner(palette.DONE_FILL, palette.DONE_GREEN),
+    AgreementStatus.EXPIRING: palette.banner(palette.WARNING_FILL, palette.WARNING_AMBER),
+    AgreementStatus.EXPIRED: palette.banner(palette.ENDED_FILL, palette.ENDED_GREY),
+    AgreementStatus.TERMINATED: palette.banner(palette.ERROR_FILL, palette.ERROR_RED),
+    AgreementStatus.RENEWED: palette.banner(palette.ENDED_FILL, palette.ENDED_GREY),
 }
 
 
@@ -88,7 +89,7 @@ class AgreementDialog(QDialog):
         self.reason_dialog: ReasonDialog | None = None
         self.renew_dialog: RenewDialog | None = None
         self._clean: tuple[Any, ...] = ()
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self.setSizeGripEnabled(True)
         self.errors = FieldErrors()
 
@@ -295,7 +296,7 @@ class AgreementDialog(QDialog):
         d = self.detail
         if d is None:
             self.banner.setText(self.tr("新协议为草拟状态；填写签订日期和有效期后，点“生效…”。"))
-            self.banner.setStyleSheet(BANNERS[lifecycle.INITIAL] + "padding: 6px;")
+            self.banner.setStyleSheet(BANNERS[lifecycle.INITIAL])
             return
         parts = [self.tr("状态：{status}").format(status=enum_text(d.status))]
         if d.expiring_in_days is not None and d.data.valid_to is not None:
@@ -313,7 +314,7 @@ class AgreementDialog(QDialog):
         elif d.predecessor_id:
             parts.append(self.tr("由上一期协议续签而来"))
         self.banner.setText("　".join(parts))
-        self.banner.setStyleSheet(BANNERS[d.status] + "padding: 6px;")
+        self.banner.setStyleSheet(BANNERS[d.status])
 
     def _enable_lifecycle(self) -> None:
         actions = (

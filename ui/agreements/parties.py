@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.pickers import ChoiceCombo
 from ui.i18n import enum_text
+from ui.widgets.pickers import ChoiceCombo
 
 PARTY_ROLE = Qt.ItemDataRole.UserRole + 1
 UNIT, BRANCH = "unit:", "branch:"  # the partner picker's ids: a resident unit or a party org

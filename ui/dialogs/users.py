@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import EnumCombo
 from ui.i18n import enum_text, message_text
+from ui.widgets.pickers import EnumCombo
+from ui.widgets.record_dialog import RecordDialog
 
 if TYPE_CHECKING:
     from app.database import Database

@@ -45,10 +45,11 @@ from ui.issues.dispatch_box import DispatchBox
 from ui.issues.facts import FactsBox
 from ui.issues.follow_up_box import FollowUpBox
 from ui.issues.steps_bar import StepsBar
-from ui.issues.tables import ID_ROLE, WheelToForm, fill, read_only_table
 from ui.tab import TabContext
+from ui.widgets import palette
+from ui.widgets.tables import ID_ROLE, WheelToForm, fill, read_only_table
 
-WARNING_COLOURS = {Warning.RED: "#a4161a", Warning.YELLOW: "#7a5900"}
+WARNING_COLOURS = {Warning.RED: palette.ERROR_RED, Warning.YELLOW: palette.WARNING_AMBER}
 
 
 class MessageLine(QLabel):
@@ -110,7 +111,7 @@ class IssuePanel(QWidget):
         self.origin = MessageLine(self)  # the meeting that raised it, 并单, related issues
         self.origin.linkActivated.connect(self._on_link)
         self.message = MessageLine(self)  # the last refusal or validation problem
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(palette.ERROR_TEXT)
         self.steps = StepsBar(self)
         self.note = self.steps.note
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text
-from ui.issues.tables import fill, read_only_table
+from ui.widgets.tables import fill, read_only_table
 
 
 class FollowUpBox(QGroupBox):

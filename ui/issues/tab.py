@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text
 from ui.issues.editor import IssuePanel
-from ui.issues.facts import pinyin_sorted
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
 from ui.widgets import read_only
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.pickers import pinyin_sorted
 
 if TYPE_CHECKING:
     from ui.issues.holidays_dialog import HolidaysDialog

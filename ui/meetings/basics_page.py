@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from ui.directory.pickers import ChoiceCombo, LookupEdit
-from ui.meetings.fields import FieldErrors, error_label, field_box
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.pickers import ChoiceCombo, LookupEdit
 
 HOSTS = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.DEPARTMENT)
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"

@@ -52,19 +52,19 @@ from ui.meetings.agenda_model import ActionNode, DecisionNode
 from ui.meetings.agenda_page import AgendaPage
 from ui.meetings.attendees_page import AttendeesPage
 from ui.meetings.basics_page import BasicsPage, from_qdatetime
-from ui.meetings.fields import STYLE
 from ui.meetings.raise_issue_dialog import RaiseIssueDialog
-from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
-from ui.widgets import read_only, unsaved
+from ui.widgets import palette, read_only, unsaved
+from ui.widgets.palette import FIELD_ERRORS
+from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.screen import fit_to_screen
 from ui.widgets.unsaved import UnsavedMarker
 
 BASICS, ATTENDEES, AGENDA = 0, 1, 2
 SIZE = (1180, 700)
 TIME = "%Y-%m-%d %H:%M"
-DRAFT_STYLE = "background: #eef3f8; color: #1f4e79; padding: 6px; border-radius: 3px;"
-FINAL_STYLE = "background: #e6f4ea; color: #1e6b34; padding: 6px; border-radius: 3px;"
+DRAFT_STYLE = palette.banner(palette.DRAFT_FILL, palette.DRAFT_BLUE)
+FINAL_STYLE = palette.banner(palette.DONE_FILL, palette.DONE_GREEN)
 ATTENDEE_KEY = re.compile(r"^attendees(\[|$)")
 
 
@@ -87,7 +87,7 @@ class MeetingDialog(QDialog):
         self.detail: MeetingDetail | None = None
         self.reason_dialog: ReasonDialog | None = None
         self._clean: tuple[Any, ...] = ()
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self.setSizeGripEnabled(True)
 
         self.banner = QLabel(self)

@@ -16,8 +16,8 @@ from db.models.directory import OrgLevel
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
-from ui.directory.pickers import ChoiceCombo, LookupEdit
 from ui.i18n import translate
+from ui.widgets.pickers import ChoiceCombo, LookupEdit
 
 ORG_UNIT, UNIT, PERSON = 0, 1, 2
 KINDS = (

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.record_dialog import RecordDialog
 
 UNIT, ORG = "unit:", "org:"
 LIMIT = 100_000

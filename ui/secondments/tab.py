@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.dialogs.base import RecordDialog
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import PagedTableModel
 from ui.secondments.commands import DoneCommand
@@ -54,12 +53,14 @@ from ui.secondments.dialogs import (
     WorkLogDialog,
 )
 from ui.tab import TabContext, TabPage
+from ui.widgets import palette
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.record_dialog import RecordDialog
 
 AREA = "secondments"
 log = logging.getLogger("gongjian.secondments")
 ENDING_CHOICES = (7, 30, 60, 90)
-BANNER_STYLE = "color: #7a5b00;"
+BANNER_STYLE = palette.WARNING_TEXT
 
 
 class SecondmentsTab(TabPage):

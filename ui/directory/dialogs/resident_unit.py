@@ -8,8 +8,8 @@ from app.directory.records import ResidentUnitData
 from db.models.directory import OrgLevel, UnitCategory
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo
+from ui.widgets.pickers import ChoiceCombo, EnumCombo
+from ui.widgets.record_dialog import RecordDialog
 
 PLACES = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.GRID)
 

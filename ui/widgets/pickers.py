@@ -13,12 +13,18 @@ from typing import Any
 from app.directory.choices import Choice
 from app.directory.matching import name_matches
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 from ui.i18n import enum_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def pinyin_sorted(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, id) pairs in pinyin order (安乐村 before 郑和)."""
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return sorted(names, key=lambda pair: collator.sortKey(pair[0]))
 
 
 class EnumCombo(QComboBox):
