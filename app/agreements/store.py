@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -23,7 +23,6 @@ from db.models.agreements import (
     ListEntry,
     MemberRegistration,
 )
-from db.models.directory import OrgUnit
 
 AGREEMENT = QT_TRANSLATE_NOOP("fields", "协议")
 COMMITMENT = QT_TRANSLATE_NOOP("fields", "承诺事项")
@@ -122,18 +121,6 @@ def live_entry(session: Session, entry_id: str) -> ListEntry:
 
 def live_registration(session: Session, registration_id: str) -> MemberRegistration:
     return live(session, MemberRegistration, registration_id, REGISTRATION)
-
-
-def subtree_ids(root_id: str) -> Any:
-    """A SELECT of the org unit ``root_id`` and every unit below it (a recursive CTE)."""
-    tree = select(OrgUnit.id.label("id")).where(OrgUnit.id == root_id).cte(recursive=True)
-    tree = tree.union_all(select(OrgUnit.id).where(OrgUnit.parent_id == tree.c.id))
-    return select(tree.c.id)
-
-
-def in_subtree(column: Any, root_id: str) -> ColumnElement[bool]:
-    result: ColumnElement[bool] = column.in_(subtree_ids(root_id))
-    return result
 
 
 # Numbers and parties ------------------------------------------------------------------------

@@ -16,9 +16,8 @@ from app.agreements import lifecycle, service
 from app.agreements.lists import AgreementList
 from app.agreements.records import AgreementSettings, agreement_settings, expiring_days
 from app.directory.choices import org_unit_choices
+from app.enums import AgreementKind, AgreementStatus, OrgLevel
 from app.errors import UserError
-from db.models.agreements import AgreementKind, AgreementStatus
-from db.models.directory import OrgLevel
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from app.agreements import claims
 from app.agreements.store import live_entry
+from app.enums import ListEntryStatus
 from db.base import Entity
-from db.models.agreements import ListEntry, ListEntryStatus
+from db.models.agreements import ListEntry
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui.tab import DataEvents

@@ -12,8 +12,7 @@ from datetime import date
 from app.agreements.claims import ListEntryData
 from app.database import Database
 from app.directory.choices import Choice, org_unit_choices, resident_unit_choices
-from db.models.agreements import ListKind
-from db.models.directory import OrgLevel
+from app.enums import ListKind, OrgLevel
 
 from PySide6.QtWidgets import (
     QComboBox,

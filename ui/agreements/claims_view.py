@@ -16,8 +16,8 @@ from app.agreements import claims
 from app.agreements.claims import EntryDetail, ListEntryData, Match
 from app.agreements.entry_list import ListEntryList
 from app.agreements.store import live_entry
+from app.enums import ListEntryStatus, ListKind
 from app.errors import check_version
-from db.models.agreements import ListEntryStatus, ListKind
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

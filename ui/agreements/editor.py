@@ -23,9 +23,9 @@ from app.agreements.lifecycle import Action
 from app.agreements.records import AgreementData
 from app.agreements.service import AgreementDetail
 from app.agreements.store import number_code, propose_number
+from app.enums import AgreementKind, AgreementStatus
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
 from app.localtime import beijing_today
-from db.models.agreements import AgreementKind, AgreementStatus
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.agreements.records import CommitmentData, FulfilmentData
-from db.models.agreements import JointActivity
+from app.enums import JointActivity
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (

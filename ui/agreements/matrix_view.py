@@ -23,8 +23,8 @@ from app.agreements.matrix import (
 )
 from app.agreements.records import FulfilmentData
 from app.directory.lists import org_tree
+from app.enums import OrgLevel
 from app.errors import UserError
-from db.models.directory import OrgLevel
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent

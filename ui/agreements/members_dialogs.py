@@ -16,7 +16,7 @@ from app.directory.choices import (
     resident_unit_choice,
     resident_unit_choices,
 )
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate

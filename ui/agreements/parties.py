@@ -15,8 +15,7 @@ from app.directory.choices import (
     party_org_choices,
     resident_unit_choices,
 )
-from db.models.agreements import PartySide
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel, PartySide
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from app.enums import Role
 from app.errors import UserError
 from app.idle_lock import idle_lock_minutes, set_idle_lock_minutes
 from app.localtime import to_beijing
@@ -18,7 +19,6 @@ from app.users import (
     remove_user,
 )
 from app.users import set_password as set_user_password
-from db.models.security import Role
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.access import Use, reveals_personal_data
+from app.enums import IssueLinkKind
 from app.errors import UserError, ValidationError
 from app.issues import service
 from app.issues.dispatching import typed_due
@@ -24,7 +25,6 @@ from app.issues.limits import Limit, due_text, parse_due
 from app.issues.records import DispatchTarget, IssueData, IssueDetail, Warning
 from app.issues.workflow import Action, Note
 from db.base import utcnow
-from db.models.issues import IssueLinkKind
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (

@@ -16,9 +16,9 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.database import Database
+from app.enums import IssueSource, Priority
 from app.issues import service
 from app.issues.records import IssueData, IssueDetail
-from db.models.issues import IssueSource, Priority
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (

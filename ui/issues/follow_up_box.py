@@ -7,9 +7,9 @@ Signals:
 
 from __future__ import annotations
 
+from app.enums import Satisfaction
 from app.issues.records import IssueDetail
 from app.issues.workflow import Action
-from db.models.issues import Satisfaction
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from app.database import Database
+from app.enums import LimitUnit
 from app.errors import UserError, ValidationError
 from app.issues import service
 from app.issues.limits import DEFAULT_LIMIT, HOURS_MAX, TIERS, Limit
-from db.models.issues import LimitUnit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

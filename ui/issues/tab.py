@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from app.enums import IssueSource, IssueStatus
 from app.issues.lists import IssueList
-from db.models.issues import IssueSource, IssueStatus
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 
 from app.database import Database
+from app.enums import ActionStatus
 from app.meetings import service
-from db.models.meetings import ActionStatus
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (

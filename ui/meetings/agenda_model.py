@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from app.enums import ActionStatus, IssueStatus
 from app.exports.pdf.text import level1, level2
 from app.meetings.detail import ActionItemView, AgendaItemView
 from app.meetings.records import ActionItemData, AgendaItemData, DecisionData
-from db.models.issues import IssueStatus
-from db.models.meetings import ActionStatus
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,

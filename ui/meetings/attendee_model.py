@@ -12,9 +12,9 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
+from app.enums import AttendanceStatus
 from app.meetings.detail import AttendeeView
 from app.meetings.records import AttendanceCounts, AttendeeData, attendance_counts
-from db.models.meetings import AttendanceStatus
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,

@@ -13,11 +13,11 @@ import re
 
 from app.database import Database
 from app.directory.choices import Choice, person_choices, resident_unit_choices
+from app.enums import AttendanceStatus
 from app.errors import UserError
 from app.meetings import service
 from app.meetings.detail import AttendeeView
 from app.meetings.records import AttendeeData
-from db.models.meetings import AttendanceStatus
 
 from PySide6.QtCore import (
     QAbstractItemModel,

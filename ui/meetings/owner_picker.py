@@ -12,7 +12,7 @@ from app.directory.choices import (
     resident_unit_choice,
     resident_unit_choices,
 )
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget

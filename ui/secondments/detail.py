@@ -303,7 +303,7 @@ class PostingDetailPanel(QWidget):
     def _show_months(
         self, months: list[MonthReport], missing: set[tuple[str, object]], today: date
     ) -> None:
-        from db.models.secondments import LogKind
+        from app.enums import LogKind
 
         table = self.month_table
         table.setRowCount(len(months))

@@ -16,21 +16,14 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from app.enums import EvaluationPeriod, EvaluatorSide, PostingKind, PostingStatus
 from app.errors import UserError
 from app.localtime import beijing_today
 from app.secondments import documents, evaluations, logs, reminders, service
 from app.secondments.lifecycle import Action, is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
 from app.secondments.records import EvaluationData, PostingData, WorkLogData
-from db.models.secondments import (
-    Evaluation,
-    EvaluationPeriod,
-    EvaluatorSide,
-    Posting,
-    PostingKind,
-    PostingStatus,
-    WorkLog,
-)
+from db.models.secondments import Evaluation, Posting, WorkLog
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.database import Database
 from app.directory.choices import org_unit_choices
 from app.directory.records import OrgUnitData
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 from ui.widgets.pickers import ChoiceCombo, EnumCombo

@@ -13,7 +13,7 @@ from app.directory.choices import (
     resident_unit_choices,
 )
 from app.directory.records import PartyOrgData
-from db.models.directory import PartyOrgKind
+from app.enums import PartyOrgKind
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStackedWidget, QWidget
 from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit

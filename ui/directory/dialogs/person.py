@@ -15,7 +15,7 @@ from app.directory.choices import (
     resident_unit_choices,
 )
 from app.directory.records import PersonData
-from db.models.directory import Gender, OrgLevel
+from app.enums import Gender, OrgLevel
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
