@@ -76,7 +76,7 @@ UI_MODEL_IMPORTS = {
     ("ui/agreements/matrix_commands.py", "db.models.agreements"),
     ("ui/agreements/removal_commands.py", "db.models.agreements"),
     ("ui/meetings/commands.py", "db.models.meetings"),
-    ("ui/secondments/tab.py", "db.models.secondments"),
+    ("ui/secondments/commands.py", "db.models.secondments"),
 }
 
 
