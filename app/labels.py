@@ -4,36 +4,38 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.i18n import QT_TRANSLATE_NOOP
-from db.models.agreements import (
+from app.enums import (
+    ActionStatus,
     AgreementKind,
     AgreementStatus,
-    JointActivity,
-    ListEntryStatus,
-    ListKind,
-    PartySide,
-)
-from db.models.directory import Gender, ManagementMode, OrgLevel, PartyOrgKind, UnitCategory
-from db.models.issues import (
+    AttendanceStatus,
     DispatchStatus,
+    EvaluationPeriod,
+    EvaluatorSide,
+    Gender,
+    Grade,
     HolidayOrigin,
     IssueLinkKind,
     IssueSource,
     IssueStatus,
+    JointActivity,
     LimitUnit,
-    Priority,
-    Satisfaction,
-)
-from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
-from db.models.secondments import (
-    EvaluationPeriod,
-    EvaluatorSide,
-    Grade,
+    ListEntryStatus,
+    ListKind,
     LogKind,
+    ManagementMode,
+    MeetingStatus,
+    OrgLevel,
+    PartyOrgKind,
+    PartySide,
     PostingKind,
     PostingStatus,
+    Priority,
+    Role,
+    Satisfaction,
+    UnitCategory,
 )
-from db.models.security import Role
+from app.i18n import QT_TRANSLATE_NOOP
 
 # Pairs, not a dict: members of different enums with the same value ("draft", "done") are
 # equal as strings, so a dict keyed by member would merge them.

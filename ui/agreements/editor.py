@@ -24,21 +24,18 @@ from app.agreements.records import AgreementData
 from app.agreements.service import AgreementDetail
 from app.agreements.store import number_code, propose_number
 from app.enums import AgreementKind, AgreementStatus
-from app.errors import ConflictError, NotFoundError, UserError, ValidationError
+from app.errors import NotFoundError, UserError, ValidationError
 from app.localtime import beijing_today
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -52,14 +49,13 @@ from ui.agreements.forms import Renewal, RenewDialog, term_years
 from ui.agreements.parties import PartiesBox
 from ui.i18n import enum_text, message_text
 from ui.tab import TabContext
-from ui.widgets import palette, read_only, unsaved
+from ui.widgets import palette, read_only
 from ui.widgets.attachments_box import AttachmentsBox
+from ui.widgets.editor_dialog import EditorDialog
 from ui.widgets.fields import FieldErrors, error_label, field_box
-from ui.widgets.palette import FIELD_ERRORS
 from ui.widgets.pickers import EnumCombo
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.unsaved import UnsavedMarker
 
 SIZE = (1240, 720)
 BANNERS = {  # status → the banner's style
@@ -72,9 +68,7 @@ BANNERS = {  # status → the banner's style
 }
 
 
-class AgreementDialog(QDialog):
-    saved = Signal(str)
-
+class AgreementDialog(EditorDialog):
     def __init__(
         self,
         context: TabContext,
@@ -82,23 +76,11 @@ class AgreementDialog(QDialog):
         kind: AgreementKind | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.database = context.database
+        super().__init__(context, parent)
         self.detail: AgreementDetail | None = None
-        self.reason_dialog: ReasonDialog | None = None
         self.renew_dialog: RenewDialog | None = None
-        self._clean: tuple[Any, ...] = ()
-        self.setStyleSheet(FIELD_ERRORS)
-        self.setSizeGripEnabled(True)
         self.errors = FieldErrors()
-
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.read_only_banner = read_only.banner(self)
-        self.read_only_banner.setVisible(not context.may_edit)
-        self.marker = UnsavedMarker(self.is_dirty, self)
         self._build_fields()
         self.attachments = AttachmentsBox(
             self.database,
@@ -112,11 +94,9 @@ class AgreementDialog(QDialog):
         self.commitments.changed.connect(self._show_commitments)
         self._build_buttons()
         self._build_layout()
-        for button in self.findChildren(QPushButton):  # Enter in a field must not press one
-            button.setAutoDefault(False)
+        self.finish_building()
         self.marker.watch(self.kind, self.number, self.title, self.parties, self.summary)
         self.marker.watch(self.signed_on, self.valid_from, self.valid_to)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         context.events.changed.connect(self._on_events_changed)
 
         if agreement_id is not None:
@@ -176,12 +156,6 @@ class AgreementDialog(QDialog):
         self.linked_button = self._button("", "", self.open_linked)
         self.save_button = self._button(self.tr("保存"), self.tr("保存（Ctrl+S）"), self.save)
         self.close_button = self._button(self.tr("关闭"), self.tr("关闭（Esc）"), self.reject)
-
-    def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def _build_layout(self) -> None:
         facts = QGroupBox(self.tr("协议"), self)
@@ -368,9 +342,6 @@ class AgreementDialog(QDialog):
             data.summary,
         )
 
-    def is_dirty(self) -> bool:
-        return not self.read_only and self.state() != self._clean
-
     # saving
 
     def save(self) -> bool:
@@ -386,14 +357,8 @@ class AgreementDialog(QDialog):
                     detail = service.create_agreement(s, data)
                 else:
                     detail = service.save_agreement(s, before.id, before.version, data)
-        except ValidationError as error:
-            self.show_error(error.field, message_text(error.message))
-            return False
-        except ConflictError as error:
-            self._offer_reload(error)
-            return False
         except UserError as error:
-            QMessageBox.warning(self, self.windowTitle(), message_text(error.message))
+            self.report(error)
             return False
         self.load(detail)
         if before is None:
@@ -412,18 +377,8 @@ class AgreementDialog(QDialog):
             return self.detail
         return self.detail if self.save() else None
 
-    def _offer_reload(self, error: UserError) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            message_text(error.message)
-            + "\n\n"
-            + self.tr("重新载入这份协议吗？本窗口中未保存的修改将会丢失。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reload()
+    def reload_question(self) -> str:
+        return self.tr("重新载入这份协议吗？本窗口中未保存的修改将会丢失。")
 
     # errors
 
@@ -547,17 +502,8 @@ class AgreementDialog(QDialog):
 
     # closing and outside changes
 
-    def may_leave(self) -> bool:
-        """True when the agreement shown may be left: nothing unsaved, saved now, or dropped."""
-        title = self.title.text().strip() or self.windowTitle()
-        if not unsaved.may_leave(self, self.windowTitle(), self.is_dirty, self.save, title):
-            return False
-        self._clean = self.state()  # dropped: asked once, not again on the way out
-        return True
-
-    def reject(self) -> None:
-        if self.may_leave():
-            super().reject()
+    def leave_title(self) -> str:
+        return self.title.text().strip() or self.windowTitle()
 
     def _on_events_changed(self, area: str) -> None:
         """An undo or another window changed agreements: show it, keeping what is typed."""
