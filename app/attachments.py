@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.attachment_types import check_attachment_type
-from app.errors import UserError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.errors import not_found, refuse
+from app.i18n import QT_TRANSLATE_NOOP
 from db.base import utcnow
 from db.models.files import OWNER_COLUMNS, Attachment, AttachmentContent
 
@@ -39,10 +39,6 @@ class AttachmentInfo:
     added_at: datetime
 
 
-def _refuse(template: str, **params: object) -> UserError:
-    return UserError(Message("errors", template, **params))
-
-
 def _info(row: Attachment) -> AttachmentInfo:
     return AttachmentInfo(row.id, row.file_name, row.sha256, row.size, row.created_at)
 
@@ -54,11 +50,11 @@ def _read(source: Path) -> bytes:
         if not source.is_file():
             raise OSError
     except OSError:
-        raise _refuse(
+        raise refuse(
             QT_TRANSLATE_NOOP("errors", "找不到文件或无法读取：{name}"), name=name
         ) from None
     if size > MAX_BYTES:
-        raise _refuse(
+        raise refuse(
             QT_TRANSLATE_NOOP("errors", "文件“{name}”超过{max} MB，不能作为附件。"),
             name=name,
             max=MAX_BYTES // (1024 * 1024),
@@ -67,7 +63,7 @@ def _read(source: Path) -> bytes:
     try:
         return source.read_bytes()
     except OSError:
-        raise _refuse(QT_TRANSLATE_NOOP("errors", "无法读取文件：{name}"), name=name) from None
+        raise refuse(QT_TRANSLATE_NOOP("errors", "无法读取文件：{name}"), name=name) from None
 
 
 def _store(session: Session, data: bytes) -> str:
@@ -145,7 +141,7 @@ def attachment_bytes(session: Session, info: AttachmentInfo) -> bytes:
     """The attachment's content, after checking it still has the hash recorded when added."""
     data = _intact(session.get(AttachmentContent, info.sha256))
     if data is None:
-        raise _refuse(QT_TRANSLATE_NOOP("errors", "附件已损坏或丢失：{name}"), name=info.file_name)
+        raise refuse(QT_TRANSLATE_NOOP("errors", "附件已损坏或丢失：{name}"), name=info.file_name)
     return data
 
 

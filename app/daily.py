@@ -11,9 +11,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.agreements import service as agreements
+from app.agreements import lifecycle as agreements
 from app.changes import Area
-from app.secondments import service as secondments
+from app.secondments import lifecycle as secondments
 
 
 def refresh_dated_statuses(session: Session, today: date | None = None) -> dict[Area, int]:

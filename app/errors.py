@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
 
 CONTEXT = "errors"
@@ -50,3 +52,23 @@ def not_found(what: str, key: str) -> NotFoundError:
             key=key,
         )
     )
+
+
+def refuse(template: str, **params: object) -> UserError:
+    """A step that is not allowed now; ``template`` is a ``QT_TRANSLATE_NOOP("errors", …)``."""
+    return UserError(Message(CONTEXT, template, **params))
+
+
+def invalid(field: str, template: str, **params: object) -> ValidationError:
+    """Bad input in ``field``; ``template`` is a ``QT_TRANSLATE_NOOP("validation", …)``."""
+    return ValidationError(field, Message("validation", template, **params))
+
+
+class Versioned(Protocol):
+    version: int
+
+
+def check_version(record: Versioned, version: int) -> None:
+    """Refuses to change a record someone saved since the user read ``version``."""
+    if record.version != version:
+        raise ConflictError.stale()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.dialogs.base import RecordDialog
+from ui.widgets.record_dialog import RecordDialog
 
 if TYPE_CHECKING:
     from app.database import Database

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app import attachments
-from app.agreements.service import check_editable
+from app.agreements.lifecycle import check_editable
 from app.agreements.store import live_agreement, live_fulfilment
 from app.attachments import AttachmentInfo
 from db.models.files import Attachment

@@ -13,17 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app import audit
-from app.agreements.records import invalid
-from app.agreements.store import (
-    LIST_ENTRY,
-    check_version,
-    live_entry,
-    record,
-    refuse,
-    restore,
-    soft_delete,
-    stored,
-)
+from app.agreements.store import LIST_ENTRY, live_entry, record, restore, soft_delete, stored
+from app.errors import check_version, invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.labels import label
 from app.validation import check_length, check_required

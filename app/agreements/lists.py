@@ -10,8 +10,9 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.agreements.lifecycle import RUNNING
 from app.agreements.progress import agreement_progress
-from app.agreements.store import subtree_ids
+from app.directory.subtree import subtree_select
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
 from app.localtime import beijing_today
@@ -19,11 +20,8 @@ from app.portable_sql import likely
 from db.models.agreements import (
     Agreement,
     AgreementParty,
-    AgreementStatus,
 )
 from db.models.directory import OrgUnit, PartyOrg, ResidentUnit
-
-RUNNING = (AgreementStatus.ACTIVE, AgreementStatus.EXPIRING)
 
 
 class AgreementList(ListSource):
@@ -117,7 +115,7 @@ def _has_party(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 
 def _in_community(org_unit_id: str) -> ColumnElement[bool]:
     """A party in the subtree: the org unit itself, or a unit or branch located in it."""
-    units = subtree_ids(org_unit_id)
+    units = subtree_select(org_unit_id)
     return _has_party(
         or_(
             AgreementParty.org_unit_id.in_(units),

@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import Date, case, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
+from app.agreements.commitments import commitment_for, record_fulfilment
 from app.agreements.records import FulfilmentData
-from app.agreements.service import commitment_for, record_fulfilment
-from app.agreements.store import in_subtree, live_agreement
+from app.agreements.store import live_agreement
+from app.directory.subtree import in_subtree
 from app.i18n import QT_TRANSLATE_NOOP
 from db.models.agreements import (
     Agreement,

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 
-from app.agreements.store import subtree_ids
+from app.directory.subtree import subtree_select
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from db.models.agreements import MemberRegistration, ServiceRecord
@@ -61,7 +61,7 @@ class MemberList(ListSource):
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
         if community := query.filters.get("community"):
-            conditions.append(MemberRegistration.community_id.in_(subtree_ids(community)))
+            conditions.append(MemberRegistration.community_id.in_(subtree_select(community)))
         if employer := query.filters.get("employer"):
             conditions.append(MemberRegistration.employer_unit_id == employer)
         if person := query.filters.get("person"):

@@ -14,16 +14,16 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.agreements.records import invalid
 from app.agreements.store import (
     REGISTRATION,
-    in_subtree,
     live_registration,
     record,
     restore,
     soft_delete,
     stored,
 )
+from app.directory.subtree import in_subtree
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import check_required
 from db.base import new_id, utcnow

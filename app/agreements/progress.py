@@ -10,16 +10,14 @@ from datetime import date
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
+from app.agreements.lifecycle import RUNNING
 from app.agreements.records import behind_margin
 from db.models.agreements import (
     Agreement,
-    AgreementStatus,
     Commitment,
     FulfilmentRecord,
     JointActivity,
 )
-
-RUNNING = (AgreementStatus.ACTIVE, AgreementStatus.EXPIRING)
 
 
 @dataclass(frozen=True)

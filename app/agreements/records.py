@@ -1,5 +1,4 @@
-"""Agreement records as plain data, their validation, and the rule by which states follow
-the dates (``status_for``)."""
+"""Agreement records as plain data, their validation and the area's settings."""
 
 from __future__ import annotations
 
@@ -11,10 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import check_length, check_required
-from db.models.agreements import AgreementKind, AgreementStatus, JointActivity, PartySide
+from db.models.agreements import AgreementKind, JointActivity, PartySide
 from db.models.security import Setting
 
 CONTEXT = "validation"
@@ -24,14 +23,6 @@ BEHIND_MARGIN_KEY = "behind_schedule_margin"
 BEHIND_MARGIN_DEFAULT = 0.2
 UNCLAIMED_DAYS_KEY = "need_unclaimed_days"
 UNCLAIMED_DAYS_DEFAULT = 30
-
-# States that the dates move on; the others change only by a user's action.
-DATED = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRING, AgreementStatus.EXPIRED})
-FINAL = frozenset({AgreementStatus.TERMINATED, AgreementStatus.RENEWED})
-
-
-def invalid(field_name: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field_name, Message(CONTEXT, template, **params))
 
 
 def setting(session: Session, key: str, default: Any) -> Any:
@@ -50,24 +41,6 @@ def behind_margin(session: Session) -> float:
 
 def unclaimed_days(session: Session) -> int:
     return int(setting(session, UNCLAIMED_DAYS_KEY, UNCLAIMED_DAYS_DEFAULT))
-
-
-def status_for(
-    valid_from: date | None,
-    valid_to: date | None,
-    today: date,
-    days: int,
-    current: AgreementStatus,
-) -> AgreementStatus:
-    """The status an agreement has on ``today``: a signed (active) agreement is 即将到期
-    within ``days`` of its end and 到期 after it; 草拟, 终止 and 续签 stay as they are."""
-    if current not in DATED or valid_from is None or valid_to is None:
-        return current
-    if today > valid_to:
-        return AgreementStatus.EXPIRED
-    if (valid_to - today).days <= days:
-        return AgreementStatus.EXPIRING
-    return AgreementStatus.ACTIVE
 
 
 @dataclass(frozen=True)

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.errors import ConflictError, UserError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.agreements.records import PartyRef
+from app.errors import ConflictError, check_version, invalid, not_found
+from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Entity, utcnow
 from db.models.agreements import (
     Agreement,
+    AgreementKind,
+    AgreementParty,
     Commitment,
     FulfilmentRecord,
     ListEntry,
     MemberRegistration,
 )
-from db.models.directory import OrgUnit
 
 AGREEMENT = QT_TRANSLATE_NOOP("fields", "协议")
 COMMITMENT = QT_TRANSLATE_NOOP("fields", "承诺事项")
@@ -28,15 +31,11 @@ LIST_ENTRY = QT_TRANSLATE_NOOP("fields", "清单条目")
 REGISTRATION = QT_TRANSLATE_NOOP("fields", "报到登记")
 Deletable = Agreement | Commitment | FulfilmentRecord | ListEntry | MemberRegistration
 T = TypeVar("T", bound=Entity)
-
-
-def refuse(template: str, **params: object) -> UserError:
-    return UserError(Message("errors", template, **params))
-
-
-def check_version(obj: Entity, version: int) -> None:
-    if obj.version != version:
-        raise ConflictError.stale()
+PREFIXES = {
+    AgreementKind.CO_BUILDING: "GJ",
+    AgreementKind.TWO_WAY_SERVICE: "SX",
+    AgreementKind.BRANCH_PAIRING: "ZB",
+}
 
 
 def state(obj: Entity) -> dict[str, Any]:
@@ -124,13 +123,48 @@ def live_registration(session: Session, registration_id: str) -> MemberRegistrat
     return live(session, MemberRegistration, registration_id, REGISTRATION)
 
 
-def subtree_ids(root_id: str) -> Any:
-    """A SELECT of the org unit ``root_id`` and every unit below it (a recursive CTE)."""
-    tree = select(OrgUnit.id.label("id")).where(OrgUnit.id == root_id).cte(recursive=True)
-    tree = tree.union_all(select(OrgUnit.id).where(OrgUnit.parent_id == tree.c.id))
-    return select(tree.c.id)
+# Numbers and parties ------------------------------------------------------------------------
 
 
-def in_subtree(column: Any, root_id: str) -> ColumnElement[bool]:
-    result: ColumnElement[bool] = column.in_(subtree_ids(root_id))
-    return result
+def propose_number(session: Session, kind: AgreementKind, year: int, code: str = "") -> str:
+    """The next free number like ``ZB2026-NHL-001`` (``code`` is the street's code)."""
+    stem = f"{PREFIXES[kind]}{year}" + (f"-{code}" if code else "")
+    numbers = session.scalars(select(Agreement.number).where(Agreement.number.like(f"{stem}-%")))
+    pattern = re.compile(re.escape(stem) + r"-(\d+)$")
+    used = [int(m.group(1)) for n in numbers if (m := pattern.match(n))]
+    return f"{stem}-{max(used, default=0) + 1:03d}"
+
+
+def check_number_free(session: Session, number: str, own_id: str | None) -> None:
+    """Refuses a number another agreement has (``own_id``: the agreement being saved)."""
+    other = session.scalar(select(Agreement.id).where(Agreement.number == number))
+    if other is not None and other != own_id:
+        raise invalid(
+            "number", QT_TRANSLATE_NOOP("validation", "协议编号{number}已被使用。"), number=number
+        )
+
+
+def set_parties(agreement: Agreement, parties: tuple[PartyRef, ...]) -> None:
+    """The agreement's parties become ``parties``, keeping the rows of those that stay."""
+    kept = {
+        (p.side, p.org_unit_id, p.resident_unit_id, p.party_org_id): p for p in agreement.parties
+    }
+    wanted = []
+    for ref in parties:
+        key = (ref.side, ref.org_unit_id, ref.resident_unit_id, ref.party_org_id)
+        wanted.append(
+            kept.get(key)
+            or AgreementParty(
+                side=ref.side,
+                org_unit_id=ref.org_unit_id,
+                resident_unit_id=ref.resident_unit_id,
+                party_org_id=ref.party_org_id,
+            )
+        )
+    agreement.parties = wanted
+
+
+def number_code(number: str) -> str:
+    """The street's code in a number like ``GJ2026-NHL-001`` ("" when it has none)."""
+    parts = number.split("-")
+    return parts[1] if len(parts) == 3 else ""

@@ -35,8 +35,8 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.attachments import attachment_bytes, attachments_of
 from app.dashboard.period import Period
-from app.errors import UserError
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.errors import refuse
+from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.localtime import to_beijing
 from app.meetings.detail import sorted_action_items
@@ -60,10 +60,6 @@ FORBIDDEN_IN_NAMES = str.maketrans({c: "_" for c in '<>:"/\\|?*'})
 class Bundle:
     path: Path  # the folder or the .zip written
     files: dict[str, str]  # relative path (with /) -> SHA-256
-
-
-def _refuse(template: str, **params: object) -> UserError:
-    return UserError(Message("errors", template, **params))
 
 
 def safe_name(text: str) -> str:
@@ -120,7 +116,7 @@ def _write_meeting(session: Session, meeting: Meeting, root: Path) -> None:
     from app.exports.pdf import render_minutes, render_signin_sheet
 
     if meeting.status is not MeetingStatus.FINAL:
-        raise _refuse(
+        raise refuse(
             QT_TRANSLATE_NOOP("errors", "“{title}”的纪要还是草稿：定稿后才能归档。"),
             title=meeting.title,
         )
@@ -221,17 +217,17 @@ def _building(folder: Path, name: str, as_zip: bool) -> Iterator[Path]:
     when the block ends without error, else removed."""
     if not folder.is_dir():
         missing = QT_TRANSLATE_NOOP("errors", "无法归档：文件夹不存在：{folder}")
-        raise _refuse(missing, folder=folder)
+        raise refuse(missing, folder=folder)
     target = _target(folder, name, as_zip)
     if target.exists():
-        raise _refuse(
+        raise refuse(
             QT_TRANSLATE_NOOP("errors", "无法归档：{path} 已存在，请换一个文件夹或先移走它。"),
             path=target,
         )
     try:
         work = Path(tempfile.mkdtemp(prefix=".归档-", dir=folder))
     except OSError as error:
-        raise _refuse(
+        raise refuse(
             QT_TRANSLATE_NOOP("errors", "无法归档：不能写入 {folder}（{reason}）"),
             folder=folder,
             reason=error.strerror or type(error).__name__,
@@ -246,7 +242,7 @@ def _building(folder: Path, name: str, as_zip: bool) -> Iterator[Path]:
         else:
             root.replace(target)
     except OSError as error:
-        raise _refuse(
+        raise refuse(
             QT_TRANSLATE_NOOP("errors", "无法归档：写入 {folder} 时出错（{reason}）"),
             folder=folder,
             reason=error.strerror or type(error).__name__,

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.agreements.store import subtree_ids
 from app.dashboard.period import Period
+from app.directory.subtree import subtree_select
 from app.issues.workflow import OPEN_STATUSES
 from db.models.directory import OrgLevel, OrgUnit
 from db.models.issues import IssueStatus
@@ -77,7 +77,7 @@ def scope_for(
     if community_id is None:
         return Scope(period, now)
     name = session.scalar(select(OrgUnit.name).where(OrgUnit.id == community_id)) or ""
-    hosts = tuple(session.scalars(subtree_ids(community_id)))
+    hosts = tuple(session.scalars(subtree_select(community_id)))
     return Scope(period, now, community_id, name, hosts)
 
 

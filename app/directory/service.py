@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.access import record_for
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
-from app.errors import ConflictError, UserError, ValidationError, not_found
+from app.errors import ConflictError, ValidationError, not_found, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from db.base import Entity, new_id, utcnow
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
@@ -139,10 +139,6 @@ class Repository(Generic[M, R]):
         return obj
 
 
-def _refuse(message: str, **params: object) -> UserError:
-    return UserError(Message("errors", message, **params))
-
-
 class OrgUnits(Repository[OrgUnit, OrgUnitData]):
     model = OrgUnit
     record = OrgUnitData
@@ -167,7 +163,7 @@ class OrgUnits(Repository[OrgUnit, OrgUnitData]):
             .where(OrgUnit.parent_id == obj.id, OrgUnit.deleted_at.is_(None))
         )
         if children:
-            raise _refuse(
+            raise refuse(
                 QT_TRANSLATE_NOOP("errors", "“{name}”下还有{n}个下级组织，请先删除或移走它们。"),
                 name=obj.name,
                 n=children,

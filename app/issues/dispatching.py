@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues import clock
 from app.issues.limits import Limit, due_cn, due_moment, end_of, parse_due, shifted
@@ -26,7 +27,6 @@ from app.issues.store import (
     live_dispatch,
     live_issue,
     now_or,
-    refuse,
     required_note,
     step,
     unit_name,

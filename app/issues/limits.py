@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from app.errors import ValidationError
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.calendar import WorkCalendar
 from app.localtime import BEIJING, cn_date, local_day, to_beijing
@@ -68,15 +68,11 @@ TIERS = (
 DEFAULT_LIMIT = Limit(3, LimitUnit.WORKING_DAYS)
 
 
-def _invalid(field: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field, Message("validation", template, **params))
-
-
 def check_limit(limit: Limit, field: str = "limit") -> Limit:
     """The limit when it is within bounds, else ValidationError on ``field``."""
     top = HOURS_MAX if limit.unit is LimitUnit.HOURS else DAYS_MAX
     if not 1 <= limit.amount <= top:
-        raise _invalid(
+        raise invalid(
             field,
             QT_TRANSLATE_NOOP("validation", "办理时限须在1到{max}{unit}之间。"),
             max=top,
@@ -101,7 +97,7 @@ def parse_limit(text: str, field: str = "limit") -> Limit:
         for unit, words in UNIT_WORDS.items():
             if word in words:
                 return check_limit(Limit(amount, unit), field)
-    raise _invalid(
+    raise invalid(
         field,
         QT_TRANSLATE_NOOP("validation", "“{text}”不是办理时限：请写成“3个工作日”“24小时”或“7天”。"),
         text=text.strip(),
@@ -120,7 +116,7 @@ def parse_due(text: str, field: str = "due") -> Limit | date | None:
         try:
             return date(*(int(part) for part in match.groups()))
         except ValueError:
-            raise _invalid(
+            raise invalid(
                 field,
                 QT_TRANSLATE_NOOP("validation", "“{text}”不是有效的日期。"),
                 text=text.strip(),

@@ -16,10 +16,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.records import IssueData
 from app.issues.rules import load_rules
-from app.issues.store import journal, live_issue, now_or, refuse, step
+from app.issues.store import journal, live_issue, now_or, step
 from app.issues.workflow import ENDED_STATUSES, Action, Note, check
 from app.labels import label
 from app.localtime import to_beijing

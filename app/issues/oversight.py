@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues import clock
 from app.issues.limits import Limit, due_cn, end_of, extended
@@ -20,7 +21,6 @@ from app.issues.store import (
     live_dispatch,
     live_issue,
     now_or,
-    refuse,
     required_note,
     unit_name,
 )

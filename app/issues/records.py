@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from app.i18n import QT_TRANSLATE_NOOP, field_label
 from app.issues.limits import Limit
+from app.issues.workflow import ENDED_STATUSES
 from app.validation import check_length, check_required, half_width
 from db.models.issues import (
     DispatchStatus,
@@ -204,3 +205,13 @@ class IssueDetail:
     links: tuple[LinkView, ...]
     meeting_title: str  # the meeting whose decision raised it ("" when none)
     meeting_id: str | None
+
+    @property
+    def ended(self) -> bool:
+        """归档, 不予受理 or 并单: no longer an order of its own, shown read-only."""
+        return self.status in ENDED_STATUSES
+
+    @property
+    def archived(self) -> bool:
+        """归档: its files stay as they were filed."""
+        return self.status is IssueStatus.CLOSED

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.errors import invalid
+from app.i18n import QT_TRANSLATE_NOOP
 from db.models.security import Setting
 
 KEY = "issue_rules"
@@ -69,22 +69,18 @@ def load_rules(session: Session) -> IssueRules:
     return replace(IssueRules(), **values)
 
 
-def _invalid(field: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field, Message("validation", template, **params))
-
-
 def check_rules(rules: IssueRules) -> IssueRules:
     for name, (low, high) in BOUNDS.items():
         value = getattr(rules, name)
         if not low <= value <= high:
-            raise _invalid(
+            raise invalid(
                 name,
                 QT_TRANSLATE_NOOP("validation", "须在{low}到{high}之间。"),
                 low=low,
                 high=high,
             )
     if sum(rules.weights) != 100:
-        raise _invalid(
+        raise invalid(
             "weight_satisfaction",
             QT_TRANSLATE_NOOP("validation", "三项权重之和须为100，现在是{total}。"),
             total=sum(rules.weights),

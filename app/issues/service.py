@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app import attachments, audit
-from app.errors import ValidationError, not_found
+from app.errors import ValidationError, not_found, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.detail import issue_detail
 from app.issues.dispatching import (
@@ -40,7 +40,7 @@ from app.issues.steps import (
     resolve,
     update_facts,
 )
-from app.issues.store import flush, live_issue, refuse
+from app.issues.store import flush, live_issue
 from app.issues.warnings import reminders
 from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
 from db.models.issues import (

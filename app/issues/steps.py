@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.clock import category_limit, set_issue_due, start_clock
 from app.issues.limits import Limit, due_moment
@@ -22,7 +23,6 @@ from app.issues.store import (
     journal,
     live_issue,
     now_or,
-    refuse,
     required_note,
     step,
     unit_name,

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.errors import ConflictError, UserError, ValidationError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.errors import ConflictError, invalid, not_found
+from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.calendar import WorkCalendar, load_calendar
 from app.issues.workflow import Action, check
 from app.localtime import local_day
@@ -23,14 +23,6 @@ WHAT = QT_TRANSLATE_NOOP("fields", "民生事项")
 DISPATCH = QT_TRANSLATE_NOOP("fields", "派单")
 NOTE_MAX = 200
 CALENDARS = "work_calendars"  # session.info key of calendar_for's cache
-
-
-def refuse(template: str, **params: object) -> UserError:
-    return UserError(Message("errors", template, **params))
-
-
-def invalid(field: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field, Message("validation", template, **params))
 
 
 def required_note(field: str, text: str, template: str) -> str:

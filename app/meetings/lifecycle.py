@@ -8,30 +8,18 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError, not_found
+from app.errors import check_version, invalid, not_found, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
 from app.meetings.carried import freeze as freeze_carried
 from app.meetings.detail import MeetingDetail, build_detail
 from app.meetings.records import REASON_MAX, IncompleteMinutesError, Missing
-from app.meetings.store import (
-    WHAT,
-    check_version,
-    live_meeting,
-    meeting_state,
-    record,
-    refuse,
-    touch,
-)
+from app.meetings.store import WHAT, live_meeting, meeting_state, record, touch
 from db.base import utcnow
 from db.models.meetings import AttendanceStatus, Meeting, MeetingStatus
 
 SHORT_TEXT = 16  # characters of a decision quoted in a message
 NAMES_IN_MESSAGE = 3
-
-
-def _invalid(field: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field, Message("validation", template, **params))
 
 
 def _short(text: str) -> str:
@@ -103,7 +91,7 @@ def check_held(session: Session, meeting_id: str, now: datetime | None = None) -
 
 def _check_held(meeting: Meeting, now: datetime) -> None:
     if meeting.starts_at > now:
-        raise _invalid(
+        raise invalid(
             "starts_at",
             QT_TRANSLATE_NOOP(
                 "validation",
@@ -143,9 +131,9 @@ def reopen(session: Session, meeting_id: str, version: int, reason: str) -> Meet
     check_version(meeting, version)
     why = reason.strip()
     if not why:
-        raise _invalid("reason", QT_TRANSLATE_NOOP("validation", "请说明退回草稿的理由。"))
+        raise invalid("reason", QT_TRANSLATE_NOOP("validation", "请说明退回草稿的理由。"))
     if len(why) > REASON_MAX:
-        raise _invalid(
+        raise invalid(
             "reason",
             QT_TRANSLATE_NOOP("validation", "理由最多{max}个字，现在是{n}个。"),
             max=REASON_MAX,

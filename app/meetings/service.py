@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.errors import check_version, invalid, not_found
+from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import to_beijing
 from app.meetings.carried import carry_open_decisions, open_decisions
 from app.meetings.detail import (
@@ -55,15 +55,7 @@ from app.meetings.records import (
     attendance_counts,
 )
 from app.meetings.schedule import default_due_on, propose_next_start
-from app.meetings.store import (
-    check_draft,
-    check_version,
-    flush,
-    live_meeting,
-    meeting_state,
-    record,
-    touch,
-)
+from app.meetings.store import check_draft, flush, live_meeting, meeting_state, record, touch
 from app.meetings.tracking import decision_to_issue, set_action_status
 from db.base import utcnow
 from db.models.directory import OrgUnit, Person, ResidentUnit
@@ -120,10 +112,6 @@ __all__ = [
     "set_meeting_kinds",
     "upcoming",
 ]
-
-
-def _invalid(field: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field, Message("validation", template, **params))
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -211,7 +199,7 @@ def _validated(
     clean = content.validated(_who(names))
     kind = clean.meeting.kind
     if kind != current_kind and kind not in meeting_kinds(session):
-        raise _invalid(
+        raise invalid(
             "kind",
             QT_TRANSLATE_NOOP("validation", "会议类型“{kind}”不在设置的类型中，请从列表中选择。"),
             kind=kind,
@@ -253,7 +241,7 @@ def _check_references(session: Session, content: MeetingContent) -> None:
         found = set(session.scalars(select(model.id).where(model.id.in_(wanted))))
         for field, ref in refs:
             if ref and ref not in found:
-                raise _invalid(
+                raise invalid(
                     field,
                     QT_TRANSLATE_NOOP(
                         "validation", "所选的记录已不存在（可能已被清除），请重新选择。"

@@ -8,18 +8,14 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.errors import ConflictError, UserError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.errors import ConflictError, not_found, refuse
+from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings.detail import sorted_action_items
 from db.base import Entity, utcnow
 from db.models.meetings import AgendaItem, Decision, Meeting, MeetingStatus
 
 WHAT = QT_TRANSLATE_NOOP("fields", "会议")
 CHILD_KEYS_SKIPPED = {"id", "meeting_id", "agenda_item_id", "decision_id"}
-
-
-def refuse(template: str, **params: object) -> UserError:
-    return UserError(Message("errors", template, **params))
 
 
 def live_meeting(session: Session, meeting_id: str) -> Meeting:
@@ -37,11 +33,6 @@ def live_meeting(session: Session, meeting_id: str) -> Meeting:
     if meeting is None or meeting.deleted_at is not None:
         raise not_found(WHAT, meeting_id)
     return meeting
-
-
-def check_version(meeting: Meeting, version: int) -> None:
-    if meeting.version != version:
-        raise ConflictError.stale()
 
 
 def check_draft(meeting: Meeting) -> None:

@@ -15,14 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import not_found
+from app.errors import not_found, refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.records import IssueData
 from app.issues.steps import register
 from app.localtime import cn_date, to_beijing
 from app.meetings.detail import sorted_action_items
 from app.meetings.names import Names
-from app.meetings.store import WHAT, flush, refuse, touch
+from app.meetings.store import WHAT, flush, touch
 from db.base import utcnow
 from db.models.directory import OrgLevel, ResidentUnit
 from db.models.issues import Issue, IssueSource

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import not_found
+from app.errors import check_version, invalid, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.secondments.records import PERIOD_ORDER, EvaluationData, is_disagreement
-from app.secondments.store import check_version, invalid, live_posting, names_of, record
+from app.secondments.store import live_posting, names_of, record
 from db.base import utcnow
 from db.models.secondments import (
     Evaluation,

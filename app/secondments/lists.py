@@ -25,7 +25,7 @@ from app.directory.choices import Choice
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from app.localtime import beijing_today
-from app.secondments.records import RUNNING
+from app.secondments.lifecycle import RUNNING
 from app.secondments.store import org_unit_label
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting

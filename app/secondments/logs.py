@@ -21,18 +21,13 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.directory.choices import Choice
-from app.errors import ValidationError, not_found
+from app.errors import ValidationError, check_version, invalid, not_found, refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import contains
 from app.localtime import beijing_today, to_beijing
-from app.secondments.records import RUNNING, WorkLogData, month_start
-from app.secondments.store import (
-    check_version,
-    invalid,
-    live_posting,
-    record,
-    refuse,
-)
+from app.secondments.lifecycle import RUNNING
+from app.secondments.records import WorkLogData, month_start
+from app.secondments.store import live_posting, record
 from db.base import utcnow
 from db.models.directory import Person
 from db.models.issues import Issue

@@ -3,7 +3,7 @@
 A posting (挂职) names a cadre, a kind, where they come from (a resident unit or an org unit of
 the street, with their post there), where they go (a resident unit, an org unit or — for a
 第一社长 — a grid, with the post there), a term and, for 结对培养, a mentor. Its status is not
-edited: it follows the dates (``status_for_dates``) and the lifecycle (extend, end early).
+edited: it follows the dates and the lifecycle (``app.secondments.lifecycle``).
 
 Errors name the field the UI highlights (the dataclass attribute). Checks that need the
 database (the host of a 第一社长 is a grid, one evaluation per side and period, references)
@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from app.errors import ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
+from app.errors import invalid
+from app.i18n import QT_TRANSLATE_NOOP, field_label
 from app.validation import check_length, check_required
 from db.models.secondments import (
     EvaluationPeriod,
@@ -26,7 +26,6 @@ from db.models.secondments import (
     Grade,
     LogKind,
     PostingKind,
-    PostingStatus,
 )
 
 CONTEXT = "validation"
@@ -54,29 +53,6 @@ PERIOD_ORDER: tuple[EvaluationPeriod, ...] = (
 )
 DISAGREEMENT_GRADE_STEPS = 2
 DISAGREEMENT_SCORE_POINTS = Decimal(15)
-# 在岗: what a running posting is; the others are before or after the term.
-RUNNING = (PostingStatus.ACTIVE, PostingStatus.EXTENDED)
-FINISHED = (PostingStatus.ENDED, PostingStatus.ENDED_EARLY)
-
-
-def _error(field_name: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field_name, Message(CONTEXT, template, **params))
-
-
-def status_for_dates(
-    status: PostingStatus, starts_on: date, ends_on: date, today: date
-) -> PostingStatus:
-    """The status a posting has on ``today``: dates move 待到岗 → 在岗 → 期满, and a 延期
-    posting is 期满 once its new end has passed; 提前结束 is final."""
-    if status is PostingStatus.ENDED_EARLY:
-        return status
-    if today > ends_on:
-        return PostingStatus.ENDED
-    if status is PostingStatus.EXTENDED:
-        return status
-    if today < starts_on:
-        return PostingStatus.PLANNED
-    return PostingStatus.ACTIVE
 
 
 def is_disagreement(
@@ -97,9 +73,11 @@ def check_reason(field_name: str, reason: str, what: str) -> str:
     """A required reason of at most ``REASON_MAX`` characters; ``what`` names the action."""
     why = reason.strip()
     if not why:
-        raise _error(field_name, QT_TRANSLATE_NOOP("validation", "请说明{what}的理由。"), what=what)
+        raise invalid(
+            field_name, QT_TRANSLATE_NOOP("validation", "请说明{what}的理由。"), what=what
+        )
     if len(why) > REASON_MAX:
-        raise _error(
+        raise invalid(
             field_name,
             QT_TRANSLATE_NOOP("validation", "理由最多{max}个字，现在是{n}个。"),
             max=REASON_MAX,
@@ -127,40 +105,40 @@ class PostingData:
 
     def validated(self) -> PostingData:
         if self.person_id is None:
-            raise _error("person_id", QT_TRANSLATE_NOOP("validation", "请选择挂职干部。"))
+            raise invalid("person_id", QT_TRANSLATE_NOOP("validation", "请选择挂职干部。"))
         if self.kind is None:
-            raise _error("kind", QT_TRANSLATE_NOOP("validation", "请选择挂职类型。"))
+            raise invalid("kind", QT_TRANSLATE_NOOP("validation", "请选择挂职类型。"))
         if (self.home_unit_id is None) == (self.home_org_unit_id is None):
-            raise _error(
+            raise invalid(
                 "home_unit_id",
                 QT_TRANSLATE_NOOP(
                     "validation", "请选择派出单位：驻区单位或街道社区的部门，二者选一。"
                 ),
             )
         if (self.host_unit_id is None) == (self.host_org_unit_id is None):
-            raise _error(
+            raise invalid(
                 "host_unit_id",
                 QT_TRANSLATE_NOOP(
                     "validation", "请选择挂职单位：驻区单位或街道、社区、网格，二者选一。"
                 ),
             )
         if self.kind is PostingKind.FIRST_COMMUNITY_HEAD and self.host_org_unit_id is None:
-            raise _error(
+            raise invalid(
                 "host_org_unit_id",
                 QT_TRANSLATE_NOOP("validation", "第一社长须选择所下沉的网格。"),
             )
         if self.starts_on is None:
-            raise _error("starts_on", QT_TRANSLATE_NOOP("validation", "请填写挂职开始日期。"))
+            raise invalid("starts_on", QT_TRANSLATE_NOOP("validation", "请填写挂职开始日期。"))
         if self.ends_on is None:
-            raise _error("ends_on", QT_TRANSLATE_NOOP("validation", "请填写挂职结束日期。"))
+            raise invalid("ends_on", QT_TRANSLATE_NOOP("validation", "请填写挂职结束日期。"))
         if self.ends_on < self.starts_on:
-            raise _error(
+            raise invalid(
                 "ends_on", QT_TRANSLATE_NOOP("validation", "挂职结束日期不能早于开始日期。")
             )
         if self.kind is PostingKind.MENTORING and self.mentor_id is None:
-            raise _error("mentor_id", QT_TRANSLATE_NOOP("validation", "结对培养须选择导师。"))
+            raise invalid("mentor_id", QT_TRANSLATE_NOOP("validation", "结对培养须选择导师。"))
         if self.mentor_id is not None and self.mentor_id == self.person_id:
-            raise _error("mentor_id", QT_TRANSLATE_NOOP("validation", "导师不能是挂职干部本人。"))
+            raise invalid("mentor_id", QT_TRANSLATE_NOOP("validation", "导师不能是挂职干部本人。"))
         mentor = self.mentor_id if self.kind is PostingKind.MENTORING else None
         return replace(
             self,
@@ -221,7 +199,7 @@ class WorkLogData:
 
     def validated(self) -> WorkLogData:
         if self.logged_on is None:
-            raise _error("logged_on", QT_TRANSLATE_NOOP("validation", "请填写日期。"))
+            raise invalid("logged_on", QT_TRANSLATE_NOOP("validation", "请填写日期。"))
         content = check_required(
             "content",
             self.content,
@@ -235,12 +213,12 @@ class WorkLogData:
         period = self.period.strip()
         if self.is_report:
             if parse_period(period) is None:
-                raise _error(
+                raise invalid(
                     "period",
                     QT_TRANSLATE_NOOP("validation", "请填写报告所属月份，例如 2026-03。"),
                 )
             if self.logged_on < month_start(period):
-                raise _error(
+                raise invalid(
                     "logged_on",
                     QT_TRANSLATE_NOOP("validation", "报告日期不能早于所报告的月份（{period}）。"),
                     period=period,
@@ -250,9 +228,9 @@ class WorkLogData:
         try:
             hours = Decimal(self.hours).quantize(Decimal("0.1"), ROUND_HALF_UP)
         except (InvalidOperation, ValueError):
-            raise _error("hours", QT_TRANSLATE_NOOP("validation", "工时应为数字。")) from None
+            raise invalid("hours", QT_TRANSLATE_NOOP("validation", "工时应为数字。")) from None
         if not Decimal(0) <= hours <= MAX_HOURS:
-            raise _error(
+            raise invalid(
                 "hours", QT_TRANSLATE_NOOP("validation", "工时应在0到{max}小时之间。"), max=24
             )
         return replace(
@@ -281,22 +259,22 @@ class EvaluationData:
 
     def validated(self) -> EvaluationData:
         if self.side is None:
-            raise _error(
+            raise invalid(
                 "side", QT_TRANSLATE_NOOP("validation", "请选择评价方：派出单位或挂职单位。")
             )
         if self.period is None:
-            raise _error(
+            raise invalid(
                 "period", QT_TRANSLATE_NOOP("validation", "请选择评价类别：中期、年度或期满。")
             )
         if self.year is None or not YEAR_RANGE[0] <= self.year <= YEAR_RANGE[1]:
-            raise _error(
+            raise invalid(
                 "year",
                 QT_TRANSLATE_NOOP("validation", "评价年度应在{low}到{high}之间。"),
                 low=YEAR_RANGE[0],
                 high=YEAR_RANGE[1],
             )
         if self.grade is None:
-            raise _error(
+            raise invalid(
                 "grade",
                 QT_TRANSLATE_NOOP("validation", "请选择评价等次：优秀、称职、基本称职或不称职。"),
             )
@@ -305,11 +283,11 @@ class EvaluationData:
             try:
                 score = Decimal(score).quantize(Decimal("0.1"), ROUND_HALF_UP)
             except (InvalidOperation, ValueError):
-                raise _error("score", QT_TRANSLATE_NOOP("validation", "分数应为数字。")) from None
+                raise invalid("score", QT_TRANSLATE_NOOP("validation", "分数应为数字。")) from None
             if not Decimal(0) <= score <= MAX_SCORE:
-                raise _error("score", QT_TRANSLATE_NOOP("validation", "分数应在0到100之间。"))
+                raise invalid("score", QT_TRANSLATE_NOOP("validation", "分数应在0到100之间。"))
         if self.evaluated_on is None:
-            raise _error("evaluated_on", QT_TRANSLATE_NOOP("validation", "请填写评价日期。"))
+            raise invalid("evaluated_on", QT_TRANSLATE_NOOP("validation", "请填写评价日期。"))
         return replace(
             self,
             score=score,
@@ -331,10 +309,8 @@ class EvaluationData:
 __all__ = [
     "DISAGREEMENT_GRADE_STEPS",
     "DISAGREEMENT_SCORE_POINTS",
-    "FINISHED",
     "GRADE_ORDER",
     "PERIOD_ORDER",
-    "RUNNING",
     "EvaluationData",
     "PostingData",
     "WorkLogData",
@@ -342,5 +318,4 @@ __all__ = [
     "is_disagreement",
     "month_start",
     "parse_period",
-    "status_for_dates",
 ]

@@ -23,8 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.localtime import beijing_today
+from app.secondments.lifecycle import FINISHED, RUNNING
 from app.secondments.logs import MissingReport, missing_reports
-from app.secondments.records import FINISHED, RUNNING
 from app.secondments.store import names_of
 from db.models.secondments import (
     Evaluation,

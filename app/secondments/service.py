@@ -4,10 +4,10 @@ One session per user action, opened by the caller; every function takes and retu
 data. Each change is audited with the posting before and after; edits are checked against
 the version the editor read (``ConflictError`` when someone saved in between).
 
-The status follows the dates (see ``records.status_for_dates``): a posting is 待到岗 before
-its start, 在岗 during its term and 期满 after it; ``refresh_statuses`` moves stored statuses
-on as days pass. Two changes need a reason and are audited with it: ``extend`` (延期: a new
-end later than the old one; the posting is 延期 until the new end) and ``end_early``
+The status follows the dates (see ``lifecycle.status_for_dates``): a posting is 待到岗 before
+its start, 在岗 during its term and 期满 after it; ``lifecycle.refresh_statuses`` moves
+stored statuses on as days pass. Two changes need a reason and are audited with it: ``extend``
+(延期: a new end later than the old one; the posting is 延期 until the new end) and ``end_early``
 (提前结束: a date within the term). Once a posting has started, its end date changes only
 through these two, so no term is lengthened or shortened without a reason on record; the end
 the term was planned with stays as ``planned_ends_on``, and each step keeps its own reason (a
@@ -26,20 +26,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import not_found
+from app.errors import check_version, invalid, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
-from app.secondments.records import FINISHED, RUNNING, PostingData, check_reason, status_for_dates
-from app.secondments.store import (
-    WHAT,
-    check_version,
-    invalid,
-    live_posting,
-    names_of,
-    org_unit_label,
-    record,
-    refuse,
+from app.secondments.lifecycle import (
+    FINISHED,
+    RUNNING,
+    Action,
+    allowed_actions,
+    check,
+    is_running,
+    status_for_dates,
 )
+from app.secondments.records import PostingData, check_reason
+from app.secondments.store import WHAT, live_posting, names_of, org_unit_label, record
 from db.base import utcnow
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting, PostingKind, PostingStatus
@@ -54,7 +54,6 @@ __all__ = [
     "first_community_head",
     "first_community_heads",
     "get_posting",
-    "refresh_statuses",
     "restore_posting",
     "save_posting",
 ]
@@ -76,6 +75,7 @@ class PostingDetail:
     host_name: str
     mentor_name: str
     host_is_grid: bool
+    actions: frozenset[Action]  # what the lifecycle allows now (the buttons)
 
     @property
     def kind(self) -> PostingKind:
@@ -101,7 +101,7 @@ class PostingDetail:
 
     @property
     def is_running(self) -> bool:
-        return self.status in RUNNING
+        return is_running(self.status)
 
     @property
     def is_finished(self) -> bool:
@@ -140,6 +140,7 @@ def detail_of(session: Session, posting: Posting) -> PostingDetail:
         host_name=names.host,
         mentor_name=names.mentor,
         host_is_grid=names.host_level is OrgLevel.GRID,
+        actions=allowed_actions(posting.status),
     )
 
 
@@ -228,7 +229,8 @@ def save_posting(
     clean = data.validated()
     _check_references(session, clean)
     assert clean.starts_on is not None and clean.ends_on is not None
-    if posting.status is not PostingStatus.PLANNED and clean.ends_on != posting.ends_on:
+    dates_open = Action.EDIT_DATES in allowed_actions(posting.status)
+    if not dates_open and clean.ends_on != posting.ends_on:
         raise invalid(
             "ends_on",
             QT_TRANSLATE_NOOP(
@@ -242,7 +244,7 @@ def save_posting(
             QT_TRANSLATE_NOOP("validation", "挂职已结束，不能再修改开始日期。"),
         )
     before = audit.snapshot(posting)
-    if posting.status is PostingStatus.PLANNED:
+    if dates_open:
         posting.planned_ends_on = clean.ends_on
     _apply(posting, clean)
     posting.status = status_for_dates(
@@ -271,12 +273,7 @@ def extend(
     posting = live_posting(session, posting_id)
     check_version(posting, version)
     why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "延期"))
-    if posting.status in FINISHED:
-        raise refuse(QT_TRANSLATE_NOOP("errors", "这项挂职已经结束，不能延期；请新建一项挂职。"))
-    if posting.status is PostingStatus.PLANNED:
-        raise refuse(
-            QT_TRANSLATE_NOOP("errors", "这项挂职还没有开始，请直接在编辑中修改结束日期。")
-        )
+    check(Action.EXTEND, posting.status)
     if new_end <= posting.ends_on:
         raise invalid(
             "ends_on",
@@ -307,10 +304,7 @@ def end_early(
     posting = live_posting(session, posting_id)
     check_version(posting, version)
     why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "提前结束"))
-    if posting.status in FINISHED:
-        raise refuse(QT_TRANSLATE_NOOP("errors", "这项挂职已经结束了。"))
-    if posting.status is PostingStatus.PLANNED:
-        raise refuse(QT_TRANSLATE_NOOP("errors", "这项挂职还没有开始；不再派出请直接删除。"))
+    check(Action.END_EARLY, posting.status)
     now = today or beijing_today()
     if ended_on < posting.starts_on:
         raise invalid(
@@ -332,29 +326,6 @@ def end_early(
     posting.status = PostingStatus.ENDED_EARLY
     record(session, "end_early", posting, before, reason=why)
     return detail_of(session, posting)
-
-
-def refresh_statuses(session: Session, today: date | None = None) -> int:
-    """Moves every live posting's stored status on to what its dates say today (待到岗 →
-    在岗 → 期满); each change is audited. Returns how many changed."""
-    now = today or beijing_today()
-    changed = 0
-    postings = session.scalars(
-        select(Posting).where(
-            Posting.deleted_at.is_(None),
-            Posting.status.in_(
-                [PostingStatus.PLANNED, PostingStatus.ACTIVE, PostingStatus.EXTENDED]
-            ),
-        )
-    ).all()
-    for posting in postings:
-        status = status_for_dates(posting.status, posting.starts_on, posting.ends_on, now)
-        if status is not posting.status:
-            before = audit.snapshot(posting)
-            posting.status = status
-            record(session, "status", posting, before)
-            changed += 1
-    return changed
 
 
 def delete_posting(session: Session, posting_id: str) -> None:

@@ -10,8 +10,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.errors import ConflictError, UserError, ValidationError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.errors import (
+    ConflictError,
+    not_found,
+)
+from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Entity
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting
@@ -19,24 +22,11 @@ from db.models.secondments import Posting
 WHAT = QT_TRANSLATE_NOOP("fields", "挂职")
 
 
-def refuse(template: str, **params: object) -> UserError:
-    return UserError(Message("errors", template, **params))
-
-
-def invalid(field: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(field, Message("validation", template, **params))
-
-
 def live_posting(session: Session, posting_id: str) -> Posting:
     posting = session.get(Posting, posting_id)
     if posting is None or posting.deleted_at is not None:
         raise not_found(WHAT, posting_id)
     return posting
-
-
-def check_version(obj: Entity, version: int) -> None:
-    if obj.version != version:
-        raise ConflictError.stale()
 
 
 def record(

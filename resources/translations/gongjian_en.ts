@@ -3636,14 +3636,6 @@ Agreement {number}</translation>
         <translation>√ held (date of the latest)&#x3000;○ committed, not yet held&#x3000;— not committed. Double-click a cell or press Enter to record an activity; Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <source>{branch}的结对协议已{status}，不能再登记履约。</source>
-        <translation>The pairing agreement of {branch} is {status}; no more fulfilment can be recorded.</translation>
-    </message>
-    <message>
-        <source>请在续签后的新协议上登记。</source>
-        <translation>Record it on the renewed agreement.</translation>
-    </message>
-    <message>
         <source>无法登记履约</source>
         <translation>Cannot record fulfilment</translation>
     </message>
@@ -4810,6 +4802,73 @@ When the other program has finished, click &quot;Try Again&quot;.</translation>
     </message>
 </context>
 <context>
+    <name>PostingCommands</name>
+    <message>
+        <source>新建挂职“{name}”</source>
+        <translation>New posting “{name}”</translation>
+    </message>
+    <message>
+        <source>修改挂职“{name}”</source>
+        <translation>Edit posting “{name}”</translation>
+    </message>
+    <message>
+        <source>提前结束挂职</source>
+        <translation>End Posting Early</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>挂职延期</source>
+        <translation>Extend Posting</translation>
+    </message>
+    <message>
+        <source>新的结束日期</source>
+        <translation>New end date</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除“{name}”的这项挂职？工作记录和评价随之隐藏。</source>
+        <translation>Delete this posting of “{name}”? Its work log and evaluations will be hidden with it.</translation>
+    </message>
+    <message>
+        <source>删除挂职“{name}”</source>
+        <translation>Delete posting “{name}”</translation>
+    </message>
+    <message>
+        <source>新建工作记录</source>
+        <translation>New work log entry</translation>
+    </message>
+    <message>
+        <source>修改工作记录</source>
+        <translation>Edit work log entry</translation>
+    </message>
+    <message>
+        <source>删除选中的工作记录？</source>
+        <translation>Delete the selected work log entry?</translation>
+    </message>
+    <message>
+        <source>删除工作记录</source>
+        <translation>Delete work log entry</translation>
+    </message>
+    <message>
+        <source>新建评价</source>
+        <translation>New evaluation</translation>
+    </message>
+    <message>
+        <source>修改评价</source>
+        <translation>Edit evaluation</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
     <name>PostingDetailPanel</name>
     <message>
         <source>在左侧选择一项挂职，或按 Ctrl+N 新建。</source>
@@ -5863,66 +5922,6 @@ The current database is backed up first; after the restore the window opens the 
         <translation>Year</translation>
     </message>
     <message>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>删除“{name}”的这项挂职？工作记录和评价随之隐藏。</source>
-        <translation>Delete this posting of “{name}”? Its work log and evaluations will be hidden with it.</translation>
-    </message>
-    <message>
-        <source>删除挂职“{name}”</source>
-        <translation>Delete posting “{name}”</translation>
-    </message>
-    <message>
-        <source>新建挂职“{name}”</source>
-        <translation>New posting “{name}”</translation>
-    </message>
-    <message>
-        <source>修改挂职“{name}”</source>
-        <translation>Edit posting “{name}”</translation>
-    </message>
-    <message>
-        <source>提前结束挂职</source>
-        <translation>End Posting Early</translation>
-    </message>
-    <message>
-        <source>结束日期</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <source>挂职延期</source>
-        <translation>Extend Posting</translation>
-    </message>
-    <message>
-        <source>新的结束日期</source>
-        <translation>New end date</translation>
-    </message>
-    <message>
-        <source>新建工作记录</source>
-        <translation>New work log entry</translation>
-    </message>
-    <message>
-        <source>修改工作记录</source>
-        <translation>Edit work log entry</translation>
-    </message>
-    <message>
-        <source>删除选中的工作记录？</source>
-        <translation>Delete the selected work log entry?</translation>
-    </message>
-    <message>
-        <source>删除工作记录</source>
-        <translation>Delete work log entry</translation>
-    </message>
-    <message>
-        <source>新建评价</source>
-        <translation>New evaluation</translation>
-    </message>
-    <message>
-        <source>修改评价</source>
-        <translation>Edit evaluation</translation>
-    </message>
-    <message>
         <source>打印评价表</source>
         <translation>Print evaluation form</translation>
     </message>
@@ -5931,20 +5930,12 @@ The current database is backed up first; after the restore the window opens the 
         <translation>This posting has no evaluations yet. Record one under “Two-way evaluation” first.</translation>
     </message>
     <message>
-        <source>无法完成</source>
-        <translation>Cannot complete</translation>
-    </message>
-    <message>
         <source>30天内到期：{ending}项 · 待完成评价：{due}份 · 月度报告未交：{reports}份</source>
         <translation>Ending within 30 days: {ending} · Evaluations due: {due} · Monthly reports missing: {reports}</translation>
     </message>
     <message>
         <source>{name} {end} 到期（还有{days}天）</source>
         <translation>{name} ends {end} ({days} days left)</translation>
-    </message>
-    <message>
-        <source>无法撤销</source>
-        <translation>Cannot undo</translation>
     </message>
 </context>
 <context>
@@ -7669,6 +7660,14 @@ Log file: {path}</translation>
     <message>
         <source>草拟的协议尚未生效，不能登记履约。</source>
         <translation>A draft agreement is not in force yet; no fulfilment can be recorded.</translation>
+    </message>
+    <message>
+        <source>{branch}的结对协议已{status}，不能再登记履约。</source>
+        <translation>The pairing agreement of {branch} is {status}; no more fulfilment can be recorded.</translation>
+    </message>
+    <message>
+        <source>{branch}的结对协议已{status}，不能再登记履约。请在续签后的新协议上登记。</source>
+        <translation>The pairing agreement of {branch} is {status}; no more fulfilment can be recorded. Record it on the renewed agreement.</translation>
     </message>
     <message>
         <source>找不到文件或无法读取：{name}</source>

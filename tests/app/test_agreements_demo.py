@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from app import demo
 from app.agreements import claims, members, reminders
+from app.agreements.lifecycle import refresh_statuses
 from app.agreements.matrix import SEVEN, CellState, record_fulfilment_for_cell, seven_matrix
-from app.agreements.service import refresh_statuses
 from app.cli import main
 from app.database import Database
 from db.models.agreements import (
@@ -201,7 +201,8 @@ def test_list_entry_and_member_lists_page_and_filter(street: Database) -> None:
 
 
 def test_fulfilments_of_a_pairing(street: Database) -> None:
-    from app.agreements.service import fulfilments_of, get_agreement
+    from app.agreements.commitments import fulfilments_of
+    from app.agreements.service import get_agreement
 
     with street.reader() as s:
         row = seven_matrix(s, 2026)[0]  # the most complete pair

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.agreements import claims, members, progress, reminders, service
+from app.agreements import claims, commitments, lifecycle, members, progress, reminders, service
 from app.agreements.claims import ListEntryData
 from app.agreements.members import RegistrationData, ServiceData
 from app.agreements.records import AgreementData, CommitmentData, FulfilmentData, PartyRef
@@ -64,12 +64,14 @@ def world(database: Database) -> World:
                 valid_to=date(2027, 12, 31),
             ),
         )
-        service.activate(s, agreement.id, agreement.version, today=TODAY)
-        volunteer = service.add_commitment(
+        lifecycle.activate(s, agreement.id, agreement.version, today=TODAY)
+        volunteer = commitments.add_commitment(
             s, agreement.id, CommitmentData(JointActivity.VOLUNTEER_SERVICE, yearly_target=4)
         )
-        lesson = service.add_commitment(s, agreement.id, CommitmentData(JointActivity.PARTY_LESSON))
-        grid = service.add_commitment(
+        lesson = commitments.add_commitment(
+            s, agreement.id, CommitmentData(JointActivity.PARTY_LESSON)
+        )
+        grid = commitments.add_commitment(
             s, agreement.id, CommitmentData(JointActivity.GRID_DAY, yearly_target=12)
         )
     return {
@@ -91,7 +93,7 @@ def fulfil(
 ) -> None:
     with database.session() as s:
         for day in days:
-            service.record_fulfilment(
+            commitments.record_fulfilment(
                 s,
                 w["agreement"],
                 FulfilmentData(day, activity, commitment, 12, Decimal("2.5"), "社区党群服务中心"),
@@ -160,10 +162,12 @@ def test_percent_and_behind_rules(done: int, target: int, day: date) -> None:
 
 def test_fulfilment_is_validated(database: Database, world: World) -> None:
     with pytest.raises(ValidationError) as caught, database.session() as s:
-        service.record_fulfilment(s, world["agreement"], FulfilmentData(None, JointActivity.OTHER))
+        commitments.record_fulfilment(
+            s, world["agreement"], FulfilmentData(None, JointActivity.OTHER)
+        )
     assert caught.value.field == "held_on"
     with pytest.raises(ValidationError) as caught, database.session() as s:
-        service.record_fulfilment(
+        commitments.record_fulfilment(
             s, world["agreement"], FulfilmentData(TODAY, JointActivity.OTHER, participants=-1)
         )
     assert caught.value.field == "participants"

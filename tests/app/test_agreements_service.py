@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from sqlalchemy import insert, select, text
 
 from app.agreements import attachments as agreement_attachments
-from app.agreements import service
+from app.agreements import commitments, lifecycle, service, store
+from app.agreements.lifecycle import status_for
 from app.agreements.lists import AgreementList
 from app.agreements.records import (
     AgreementData,
@@ -22,7 +23,6 @@ from app.agreements.records import (
     FulfilmentData,
     PartyRef,
     agreement_settings,
-    status_for,
 )
 from app.attachments import attachments_of
 from app.database import Database
@@ -149,8 +149,8 @@ def test_each_side_needs_a_party_and_more_are_allowed(database: Database, world:
 def test_numbers_are_unique_and_proposed(database: Database, world: World) -> None:
     with database.session() as s:
         service.create_agreement(s, data(world))
-        assert service.propose_number(s, AgreementKind.CO_BUILDING, 2026, "NHL") == "GJ2026-NHL-002"
-        assert service.propose_number(s, AgreementKind.BRANCH_PAIRING, 2027) == "ZB2027-001"
+        assert store.propose_number(s, AgreementKind.CO_BUILDING, 2026, "NHL") == "GJ2026-NHL-002"
+        assert store.propose_number(s, AgreementKind.BRANCH_PAIRING, 2027) == "ZB2027-001"
     with pytest.raises(ValidationError) as caught, database.session() as s:
         service.create_agreement(s, data(world))
     assert caught.value.field == "number"
@@ -202,11 +202,11 @@ def test_activate_needs_dates_and_follows_them(database: Database, world: World)
         )
         past = service.create_agreement(s, data(world, number="A-3", valid_to=date(2026, 6, 1)))
     with pytest.raises(ValidationError), database.session() as s:
-        service.activate(s, no_dates.id, no_dates.version, today=TODAY)
+        lifecycle.activate(s, no_dates.id, no_dates.version, today=TODAY)
     with pytest.raises(ValidationError), database.session() as s:
-        service.activate(s, past.id, past.version, today=TODAY)
+        lifecycle.activate(s, past.id, past.version, today=TODAY)
     with database.session() as s:
-        status = service.activate(s, near_end.id, near_end.version, today=TODAY)
+        status = lifecycle.activate(s, near_end.id, near_end.version, today=TODAY)
     assert status is AgreementStatus.EXPIRING
     with database.session() as s:  # a setting makes "expiring" a shorter window
         s.add(Setting(key="agreement_expiring_days", value=5))
@@ -214,9 +214,9 @@ def test_activate_needs_dates_and_follows_them(database: Database, world: World)
         assert agreement is not None
         agreement.status = AgreementStatus.ACTIVE
     with database.session() as s:
-        assert service.refresh_statuses(s, TODAY) == 0
-        assert service.refresh_statuses(s, TODAY + timedelta(days=6)) == 1
-        assert service.refresh_statuses(s, TODAY + timedelta(days=11)) == 1
+        assert lifecycle.refresh_statuses(s, TODAY) == 0
+        assert lifecycle.refresh_statuses(s, TODAY + timedelta(days=6)) == 1
+        assert lifecycle.refresh_statuses(s, TODAY + timedelta(days=11)) == 1
     with database.reader() as s:
         agreement = s.get(Agreement, near_end.id)
         assert agreement is not None and agreement.status is AgreementStatus.EXPIRED
@@ -231,13 +231,13 @@ def test_termination_needs_a_reason_and_a_running_agreement(
 ) -> None:
     with database.session() as s:
         created = service.create_agreement(s, data(world))
-        service.activate(s, created.id, created.version + 0, today=TODAY)
+        lifecycle.activate(s, created.id, created.version + 0, today=TODAY)
         version = service.get_agreement(s, created.id).version
     with pytest.raises(ValidationError) as caught, database.session() as s:
-        service.terminate(s, created.id, version, "  ")
+        lifecycle.terminate(s, created.id, version, "  ")
     assert caught.value.field == "reason"
     with database.session() as s:
-        service.terminate(s, created.id, version, "单位搬迁出辖区")
+        lifecycle.terminate(s, created.id, version, "单位搬迁出辖区")
     with database.reader() as s:
         detail = service.get_agreement(s, created.id)
         entry = s.scalars(
@@ -248,24 +248,24 @@ def test_termination_needs_a_reason_and_a_running_agreement(
     assert detail.status is AgreementStatus.TERMINATED and detail.end_reason == "单位搬迁出辖区"
     assert entry.reason == "单位搬迁出辖区"
     with pytest.raises(UserError), database.session() as s:
-        service.terminate(s, created.id, detail.version, "再次终止")
+        lifecycle.terminate(s, created.id, detail.version, "再次终止")
 
 
 def test_an_expired_agreement_cannot_be_terminated(database: Database, world: World) -> None:
     with database.session() as s:
         created = service.create_agreement(s, data(world, valid_to=date(2026, 12, 31)))
-        service.activate(s, created.id, created.version, today=TODAY)
-        service.refresh_statuses(s, date(2027, 1, 1))
+        lifecycle.activate(s, created.id, created.version, today=TODAY)
+        lifecycle.refresh_statuses(s, date(2027, 1, 1))
         version = service.get_agreement(s, created.id).version
     with pytest.raises(UserError), database.session() as s:
-        service.terminate(s, created.id, version, "协商一致")
+        lifecycle.terminate(s, created.id, version, "协商一致")
 
 
 def test_renewal_copies_parties_and_commitments(database: Database, world: World) -> None:
     with database.session() as s:
         created = service.create_agreement(s, data(world, valid_to=date(2026, 12, 31)))
         partner = created.parties[1].id
-        service.add_commitment(
+        commitments.add_commitment(
             s,
             created.id,
             CommitmentData(
@@ -276,15 +276,16 @@ def test_renewal_copies_parties_and_commitments(database: Database, world: World
                 date(2026, 12, 31),
             ),
         )
-        service.add_commitment(
+        commitments.add_commitment(
             s, created.id, CommitmentData(JointActivity.OTHER, "开放停车场", None, 1)
         )
-        service.activate(s, created.id, created.version, today=TODAY)
+        lifecycle.activate(s, created.id, created.version, today=TODAY)
         version = service.get_agreement(s, created.id).version
     with database.session() as s:
-        successor = service.renew(
+        successor_id = lifecycle.renew(
             s, created.id, version, date(2028, 12, 31), reason="到期续签", today=TODAY
         )
+        successor = service.get_agreement(s, successor_id)
     with database.reader() as s:
         old = service.get_agreement(s, created.id)
     assert old.status is AgreementStatus.RENEWED and old.successor_id == successor.id
@@ -299,7 +300,7 @@ def test_renewal_copies_parties_and_commitments(database: Database, world: World
     assert responsible == successor.parties[1].id  # the successor's own party row
     assert successor.commitments[0].data.due_on == date(2028, 12, 31)
     with pytest.raises(UserError), database.session() as s:
-        service.renew(s, created.id, old.version, date(2030, 1, 1), today=TODAY)
+        lifecycle.renew(s, created.id, old.version, date(2030, 1, 1), today=TODAY)
 
 
 @pytest.mark.parametrize("end", ["terminate", "renew"])
@@ -312,32 +313,32 @@ def test_an_ended_agreement_refuses_edits_and_says_why(
     lesson = FulfilmentData(date(2026, 3, 1), JointActivity.PARTY_LESSON)
     with database.session() as s:
         created = service.create_agreement(s, data(world))
-        commitment = service.add_commitment(
+        commitment = commitments.add_commitment(
             s, created.id, CommitmentData(JointActivity.PARTY_LESSON, "", None, 2)
         )
-        service.activate(s, created.id, created.version, today=TODAY)
-        kept = service.record_fulfilment(s, created.id, lesson)
-        removed = service.record_fulfilment(s, created.id, lesson)
-        service.delete_fulfilment(s, removed, 1)
+        lifecycle.activate(s, created.id, created.version, today=TODAY)
+        kept = commitments.record_fulfilment(s, created.id, lesson)
+        removed = commitments.record_fulfilment(s, created.id, lesson)
+        commitments.delete_fulfilment(s, removed, 1)
         scanned = agreement_attachments.add_attachment(s, agreement_id=created.id, source=scan)
         version = service.get_agreement(s, created.id).version
         if end == "terminate":
-            service.terminate(s, created.id, version, "单位搬迁出辖区")
+            lifecycle.terminate(s, created.id, version, "单位搬迁出辖区")
         else:
-            service.renew(s, created.id, version, date(2029, 12, 31), today=TODAY)
+            lifecycle.renew(s, created.id, version, date(2029, 12, 31), today=TODAY)
         ended = service.get_agreement(s, created.id)
     steps = [
         lambda s: service.save_agreement(s, created.id, ended.version, data(world), TODAY),
-        lambda s: service.add_commitment(
+        lambda s: commitments.add_commitment(
             s, created.id, CommitmentData(JointActivity.GRID_DAY, "", None, 1)
         ),
-        lambda s: service.save_commitment(
+        lambda s: commitments.save_commitment(
             s, commitment, 1, CommitmentData(JointActivity.GRID_DAY, "", None, 1)
         ),
-        lambda s: service.delete_commitment(s, commitment, 1),
-        lambda s: service.record_fulfilment(s, created.id, lesson),
-        lambda s: service.delete_fulfilment(s, kept, 1),
-        lambda s: service.restore_fulfilment(s, removed),
+        lambda s: commitments.delete_commitment(s, commitment, 1),
+        lambda s: commitments.record_fulfilment(s, created.id, lesson),
+        lambda s: commitments.delete_fulfilment(s, kept, 1),
+        lambda s: commitments.restore_fulfilment(s, removed),
         lambda s: agreement_attachments.add_attachment(s, agreement_id=created.id, source=scan),
         lambda s: agreement_attachments.add_attachment(s, fulfilment_id=kept, source=scan),
         lambda s: agreement_attachments.remove_attachment(s, scanned.id),
@@ -349,7 +350,7 @@ def test_an_ended_agreement_refuses_edits_and_says_why(
         assert ("终止" if end == "terminate" else "续签") in caught.value.message.template
     with database.reader() as s:
         assert service.get_agreement(s, created.id).version == ended.version
-        assert [f.id for f in service.fulfilments_of(s, created.id)] == [kept]
+        assert [f.id for f in commitments.fulfilments_of(s, created.id)] == [kept]
         assert attachments_of(s, agreement_id=created.id) == [scanned]
 
 
@@ -374,15 +375,15 @@ def test_settings_are_validated_audited_and_move_the_states(
 ) -> None:
     with database.session() as s:
         created = service.create_agreement(s, data(world, valid_to=TODAY + timedelta(days=50)))
-        service.activate(s, created.id, created.version, today=TODAY)
+        lifecycle.activate(s, created.id, created.version, today=TODAY)
     with pytest.raises(ValidationError) as caught, database.session() as s:
-        service.save_settings(s, AgreementSettings(expiring_days=0), TODAY)
+        lifecycle.save_settings(s, AgreementSettings(expiring_days=0), TODAY)
     assert caught.value.field == "expiring_days"
     with pytest.raises(ValidationError) as caught, database.session() as s:
-        service.save_settings(s, AgreementSettings(behind_percent=101), TODAY)
+        lifecycle.save_settings(s, AgreementSettings(behind_percent=101), TODAY)
     assert caught.value.field == "behind_percent"
     with database.session() as s:
-        assert service.save_settings(s, AgreementSettings(60, 10), TODAY) == 1
+        assert lifecycle.save_settings(s, AgreementSettings(60, 10), TODAY) == 1
     with database.reader() as s:
         assert agreement_settings(s) == AgreementSettings(60, 10)
         assert service.get_agreement(s, created.id).status is AgreementStatus.EXPIRING
@@ -403,7 +404,7 @@ def test_commitment_validation(database: Database, world: World) -> None:
         ),
     ):
         with pytest.raises(ValidationError) as caught, database.session() as s:
-            service.add_commitment(s, created.id, bad)
+            commitments.add_commitment(s, created.id, bad)
         assert caught.value.field == field
 
 
@@ -416,7 +417,7 @@ def _ids(database: Database, query: ListQuery) -> list[str]:
 def test_list_filters_and_search(database: Database, world: World) -> None:
     with database.session() as s:
         a = service.create_agreement(s, data(world, number="GJ-1"))
-        service.activate(s, a.id, a.version, today=TODAY)
+        lifecycle.activate(s, a.id, a.version, today=TODAY)
         b = service.create_agreement(
             s,
             data(
@@ -431,7 +432,7 @@ def test_list_filters_and_search(database: Database, world: World) -> None:
                 valid_to=TODAY + timedelta(days=20),
             ),
         )
-        service.activate(s, b.id, b.version, today=TODAY)
+        lifecycle.activate(s, b.id, b.version, today=TODAY)
     q = ListQuery
     assert _ids(database, q(filters={"kind": "branch_pairing"})) == ["ZB-1"]
     assert _ids(database, q(filters={"status": "expiring"})) == ["ZB-1"]
@@ -451,12 +452,12 @@ def test_list_shows_the_progress_of_running_agreements_behind_in_red(
 ) -> None:
     with database.session() as s:
         running = service.create_agreement(s, data(world, number="GJ-1"))
-        commitment = service.add_commitment(
+        commitment = commitments.add_commitment(
             s, running.id, CommitmentData(JointActivity.GRID_DAY, "", None, 4)
         )
-        service.activate(s, running.id, running.version, today=TODAY)
+        lifecycle.activate(s, running.id, running.version, today=TODAY)
         service.create_agreement(s, data(world, number="GJ-2"))  # a draft: no progress
-        service.record_fulfilment(
+        commitments.record_fulfilment(
             s,
             running.id,
             FulfilmentData(date(TODAY.year, 3, 1), JointActivity.GRID_DAY, commitment),

@@ -210,6 +210,5 @@ def test_agreement_parties_and_a_decision_turned_into_an_issue_are_audited_with_
         issue_id = meetings.decision_to_issue(s, decision_id=decision.id)
     with logged.reader() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == issue_id)).one()
-    # registered through the issues area's own step, like any issue
-    assert entry.user_id == user and entry.action == "register"
+    assert entry.user_id == user and entry.action == "register"  # the issues area's own step
     assert problems(logged) == []

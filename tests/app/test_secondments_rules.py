@@ -17,12 +17,12 @@ from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.errors import UserError, ValidationError
 from app.secondments import service
+from app.secondments.lifecycle import status_for_dates
 from app.secondments.logs import months, report_due_on
 from app.secondments.records import (
     GRADE_ORDER,
     PostingData,
     is_disagreement,
-    status_for_dates,
 )
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.secondments import Grade, PostingKind, PostingStatus

@@ -17,7 +17,7 @@ from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.errors import ConflictError, NotFoundError, UserError, ValidationError
 from app.listing import ListQuery
-from app.secondments import evaluations, logs, reminders, service
+from app.secondments import evaluations, lifecycle, logs, reminders, service
 from app.secondments.lists import PostingList, posting_years, side_choices
 from app.secondments.records import EvaluationData, PostingData, WorkLogData
 from db.models.directory import OrgLevel, UnitCategory
@@ -336,10 +336,10 @@ def test_refresh_statuses_moves_on_with_the_calendar(world: World, database: Dat
         database, cross(world, starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 31))
     )
     with database.session() as s:
-        assert service.refresh_statuses(s, date(2026, 11, 30)) == 0
-        assert service.refresh_statuses(s, date(2026, 12, 1)) == 1
+        assert lifecycle.refresh_statuses(s, date(2026, 11, 30)) == 0
+        assert lifecycle.refresh_statuses(s, date(2026, 12, 1)) == 1
         assert service.get_posting(s, posting_id).status is PostingStatus.ACTIVE
-        assert service.refresh_statuses(s, date(2027, 1, 1)) == 1
+        assert lifecycle.refresh_statuses(s, date(2027, 1, 1)) == 1
         assert service.get_posting(s, posting_id).status is PostingStatus.ENDED
 
 

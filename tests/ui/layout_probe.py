@@ -163,7 +163,7 @@ def _dialogs(window: Any) -> Iterator[tuple[str, Callable[[], QDialog | None]]]:
 
     def posting() -> QDialog | None:
         _select_first_rows(secondments)
-        secondments.edit_posting()
+        secondments.commands.edit_posting()
         return secondments.dialog  # type: ignore[no-any-return]
 
     yield "posting", posting

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from app.agreements import service
+from app.agreements import commitments, lifecycle, service
 from app.agreements.matrix import SEVEN, record_fulfilment_for_cell
 from app.agreements.records import AgreementData, CommitmentData, PartyRef
 from app.database import Database
@@ -50,8 +50,8 @@ def _pairing(s: Any, number: str, community: str, branch: str) -> str:
         ),
     )
     for activity in (JointActivity.PARTY_LESSON, JointActivity.GRID_DAY):
-        service.add_commitment(s, created.id, CommitmentData(activity=activity))
-    service.activate(s, created.id, created.version, today=TODAY)
+        commitments.add_commitment(s, created.id, CommitmentData(activity=activity))
+    lifecycle.activate(s, created.id, created.version, today=TODAY)
     return created.id
 
 
@@ -310,9 +310,9 @@ def test_an_ended_pairing_says_why_instead_of_opening_the_form(
     with database.session() as s:
         version = service.get_agreement(s, world["education"]).version
         if end == "terminate":
-            service.terminate(s, world["education"], version, "支部撤并")
+            lifecycle.terminate(s, world["education"], version, "支部撤并")
         else:
-            service.renew(s, world["education"], version, date(2029, 12, 31), today=TODAY)
+            lifecycle.renew(s, world["education"], version, date(2029, 12, 31), today=TODAY)
     view = MatrixView(context, today=TODAY)
     qtbot.addWidget(view)
     view.resize(1366, 700)

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.agreements import service
+from app.agreements import commitments, lifecycle, service
 from app.agreements.records import AgreementData, CommitmentData, PartyRef
 from app.database import Database
 from app.directory import service as directory
@@ -24,11 +25,13 @@ from db.models.security import AuditEntry
 from tests.ui.conftest import Asked, UnsavedQuestions, build_templates, open_copy
 from tests.ui.keys import type_text
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from ui.agreements.editor import AgreementDialog
 from ui.agreements.tab import AgreementsTab
+from ui.main_window import MainWindow
+from ui.settings import Settings
 from ui.tab import TabContext
 from ui.widgets.unsaved import Answer
 
@@ -126,13 +129,13 @@ def agreement(
     )
     with database.session() as s:
         created = service.create_agreement(s, data)
-        service.add_commitment(
+        commitments.add_commitment(
             s,
             created.id,
             CommitmentData(JointActivity.VOLUNTEER_SERVICE, "联合志愿服务", None, target),
         )
         if activate:
-            service.activate(s, created.id, created.version, today=TODAY)
+            lifecycle.activate(s, created.id, created.version, today=TODAY)
     return created.id
 
 
@@ -405,8 +408,8 @@ def test_filters_search_and_the_dashboards_filters(
     assert titles(tab) == ["宁海路社区共建"]
 
 
-def test_states_follow_the_dates_when_the_tab_refreshes(
-    make_tab: Any, database: Database, world: dict[str, str]
+def test_states_follow_the_dates_when_the_database_opens(
+    qtbot: QtBot, make_tab: Any, database: Database, world: dict[str, str], tmp_path: Path
 ) -> None:
     agreement_id = agreement(
         database, world, "GJ2026-001", "协议", valid_to=TODAY + timedelta(days=90)
@@ -421,11 +424,17 @@ def test_states_follow_the_dates_when_the_tab_refreshes(
             AgreementData(**{**detail.data.__dict__, "valid_to": TODAY + timedelta(days=5)}),
             today=TODAY - timedelta(days=100),
         )
+    tab.refresh()  # F5 reads again; the calendar's one writer moves states
     assert stored(database, agreement_id).status is AgreementStatus.ACTIVE
-    tab.refresh()  # F5
-    assert stored(database, agreement_id).status is AgreementStatus.EXPIRING
-    status = tab.agreements.model.source.column_index("status")
-    assert tab.agreements.model.index(0, status).data() == "即将到期"
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(database.target, settings, interactive=False)
+    qtbot.addWidget(window)
+    window.open_database()
+    qtbot.waitUntil(lambda: stored(database, agreement_id).status is AgreementStatus.EXPIRING)
+    page = window.show_tab("agreements")
+    status = page.agreements.model.source.column_index("status")  # type: ignore[attr-defined]
+    assert page.agreements.model.index(0, status).data() == "即将到期"  # type: ignore[attr-defined]
+    window.close()
 
 
 def test_delete_asks_first_and_undo_restores(

@@ -22,12 +22,12 @@ from tests.ui.keys import type_text
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
-from ui.directory.dialogs.base import RecordDialog
 from ui.directory.kinds import PARTY_ORG, PERSON, RESIDENT_UNIT
 from ui.directory.org_tree_model import ID_ROLE as TREE_ID_ROLE
 from ui.directory.tab import DirectoryTab
 from ui.models.paged_table import ID_ROLE
 from ui.tab import TabContext
+from ui.widgets.record_dialog import RecordDialog
 from ui.widgets.unsaved import Answer
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No

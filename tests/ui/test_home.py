@@ -23,6 +23,7 @@ from ui.home.remembered import HomeChoice
 from ui.home.tab import KPI_KEYS, HomeTab
 from ui.home.tiles import PERIOD_KEYS, SNAPSHOT_KEYS
 from ui.tab import DataEvents, TabContext
+from ui.widgets import palette
 
 OPEN = ["registered", "accepted", "dispatched", "in_progress"]
 
@@ -285,5 +286,5 @@ def test_period_tiles_and_snapshot_tiles_stand_apart_coloured_only_when_late(
         .value.palette()
         .color(tab.tiles["overdue"].value.foregroundRole())
         .name()
-        == "#b22222"
+        == palette.ERROR_RED  # the one error red
     )

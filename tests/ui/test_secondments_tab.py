@@ -35,7 +35,6 @@ from tests.ui.keys import type_text
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
-from ui.directory.dialogs.base import RecordDialog
 from ui.secondments.assessment import AssessmentDialog
 from ui.secondments.detail import DISAGREEMENT_FILL
 from ui.secondments.dialogs import (
@@ -47,6 +46,7 @@ from ui.secondments.dialogs import (
 )
 from ui.secondments.tab import SecondmentsTab
 from ui.tab import TabContext
+from ui.widgets.record_dialog import RecordDialog
 from ui.widgets.unsaved import Answer
 
 TODAY = date(2026, 11, 28)

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.agreements import service
+from app.agreements import lifecycle, service
 from app.agreements.lists import AgreementList
 from app.agreements.records import AgreementSettings, agreement_settings, expiring_days
 from app.changes import Area, Changes
 from app.directory.choices import org_unit_choices
+from app.enums import AgreementKind, AgreementStatus, OrgLevel
 from app.errors import UserError
-from db.models.agreements import AgreementKind, AgreementStatus
-from db.models.directory import OrgLevel
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,11 +34,11 @@ from ui.agreements.editor import AgreementDialog
 from ui.agreements.parties import BRANCH, UNIT, partner_choices
 from ui.agreements.settings_dialog import SettingsDialog
 from ui.agreements.view_base import ask
-from ui.directory.pickers import ChoiceCombo
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import PagedTableModel
 from ui.tab import FollowsChanges, TabContext
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.pickers import ChoiceCombo
 
 SOURCE = AgreementList()
 TITLE_COLUMN = SOURCE.column_index("title")
@@ -136,15 +135,11 @@ class AgreementView(FollowsChanges, QWidget):
     # what the tab forwards
 
     def refresh(self) -> None:
-        """States follow the dates: moved on to today's first, then the list is read again."""
+        """The list read again, keeping the selected agreement."""
         kept = self.panel.current_id()
-        with self.context.database.session() as s:
-            changed = service.refresh_statuses(s)
         self.model.reload()
         if kept:
             self.panel.select_id(kept)
-        if changed:  # shown already: the other screens re-read
-            self.context.events.announce(Changes.of(Area.AGREEMENTS), self)
 
     def new_record(self) -> AgreementDialog:
         """A new agreement in the editor, of the kind the filter shows."""
@@ -224,7 +219,7 @@ class AgreementView(FollowsChanges, QWidget):
 
         def save(settings: AgreementSettings) -> int:
             with self.context.database.session() as s:
-                return service.save_settings(s, settings)
+                return lifecycle.save_settings(s, settings)
 
         dialog.set_saver(save)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from app.agreements import claims
 from app.agreements.store import live_entry
 from app.changes import Area
+from app.enums import ListEntryStatus
 from app.i18n import QT_TRANSLATE_NOOP
 from db.base import Entity
-from db.models.agreements import ListEntry, ListEntryStatus
+from db.models.agreements import ListEntry
 
 from PySide6.QtCore import QCoreApplication
 from ui.tab import DataEvents

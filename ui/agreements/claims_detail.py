@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.agreements import claims
 from app.agreements.claims import EntryDetail, Match
-from db.models.agreements import ListEntryStatus, ListKind
+from app.enums import ListEntryStatus, ListKind
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

@@ -12,8 +12,7 @@ from datetime import date
 from app.agreements.claims import ListEntryData
 from app.database import Database
 from app.directory.choices import Choice, org_unit_choices, resident_unit_choices
-from db.models.agreements import ListKind
-from db.models.directory import OrgLevel
+from app.enums import ListKind, OrgLevel
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.record_dialog import RecordDialog
 
 COMMUNITY, UNIT = 0, 1
 PARTY_LEVELS = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY)

@@ -15,8 +15,9 @@ from datetime import date
 from app.agreements import claims
 from app.agreements.claims import EntryDetail, ListEntryData, Match
 from app.agreements.entry_list import ListEntryList
-from app.agreements.store import check_version, live_entry
-from db.models.agreements import ListEntryStatus, ListKind
+from app.agreements.store import live_entry
+from app.enums import ListEntryStatus, ListKind
+from app.errors import check_version
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -173,7 +174,7 @@ class ClaimsView(ListView):
     def end_claim(self, *, release: bool) -> None:
         """退回 (a claimed entry back to the list) or 取消 (the entry is dropped), with a reason
         the audit log keeps."""
-        from ui.meetings.reason_dialog import ReasonDialog
+        from ui.widgets.reason_dialog import ReasonDialog
 
         detail = self.detail
         if detail is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.agreements import service
+from app.agreements import commitments, service
 from app.agreements.records import AgreementData, CommitmentData
 from app.changes import Area
 from app.i18n import QT_TRANSLATE_NOOP
@@ -114,11 +114,11 @@ class AddCommitmentCommand(AgreementCommand):
         super().__init__(COMMITMENT_ADDED, name, record_id, database, events)
 
     def apply(self, session: Session) -> None:
-        service.restore_commitment(session, self.record_id)
+        commitments.restore_commitment(session, self.record_id)
 
     def revert(self, session: Session) -> None:
-        version = service.commitment_version(session, self.record_id)
-        service.delete_commitment(session, self.record_id, version)
+        version = commitments.commitment_version(session, self.record_id)
+        commitments.delete_commitment(session, self.record_id, version)
 
 
 class DeleteCommitmentCommand(AddCommitmentCommand):
@@ -151,8 +151,8 @@ class EditCommitmentCommand(AgreementCommand):
         self.before, self.after = before, after
 
     def _save(self, session: Session, data: CommitmentData) -> None:
-        version = service.commitment_version(session, self.record_id)
-        service.save_commitment(session, self.record_id, version, data)
+        version = commitments.commitment_version(session, self.record_id)
+        commitments.save_commitment(session, self.record_id, version, data)
 
     def apply(self, session: Session) -> None:
         self._save(session, self.after)
@@ -170,11 +170,11 @@ class RecordFulfilmentCommand(AgreementCommand):
         super().__init__(FULFILMENT_RECORDED, name, record_id, database, events)
 
     def apply(self, session: Session) -> None:
-        service.restore_fulfilment(session, self.record_id)
+        commitments.restore_fulfilment(session, self.record_id)
 
     def revert(self, session: Session) -> None:
-        version = service.fulfilment_version(session, self.record_id)
-        service.delete_fulfilment(session, self.record_id, version)
+        version = commitments.fulfilment_version(session, self.record_id)
+        commitments.delete_fulfilment(session, self.record_id, version)
 
 
 class DeleteFulfilmentCommand(RecordFulfilmentCommand):

@@ -15,23 +15,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.agreements import progress, service
+from app.agreements import commitments, progress
+from app.agreements.commitments import FulfilmentDetail
+from app.agreements.lifecycle import Action
 from app.agreements.records import CommitmentData
-from app.agreements.service import AgreementDetail, CommitmentDetail, FulfilmentDetail
+from app.agreements.service import AgreementDetail, CommitmentDetail
 from app.attachments import add_attachment
 from app.errors import UserError
 from app.localtime import beijing_today
-from db.models.agreements import AgreementStatus
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -57,25 +56,19 @@ from ui.agreements.forms import (
 from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.tab import TabContext
-from ui.widgets import read_only
+from ui.widgets import palette, read_only
 from ui.widgets.attachments_box import AttachmentsBox
+from ui.widgets.tables import read_only_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-BEHIND = "#a4161a"
+BEHIND = palette.ERROR_RED
 
 
 def _table(headers: list[str], stretch: int, parent: QWidget) -> QTableWidget:
-    """A read-only table; column ``stretch`` (the longest text) takes the spare width."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    """A read-only table of one-line rows; column ``stretch`` (the longest text) takes the
+    spare width."""
+    table = read_only_table(headers, parent, stretch=stretch)
     table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     return table
 
@@ -235,7 +228,7 @@ class CommitmentsPanel(QWidget):
         with self.database.reader() as s:
             rows = progress.commitment_progress(s, today.year, today, agreement_id=detail.id)
             overall = progress.agreement_progress(s, today.year, today, [detail.id])
-            fulfilments = service.fulfilments_of(s, detail.id)
+            fulfilments = commitments.fulfilments_of(s, detail.id)
         self._show_commitments(detail, {p.commitment_id: p for p in rows})
         self._show_overall(overall.get(detail.id), today.year)
         self._show_fulfilments(detail, fulfilments)
@@ -316,7 +309,7 @@ class CommitmentsPanel(QWidget):
         self.edit_commitment_button.setEnabled(editable and chosen)
         self.delete_commitment_button.setEnabled(editable and chosen)
         record_chosen = _selected_id(self.fulfilments) is not None
-        signed = self.detail is not None and self.detail.status is not AgreementStatus.DRAFT
+        signed = self.detail is not None and Action.RECORD_FULFILMENT in self.detail.actions
         self.record_button.setEnabled(editable and signed)
         self.files_button.setEnabled(record_chosen)
         self.delete_fulfilment_button.setEnabled(editable and record_chosen)
@@ -343,7 +336,7 @@ class CommitmentsPanel(QWidget):
 
         def save(data: CommitmentData) -> str:
             with self.database.session() as s:
-                return service.add_commitment(s, agreement_id, data)
+                return commitments.add_commitment(s, agreement_id, data)
 
         dialog.set_saver(save)
         dialog.saved.connect(self._on_commitment_added)
@@ -367,7 +360,7 @@ class CommitmentsPanel(QWidget):
 
         def save(data: CommitmentData) -> CommitmentData:
             with self.database.session() as s:
-                service.save_commitment(s, current.id, current.version, data)
+                commitments.save_commitment(s, current.id, current.version, data)
             return data
 
         def saved(data: CommitmentData) -> None:
@@ -395,7 +388,7 @@ class CommitmentsPanel(QWidget):
             ).format(name=name),
         ):
             return False
-        if not self._write(lambda s: service.delete_commitment(s, current.id, current.version)):
+        if not self._write(lambda s: commitments.delete_commitment(s, current.id, current.version)):
             return False
         self._push(DeleteCommitmentCommand(current.id, name, *self._services()))
         return True
@@ -417,7 +410,7 @@ class CommitmentsPanel(QWidget):
 
         def save(new: NewFulfilment) -> str:
             with self.database.session() as s:
-                record_id = service.record_fulfilment(s, agreement_id, new.data)
+                record_id = commitments.record_fulfilment(s, agreement_id, new.data)
                 for path in new.files:
                     add_attachment(s, fulfilment_id=record_id, source=path)
             return record_id
@@ -447,7 +440,7 @@ class CommitmentsPanel(QWidget):
             self.tr("删除履约记录“{name}”吗？\n可用“撤销”（Ctrl+Z）恢复。").format(name=name),
         ):
             return False
-        if not self._write(lambda s: service.delete_fulfilment(s, record_id, current.version)):
+        if not self._write(lambda s: commitments.delete_fulfilment(s, record_id, current.version)):
             return False
         self._push(DeleteFulfilmentCommand(record_id, name, *self._services()))
         return True

@@ -18,26 +18,25 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from app.agreements import service
-from app.agreements.records import FINAL, AgreementData
+from app.agreements import lifecycle, service
+from app.agreements.lifecycle import Action
+from app.agreements.records import AgreementData
 from app.agreements.service import AgreementDetail
+from app.agreements.store import number_code, propose_number
 from app.changes import Area, Changes
-from app.errors import ConflictError, NotFoundError, UserError, ValidationError
+from app.enums import AgreementKind, AgreementStatus
+from app.errors import NotFoundError, UserError, ValidationError
 from app.localtime import beijing_today
-from db.models.agreements import AgreementKind, AgreementStatus
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -49,30 +48,28 @@ from ui.agreements.date_field import OptionalDate
 from ui.agreements.files import AGREEMENT_FILES
 from ui.agreements.forms import Renewal, RenewDialog, term_years
 from ui.agreements.parties import PartiesBox
-from ui.directory.pickers import EnumCombo
 from ui.i18n import enum_text, message_text
-from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
-from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
-from ui.widgets import read_only, unsaved
+from ui.widgets import palette, read_only
 from ui.widgets.attachments_box import AttachmentsBox
+from ui.widgets.editor_dialog import EditorDialog
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.pickers import EnumCombo
+from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.unsaved import UnsavedMarker
 
 SIZE = (1240, 720)
-BANNERS = {  # status → the banner's colours
-    AgreementStatus.DRAFT: "background: #eef3f8; color: #1f4e79;",
-    AgreementStatus.ACTIVE: "background: #e6f4ea; color: #1e6b34;",
-    AgreementStatus.EXPIRING: "background: #fff3c4; color: #7a5900;",
-    AgreementStatus.EXPIRED: "background: #f1f1f1; color: #555;",
-    AgreementStatus.TERMINATED: "background: #fde0de; color: #a4161a;",
-    AgreementStatus.RENEWED: "background: #f1f1f1; color: #555;",
+BANNERS = {  # status → the banner's style
+    AgreementStatus.DRAFT: palette.banner(palette.DRAFT_FILL, palette.DRAFT_BLUE),
+    AgreementStatus.ACTIVE: palette.banner(palette.DONE_FILL, palette.DONE_GREEN),
+    AgreementStatus.EXPIRING: palette.banner(palette.WARNING_FILL, palette.WARNING_AMBER),
+    AgreementStatus.EXPIRED: palette.banner(palette.ENDED_FILL, palette.ENDED_GREY),
+    AgreementStatus.TERMINATED: palette.banner(palette.ERROR_FILL, palette.ERROR_RED),
+    AgreementStatus.RENEWED: palette.banner(palette.ENDED_FILL, palette.ENDED_GREY),
 }
 
 
-class AgreementDialog(QDialog):
-    saved = Signal(str)
-
+class AgreementDialog(EditorDialog):
     def __init__(
         self,
         context: TabContext,
@@ -80,23 +77,11 @@ class AgreementDialog(QDialog):
         kind: AgreementKind | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.database = context.database
+        super().__init__(context, parent)
         self.detail: AgreementDetail | None = None
-        self.reason_dialog: ReasonDialog | None = None
         self.renew_dialog: RenewDialog | None = None
-        self._clean: tuple[Any, ...] = ()
-        self.setStyleSheet(STYLE)
-        self.setSizeGripEnabled(True)
         self.errors = FieldErrors()
-
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.read_only_banner = read_only.banner(self)
-        self.read_only_banner.setVisible(not context.may_edit)
-        self.marker = UnsavedMarker(self.is_dirty, self)
         self._build_fields()
         self.attachments = AttachmentsBox(
             self.database,
@@ -110,11 +95,9 @@ class AgreementDialog(QDialog):
         self.commitments.changed.connect(self._show_commitments)
         self._build_buttons()
         self._build_layout()
-        for button in self.findChildren(QPushButton):  # Enter in a field must not press one
-            button.setAutoDefault(False)
+        self.finish_building()
         self.marker.watch(self.kind, self.number, self.title, self.parties, self.summary)
         self.marker.watch(self.signed_on, self.valid_from, self.valid_to)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         context.events.announced.connect(self._on_events_announced)
 
         if agreement_id is not None:
@@ -175,12 +158,6 @@ class AgreementDialog(QDialog):
         self.save_button = self._button(self.tr("保存"), self.tr("保存（Ctrl+S）"), self.save)
         self.close_button = self._button(self.tr("关闭"), self.tr("关闭（Esc）"), self.reject)
 
-    def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
-
     def _build_layout(self) -> None:
         facts = QGroupBox(self.tr("协议"), self)
         facts.setLayout(self.form)
@@ -225,7 +202,7 @@ class AgreementDialog(QDialog):
     @property
     def read_only(self) -> bool:
         """An agreement that has ended, or any agreement a viewer opens."""
-        ended = self.detail is not None and self.detail.status in FINAL
+        ended = self.detail is not None and Action.EDIT not in self.detail.actions
         return ended or not self.context.may_edit
 
     def load_new(self, kind: AgreementKind) -> None:
@@ -294,37 +271,33 @@ class AgreementDialog(QDialog):
         d = self.detail
         if d is None:
             self.banner.setText(self.tr("新协议为草拟状态；填写签订日期和有效期后，点“生效…”。"))
-            self.banner.setStyleSheet(BANNERS[AgreementStatus.DRAFT] + "padding: 6px;")
+            self.banner.setStyleSheet(BANNERS[lifecycle.INITIAL])
             return
         parts = [self.tr("状态：{status}").format(status=enum_text(d.status))]
-        if d.status is AgreementStatus.EXPIRING and d.data.valid_to is not None:
-            days = (d.data.valid_to - beijing_today()).days
+        if d.expiring_in_days is not None and d.data.valid_to is not None:
             parts.append(
                 self.tr("有效期至 {day}，还有 {n} 天，请及时续签").format(
-                    day=d.data.valid_to.isoformat(), n=days
+                    day=d.data.valid_to.isoformat(), n=d.expiring_in_days
                 )
             )
-        if d.status is AgreementStatus.TERMINATED:
+        if d.end_reason:
             parts.append(self.tr("终止原因：{reason}").format(reason=d.end_reason))
-        if d.status in FINAL:
+        if Action.EDIT not in d.actions:
             parts.append(self.tr("本协议已结束，只能查看。"))
         if d.successor_id:
             parts.append(self.tr("已续签为新一期协议"))
         elif d.predecessor_id:
             parts.append(self.tr("由上一期协议续签而来"))
         self.banner.setText("　".join(parts))
-        self.banner.setStyleSheet(BANNERS[d.status] + "padding: 6px;")
+        self.banner.setStyleSheet(BANNERS[d.status])
 
     def _enable_lifecycle(self) -> None:
-        status = self.detail.status if self.detail else AgreementStatus.DRAFT
-        self.activate_button.setEnabled(status is AgreementStatus.DRAFT)
-        self.terminate_button.setEnabled(
-            self.detail is not None
-            and status in (AgreementStatus.DRAFT, AgreementStatus.ACTIVE, AgreementStatus.EXPIRING)
+        actions = (
+            self.detail.actions if self.detail else lifecycle.allowed_actions(lifecycle.INITIAL)
         )
-        self.renew_button.setEnabled(
-            status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRING, AgreementStatus.EXPIRED)
-        )
+        self.activate_button.setEnabled(Action.ACTIVATE in actions)
+        self.terminate_button.setEnabled(self.detail is not None and Action.TERMINATE in actions)
+        self.renew_button.setEnabled(Action.RENEW in actions)
         self.save_button.setEnabled(not self.read_only)
         linked = self.detail.successor_id or self.detail.predecessor_id if self.detail else None
         self.linked_button.setVisible(linked is not None)
@@ -338,8 +311,8 @@ class AgreementDialog(QDialog):
         if self.detail is not None or self.kind.value() is None:
             return
         with self.database.reader() as s:
-            proposals = {service.propose_number(s, k, beijing_today().year) for k in AgreementKind}
-            proposed = service.propose_number(s, self.kind.value(), beijing_today().year)
+            proposals = {propose_number(s, k, beijing_today().year) for k in AgreementKind}
+            proposed = propose_number(s, self.kind.value(), beijing_today().year)
         if not self.number.text().strip() or self.number.text() in proposals:
             self.number.setText(proposed)
 
@@ -370,9 +343,6 @@ class AgreementDialog(QDialog):
             data.summary,
         )
 
-    def is_dirty(self) -> bool:
-        return not self.read_only and self.state() != self._clean
-
     # saving
 
     def save(self) -> bool:
@@ -388,14 +358,8 @@ class AgreementDialog(QDialog):
                     detail = service.create_agreement(s, data)
                 else:
                     detail = service.save_agreement(s, before.id, before.version, data)
-        except ValidationError as error:
-            self.show_error(error.field, message_text(error.message))
-            return False
-        except ConflictError as error:
-            self._offer_reload(error)
-            return False
         except UserError as error:
-            QMessageBox.warning(self, self.windowTitle(), message_text(error.message))
+            self.report(error)
             return False
         self.load(detail)
         if before is None:
@@ -414,18 +378,8 @@ class AgreementDialog(QDialog):
             return self.detail
         return self.detail if self.save() else None
 
-    def _offer_reload(self, error: UserError) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            message_text(error.message)
-            + "\n\n"
-            + self.tr("重新载入这份协议吗？本窗口中未保存的修改将会丢失。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reload()
+    def reload_question(self) -> str:
+        return self.tr("重新载入这份协议吗？本窗口中未保存的修改将会丢失。")
 
     # errors
 
@@ -456,7 +410,7 @@ class AgreementDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        return self._step(lambda s: service.activate(s, detail.id, detail.version))
+        return self._step(lambda s: lifecycle.activate(s, detail.id, detail.version))
 
     def terminate(self) -> ReasonDialog | None:
         detail = self.ensure_saved()
@@ -465,7 +419,7 @@ class AgreementDialog(QDialog):
 
         def apply(reason: str) -> None:
             with self.database.session() as s:
-                service.terminate(s, detail.id, detail.version, reason)
+                lifecycle.terminate(s, detail.id, detail.version, reason)
 
         dialog = ReasonDialog(
             self.tr("终止协议"),
@@ -488,17 +442,17 @@ class AgreementDialog(QDialog):
         data = detail.data
         valid_from = data.valid_to + timedelta(days=1) if data.valid_to else beijing_today()
         with self.database.reader() as s:
-            number = service.propose_number(
+            number = propose_number(
                 s,
                 data.kind or AgreementKind.CO_BUILDING,
                 valid_from.year,
-                service.number_code(data.number),
+                number_code(data.number),
             )
         dialog = RenewDialog(valid_from, term_years(data.valid_from, data.valid_to), number, self)
 
-        def save(renewal: Renewal) -> AgreementDetail:
+        def save(renewal: Renewal) -> str:
             with self.database.session() as s:
-                return service.renew(
+                return lifecycle.renew(
                     s,
                     detail.id,
                     detail.version,
@@ -549,17 +503,8 @@ class AgreementDialog(QDialog):
 
     # closing and outside changes
 
-    def may_leave(self) -> bool:
-        """True when the agreement shown may be left: nothing unsaved, saved now, or dropped."""
-        title = self.title.text().strip() or self.windowTitle()
-        if not unsaved.may_leave(self, self.windowTitle(), self.is_dirty, self.save, title):
-            return False
-        self._clean = self.state()  # dropped: asked once, not again on the way out
-        return True
-
-    def reject(self) -> None:
-        if self.may_leave():
-            super().reject()
+    def leave_title(self) -> str:
+        return self.title.text().strip() or self.windowTitle()
 
     def _on_events_announced(self, changes: Changes, origin: object) -> None:
         """An undo or another window changed agreements: show it, keeping what is typed."""

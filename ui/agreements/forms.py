@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.agreements.records import CommitmentData, FulfilmentData
-from db.models.agreements import JointActivity
+from app.enums import JointActivity
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 from ui.agreements.date_field import OptionalDate, date_edit, from_qdate, to_qdate
 from ui.agreements.spin_boxes import hours_spin, people_spin
-from ui.directory.dialogs.base import RecordDialog, widget_state
-from ui.directory.pickers import EnumCombo
+from ui.widgets.pickers import EnumCombo
+from ui.widgets.record_dialog import RecordDialog, widget_state
 
 
 class FormDialog(RecordDialog):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.agreements.commitments import delete_fulfilment, fulfilments_of
 from app.agreements.matrix import record_fulfilment_for_cell
 from app.agreements.records import FulfilmentData
-from app.agreements.service import delete_fulfilment, fulfilments_of
 from app.changes import Area
 from app.errors import not_found
 from app.i18n import QT_TRANSLATE_NOOP

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
 from ui.agreements.spin_boxes import hours_spin, people_spin
-from ui.directory.dialogs.base import RecordDialog
 from ui.i18n import enum_text
+from ui.widgets.record_dialog import RecordDialog
 
 
 class FulfilmentDialog(RecordDialog):

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from ui.i18n import enum_text, translate
 from ui.models.paged_table import ID_ROLE
+from ui.widgets import palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 BRANCH, COMMUNITY = 0, 1
@@ -36,7 +37,7 @@ HEADERS = {
 }
 CELL_COLOURS = {  # state → (background, text)
     CellState.DONE: ("#e3f4e1", "#1e5d23"),
-    CellState.PLANNED: ("#fff3c4", "#7a5900"),
+    CellState.PLANNED: (palette.WARNING_FILL, palette.WARNING_AMBER),
     CellState.MISSING: ("#f3f3f3", "#888888"),
 }
 STATE_ORDER = {CellState.DONE: 0, CellState.PLANNED: 1, CellState.MISSING: 2}

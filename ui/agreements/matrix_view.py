@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from app.agreements.lifecycle import fulfilment_refusal
 from app.agreements.matrix import (
     SEVEN,
     MatrixRow,
@@ -20,12 +21,11 @@ from app.agreements.matrix import (
     matrix_years,
     seven_matrix,
 )
-from app.agreements.records import FINAL, FulfilmentData
+from app.agreements.records import FulfilmentData
 from app.changes import Changes
 from app.directory.lists import org_tree
+from app.enums import OrgLevel
 from app.errors import UserError
-from db.models.agreements import AgreementStatus
-from db.models.directory import OrgLevel
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -238,13 +238,9 @@ class MatrixView(AgreementsView):
         if found is None:
             return None
         row, cell = found
-        if row.status in FINAL:
-            text = self.tr("{branch}的结对协议已{status}，不能再登记履约。").format(
-                branch=row.branch_name, status=enum_text(row.status)
-            )
-            if row.status is AgreementStatus.RENEWED:
-                text += self.tr("请在续签后的新协议上登记。")
-            QMessageBox.warning(self, self.tr("无法登记履约"), text)
+        refusal = fulfilment_refusal(row.branch_name, row.status)
+        if refusal is not None:
+            QMessageBox.warning(self, self.tr("无法登记履约"), message_text(refusal))
             return None
         year = self.current_year()
         held_on = min(max(self.today, date(year, 1, 1)), date(year, 12, 31))

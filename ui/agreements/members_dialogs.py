@@ -16,13 +16,13 @@ from app.directory.choices import (
     resident_unit_choice,
     resident_unit_choices,
 )
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
 from ui.agreements.spin_boxes import hours_spin
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, LookupEdit
+from ui.widgets.record_dialog import RecordDialog
 
 
 class RegistrationDialog(RecordDialog):

@@ -15,8 +15,7 @@ from app.directory.choices import (
     party_org_choices,
     resident_unit_choices,
 )
-from db.models.agreements import PartySide
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel, PartySide
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,8 +29,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.pickers import ChoiceCombo
 from ui.i18n import enum_text
+from ui.widgets.pickers import ChoiceCombo
 
 PARTY_ROLE = Qt.ItemDataRole.UserRole + 1
 UNIT, BRANCH = "unit:", "branch:"  # the partner picker's ids: a resident unit or a party org

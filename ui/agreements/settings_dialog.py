@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.agreements.records import AgreementSettings
 
 from PySide6.QtWidgets import QSpinBox, QWidget
-from ui.directory.dialogs.base import RecordDialog
+from ui.widgets.record_dialog import RecordDialog
 
 
 class SettingsDialog(RecordDialog):

@@ -9,7 +9,7 @@ from app.operator import Operator
 from app.signing_in import sign_in
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
-from ui.directory.dialogs.base import RecordDialog
+from ui.widgets.record_dialog import RecordDialog
 
 if TYPE_CHECKING:
     from app.database import Database

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from app.enums import Role
 from app.errors import UserError
 from app.idle_lock import idle_lock_minutes, set_idle_lock_minutes
 from app.localtime import to_beijing
@@ -18,7 +19,6 @@ from app.users import (
     remove_user,
 )
 from app.users import set_password as set_user_password
-from db.models.security import Role
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import EnumCombo
 from ui.i18n import enum_text, message_text
+from ui.widgets.pickers import EnumCombo
+from ui.widgets.record_dialog import RecordDialog
 
 if TYPE_CHECKING:
     from app.database import Database

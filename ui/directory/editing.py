@@ -18,7 +18,6 @@ from app.errors import UserError
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.directory.commands import CreateCommand, DeleteCommand, EditCommand
-from ui.directory.dialogs.base import RecordDialog
 from ui.directory.dialogs.org_unit import OrgUnitDialog
 from ui.directory.dialogs.party_org import PartyOrgDialog
 from ui.directory.dialogs.person import PersonDialog
@@ -26,6 +25,7 @@ from ui.directory.dialogs.resident_unit import ResidentUnitDialog
 from ui.directory.kinds import ORG_UNIT, PARTY_ORG, PERSON, RESIDENT_UNIT, RecordKind
 from ui.i18n import message_text
 from ui.tab import TabContext
+from ui.widgets.record_dialog import RecordDialog
 
 DIALOGS: dict[str, Callable[..., RecordDialog]] = {
     ORG_UNIT.key: OrgUnitDialog,

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.database import Database
 from app.directory.lists import OrgNode, org_tree, subtree_ids
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont

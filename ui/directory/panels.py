@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from app.database import Database
 from app.directory.lists import PartyOrgList, PersonList, ResidentUnitList
+from app.enums import PartyOrgKind, UnitCategory
 from app.listing import ListSource
-from db.models.directory import PartyOrgKind, UnitCategory
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QWidget

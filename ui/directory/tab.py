@@ -20,8 +20,8 @@ from app.changes import Area, Changes
 from app.directory.choices import org_unit_path
 from app.directory.lists import OrgNode
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
+from app.enums import OrgLevel, PartyOrgKind, UnitCategory
 from app.secondments.service import first_community_head
-from db.models.directory import OrgLevel, PartyOrgKind, UnitCategory
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut

@@ -49,6 +49,7 @@ from ui.excel.preview_models import PreviewModel, ProblemsModel
 from ui.excel.work import Cancelled, run_in_background
 from ui.i18n import message_text, translate
 from ui.tab import TabContext
+from ui.widgets import palette
 from ui.widgets.saved_notice import show_saved
 from ui.widgets.screen import fit_to_screen
 
@@ -106,7 +107,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.ignored = QLabel(self)  # the file's columns that are not read
         self.ignored.setWordWrap(True)
-        self.ignored.setStyleSheet("color: #a4161a;")
+        self.ignored.setStyleSheet(palette.ERROR_TEXT)
         self.preview_model = PreviewModel(self)
         self.preview_table = self._table(self.preview_model)
         self.problems_model = ProblemsModel(self)

@@ -12,9 +12,10 @@ from app.i18n import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from ui.i18n import message_text, translate
+from ui.widgets import palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-ROW_BACKGROUND = QColor("#fde0de")  # a row with a problem
+ROW_BACKGROUND = QColor(palette.ERROR_FILL)  # a row with a problem
 CELL_BACKGROUND = QColor("#f4a9a3")  # the cell the problem is in
 PROBLEM_TEXT = QColor("#a4161a")
 ACTIONS: dict[Action, str] = {

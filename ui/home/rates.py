@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.issues.ranking_dialog import rates_table
 from ui.issues.rates_model import RatesModel, rule_text
+from ui.widgets.tables import read_only_view
 
 ROWS_SHOWN = 8  # the table's height; more rows scroll
 
@@ -31,7 +31,7 @@ class RatesBox(QGroupBox):
         self.ranking_button = QPushButton(self.tr("红黑榜…"), self)
         self.tabs = QTabWidget(self)
         for model, title in ((self.units, self.tr("承办单位")), (self.places, self.tr("社区"))):
-            table = rates_table(model, self)
+            table = read_only_view(model, self, stretch=0)
             table.setSortingEnabled(True)
             table.setMinimumHeight(28 * ROWS_SHOWN)
             self.tabs.addTab(table, title)

@@ -8,19 +8,20 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from ui.widgets import palette
 
-TILE_STYLE = """
-QFrame#tile { background: #f7f7f5; border: 1px solid #dcdcd6; border-radius: 6px; }
-QFrame#tile:hover, QFrame#tile:focus { border: 1px solid #555; }
-QLabel#tileValue { font-size: 24px; font-weight: bold; color: #333; }
-QLabel#tileLabel { font-size: 13px; color: #444; }
-QFrame#tile[minor="true"] QLabel#tileValue { font-size: 16px; color: #555; }
-QFrame#tile[attention="alert"] { background: #fdecea; border: 1px solid #e3a19c; }
-QFrame#tile[attention="alert"] QLabel#tileValue { color: #b22222; }
-QFrame#tile[attention="warning"] { background: #fff5dc; border: 1px solid #e5c57a; }
-QFrame#tile[attention="warning"] QLabel#tileValue { color: #8a5a00; }
-QLabel#tileGroup { font-size: 14px; font-weight: bold; color: #333; }
-QLabel#tileGroupNote { font-size: 12px; color: #666; }
+TILE_STYLE = f"""
+QFrame#tile {{ background: #f7f7f5; border: 1px solid #dcdcd6; border-radius: 6px; }}
+QFrame#tile:hover, QFrame#tile:focus {{ border: 1px solid #555; }}
+QLabel#tileValue {{ font-size: 24px; font-weight: bold; color: #333; }}
+QLabel#tileLabel {{ font-size: 13px; color: #444; }}
+QFrame#tile[minor="true"] QLabel#tileValue {{ font-size: 16px; color: #555; }}
+QFrame#tile[attention="alert"] {{ background: #fdecea; border: 1px solid #e3a19c; }}
+QFrame#tile[attention="alert"] QLabel#tileValue {{ color: {palette.ERROR_RED}; }}
+QFrame#tile[attention="warning"] {{ background: #fff5dc; border: 1px solid #e5c57a; }}
+QFrame#tile[attention="warning"] QLabel#tileValue {{ color: {palette.WARNING_AMBER}; }}
+QLabel#tileGroup {{ font-size: 14px; font-weight: bold; color: #333; }}
+QLabel#tileGroupNote {{ font-size: 12px; color: #666; }}
 """
 
 CONTEXT = "HomeTiles"

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text
-from ui.issues.tables import fill, read_only_table
+from ui.widgets import palette
+from ui.widgets.tables import fill, read_only_table
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -210,7 +211,7 @@ class DispatchBox(QGroupBox):
 
     def show_preview(self, due: datetime | None, problem: str = "") -> None:
         if problem:
-            self.preview.setStyleSheet("color: #a4161a;")
+            self.preview.setStyleSheet(palette.ERROR_TEXT)
             self.preview.setText(problem)
         elif due is not None:
             self.preview.setStyleSheet("")

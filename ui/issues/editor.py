@@ -17,14 +17,14 @@ from collections.abc import Callable
 from typing import Any
 
 from app.access import Use, reveals_personal_data
+from app.enums import IssueLinkKind
 from app.errors import UserError, ValidationError
 from app.issues import service
 from app.issues.dispatching import typed_due
 from app.issues.limits import Limit, due_text, parse_due
 from app.issues.records import DispatchTarget, IssueData, IssueDetail, Warning
-from app.issues.workflow import ENDED_STATUSES, Action, Note
+from app.issues.workflow import Action, Note
 from db.base import utcnow
-from db.models.issues import IssueLinkKind, IssueStatus
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,10 +45,11 @@ from ui.issues.dispatch_box import DispatchBox
 from ui.issues.facts import FactsBox
 from ui.issues.follow_up_box import FollowUpBox
 from ui.issues.steps_bar import StepsBar
-from ui.issues.tables import ID_ROLE, WheelToForm, fill, read_only_table
 from ui.tab import TabContext
+from ui.widgets import palette
+from ui.widgets.tables import ID_ROLE, WheelToForm, fill, read_only_table
 
-WARNING_COLOURS = {Warning.RED: "#a4161a", Warning.YELLOW: "#7a5900"}
+WARNING_COLOURS = {Warning.RED: palette.ERROR_RED, Warning.YELLOW: palette.WARNING_AMBER}
 
 
 class MessageLine(QLabel):
@@ -110,7 +111,7 @@ class IssuePanel(QWidget):
         self.origin = MessageLine(self)  # the meeting that raised it, 并单, related issues
         self.origin.linkActivated.connect(self._on_link)
         self.message = MessageLine(self)  # the last refusal or validation problem
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(palette.ERROR_TEXT)
         self.steps = StepsBar(self)
         self.note = self.steps.note
 
@@ -265,9 +266,8 @@ class IssuePanel(QWidget):
         self._show_heading(d)
         self._show_origin(d)
         self.facts.load(d, reveal_personal=self.reveal_personal, clerk="")
-        ended = d.status in ENDED_STATUSES
-        self.facts.set_read_only(ended)
-        self.facts.attachments.set_owner(read_only=d.status is IssueStatus.CLOSED, issue_id=d.id)
+        self.facts.set_read_only(d.ended)
+        self.facts.attachments.set_owner(read_only=d.archived, issue_id=d.id)
         self.dispatch_box.limit.clear()
         self.dispatch_box.show_dispatches(d)
         self.follow_box.show_issue(d)
@@ -357,7 +357,7 @@ class IssuePanel(QWidget):
     def _enable(self) -> None:
         d = self.detail
         allowed = d.allowed_actions if d is not None else ()
-        live = d is not None and d.status not in ENDED_STATUSES
+        live = d is not None and not d.ended
         self.steps.enable(allowed, live=live)
         self.dispatch_box.enable(Action.DISPATCH.value in allowed)
         self.follow_box.button.setEnabled(Action.FOLLOW_UP.value in allowed)

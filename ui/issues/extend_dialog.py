@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
-from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
+from ui.widgets import palette
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.palette import FIELD_ERRORS
 
 NEEDED = Message("validation", QT_TRANSLATE_NOOP("validation", "请写明延长多久或新的期限。"))
 
@@ -39,7 +41,7 @@ class ExtendDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("延期"))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self.database, self.detail = database, detail
         self.errors = FieldErrors()
         self.whose = QComboBox(self)
@@ -53,7 +55,7 @@ class ExtendDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("必填：申请延期的理由"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(palette.ERROR_TEXT)
         length_error, reason_error = error_label(self), error_label(self)
         self.errors.add(length_error, self.length, "due")
         self.errors.add(reason_error, self.reason, "reason")

@@ -16,11 +16,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.database import Database
+from app.enums import IssueSource, Priority
 from app.issues import service
 from app.issues.records import IssueData, IssueDetail
-from db.models.issues import IssueSource, Priority
 
-from PySide6.QtCore import QCollator, QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text, message_text
 from ui.widgets.attachments_box import AttachmentRules, AttachmentsBox
+from ui.widgets.pickers import pinyin_sorted
 
 
 def _add_files(session: Session, owner: Mapping[str, str], files: list[Path]) -> None:
@@ -46,12 +47,6 @@ def _remove_file(session: Session, owner: Mapping[str, str], attachment_id: str)
 
 # through the service, which refuses changes to an archived issue
 ISSUE_FILES = AttachmentRules(add=_add_files, remove=_remove_file)
-
-
-def pinyin_sorted(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(name, id) pairs in pinyin order (安乐村 before 郑和)."""
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    return sorted(names, key=lambda pair: collator.sortKey(pair[0]))
 
 
 class FactsBox(QGroupBox):

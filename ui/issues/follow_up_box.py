@@ -7,9 +7,9 @@ Signals:
 
 from __future__ import annotations
 
+from app.enums import Satisfaction
 from app.issues.records import IssueDetail
 from app.issues.workflow import Action
-from db.models.issues import Satisfaction
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text
-from ui.issues.tables import fill, read_only_table
+from ui.widgets.tables import fill, read_only_table
 
 
 class FollowUpBox(QGroupBox):

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text, message_text
 from ui.issues.settings import ID_ROLE, SettingsDialog
-from ui.issues.tables import read_only_table
-from ui.meetings.fields import error_label, field_box
+from ui.widgets import palette
+from ui.widgets.fields import error_label, field_box
 from ui.widgets.saved_notice import show_saved
+from ui.widgets.tables import read_only_table
 
 WEEKDAYS = "一二三四五六日"
 FILES = "节假日文件 (*.toml);;所有文件 (*)"
@@ -237,7 +238,7 @@ class HolidaysDialog(SettingsDialog):
             if not name:
                 return None
             path = Path(name)
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(palette.ERROR_TEXT)
         try:
             with self.database.reader() as session:
                 calendar.export_holiday_file(session, year, path)

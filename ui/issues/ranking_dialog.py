@@ -15,34 +15,21 @@ from app.localtime import beijing_today
 from db.base import utcnow
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 from ui.issues.rates_model import RatesModel, rule_text
+from ui.widgets import palette
+from ui.widgets.tables import read_only_view
 
 MONTHS = 24
 EARLY_DAYS = 5  # in a month's first days, last month is the one to look at
-
-
-def rates_table(model: RatesModel, parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSortingEnabled(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class _Lists(QWidget):
@@ -54,12 +41,12 @@ class _Lists(QWidget):
         self.unranked = QLabel(self)
         self.unranked.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for title, model, colour in ((self.tr("红榜"), self.red, "#a4161a"),
+        for title, model, colour in ((self.tr("红榜"), self.red, palette.ERROR_RED),
                                      (self.tr("黑榜"), self.black, "#202020")):  # fmt: skip
             label = QLabel(title, self)
             label.setStyleSheet(f"font-weight: bold; color: {colour};")
             layout.addWidget(label)
-            layout.addWidget(rates_table(model, self), 1)
+            layout.addWidget(read_only_view(model, self, stretch=0), 1)
         layout.addWidget(self.unranked)
 
     def show_rows(self, rows: list[RateRow], rules: IssueRules) -> None:

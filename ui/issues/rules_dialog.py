@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.issues.settings import SettingsDialog
-from ui.meetings.fields import error_label, field_box
+from ui.widgets.fields import error_label, field_box
 
 
 class RulesDialog(SettingsDialog):

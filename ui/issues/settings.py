@@ -14,10 +14,10 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from app.database import Database
+from app.enums import LimitUnit
 from app.errors import UserError, ValidationError
 from app.issues import service
 from app.issues.limits import DEFAULT_LIMIT, HOURS_MAX, TIERS, Limit
-from db.models.issues import LimitUnit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, message_text, translate
-from ui.issues.tables import read_only_table
-from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
+from ui.widgets import palette
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.palette import FIELD_ERRORS
 from ui.widgets.screen import fit_to_screen
+from ui.widgets.tables import read_only_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -47,11 +49,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.changed = False
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self.errors = FieldErrors()
         self.message = QLabel(self)  # a refusal that concerns no one field
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(palette.ERROR_TEXT)
 
     def _close_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -63,7 +65,7 @@ class SettingsDialog(QDialog):
         """Runs ``step(session)``; shows a refusal at its field, else in the message line."""
         self.errors.clear()
         self.message.clear()
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(palette.ERROR_TEXT)
         try:
             with self.database.session() as session:
                 step(session)

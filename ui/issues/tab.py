@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.changes import Area, Changes
+from app.enums import IssueSource, IssueStatus
 from app.issues.lists import IssueList
-from db.models.issues import IssueSource, IssueStatus
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text
 from ui.issues.editor import IssuePanel
-from ui.issues.facts import pinyin_sorted
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
 from ui.widgets import read_only
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.pickers import pinyin_sorted
 
 if TYPE_CHECKING:
     from ui.issues.holidays_dialog import HolidaysDialog

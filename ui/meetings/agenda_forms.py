@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 
 from app.database import Database
+from app.enums import ActionStatus
 from app.meetings import service
-from db.models.meetings import ActionStatus
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from ui.directory.pickers import EnumCombo
 from ui.i18n import enum_text
 from ui.meetings.agenda_model import ActionNode, AgendaNode, DecisionNode
 from ui.meetings.carried import CarriedList
-from ui.meetings.fields import FieldErrors, error_label, field_box
 from ui.meetings.owner_picker import OwnerPicker
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.pickers import EnumCombo
 
 
 class NodeForm(QWidget):

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from app.enums import ActionStatus, IssueStatus
 from app.exports.pdf.text import level1, level2
 from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings.detail import ActionItemView, AgendaItemView
 from app.meetings.records import ActionItemData, AgendaItemData, DecisionData
-from db.models.issues import IssueStatus
-from db.models.meetings import ActionStatus
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -27,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 from ui.i18n import enum_text, translate
+from ui.widgets import palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SHORT = 40
@@ -35,7 +35,7 @@ UNTITLED = QT_TRANSLATE_NOOP("AgendaModel", "（未填写议题）")
 NO_TEXT = QT_TRANSLATE_NOOP("AgendaModel", "（未填写议定事项）")
 NO_OWNER = QT_TRANSLATE_NOOP("AgendaModel", "未定责任方")
 DONE_COLOUR = QColor("#777777")
-MISSING_COLOUR = QColor("#c0392b")
+MISSING_COLOUR = QColor(palette.ERROR_RED)
 
 
 def short(text: str, limit: int = SHORT) -> str:

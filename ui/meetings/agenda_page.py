@@ -46,7 +46,7 @@ from ui.meetings.agenda_model import (
     short,
 )
 from ui.meetings.basics_page import unmatched
-from ui.meetings.fields import set_invalid
+from ui.widgets.fields import set_invalid
 
 PATH = re.compile(
     r"^agenda\[(\d+)\](?:\.decisions\[(\d+)\](?:\.action_items\[(\d+)\])?)?(?:\.(\w+))?$"

@@ -12,10 +12,10 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
+from app.enums import AttendanceStatus
 from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings.detail import AttendeeView
 from app.meetings.records import AttendanceCounts, AttendeeData, attendance_counts
-from db.models.meetings import AttendanceStatus
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from ui.i18n import enum_text, translate
+from ui.widgets import palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +36,7 @@ STATUS_COLOURS = {
     AttendanceStatus.PRESENT: QColor("#1e7e34"),
     AttendanceStatus.LEAVE: QColor("#b26a00"),
     AttendanceStatus.OBSERVER: QColor("#1f4e79"),
-    AttendanceStatus.ABSENT: QColor("#c0392b"),
+    AttendanceStatus.ABSENT: QColor(palette.ERROR_RED),
     None: QColor("#888888"),
 }
 ERROR_BACKGROUND = QColor("#fbe3e0")

@@ -13,11 +13,11 @@ import re
 
 from app.database import Database
 from app.directory.choices import Choice, person_choices, resident_unit_choices
+from app.enums import AttendanceStatus
 from app.errors import UserError
 from app.meetings import service
 from app.meetings.detail import AttendeeView
 from app.meetings.records import AttendeeData
-from db.models.meetings import AttendanceStatus
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.pickers import LookupEdit
 from ui.i18n import message_text
 from ui.meetings.attendee_model import STATUS_ROLE, STATUSES, AttendeeTableModel, Col, status_text
-from ui.meetings.fields import error_label, set_invalid
+from ui.widgets.fields import error_label, set_invalid
+from ui.widgets.pickers import LookupEdit
 
 ROW_ERROR = re.compile(r"^attendees\[(\d+)\](?:\.(\w+))?$")
 KEYS = {

@@ -8,11 +8,11 @@ from typing import Any
 
 from app.database import Database
 from app.directory.choices import Choice, org_unit_choices, person_choice, person_choices
+from app.enums import OrgLevel
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import BEIJING
 from app.meetings.records import MeetingData
-from db.models.directory import OrgLevel
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from ui.directory.pickers import ChoiceCombo, LookupEdit
-from ui.meetings.fields import FieldErrors, error_label, field_box
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.pickers import ChoiceCombo, LookupEdit
 
 HOSTS = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.DEPARTMENT)
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"

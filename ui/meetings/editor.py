@@ -37,10 +37,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -52,24 +50,22 @@ from ui.meetings.agenda_model import ActionNode, DecisionNode
 from ui.meetings.agenda_page import AgendaPage
 from ui.meetings.attendees_page import AttendeesPage
 from ui.meetings.basics_page import BasicsPage, from_qdatetime
-from ui.meetings.fields import STYLE
 from ui.meetings.raise_issue_dialog import RaiseIssueDialog
-from ui.meetings.reason_dialog import ReasonDialog
 from ui.tab import TabContext
-from ui.widgets import read_only, unsaved
+from ui.widgets import palette, read_only
+from ui.widgets.editor_dialog import EditorDialog
+from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.unsaved import UnsavedMarker
 
 BASICS, ATTENDEES, AGENDA = 0, 1, 2
 SIZE = (1180, 700)
 TIME = "%Y-%m-%d %H:%M"
-DRAFT_STYLE = "background: #eef3f8; color: #1f4e79; padding: 6px; border-radius: 3px;"
-FINAL_STYLE = "background: #e6f4ea; color: #1e6b34; padding: 6px; border-radius: 3px;"
+DRAFT_STYLE = palette.banner(palette.DRAFT_FILL, palette.DRAFT_BLUE)
+FINAL_STYLE = palette.banner(palette.DONE_FILL, palette.DONE_GREEN)
 ATTENDEE_KEY = re.compile(r"^attendees(\[|$)")
 
 
-class MeetingDialog(QDialog):
-    saved = Signal(str)
+class MeetingDialog(EditorDialog):
     created = Signal(str, str)
     issue_created = Signal(str)
     issue_opened = Signal(str)
@@ -81,20 +77,8 @@ class MeetingDialog(QDialog):
         blank: MeetingData | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.database = context.database
+        super().__init__(context, parent)
         self.detail: MeetingDetail | None = None
-        self.reason_dialog: ReasonDialog | None = None
-        self._clean: tuple[Any, ...] = ()
-        self.setStyleSheet(STYLE)
-        self.setSizeGripEnabled(True)
-
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.read_only_banner = read_only.banner(self)
-        self.read_only_banner.setVisible(not context.may_edit)
-        self.marker = UnsavedMarker(self.is_dirty, self)
         self.basics = BasicsPage(self.database, self)
         self.attendees = AttendeesPage(self.database, self)
         self.agenda = AgendaPage(self.database, self)
@@ -111,10 +95,8 @@ class MeetingDialog(QDialog):
         self.tabs.addTab(self.agenda, self.tr("议程与议定事项"))
         self._build_buttons()
         self._build_layout()
-        for button in self.findChildren(QPushButton):  # Enter in a field must not press one
-            button.setAutoDefault(False)
+        self.finish_building()
         self.marker.watch(self.basics, self.attendees, self.agenda)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_minutes)
 
         if meeting_id is not None:
@@ -126,13 +108,6 @@ class MeetingDialog(QDialog):
         fit_to_screen(self, *SIZE)
 
     # building
-
-    def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     def _build_buttons(self) -> None:
         self.finalise_button = self._button(
@@ -328,9 +303,6 @@ class MeetingDialog(QDialog):
             self.agenda.model.state(),
         )
 
-    def is_dirty(self) -> bool:
-        return not self.read_only and self.state() != self._clean
-
     def _default_due(self) -> date:
         """A new action item is due the working day before the next session."""
         starts_at = from_qdatetime(self.basics.starts_at.dateTime())
@@ -363,14 +335,8 @@ class MeetingDialog(QDialog):
                         session, self.detail.id, self.detail.version, content
                     )
                     created = False
-        except ValidationError as error:
-            self.show_error(error.field, message_text(error.message))
-            return False
-        except ConflictError as error:
-            self._offer_reload(error)
-            return False
         except UserError as error:
-            QMessageBox.warning(self, self.windowTitle(), message_text(error.message))
+            self.report(error)
             return False
         changed = created or detail.version != self.detail.version  # type: ignore[union-attr]
         self.load(detail, keep)
@@ -389,18 +355,8 @@ class MeetingDialog(QDialog):
             return True
         return self.save()
 
-    def _offer_reload(self, error: UserError) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            message_text(error.message)
-            + "\n\n"
-            + self.tr("重新载入这次会议吗？本窗口中未保存的修改将会丢失。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reload()
+    def reload_question(self) -> str:
+        return self.tr("重新载入这次会议吗？本窗口中未保存的修改将会丢失。")
 
     # errors
 
@@ -633,14 +589,5 @@ class MeetingDialog(QDialog):
 
     # closing
 
-    def may_leave(self) -> bool:
-        """True when the meeting shown may be left: nothing unsaved, saved now, or dropped."""
-        title = self.basics.title.text().strip() or self.tr("新会议")
-        if not unsaved.may_leave(self, self.windowTitle(), self.is_dirty, self.save, title):
-            return False
-        self._clean = self.state()  # dropped: asked once, not again on the way out
-        return True
-
-    def reject(self) -> None:
-        if self.may_leave():
-            super().reject()
+    def leave_title(self) -> str:
+        return self.basics.title.text().strip() or self.tr("新会议")

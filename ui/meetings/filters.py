@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta
 from app.database import Database
 from app.directory.choices import org_unit_choices
 from app.directory.lists import org_tree, subtree_ids
+from app.enums import OrgLevel
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import BEIJING
-from db.models.directory import OrgLevel
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget

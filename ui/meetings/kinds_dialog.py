@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
-from ui.meetings.fields import STYLE, FieldErrors, error_label
+from ui.widgets.fields import FieldErrors, error_label
+from ui.widgets.palette import FIELD_ERRORS
 
 
 class KindsDialog(QDialog):
@@ -24,7 +25,7 @@ class KindsDialog(QDialog):
         super().__init__(parent)
         self._database = database
         self.setWindowTitle(self.tr("会议类型"))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self.errors = FieldErrors()
         note = QLabel(
             self.tr("每行一种会议类型，按此顺序出现在列表中。已有会议的类型不受影响。"), self

@@ -12,13 +12,13 @@ from app.directory.choices import (
     resident_unit_choice,
     resident_unit_choices,
 )
+from app.enums import OrgLevel
 from app.i18n import QT_TRANSLATE_NOOP
-from db.models.directory import OrgLevel
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
-from ui.directory.pickers import ChoiceCombo, LookupEdit
 from ui.i18n import translate
+from ui.widgets.pickers import ChoiceCombo, LookupEdit
 
 ORG_UNIT, UNIT, PERSON = 0, 1, 2
 KINDS = (

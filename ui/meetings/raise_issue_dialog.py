@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
-from ui.issues.facts import pinyin_sorted
+from ui.widgets.pickers import pinyin_sorted
 
 OTHER = "其他"  # chosen first when there is such a category
 

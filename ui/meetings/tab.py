@@ -18,12 +18,12 @@ from datetime import datetime
 from typing import Any
 
 from app.changes import Area, Changes
+from app.enums import MeetingStatus
 from app.errors import UserError
 from app.localtime import BEIJING, beijing_today
 from app.meetings import service
 from app.meetings.lists import MeetingList
 from app.meetings.records import MeetingData
-from db.models.meetings import MeetingStatus
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

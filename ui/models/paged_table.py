@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from ui.i18n import enum_text, translate
+from ui.widgets import palette
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
@@ -38,10 +39,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-STYLE_COLOURS = {  # style → (background, text)
-    "red": ("#fde0de", "#a4161a"),
-    "yellow": ("#fff3c4", "#7a5900"),
-}
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -64,7 +61,7 @@ class PagedTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._brushes = {
             style: (QBrush(QColor(back)), QBrush(QColor(fore)))
-            for style, (back, fore) in STYLE_COLOURS.items()
+            for style, (back, fore) in palette.ROW_COLOURS.items()
         }
         self._bold = QFont()
         self._bold.setBold(True)

@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, message_text
-from ui.secondments.detail import DISAGREEMENT_FILL, _item, _table
+from ui.secondments.detail import DISAGREEMENT_FILL, _item
 from ui.secondments.form_output import FormOutput
 from ui.widgets.screen import fit_to_screen
+from ui.widgets.tables import read_only_table
 
 SIZE = (980, 560)
 T = TypeVar("T")
@@ -64,19 +65,13 @@ class AssessmentDialog(QDialog):
             self.tr("只列出派出单位和挂职单位评价相差较大、需要核实的干部")
         )
         self.summary = QLabel(self)
-        self.table = _table(
+        self.table = read_only_table(
+            [self.tr("姓名"), self.tr("挂职类型"), self.tr("派出单位"), self.tr("挂职单位"),
+             self.tr("评价类别"), self.tr("派出单位评价"), self.tr("挂职单位评价"),
+             self.tr("两方差异")],
             self,
-            [
-                self.tr("姓名"),
-                self.tr("挂职类型"),
-                self.tr("派出单位"),
-                self.tr("挂职单位"),
-                self.tr("评价类别"),
-                self.tr("派出单位评价"),
-                self.tr("挂职单位评价"),
-                self.tr("两方差异"),
-            ],  # fmt: skip
-        )
+            alternate=True,
+        )  # fmt: skip
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.itemSelectionChanged.connect(self._show_counts)

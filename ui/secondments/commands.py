@@ -1,84 +1,314 @@
-"""Undo and redo of secondment changes: each saved change is pushed as a command already done.
+"""Changes to postings, their work logs and evaluations, made from the secondments tab: the
+dialogs that enter them and the undo commands they push.
 
-``undo`` and ``redo`` each run one app/ function in a session of their own and announce the
-change to the secondments (and the posting, when one is guarded). Extensions and early ends
-are not undone here: they are audited steps with a reason (a wrong one is corrected by a new
-step, on the record).
+Each change is made first, then pushed as a ``StepCommand`` already done, whose first redo
+announces the change to the secondments (and the posting, when one is guarded); undo and
+redo run app/ steps. Extensions and early ends are not undone here: they are audited steps
+with a reason (a wrong one is corrected by a new step, on the record).
+
+Signals:
+    posting_created(str): the new posting's id, to select it in the list.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from app.changes import Area, Changes
-from app.database import Database
+from app.enums import EvaluationPeriod, EvaluatorSide
 from app.errors import UserError
-from app.undo import check_unchanged, stored_version
-from db.base import Entity
+from app.secondments import evaluations, logs, service
+from app.secondments.lifecycle import Action
+from app.secondments.records import EvaluationData, PostingData, WorkLogData
+from db.models.secondments import Evaluation, Posting, WorkLog
 
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.i18n import message_text
-from ui.tab import DataEvents
-from ui.widgets.undo import last_written, note_written
+from ui.secondments.detail import PostingDetailPanel
+from ui.secondments.dialogs import EvaluationDialog, PostingDialog, TermChangeDialog, WorkLogDialog
+from ui.tab import TabContext
+from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.undo import StepCommand
 
-log = logging.getLogger("gongjian.secondments")
 
-Step = Callable[[Any], Any]  # session -> anything
-
-
-class DoneCommand(QUndoCommand):
-    """A change already made; ``undo_step`` takes it back, ``redo_step`` makes it again."""
+class PostingCommands(QObject):
+    posting_created = Signal(str)
 
     def __init__(
         self,
-        text: str,
-        undo_step: Step,
-        redo_step: Step,
-        database: Database,
-        events: DataEvents,
-        guarded: tuple[type[Entity], str] | None = None,
+        context: TabContext,
+        detail: PostingDetailPanel,
+        today: Callable[[], date],
+        screen: QWidget,
     ) -> None:
-        super().__init__(text)
-        self._undo_step, self._redo_step = undo_step, redo_step
-        self._database, self._events = database, events
-        self._done = True  # pushed after the change: the first redo() does nothing
-        # the edited row: each step saves against the version this window last wrote
-        self._guarded = guarded
-        if guarded is not None:
-            with database.reader() as session:
-                note_written(database, guarded, stored_version(session, *guarded))
+        super().__init__(screen)
+        self.context = context
+        self.database = context.database
+        self.detail = detail
+        self._today = today
+        self.screen = screen  # the dialogs' parent
+        self.dialog: RecordDialog | None = None  # the dialog open now, if any
 
-    def undo(self) -> None:
-        self._run(self._undo_step)
+    def new_posting(self) -> None:
+        today = self._today()
+        data = PostingData(starts_on=today, ends_on=today.replace(year=today.year + 1))
+        dialog = PostingDialog(self.database, data, new=True, parent=self.screen)
+        dialog.set_saver(self._create_posting)
+        self._open(dialog)
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
+    def _create_posting(self, data: PostingData) -> str:
+        with self.database.session() as session:
+            posting_id = service.create_posting(session, data, self._today())
+            name = service.get_posting(session, posting_id).person_name
+        self._push(
+            self.tr("新建挂职“{name}”").format(name=name),
+            lambda s: service.delete_posting(s, posting_id),
+            lambda s: service.restore_posting(s, posting_id),
+        )
+        self.posting_created.emit(posting_id)
+        return posting_id
+
+    def edit_posting(self) -> None:
+        detail = self.detail.detail
+        if detail is None:
             return
-        self._run(self._redo_step)
+        dialog = PostingDialog(
+            self.database,
+            detail.data,
+            new=False,
+            dates_locked=Action.EDIT_DATES not in detail.actions,
+            parent=self.screen,
+        )
 
-    def _run(self, step: Step) -> None:
-        try:
-            with self._database.session() as session:
-                if self._guarded is not None:
-                    check_unchanged(
-                        session, *self._guarded, last_written(self._database, self._guarded)
-                    )
-                step(session)
-                if self._guarded is not None:
-                    session.flush()
-                    note_written(
-                        self._database, self._guarded, stored_version(session, *self._guarded)
-                    )
-        except UserError as error:  # changed elsewhere since: say so, keep the data as it is
-            log.info("undo/redo of %r refused: %s", self.text(), error)
-            QMessageBox.warning(
-                QApplication.activeWindow(),
-                QApplication.translate("SecondmentsTab", "无法撤销"),
-                message_text(error.message),
+        def save(data: PostingData) -> Any:
+            if data == detail.data:
+                return detail
+            with self.database.session() as session:
+                saved = service.save_posting(
+                    session, detail.id, detail.version, data, self._today()
+                )
+            self._push(
+                self.tr("修改挂职“{name}”").format(name=saved.person_name),
+                lambda s: self._save_posting_as(s, detail.id, detail.data),
+                lambda s: self._save_posting_as(s, detail.id, data),
+                (Posting, detail.id),
             )
-        ids = [self._guarded[1]] if self._guarded is not None else []
-        self._events.announce(Changes.of(Area.SECONDMENTS, ids=ids))
+            return saved
+
+        dialog.set_saver(save)
+        self._open(dialog)
+
+    def change_term(self, early: bool) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        today = self._today()
+        if early:
+            dialog = TermChangeDialog(
+                self.tr("提前结束挂职"), self.tr("结束日期"), "ended_on", today, self.screen
+            )
+        else:
+            dialog = TermChangeDialog(
+                self.tr("挂职延期"), self.tr("新的结束日期"), "ends_on", detail.ends_on, self.screen
+            )
+
+        def save(values: tuple[date, str]) -> Any:
+            day, reason = values
+            with self.database.session() as session:
+                if early:
+                    result = service.end_early(
+                        session, detail.id, detail.version, day, reason, today
+                    )
+                else:
+                    result = service.extend(session, detail.id, detail.version, day, reason, today)
+            self.context.events.announce(Changes.of(Area.SECONDMENTS, ids=[detail.id]))
+            return result
+
+        dialog.set_saver(save)
+        self._open(dialog)
+
+    def delete_posting(self) -> None:
+        """Asks (default No), then deletes the posting shown; undoable."""
+        detail = self.detail.detail
+        if detail is None:
+            return
+        posting_id, name = detail.id, detail.person_name
+        answer = QMessageBox.question(
+            self.screen,
+            self.tr("删除"),
+            self.tr("删除“{name}”的这项挂职？工作记录和评价随之隐藏。").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._run(
+            lambda s: service.delete_posting(s, posting_id)
+        ):
+            self._push(
+                self.tr("删除挂职“{name}”").format(name=name),
+                lambda s: service.restore_posting(s, posting_id),
+                lambda s: service.delete_posting(s, posting_id),
+            )
+
+    def edit_log(self, new: bool) -> None:
+        posting_id = self.detail.posting_id()
+        if posting_id is None:
+            return
+        log_id = None if new else self.detail.current_log_id()
+        if not new and log_id is None:
+            return
+        if log_id is None:
+            data = WorkLogData(logged_on=min(self._today(), self.detail.detail.ends_on))  # type: ignore[union-attr]
+            version = 0
+        else:
+            with self.database.reader() as session:
+                view = logs.get_log(session, log_id)
+            data, version = view.data, view.version
+        dialog = WorkLogDialog(self.database, data, new=new, parent=self.screen)
+
+        def save(entered: WorkLogData) -> Any:
+            with self.database.session() as session:
+                if log_id is None:
+                    result: Any = logs.add_log(session, posting_id, entered)
+                else:
+                    result = logs.save_log(session, log_id, version, entered)
+            if log_id is None:
+                self._push(
+                    self.tr("新建工作记录"),
+                    lambda s: logs.delete_log(s, result),
+                    lambda s: logs.restore_log(s, result),
+                )
+            else:
+                self._push(
+                    self.tr("修改工作记录"),
+                    lambda s: self._save_log_as(s, log_id, data),
+                    lambda s: self._save_log_as(s, log_id, entered),
+                    (WorkLog, log_id),
+                )
+            return result
+
+        dialog.set_saver(save)
+        self._open(dialog)
+
+    def delete_log(self) -> None:
+        log_id = self.detail.current_log_id()
+        if log_id is None:
+            return
+        answer = QMessageBox.question(
+            self.screen,
+            self.tr("删除"),
+            self.tr("删除选中的工作记录？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._run(
+            lambda s: logs.delete_log(s, log_id)
+        ):
+            self._push(
+                self.tr("删除工作记录"),
+                lambda s: logs.restore_log(s, log_id),
+                lambda s: logs.delete_log(s, log_id),
+            )
+
+    def edit_evaluation(self, side: EvaluatorSide | None) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        pair = self.detail.current_pair()
+        view = None
+        if side is not None and pair is not None:
+            view = pair.home if side is EvaluatorSide.HOME else pair.host
+        if view is None:
+            today = self._today()
+            year = min(today.year, detail.ends_on.year)
+            data = EvaluationData(
+                side=side,
+                period=pair.period if side is not None and pair else EvaluationPeriod.ANNUAL,
+                year=pair.year if side is not None and pair else year,
+                evaluated_on=today,
+            )
+            evaluation_id, version = None, 0
+        else:
+            data, evaluation_id, version = view.data, view.id, view.version
+        dialog = EvaluationDialog(data, new=evaluation_id is None, parent=self.screen)
+
+        def save(entered: EvaluationData) -> Any:
+            with self.database.session() as session:
+                if evaluation_id is None:
+                    result: Any = evaluations.add_evaluation(session, detail.id, entered)
+                else:
+                    result = evaluations.save_evaluation(session, evaluation_id, version, entered)
+            if evaluation_id is None:
+                added = [result]  # a redo adds it again, under a new id
+
+                def redo(s: Any) -> None:
+                    added.append(evaluations.add_evaluation(s, detail.id, entered))
+
+                self._push(
+                    self.tr("新建评价"),
+                    lambda s: evaluations.delete_evaluation(s, added[-1]),
+                    redo,
+                )
+            else:
+                self._push(
+                    self.tr("修改评价"),
+                    lambda s: self._save_evaluation_as(s, evaluation_id, data),
+                    lambda s: self._save_evaluation_as(s, evaluation_id, entered),
+                    (Evaluation, evaluation_id),
+                )
+            return result
+
+        dialog.set_saver(save)
+        self._open(dialog)
+
+    def _push(
+        self,
+        text: str,
+        undo: Callable[[Any], Any],
+        redo: Callable[[Any], Any],
+        guarded: tuple[type[Any], str] | None = None,
+    ) -> None:
+        """``guarded``: the edited row, whose version each undo and redo checks."""
+        command = StepCommand(
+            Area.SECONDMENTS, text, (undo, redo), self.database, self.context.events, guarded
+        )
+        self.context.undo_stack.push(command)  # its first redo announces the change
+
+    def _save_posting_as(self, session: Any, posting_id: str, data: PostingData) -> None:
+        current = service.get_posting(session, posting_id)
+        service.save_posting(session, posting_id, current.version, data, self._today())
+
+    @staticmethod
+    def _save_log_as(session: Any, log_id: str, data: WorkLogData) -> None:
+        logs.save_log(session, log_id, logs.get_log(session, log_id).version, data)
+
+    @staticmethod
+    def _save_evaluation_as(session: Any, evaluation_id: str, data: EvaluationData) -> None:
+        current = evaluations.get_evaluation(session, evaluation_id)
+        evaluations.save_evaluation(session, evaluation_id, current.version, data)
+
+    def _open(self, dialog: RecordDialog) -> RecordDialog:
+        """Shows a form; a viewer's opens read-only (a double-click shows the record)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        if not self.context.may_edit:
+            dialog.show_read_only()
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: RecordDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _run(self, action: Callable[[Any], Any]) -> bool:
+        """Runs a change that is then pushed (the push announces it); False when refused."""
+        try:
+            with self.database.session() as session:
+                action(session)
+        except UserError as error:
+            QMessageBox.warning(self.screen, self.tr("无法完成"), message_text(error.message))
+            return False
+        return True

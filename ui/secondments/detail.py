@@ -20,15 +20,14 @@ from app.database import Database
 from app.errors import UserError
 from app.secondments import evaluations, logs, reminders, service
 from app.secondments.evaluations import EvaluationPair
+from app.secondments.lifecycle import Action
 from app.secondments.logs import MonthReport, WorkLogView
 from app.secondments.service import PostingDetail
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -39,24 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text
+from ui.widgets.tables import read_only_table
 
 DISAGREEMENT_FILL = QColor("#F8D7DA")
 MISSING_FILL = QColor("#FFF3CD")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_STYLE = "background: #FFF3CD; color: #7a5b00; padding: 4px; border-radius: 3px;"
-
-
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _item(text: str, key: str | None = None, fill: QColor | None = None) -> QTableWidgetItem:
@@ -126,31 +113,24 @@ class PostingDetailPanel(QWidget):
 
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
-        self.log_table = _table(self, [self.tr("日期"), self.tr("类别"), self.tr("工时"),
-                                       self.tr("关联"), self.tr("内容")])  # fmt: skip
+        self.log_table = read_only_table(
+            [self.tr("日期"), self.tr("类别"), self.tr("工时"), self.tr("关联"), self.tr("内容")],
+            self,
+            alternate=True,
+        )
         self.log_table.doubleClicked.connect(lambda _i: self.action_requested.emit("edit_log"))
-        self.month_table = _table(
+        self.month_table = read_only_table(
+            [self.tr("月份"), self.tr("考勤报告"), self.tr("履职报告"), self.tr("工作记录"),
+             self.tr("工时")],
             self,
-            [
-                self.tr("月份"),
-                self.tr("考勤报告"),
-                self.tr("履职报告"),
-                self.tr("工作记录"),
-                self.tr("工时"),
-            ],  # fmt: skip
-        )
-        self.evaluation_table = _table(
+            alternate=True,
+        )  # fmt: skip
+        self.evaluation_table = read_only_table(
+            [self.tr("类别"), self.tr("年度"), self.tr("派出单位等次"), self.tr("得分"),
+             self.tr("挂职单位等次"), self.tr("得分"), self.tr("两方差异")],
             self,
-            [
-                self.tr("类别"),
-                self.tr("年度"),
-                self.tr("派出单位等次"),
-                self.tr("得分"),
-                self.tr("挂职单位等次"),
-                self.tr("得分"),
-                self.tr("两方差异"),
-            ],  # fmt: skip
-        )
+            alternate=True,
+        )  # fmt: skip
         self.evaluation_table.setWordWrap(True)
         self.pages.addTab(
             self._page(
@@ -255,11 +235,11 @@ class PostingDetailPanel(QWidget):
             )
         self.warning.setText("；".join(warnings))
         self.warning.setVisible(bool(warnings))
-        running, planned = self.detail.is_running, self.detail.status.value == "planned"
-        self.buttons["extend"].setEnabled(running)
-        self.buttons["end_early"].setEnabled(running)
+        actions = self.detail.actions
+        self.buttons["extend"].setEnabled(Action.EXTEND in actions)
+        self.buttons["end_early"].setEnabled(Action.END_EARLY in actions)
         self.buttons["delete"].setEnabled(True)
-        self.buttons["print_assessment"].setEnabled(not planned)
+        self.buttons["print_assessment"].setEnabled(Action.ASSESS in actions)
 
     def _show_facts(self, d: PostingDetail) -> None:
         self.title.setText(
@@ -323,7 +303,7 @@ class PostingDetailPanel(QWidget):
     def _show_months(
         self, months: list[MonthReport], missing: set[tuple[str, object]], today: date
     ) -> None:
-        from db.models.secondments import LogKind
+        from app.enums import LogKind
 
         table = self.month_table
         table.setRowCount(len(months))

@@ -18,17 +18,11 @@ from app.directory.choices import (
     person_choices,
     resident_unit_choices,
 )
+from app.enums import EvaluationPeriod, EvaluatorSide, Grade, LogKind, PostingKind
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.secondments.logs import issue_choice, issue_choices, meeting_choice, meeting_choices
 from app.secondments.records import EvaluationData, PostingData, WorkLogData
-from db.models.secondments import (
-    EvaluationPeriod,
-    EvaluatorSide,
-    Grade,
-    LogKind,
-    PostingKind,
-)
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -39,8 +33,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.record_dialog import RecordDialog
 
 UNIT, ORG = "unit:", "org:"
 LIMIT = 100_000

@@ -5,34 +5,22 @@ not in) and the annual assessment. Filters: kind, status, home unit, host unit, 
 month or within N days, year; the search box matches names, posts and units. The main
 window's menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F),
 ``delete_selected`` (Delete) and ``print_current`` (Ctrl+P: the two-way evaluation form of the
-selected period). Every change is announced on the window's change channel, which also refreshes
-this tab.
+selected period). Changes are made by ``PostingCommands`` (ui/secondments/commands.py) and
+announced on the window's change channel, which also refreshes this tab.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from app.changes import Area, Changes
-from app.errors import UserError
+from app.changes import Area
+from app.enums import EvaluatorSide, PostingKind, PostingStatus
 from app.localtime import beijing_today
-from app.secondments import documents, evaluations, logs, reminders, service
+from app.secondments import documents, reminders
+from app.secondments.lifecycle import is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
-from app.secondments.records import RUNNING, EvaluationData, PostingData, WorkLogData
-from db.models.secondments import (
-    Evaluation,
-    EvaluationPeriod,
-    EvaluatorSide,
-    Posting,
-    PostingKind,
-    PostingStatus,
-    WorkLog,
-)
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -44,23 +32,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.dialogs.base import RecordDialog
-from ui.i18n import enum_text, message_text
+from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
-from ui.secondments.commands import DoneCommand
+from ui.secondments.commands import PostingCommands
 from ui.secondments.detail import PostingDetailPanel
-from ui.secondments.dialogs import (
-    EvaluationDialog,
-    PostingDialog,
-    TermChangeDialog,
-    WorkLogDialog,
-)
 from ui.tab import TabContext, TabPage
+from ui.widgets import palette
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.record_dialog import RecordDialog
 
-log = logging.getLogger("gongjian.secondments")
 ENDING_CHOICES = (7, 30, 60, 90)
-BANNER_STYLE = "color: #7a5b00;"
+BANNER_STYLE = palette.WARNING_TEXT
 
 
 class SecondmentsTab(TabPage):
@@ -73,12 +55,6 @@ class SecondmentsTab(TabPage):
         self.context = context
         self.database = context.database
         self.today = today  # None: Beijing's today; tests fix a day
-        self.dialog: RecordDialog | None = None  # the dialog open now, if any
-        try:
-            with self.database.session() as session:  # statuses follow the calendar
-                service.refresh_statuses(session, self._today())
-        except (UserError, SQLAlchemyError):  # a read-only or busy file: show what is stored
-            log.warning("could not bring posting statuses up to date", exc_info=True)
 
         self.source = PostingList()
         self.model = PagedTableModel(self.database, self.source, self)
@@ -90,8 +66,10 @@ class SecondmentsTab(TabPage):
         self._add_filters()
         self.detail = PostingDetailPanel(self.database, self)
         self.detail.action_requested.connect(self._on_detail_action_requested)
+        self.commands = PostingCommands(context, self.detail, self._today, self)
+        self.commands.posting_created.connect(self.panel.select_id)
         self.panel.current_changed.connect(self._on_panel_current_changed)
-        self.panel.record_activated.connect(lambda _id: self.edit_posting())
+        self.panel.record_activated.connect(lambda _id: self.commands.edit_posting())
 
         self.banner = QLabel(self)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,12 +80,18 @@ class SecondmentsTab(TabPage):
         self.assessment_button = QPushButton(self.tr("年度考核…"), self)
         self.assessment_button.setToolTip(self.tr("某一年度每位挂职干部的双向评价"))
         self.assessment_button.clicked.connect(self.show_assessment)
-        writes = ("edit", "extend", "end_early", "delete", "new_log", "edit_log", "delete_log")
+        writes: tuple[str, ...] = ("edit", "extend", "end_early", "delete", "new_log")
+        writes += ("edit_log", "delete_log")
         writes += ("new_evaluation", "edit_home", "edit_host")
         context.lock_writes(self.new_button, *(self.detail.buttons[key] for key in writes))
         self._build_layout()
         self.refresh()
         self.follow_changes(context.events)
+
+    @property
+    def dialog(self) -> RecordDialog | None:
+        """The posting, log or evaluation form open now, if any."""
+        return self.commands.dialog
 
     def _today(self) -> date:
         return self.today or beijing_today()
@@ -169,234 +153,22 @@ class SecondmentsTab(TabPage):
         status = self.source.column_index("status")
         for row in range(min(self.model.rowCount(), 50)):
             found = self.model.row_at(row)
-            if found is not None and found.values[status] in RUNNING:
+            if found is not None and is_running(found.values[status]):
                 return row
         return 0
 
     def new_record(self) -> None:
-        today = self._today()
-        data = PostingData(starts_on=today, ends_on=today.replace(year=today.year + 1))
-        dialog = PostingDialog(self.database, data, new=True, parent=self)
-        dialog.set_saver(self._create_posting)
-        self._open(dialog)
+        self.commands.new_posting()
 
     def focus_search(self) -> None:
         self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.panel.search.selectAll()
 
     def delete_selected(self) -> None:
-        posting_id = self.panel.current_id()
-        if posting_id is None or self.detail.detail is None:
-            return
-        name = self.detail.detail.person_name
-        answer = QMessageBox.question(
-            self,
-            self.tr("删除"),
-            self.tr("删除“{name}”的这项挂职？工作记录和评价随之隐藏。").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self._run(
-            lambda s: service.delete_posting(s, posting_id)
-        ):
-            self._push(
-                self.tr("删除挂职“{name}”").format(name=name),
-                lambda s: service.restore_posting(s, posting_id),
-                lambda s: service.delete_posting(s, posting_id),
-            )
+        self.commands.delete_posting()
 
     def print_current(self) -> None:
         self.print_evaluation()
-
-    # postings
-
-    def _create_posting(self, data: PostingData) -> str:
-        with self.database.session() as session:
-            posting_id = service.create_posting(session, data, self._today())
-            name = service.get_posting(session, posting_id).person_name
-        self._push(
-            self.tr("新建挂职“{name}”").format(name=name),
-            lambda s: service.delete_posting(s, posting_id),
-            lambda s: service.restore_posting(s, posting_id),
-        )
-        self._changed()
-        self.panel.select_id(posting_id)
-        return posting_id
-
-    def edit_posting(self) -> None:
-        detail = self.detail.detail
-        if detail is None:
-            return
-        dialog = PostingDialog(
-            self.database,
-            detail.data,
-            new=False,
-            dates_locked=detail.status is not PostingStatus.PLANNED,
-            parent=self,
-        )
-
-        def save(data: PostingData) -> Any:
-            if data == detail.data:
-                return detail
-            with self.database.session() as session:
-                saved = service.save_posting(
-                    session, detail.id, detail.version, data, self._today()
-                )
-            self._push(
-                self.tr("修改挂职“{name}”").format(name=saved.person_name),
-                lambda s: self._save_posting_as(s, detail.id, detail.data),
-                lambda s: self._save_posting_as(s, detail.id, data),
-                (Posting, detail.id),
-            )
-            self._changed()
-            return saved
-
-        dialog.set_saver(save)
-        self._open(dialog)
-
-    def change_term(self, early: bool) -> None:
-        detail = self.detail.detail
-        if detail is None:
-            return
-        today = self._today()
-        if early:
-            dialog = TermChangeDialog(
-                self.tr("提前结束挂职"), self.tr("结束日期"), "ended_on", today, self
-            )
-        else:
-            dialog = TermChangeDialog(
-                self.tr("挂职延期"), self.tr("新的结束日期"), "ends_on", detail.ends_on, self
-            )
-
-        def save(values: tuple[date, str]) -> Any:
-            day, reason = values
-            with self.database.session() as session:
-                if early:
-                    result = service.end_early(
-                        session, detail.id, detail.version, day, reason, today
-                    )
-                else:
-                    result = service.extend(session, detail.id, detail.version, day, reason, today)
-            self._changed()
-            return result
-
-        dialog.set_saver(save)
-        self._open(dialog)
-
-    # logs and evaluations
-
-    def edit_log(self, new: bool) -> None:
-        posting_id = self.detail.posting_id()
-        if posting_id is None:
-            return
-        log_id = None if new else self.detail.current_log_id()
-        if not new and log_id is None:
-            return
-        if log_id is None:
-            data = WorkLogData(logged_on=min(self._today(), self.detail.detail.ends_on))  # type: ignore[union-attr]
-            version = 0
-        else:
-            with self.database.reader() as session:
-                view = logs.get_log(session, log_id)
-            data, version = view.data, view.version
-        dialog = WorkLogDialog(self.database, data, new=new, parent=self)
-
-        def save(entered: WorkLogData) -> Any:
-            with self.database.session() as session:
-                if log_id is None:
-                    result: Any = logs.add_log(session, posting_id, entered)
-                else:
-                    result = logs.save_log(session, log_id, version, entered)
-            if log_id is None:
-                self._push(
-                    self.tr("新建工作记录"),
-                    lambda s: logs.delete_log(s, result),
-                    lambda s: logs.restore_log(s, result),
-                )
-            else:
-                self._push(
-                    self.tr("修改工作记录"),
-                    lambda s: self._save_log_as(s, log_id, data),
-                    lambda s: self._save_log_as(s, log_id, entered),
-                    (WorkLog, log_id),
-                )
-            self._changed()
-            return result
-
-        dialog.set_saver(save)
-        self._open(dialog)
-
-    def delete_log(self) -> None:
-        log_id = self.detail.current_log_id()
-        if log_id is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("删除"),
-            self.tr("删除选中的工作记录？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self._run(
-            lambda s: logs.delete_log(s, log_id)
-        ):
-            self._push(
-                self.tr("删除工作记录"),
-                lambda s: logs.restore_log(s, log_id),
-                lambda s: logs.delete_log(s, log_id),
-            )
-
-    def edit_evaluation(self, side: EvaluatorSide | None) -> None:
-        detail = self.detail.detail
-        if detail is None:
-            return
-        pair = self.detail.current_pair()
-        view = None
-        if side is not None and pair is not None:
-            view = pair.home if side is EvaluatorSide.HOME else pair.host
-        if view is None:
-            today = self._today()
-            year = min(today.year, detail.ends_on.year)
-            data = EvaluationData(
-                side=side,
-                period=pair.period if side is not None and pair else EvaluationPeriod.ANNUAL,
-                year=pair.year if side is not None and pair else year,
-                evaluated_on=today,
-            )
-            evaluation_id, version = None, 0
-        else:
-            data, evaluation_id, version = view.data, view.id, view.version
-        dialog = EvaluationDialog(data, new=evaluation_id is None, parent=self)
-
-        def save(entered: EvaluationData) -> Any:
-            with self.database.session() as session:
-                if evaluation_id is None:
-                    result: Any = evaluations.add_evaluation(session, detail.id, entered)
-                else:
-                    result = evaluations.save_evaluation(session, evaluation_id, version, entered)
-            if evaluation_id is None:
-                added = [result]  # a redo adds it again, under a new id
-
-                def redo(s: Any) -> None:
-                    added.append(evaluations.add_evaluation(s, detail.id, entered))
-
-                self._push(
-                    self.tr("新建评价"),
-                    lambda s: evaluations.delete_evaluation(s, added[-1]),
-                    redo,
-                )
-            else:
-                self._push(
-                    self.tr("修改评价"),
-                    lambda s: self._save_evaluation_as(s, evaluation_id, data),
-                    lambda s: self._save_evaluation_as(s, evaluation_id, entered),
-                    (Evaluation, evaluation_id),
-                )
-            self._changed()
-            return result
-
-        dialog.set_saver(save)
-        self._open(dialog)
 
     def show_assessment(self) -> None:
         from ui.secondments.assessment import AssessmentDialog
@@ -461,57 +233,6 @@ class SecondmentsTab(TabPage):
 
     # plumbing
 
-    def _push(
-        self,
-        text: str,
-        undo: Callable[[Any], Any],
-        redo: Callable[[Any], Any],
-        guarded: tuple[type[Any], str] | None = None,
-    ) -> None:
-        """``guarded``: the edited row, whose version each undo and redo checks."""
-        command = DoneCommand(text, undo, redo, self.database, self.context.events, guarded)
-        self.context.undo_stack.push(command)
-
-    def _save_posting_as(self, session: Any, posting_id: str, data: PostingData) -> None:
-        current = service.get_posting(session, posting_id)
-        service.save_posting(session, posting_id, current.version, data, self._today())
-
-    @staticmethod
-    def _save_log_as(session: Any, log_id: str, data: WorkLogData) -> None:
-        logs.save_log(session, log_id, logs.get_log(session, log_id).version, data)
-
-    @staticmethod
-    def _save_evaluation_as(session: Any, evaluation_id: str, data: EvaluationData) -> None:
-        current = evaluations.get_evaluation(session, evaluation_id)
-        evaluations.save_evaluation(session, evaluation_id, current.version, data)
-
-    def _open(self, dialog: RecordDialog) -> RecordDialog:
-        """Shows a form; a viewer's opens read-only (a double-click shows the record)."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        if not self.context.may_edit:
-            dialog.show_read_only()
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _forget(self, dialog: RecordDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-
-    def _run(self, action: Callable[[Any], Any]) -> bool:
-        try:
-            with self.database.session() as session:
-                action(session)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("无法完成"), message_text(error.message))
-            return False
-        self._changed()
-        return True
-
-    def _changed(self) -> None:
-        self.context.events.announce(Changes.of(Area.SECONDMENTS))
-
     def _show_reminders(self) -> None:
         with self.database.reader() as session:
             found = reminders.reminders(session, self._today())
@@ -537,20 +258,21 @@ class SecondmentsTab(TabPage):
         self.detail.show_posting(posting_id if isinstance(posting_id, str) else None, self._today())
 
     def _on_detail_action_requested(self, action: str) -> None:
+        commands = self.commands
         handlers: dict[str, Callable[[], None]] = {
-            "edit": self.edit_posting,
-            "extend": lambda: self.change_term(early=False),
-            "end_early": lambda: self.change_term(early=True),
+            "edit": commands.edit_posting,
+            "extend": lambda: commands.change_term(early=False),
+            "end_early": lambda: commands.change_term(early=True),
             "delete": self.delete_selected,
             "print_evaluation": self.print_evaluation,
             "print_assessment": self.print_assessment,
             "save_evaluation": lambda: self.save_form("evaluation"),
             "save_assessment": lambda: self.save_form("assessment"),
-            "new_log": lambda: self.edit_log(new=True),
-            "edit_log": lambda: self.edit_log(new=False),
-            "delete_log": self.delete_log,
-            "new_evaluation": lambda: self.edit_evaluation(None),
-            "edit_home": lambda: self.edit_evaluation(EvaluatorSide.HOME),
-            "edit_host": lambda: self.edit_evaluation(EvaluatorSide.HOST),
+            "new_log": lambda: commands.edit_log(new=True),
+            "edit_log": lambda: commands.edit_log(new=False),
+            "delete_log": commands.delete_log,
+            "new_evaluation": lambda: commands.edit_evaluation(None),
+            "edit_home": lambda: commands.edit_evaluation(EvaluatorSide.HOME),
+            "edit_host": lambda: commands.edit_evaluation(EvaluatorSide.HOST),
         }
         handlers[action]()

@@ -148,3 +148,32 @@ def _offer_reload(what: str, error: ConflictError) -> bool:
         QMessageBox.StandardButton.Yes,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+class StepCommand(ServiceCommand):
+    """A change whose undo and redo are app/ steps handed over as functions, for a screen that
+    has many small kinds of change (a posting's logs and evaluations)."""
+
+    def __init__(
+        self,
+        area: Area,
+        text: str,
+        steps: tuple[Callable[[Session], object], Callable[[Session], object]],
+        database: Database,
+        events: DataEvents,
+        guarded: Guarded | None = None,
+    ) -> None:
+        """``steps``: (undo, redo); ``guarded``: the edited row, checked before each step."""
+        super().__init__(text, database, events)
+        self.area = area
+        self._revert_step, self._apply_step = steps
+        self._guarded = guarded
+
+    def apply(self, session: Session) -> None:
+        self._apply_step(session)
+
+    def revert(self, session: Session) -> None:
+        self._revert_step(session)
+
+    def guarded_record(self) -> Guarded | None:
+        return self._guarded

@@ -5,11 +5,11 @@ from __future__ import annotations
 from app.database import Database
 from app.directory.choices import org_unit_choices
 from app.directory.records import OrgUnitData
-from db.models.directory import OrgLevel
+from app.enums import OrgLevel
 
 from PySide6.QtWidgets import QLineEdit, QWidget
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo
+from ui.widgets.pickers import ChoiceCombo, EnumCombo
+from ui.widgets.record_dialog import RecordDialog
 
 # what a new unit under a unit of each level usually is
 CHILD_LEVEL = {

@@ -13,11 +13,11 @@ from app.directory.choices import (
     resident_unit_choices,
 )
 from app.directory.records import PartyOrgData
-from db.models.directory import PartyOrgKind
+from app.enums import PartyOrgKind
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStackedWidget, QWidget
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.record_dialog import RecordDialog
 
 OWNED_BY_UNIT, OWNED_BY_ORG = 0, 1
 

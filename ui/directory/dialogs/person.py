@@ -15,11 +15,11 @@ from app.directory.choices import (
     resident_unit_choices,
 )
 from app.directory.records import PersonData
-from db.models.directory import Gender, OrgLevel
+from app.enums import Gender, OrgLevel
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.record_dialog import RecordDialog
 
 PLACES = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.GRID)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from app.database import Database
 from app.directory.choices import org_unit_choices
 from app.directory.records import ResidentUnitData
-from db.models.directory import OrgLevel, UnitCategory
+from app.enums import OrgLevel, UnitCategory
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
-from ui.directory.dialogs.base import RecordDialog
-from ui.directory.pickers import ChoiceCombo, EnumCombo
+from ui.widgets.pickers import ChoiceCombo, EnumCombo
+from ui.widgets.record_dialog import RecordDialog
 
 PLACES = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.GRID)
 

@@ -12,10 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.dialogs.base import STYLE
 from ui.widgets.unsaved import changed_signals
-
-__all__ = ["STYLE", "FieldErrors", "error_label", "field_box"]
 
 
 def error_label(parent: QWidget) -> QLabel:

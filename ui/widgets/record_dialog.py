@@ -42,19 +42,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.directory.pickers import ChoiceCombo, EnumCombo, LookupEdit
 from ui.i18n import message_text
 from ui.widgets import read_only
+from ui.widgets.palette import FIELD_ERRORS
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
 from ui.widgets.unsaved import UnsavedMarker, changed_signals, may_leave
 
 CONTEXT = "RecordDialog"
-ERROR_COLOUR = "#c0392b"
-STYLE = f"""
-QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"],
-QSpinBox[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; }}
-QCheckBox[invalid="true"] {{ color: {ERROR_COLOUR}; }}
-QLabel#fieldError {{ color: {ERROR_COLOUR}; }}
-"""
 
 
 def widget_state(widget: QWidget) -> Any:
@@ -90,7 +84,7 @@ class RecordDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self.setMinimumWidth(560)
         self._save: Callable[[Any], Any] | None = None
         self._rows: dict[str, _Row] = {}

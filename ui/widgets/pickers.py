@@ -13,12 +13,25 @@ from typing import Any
 from app.directory.choices import Choice
 from app.directory.matching import name_matches
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 from ui.i18n import enum_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def pinyin_sorted(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, id) pairs in pinyin order (安乐村 before 郑和)."""
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return sorted(names, key=lambda pair: collator.sortKey(pair[0]))
 
 
 class EnumCombo(QComboBox):
@@ -64,7 +77,9 @@ class NameFilter(QSortFilterProxyModel):
         self._typed = text
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(  # noqa: N802
+        self, row: int, parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         label = self.sourceModel().index(row, 0, parent).data()
         return isinstance(label, str) and name_matches(label, self._typed)
 
@@ -98,6 +113,8 @@ class ChoiceCombo(QComboBox):
     def _on_text_edited(self, text: str) -> None:
         self.names.set_typed(text.strip())
         completer = self.completer()
+        if completer is None:
+            return
         if self.names.rowCount() and text.strip():
             completer.complete()
         elif (popup := completer.popup()) is not None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
-from ui.meetings.fields import STYLE, FieldErrors, error_label
+from ui.widgets.fields import FieldErrors, error_label
+from ui.widgets.palette import FIELD_ERRORS
 
 
 class ReasonDialog(QDialog):
@@ -41,7 +42,7 @@ class ReasonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self._apply = apply
         self.errors = FieldErrors()
         label = QLabel(prompt, self)

@@ -1,4 +1,7 @@
-"""The small read-only tables of the issue editor, and keeping the mouse wheel for the form.
+"""Small read-only tables inside editors and panels, and keeping the mouse wheel for the form.
+
+One look for all: no row numbers, whole rows selected one at a time, columns as wide as
+their text and one column (the last, or ``stretch``) taking the spare width.
 
 A table inside the scrolling form would take the wheel whenever the pointer passed over it,
 stopping the form mid-scroll: unless the table has the keyboard focus (it was clicked), the
@@ -7,11 +10,12 @@ wheel scrolls the form.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QHeaderView,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -20,15 +24,46 @@ from PySide6.QtWidgets import (
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def read_only_table(headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+def _read_only(table: QTableView, stretch: int | None, alternate: bool) -> None:
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(alternate)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def read_only_table(
+    headers: list[str],
+    parent: QWidget,
+    *,
+    stretch: int | None = None,
+    alternate: bool = False,
+) -> QTableWidget:
+    """A table of text rows (``fill``); column ``stretch`` (else the last) takes the spare
+    width."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    _read_only(table, stretch, alternate)
+    return table
+
+
+def read_only_view(
+    model: QAbstractItemModel,
+    parent: QWidget,
+    *,
+    stretch: int | None = None,
+    alternate: bool = False,
+) -> QTableView:
+    """A read-only view over ``model``, looking like ``read_only_table``."""
+    table = QTableView(parent)
+    table.setModel(model)
+    _read_only(table, stretch, alternate)
     return table
 
 

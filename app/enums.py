@@ -1,0 +1,117 @@
+"""The enumerations the screens show and filter by, reachable without reaching into db/.
+
+A screen imports its enums from here; the database's models stay below app/. Labels for
+each member are in ``app.labels``. Each name is looked up when first used, so a screen
+maps only the area whose enum it asks for (see ``db.models``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.models.agreements import (
+        AgreementKind,
+        AgreementStatus,
+        JointActivity,
+        ListEntryStatus,
+        ListKind,
+        PartySide,
+    )
+    from db.models.directory import Gender, ManagementMode, OrgLevel, PartyOrgKind, UnitCategory
+    from db.models.issues import (
+        DispatchStatus,
+        HolidayOrigin,
+        IssueLinkKind,
+        IssueSource,
+        IssueStatus,
+        LimitUnit,
+        Priority,
+        Satisfaction,
+    )
+    from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
+    from db.models.secondments import (
+        EvaluationPeriod,
+        EvaluatorSide,
+        Grade,
+        LogKind,
+        PostingKind,
+        PostingStatus,
+    )
+    from db.models.security import Role
+
+__all__ = [
+    "ActionStatus",
+    "AgreementKind",
+    "AgreementStatus",
+    "AttendanceStatus",
+    "DispatchStatus",
+    "EvaluationPeriod",
+    "EvaluatorSide",
+    "Gender",
+    "Grade",
+    "HolidayOrigin",
+    "IssueLinkKind",
+    "IssueSource",
+    "IssueStatus",
+    "JointActivity",
+    "LimitUnit",
+    "ListEntryStatus",
+    "ListKind",
+    "LogKind",
+    "ManagementMode",
+    "MeetingStatus",
+    "OrgLevel",
+    "PartyOrgKind",
+    "PartySide",
+    "PostingKind",
+    "PostingStatus",
+    "Priority",
+    "Role",
+    "Satisfaction",
+    "UnitCategory",
+]
+
+_HOMES = {
+    **dict.fromkeys(
+        (
+            "AgreementKind",
+            "AgreementStatus",
+            "JointActivity",
+            "ListEntryStatus",
+            "ListKind",
+            "PartySide",
+        ),
+        "agreements",
+    ),
+    **dict.fromkeys(
+        ("Gender", "ManagementMode", "OrgLevel", "PartyOrgKind", "UnitCategory"), "directory"
+    ),
+    **dict.fromkeys(
+        (
+            "DispatchStatus",
+            "HolidayOrigin",
+            "IssueLinkKind",
+            "IssueSource",
+            "IssueStatus",
+            "LimitUnit",
+            "Priority",
+            "Satisfaction",
+        ),
+        "issues",
+    ),
+    **dict.fromkeys(("ActionStatus", "AttendanceStatus", "MeetingStatus"), "meetings"),
+    **dict.fromkeys(
+        ("EvaluationPeriod", "EvaluatorSide", "Grade", "LogKind", "PostingKind", "PostingStatus"),
+        "secondments",
+    ),
+    **dict.fromkeys(("Role",), "security"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    area = _HOMES.get(name)
+    if area is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"db.models.{area}"), name)
