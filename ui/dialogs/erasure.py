@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
-from ui.meetings.fields import STYLE, FieldErrors, error_label, field_box
+from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.palette import FIELD_ERRORS
 from ui.widgets.screen import fit_to_screen
 
 CONTEXT = "ErasureDialog"
@@ -71,7 +72,7 @@ class ErasureDialog(QDialog):
         self.database = database
         self.found: Erasable | None = None
         self.setWindowTitle(self.tr("删除个人信息（依申请）"))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FIELD_ERRORS)
         self.errors = FieldErrors()
         intro = QLabel(
             self.tr(
