@@ -525,3 +525,16 @@ def test_the_detail_buttons_stay_put_when_the_reminder_shows(
         places[posting]["warning"] = detail.warning.isVisible()  # type: ignore[assignment]
     assert places[world["ending"]].pop("warning") and not places[planned].pop("warning")
     assert places[world["ending"]] == places[planned]
+
+
+def test_a_double_click_opens_the_posting(
+    tab: SecondmentsTab, world: dict[str, str], qtbot: Any
+) -> None:
+    assert tab.panel.select_id(world["ending"])
+    table = tab.panel.table
+    centre = table.visualRect(table.currentIndex()).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    dialog = open_dialog(tab, PostingDialog, qtbot)
+    assert dialog.windowTitle() == "修改挂职"  # the posting shown, not a new one
+    assert dialog.ends_on.date() == QDate(2026, 12, 20)
