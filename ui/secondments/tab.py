@@ -18,7 +18,7 @@ from typing import Any
 from app.changes import Area
 from app.enums import EvaluatorSide, PostingKind, PostingStatus
 from app.localtime import beijing_today
-from app.secondments import documents, reminders
+from app.secondments import reminders
 from app.secondments.lifecycle import is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
 
@@ -192,6 +192,7 @@ class SecondmentsTab(TabPage):
             )
             return None
         from app.exports.pdf.evaluation import document_title, render_evaluation_form
+        from app.secondments import documents
 
         with self.database.reader() as session:
             form = documents.evaluation_form(session, detail.id, pair.period, pair.year)
@@ -204,6 +205,7 @@ class SecondmentsTab(TabPage):
             return None
         from app.exports.pdf.assessment import render_assessment_form
         from app.exports.pdf.evaluation import document_title
+        from app.secondments import documents
 
         with self.database.reader() as session:
             form = documents.assessment_form(session, detail.id, self._today())
