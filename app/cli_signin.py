@@ -25,18 +25,20 @@ PASSWORD_VARIABLE = "GONGJIAN_PASSWORD"
 @contextmanager
 def signed_in_for_command(username: str | None, target: str) -> Iterator[None]:
     """Signs ``username`` in (nobody when None) for the command run inside the block."""
+    if not username:  # nobody: nothing to load (a command may not even open the database)
+        yield
+        return
     from app.database import Database
     from app.signing_in import sign_in
 
-    if username:
-        password = os.environ.get(PASSWORD_VARIABLE)
-        if password is None:
-            password = read_password(f"{username} 的密码：")
-        database = Database(target, must_exist=True)
-        try:
-            Database.signed_in_process = sign_in(database, username, password)
-        finally:
-            database.close()
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None:
+        password = read_password(f"{username} 的密码：")
+    database = Database(target, must_exist=True)
+    try:
+        Database.signed_in_process = sign_in(database, username, password)
+    finally:
+        database.close()
     try:
         yield
     finally:

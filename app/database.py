@@ -17,7 +17,7 @@ from app.access import OPERATOR, write_refusal
 from app.errors import UserError
 from app.exchange import changelog  # noqa: F401 - logs every write once a site exists
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.issues.holidays import ensure_official_calendar
+from app.issues.official_calendar import ensure_official_calendar
 from app.operator import LOCAL_ADMIN, NOBODY, Operator, needs_sign_in
 from db.engine import is_read_only_file, sqlite_path, writing
 from db.migrate import open_database

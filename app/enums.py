@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from db.enums import ActionStatus, AttendanceStatus, IssueStatus, MeetingStatus, OrgLevel
     from db.models.agreements import (
         AgreementKind,
         AgreementStatus,
@@ -19,19 +20,17 @@ if TYPE_CHECKING:
         ListKind,
         PartySide,
     )
-    from db.models.directory import Gender, ManagementMode, OrgLevel, PartyOrgKind, UnitCategory
+    from db.models.directory import Gender, ManagementMode, PartyOrgKind, UnitCategory
     from db.models.exchange import SiteKind, SiteState
     from db.models.issues import (
         DispatchStatus,
         HolidayOrigin,
         IssueLinkKind,
         IssueSource,
-        IssueStatus,
         LimitUnit,
         Priority,
         Satisfaction,
     )
-    from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
     from db.models.secondments import (
         EvaluationPeriod,
         EvaluatorSide,
@@ -88,9 +87,7 @@ _HOMES = {
         ),
         "agreements",
     ),
-    **dict.fromkeys(
-        ("Gender", "ManagementMode", "OrgLevel", "PartyOrgKind", "UnitCategory"), "directory"
-    ),
+    **dict.fromkeys(("Gender", "ManagementMode", "PartyOrgKind", "UnitCategory"), "directory"),
     **dict.fromkeys(("SiteKind", "SiteState"), "exchange"),
     **dict.fromkeys(
         (
@@ -98,24 +95,29 @@ _HOMES = {
             "HolidayOrigin",
             "IssueLinkKind",
             "IssueSource",
-            "IssueStatus",
             "LimitUnit",
             "Priority",
             "Satisfaction",
         ),
         "issues",
     ),
-    **dict.fromkeys(("ActionStatus", "AttendanceStatus", "MeetingStatus"), "meetings"),
     **dict.fromkeys(
         ("EvaluationPeriod", "EvaluatorSide", "Grade", "LogKind", "PostingKind", "PostingStatus"),
         "secondments",
     ),
     **dict.fromkeys(("Role",), "security"),
 }
+_HOMES = {name: f"db.models.{area}" for name, area in _HOMES.items()}
+# the states some readers need without SQLAlchemy: nothing is mapped for them
+_HOMES.update(
+    dict.fromkeys(
+        ("ActionStatus", "AttendanceStatus", "IssueStatus", "MeetingStatus", "OrgLevel"), "db.enums"
+    )
+)
 
 
 def __getattr__(name: str) -> Any:
     area = _HOMES.get(name)
     if area is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"db.models.{area}"), name)
+    return getattr(importlib.import_module(area), name)

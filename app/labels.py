@@ -28,8 +28,9 @@ def _labels_of(module: str) -> dict[tuple[type[StrEnum], str], str]:
     return {(type(member), member.value): text for member, text in pairs}
 
 
-def _directory() -> Pairs:
-    from db.models.directory import Gender, ManagementMode, OrgLevel, PartyOrgKind, UnitCategory
+def _states() -> Pairs:
+    """The codes kept apart from the models (db/enums.py): no area is mapped for them."""
+    from db.enums import ActionStatus, AttendanceStatus, IssueStatus, MeetingStatus, OrgLevel
 
     return (
         (OrgLevel.STREET, QT_TRANSLATE_NOOP("enums", "街道")),
@@ -37,6 +38,32 @@ def _directory() -> Pairs:
         (OrgLevel.COMMUNITY, QT_TRANSLATE_NOOP("enums", "社区")),
         (OrgLevel.GRID, QT_TRANSLATE_NOOP("enums", "网格")),
         (OrgLevel.DEPARTMENT, QT_TRANSLATE_NOOP("enums", "科室部门")),
+        (MeetingStatus.DRAFT, QT_TRANSLATE_NOOP("enums", "草稿")),
+        (MeetingStatus.FINAL, QT_TRANSLATE_NOOP("enums", "定稿")),
+        (AttendanceStatus.PRESENT, QT_TRANSLATE_NOOP("enums", "出席")),
+        (AttendanceStatus.LEAVE, QT_TRANSLATE_NOOP("enums", "请假")),
+        (AttendanceStatus.OBSERVER, QT_TRANSLATE_NOOP("enums", "列席")),
+        (AttendanceStatus.ABSENT, QT_TRANSLATE_NOOP("enums", "缺席")),
+        (ActionStatus.OPEN, QT_TRANSLATE_NOOP("enums", "未开始")),
+        (ActionStatus.IN_PROGRESS, QT_TRANSLATE_NOOP("enums", "进行中")),
+        (ActionStatus.DONE, QT_TRANSLATE_NOOP("enums", "已完成")),
+        (ActionStatus.CANCELLED, QT_TRANSLATE_NOOP("enums", "已取消")),
+        (IssueStatus.REGISTERED, QT_TRANSLATE_NOOP("enums", "登记")),
+        (IssueStatus.ACCEPTED, QT_TRANSLATE_NOOP("enums", "受理")),
+        (IssueStatus.REJECTED, QT_TRANSLATE_NOOP("enums", "不予受理")),
+        (IssueStatus.DISPATCHED, QT_TRANSLATE_NOOP("enums", "派单")),
+        (IssueStatus.IN_PROGRESS, QT_TRANSLATE_NOOP("enums", "办理中")),
+        (IssueStatus.RESOLVED, QT_TRANSLATE_NOOP("enums", "办结")),
+        (IssueStatus.FOLLOWED_UP, QT_TRANSLATE_NOOP("enums", "回访")),
+        (IssueStatus.CLOSED, QT_TRANSLATE_NOOP("enums", "归档")),
+        (IssueStatus.MERGED, QT_TRANSLATE_NOOP("enums", "已并单")),
+    )
+
+
+def _directory() -> Pairs:
+    from db.models.directory import Gender, ManagementMode, PartyOrgKind, UnitCategory
+
+    return (
         (UnitCategory.PROVINCIAL_ORGAN, QT_TRANSLATE_NOOP("enums", "省级机关")),
         (UnitCategory.CITY_ORGAN, QT_TRANSLATE_NOOP("enums", "市级机关")),
         (UnitCategory.DISTRICT_ORGAN, QT_TRANSLATE_NOOP("enums", "区级机关")),
@@ -53,23 +80,6 @@ def _directory() -> Pairs:
         (ManagementMode.MARKET, QT_TRANSLATE_NOOP("enums", "市场化")),
         (ManagementMode.FALLBACK, QT_TRANSLATE_NOOP("enums", "兜底式")),
         (ManagementMode.SELF_MANAGED, QT_TRANSLATE_NOOP("enums", "自管型")),
-    )
-
-
-def _meetings() -> Pairs:
-    from db.models.meetings import ActionStatus, AttendanceStatus, MeetingStatus
-
-    return (
-        (MeetingStatus.DRAFT, QT_TRANSLATE_NOOP("enums", "草稿")),
-        (MeetingStatus.FINAL, QT_TRANSLATE_NOOP("enums", "定稿")),
-        (AttendanceStatus.PRESENT, QT_TRANSLATE_NOOP("enums", "出席")),
-        (AttendanceStatus.LEAVE, QT_TRANSLATE_NOOP("enums", "请假")),
-        (AttendanceStatus.OBSERVER, QT_TRANSLATE_NOOP("enums", "列席")),
-        (AttendanceStatus.ABSENT, QT_TRANSLATE_NOOP("enums", "缺席")),
-        (ActionStatus.OPEN, QT_TRANSLATE_NOOP("enums", "未开始")),
-        (ActionStatus.IN_PROGRESS, QT_TRANSLATE_NOOP("enums", "进行中")),
-        (ActionStatus.DONE, QT_TRANSLATE_NOOP("enums", "已完成")),
-        (ActionStatus.CANCELLED, QT_TRANSLATE_NOOP("enums", "已取消")),
     )
 
 
@@ -156,22 +166,12 @@ def _issues() -> Pairs:
         HolidayOrigin,
         IssueLinkKind,
         IssueSource,
-        IssueStatus,
         LimitUnit,
         Priority,
         Satisfaction,
     )
 
     return (
-        (IssueStatus.REGISTERED, QT_TRANSLATE_NOOP("enums", "登记")),
-        (IssueStatus.ACCEPTED, QT_TRANSLATE_NOOP("enums", "受理")),
-        (IssueStatus.REJECTED, QT_TRANSLATE_NOOP("enums", "不予受理")),
-        (IssueStatus.DISPATCHED, QT_TRANSLATE_NOOP("enums", "派单")),
-        (IssueStatus.IN_PROGRESS, QT_TRANSLATE_NOOP("enums", "办理中")),
-        (IssueStatus.RESOLVED, QT_TRANSLATE_NOOP("enums", "办结")),
-        (IssueStatus.FOLLOWED_UP, QT_TRANSLATE_NOOP("enums", "回访")),
-        (IssueStatus.CLOSED, QT_TRANSLATE_NOOP("enums", "归档")),
-        (IssueStatus.MERGED, QT_TRANSLATE_NOOP("enums", "已并单")),
         (IssueSource.GRID_VISIT, QT_TRANSLATE_NOOP("enums", "网格走访")),
         (IssueSource.ONLINE, QT_TRANSLATE_NOOP("enums", "线上")),
         (IssueSource.PHONE, QT_TRANSLATE_NOOP("enums", "来电")),
@@ -209,8 +209,8 @@ def _security() -> Pairs:
 
 
 _AREAS: dict[str, Callable[[], Pairs]] = {
+    "db.enums": _states,
     "db.models.directory": _directory,
-    "db.models.meetings": _meetings,
     "db.models.agreements": _agreements,
     "db.models.secondments": _secondments,
     "db.models.issues": _issues,

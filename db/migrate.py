@@ -21,7 +21,6 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from db import backups
 from db.backup_files import Backup, backup_folder, parse
 from db.engine import make_engine, sqlite_path, writing
 from db.errors import (
@@ -224,6 +223,8 @@ def _upgrade_safely(engine: Engine, target: str, from_revision: str | None, *, r
             f"数据库仍是升级前的版本 {from_revision}，本次不再自动重试。"
             f"升级前的备份：{backup_folder(db_file) / attempt.backup}"
         )
+    from db import backups  # only an upgrade backs up (and needs a lock on the folder)
+
     engine.dispose()  # the backup reads the file through a connection of its own
     backup = _first_backup(db_file, attempt) or backups.make_backup(
         db_file, backup_folder(db_file), f"upgrade-{from_revision}"
@@ -251,6 +252,8 @@ def _upgrade_safely(engine: Engine, target: str, from_revision: str | None, *, r
 
 def _first_backup(db_file: Path, attempt: _Attempt | None) -> Backup | None:
     """The backup of an earlier attempt, when the file still holds exactly what it saved."""
+    from db import backups
+
     if attempt is None:
         return None
     backup = parse(backup_folder(db_file) / attempt.backup)
@@ -266,6 +269,8 @@ def _after_failure(db_file: Path, from_revision: str, backup: Backup) -> str:
         untouched = facts_of(db_file) == backup.facts and not verify_file(db_file)
     except DatabaseError:
         untouched = False
+    from db import backups
+
     if untouched:
         return f"数据库没有改动，仍是升级前的版本 {from_revision}；升级前的备份：{backup.path}"
     problems = backups.verify_backup(backup)

@@ -40,7 +40,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.localtime import to_beijing
 from app.meetings.detail import sorted_action_items
-from app.meetings.minutes import meeting_names, minutes_document, signin_sheet
+from app.meetings.minutes import minutes_document, signin_sheet
+from app.meetings.names import Names
 from app.meetings.store import live_meeting
 from db.models.issues import Issue
 from db.models.meetings import ActionItem, Meeting, MeetingStatus
@@ -148,14 +149,9 @@ def decisions_workbook(session: Session, meeting: Meeting) -> bytes:
     """The meeting's decisions, one row per action item (a decision without any: one row)."""
     from app.excel.writing import header_cell, set_widths
 
-    names = meeting_names(session, meeting)
-    issue_ids = [
-        a.issue_id
-        for item in meeting.agenda_items
-        for d in item.decisions
-        for a in d.action_items
-        if a.issue_id
-    ]
+    every = [a for item in meeting.agenda_items for d in item.decisions for a in d.action_items]
+    names = Names(session, [a.owner_person_id for a in every], [a.owner_unit_id for a in every])
+    issue_ids = [a.issue_id for a in every if a.issue_id]
     found = session.execute(select(Issue.id, Issue.number).where(Issue.id.in_(issue_ids)))
     numbers = {issue_id: number for issue_id, number in found}
     book = Workbook(write_only=True)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, or_, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -28,15 +27,14 @@ from app.issues.holiday_files import (
     read_holiday_file,
     shipped_files,
 )
+from app.issues.official_calendar import INSTALLED
 from app.issues.store import flush, forget_calendars
 from db.base import Entity
-from db.engine import writing
 from db.models.issues import Holiday, HolidayOrigin
 from db.models.security import Setting
 
 NAME_MAX = 40
 RANGE_MAX = 31  # days set at once by hand
-INSTALLED = "official_calendar_years"  # Setting: the shipped years already installed
 
 log = logging.getLogger(__name__)
 
@@ -186,21 +184,6 @@ def install_shipped_years(session: Session) -> list[int]:
             setting.value = years
         flush(session)
     return [f.year for f in new]
-
-
-def ensure_official_calendar(engine: Engine) -> None:
-    """On opening a database: installs the shipped years it lacks (a new file: all of them).
-    A file that cannot be written now (read-only) is left alone and tried again next time."""
-    settings = Setting.__table__  # Core, not the ORM: opening stays cheap when nothing is due
-    with engine.connect() as connection:
-        done = connection.scalar(select(settings.c.value).where(settings.c.key == INSTALLED))
-    if {f.year for f in shipped_files()} <= set(done or []):
-        return
-    try:  # with the write lock from the start, like every write (db.engine.writing)
-        with Session(writing(engine)) as session, session.begin():
-            install_shipped_years(session)
-    except DBAPIError:
-        log.warning("the official holiday calendar could not be installed", exc_info=True)
 
 
 def year_as_file(session: Session, year: int) -> HolidayFile:

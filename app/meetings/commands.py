@@ -81,20 +81,9 @@ def list_meetings(args: argparse.Namespace, target: str) -> int:
 
 
 def export_minutes(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
-    from app.exports.pdf import write_minutes
-    from app.meetings.minutes import minutes_document
-    from app.meetings.service import mark_exported
+    from app.meetings.minutes_export import export_minutes as export
 
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            document = minutes_document(session, args.meeting_id)
-        write_minutes(document, args.output)
-        with database.session() as session:
-            mark_exported(session, args.meeting_id)
-    finally:
-        database.close()
+    export(target, args.meeting_id, args.output)
     print(f"已导出纪要：{args.output}")
     return 0
 

@@ -23,12 +23,10 @@ Rules, kept simple so staff can predict the page from the editor:
 from __future__ import annotations
 
 import re
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from app.localtime import to_beijing
-from app.meetings.carried_views import CarriedView, carried
-from app.meetings.detail import sorted_action_items
+from app.meetings.carried_views import CarriedView, read_carried
 from app.meetings.documents import (
     AgendaSection,
     AttendeeGroup,
@@ -37,10 +35,18 @@ from app.meetings.documents import (
     SignInRow,
     SignInSheet,
 )
+from app.meetings.meeting_record import (
+    AttendanceRecord,
+    DecisionRecord,
+    MeetingRecord,
+    read_meeting,
+)
 from app.meetings.names import Names
-from app.meetings.store import live_meeting
-from db.models.directory import OrgLevel
-from db.models.meetings import Attendance, AttendanceStatus, Decision, Meeting, MeetingStatus
+from app.rows import Query, session_query
+from db.enums import AttendanceStatus, MeetingStatus, OrgLevel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SESSION_SUFFIX = re.compile(r"\s*[（(]第\s*\d+\s*次[）)]\s*$")
 
@@ -50,11 +56,11 @@ def minutes_heading(title: str) -> str:
     return base if base.endswith("纪要") else base + "纪要"
 
 
-def meeting_names(session: Session, meeting: Meeting) -> Names:
+def meeting_names(query: Query, meeting: MeetingRecord) -> Names:
     """The names of everyone and every unit the meeting's documents mention."""
     actions = [a for item in meeting.agenda_items for d in item.decisions for a in d.action_items]
-    return Names(
-        session,
+    return Names.read(
+        query,
         [meeting.chair_id, meeting.recorder_id]
         + [a.person_id for a in meeting.attendances]
         + [a.owner_person_id for a in actions],
@@ -63,13 +69,13 @@ def meeting_names(session: Session, meeting: Meeting) -> Names:
 
 
 def attendee_groups(
-    names: Names, attendances: list[Attendance], status: AttendanceStatus
+    names: Names, attendances: tuple[AttendanceRecord, ...], status: AttendanceStatus
 ) -> tuple[AttendeeGroup, ...]:
     """One group per unit, in the order units first appear; names in the editor's order."""
     order: list[str] = []
     people: dict[str, list[tuple[str, str]]] = {}
     unit_reasons: dict[str, str] = {}
-    for attendance in sorted(attendances, key=lambda a: a.position):
+    for attendance in attendances:
         if attendance.status is not status:
             continue
         unit = names.affiliation(attendance.person_id, attendance.resident_unit_id)
@@ -96,8 +102,8 @@ def attendee_groups(
     return tuple(groups)
 
 
-def _decision(names: Names, decision: Decision) -> DecisionItem:
-    actions = sorted_action_items(decision)
+def _decision(names: Names, decision: DecisionRecord) -> DecisionItem:
+    actions = decision.action_items
     owners: list[str] = []
     for action in actions:
         owner = names.owner(action.owner_person_id, action.owner_unit_id, action.owner_org_unit_id)
@@ -122,24 +128,29 @@ def _issuer(names: Names, host_id: str | None) -> str:
 
 def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
     """What the minutes print; NotFoundError for an unknown or deleted meeting."""
-    meeting = live_meeting(session, meeting_id)
-    names = meeting_names(session, meeting)
-    attendances = list(meeting.attendances)
+    return read_minutes(session_query(session), meeting_id)
+
+
+def read_minutes(query: Query, meeting_id: str) -> MinutesDocument:
+    """:func:`minutes_document`, read through ``query`` (a session's or a bare connection's)."""
+    meeting = read_meeting(query, meeting_id)
+    names = meeting_names(query, meeting)
+    attendances = meeting.attendances
     finalised = meeting.finalised_at if meeting.status is MeetingStatus.FINAL else None
-    earlier = carried(session, [item.id for item in meeting.agenda_items])
+    earlier = read_carried(query, [item.id for item in meeting.agenda_items])
     return MinutesDocument(
         heading=minutes_heading(meeting.title),
         session_no=meeting.session_no,
         starts_at=to_beijing(meeting.starts_at),
         ends_at=to_beijing(meeting.ends_at) if meeting.ends_at else None,
-        place=meeting.place or "",
+        place=meeting.place,
         chair=names.person(meeting.chair_id),
         recorder=names.person(meeting.recorder_id),
-        opening=meeting.summary or "",
+        opening=meeting.summary,
         sections=tuple(
             AgendaSection(
                 item.title,
-                _with_carried(item.notes or "", earlier.get(item.id, [])),
+                _with_carried(item.notes, earlier.get(item.id, [])),
                 tuple(_decision(names, d) for d in item.decisions),
             )
             for item in meeting.agenda_items
@@ -150,8 +161,8 @@ def minutes_document(session: Session, meeting_id: str) -> MinutesDocument:
         issuer=_issuer(names, meeting.host_org_unit_id),
         issued_on=to_beijing(finalised).date() if finalised else None,
         draft=meeting.status is not MeetingStatus.FINAL,
-        copy_to=meeting.copy_to or "",
-        printed_by=meeting.printed_by or "",
+        copy_to=meeting.copy_to,
+        printed_by=meeting.printed_by,
     )
 
 
@@ -163,18 +174,19 @@ def minutes_file_name(document: MinutesDocument) -> str:
 
 def signin_sheet(session: Session, meeting_id: str) -> SignInSheet:
     """Every expected attendee (whatever their status) with unit and post, in order."""
-    meeting = live_meeting(session, meeting_id)
-    names = meeting_names(session, meeting)
+    query = session_query(session)
+    meeting = read_meeting(query, meeting_id)
+    names = meeting_names(query, meeting)
     return SignInSheet(
         heading=meeting.title,
         starts_at=to_beijing(meeting.starts_at),
-        place=meeting.place or "",
+        place=meeting.place,
         rows=tuple(
             SignInRow(
                 names.person(a.person_id),
                 names.affiliation(a.person_id, a.resident_unit_id),
                 names.post(a.person_id),
             )
-            for a in sorted(meeting.attendances, key=lambda a: a.position)
+            for a in meeting.attendances
         ),
     )

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from app.rows import Query, in_list, session_query
+from db.enums import OrgLevel
 
-from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BODY_SUFFIX = {OrgLevel.STREET: "党工委", OrgLevel.COMMUNITY: "党委"}
 PREFIXED = {OrgLevel.ZONE, OrgLevel.GRID, OrgLevel.DEPARTMENT}
@@ -46,37 +48,42 @@ class Names:
         person_ids: Iterable[str | None] = (),
         unit_ids: Iterable[str | None] = (),
     ) -> None:
-        wanted_people = {i for i in person_ids if i}
+        self._read(session_query(session), person_ids, unit_ids)
+
+    @classmethod
+    def read(
+        cls, query: Query, person_ids: Iterable[str | None], unit_ids: Iterable[str | None]
+    ) -> Names:
+        """The names, read through ``query`` (a session's or a bare connection's)."""
+        names = cls.__new__(cls)
+        names._read(query, person_ids, unit_ids)
+        return names
+
+    def _read(
+        self, query: Query, person_ids: Iterable[str | None], unit_ids: Iterable[str | None]
+    ) -> None:
         self.people: dict[str, PersonInfo] = {}
+        wanted_people = {i for i in person_ids if i}
         if wanted_people:
-            rows = session.execute(
-                select(
-                    Person.id,
-                    Person.name,
-                    Person.post,
-                    Person.employer_unit_id,
-                    Person.org_unit_id,
-                    Person.deleted_at,
-                ).where(Person.id.in_(wanted_people))
-            )
-            for row in rows:
-                self.people[row.id] = PersonInfo(
-                    row.name, row.post, row.employer_unit_id, row.org_unit_id, bool(row.deleted_at)
-                )
+            ids, params = in_list("p", sorted(wanted_people))
+            sql = "SELECT id, name, post, employer_unit_id, org_unit_id, deleted_at FROM people"
+            for id_, name, post, employer, org_unit, deleted in query(
+                f"{sql} WHERE id IN {ids}", params
+            ):
+                self.people[id_] = PersonInfo(name, post, employer, org_unit, bool(deleted))
         wanted_units = {i for i in unit_ids if i} | {
             p.employer_unit_id for p in self.people.values() if p.employer_unit_id
         }
         self.units: dict[str, str] = {}
         if wanted_units:
-            rows = session.execute(
-                select(ResidentUnit.id, ResidentUnit.name).where(ResidentUnit.id.in_(wanted_units))
-            )
-            self.units = {row.id: row.name for row in rows}
+            ids, params = in_list("u", sorted(wanted_units))
+            rows = query(f"SELECT id, name FROM resident_units WHERE id IN {ids}", params)
+            self.units = {id_: name for id_, name in rows}
         # the whole tree: a few hundred rows even for a district, and parents are needed
         self.org_units = {
-            row.id: OrgInfo(row.name, row.level, row.parent_id)
-            for row in session.execute(
-                select(OrgUnit.id, OrgUnit.name, OrgUnit.level, OrgUnit.parent_id)
+            id_: OrgInfo(name, OrgLevel(level), parent_id)
+            for id_, name, level, parent_id in query(
+                "SELECT id, name, level, parent_id FROM org_units", {}
             )
         }
 

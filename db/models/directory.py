@@ -9,15 +9,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event, 
 from sqlalchemy.orm import InstrumentedAttribute, Mapped, MappedColumn, mapped_column, relationship
 
 from db.base import Entity, SoftDeleted, enum_type
+from db.enums import OrgLevel as OrgLevel  # re-exported: known as the area's enum
 from db.sort_key import KEY_LENGTH, key_default, sort_key
-
-
-class OrgLevel(StrEnum):
-    STREET = "street"  # 街道
-    ZONE = "zone"  # 片区
-    COMMUNITY = "community"  # 社区
-    GRID = "grid"  # 网格
-    DEPARTMENT = "department"  # 街道科室 / 区级部门: where issues are dispatched
 
 
 class UnitCategory(StrEnum):

@@ -12,18 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 import db.models.directory  # noqa: F401
 import db.models.security  # noqa: F401
 from db.base import Entity, SoftDeleted, enum_type
-
-
-class IssueStatus(StrEnum):
-    REGISTERED = "registered"  # 登记
-    ACCEPTED = "accepted"  # 受理
-    REJECTED = "rejected"  # 不予受理
-    DISPATCHED = "dispatched"  # 派单
-    IN_PROGRESS = "in_progress"  # 办理中
-    RESOLVED = "resolved"  # 办结
-    FOLLOWED_UP = "followed_up"  # 回访
-    CLOSED = "closed"  # 归档
-    MERGED = "merged"  # 并单: a repeat complaint kept on another order (``merged_into_id``)
+from db.enums import IssueStatus as IssueStatus  # re-exported: known as the area's enum
 
 
 class IssueSource(StrEnum):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,25 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 import db.models.directory  # noqa: F401
 import db.models.issues  # noqa: F401
 from db.base import Entity, SoftDeleted, at_most_one, enum_type
-
-
-class MeetingStatus(StrEnum):
-    DRAFT = "draft"  # 草稿
-    FINAL = "final"  # 定稿
-
-
-class AttendanceStatus(StrEnum):
-    PRESENT = "present"  # 出席
-    LEAVE = "leave"  # 请假
-    OBSERVER = "observer"  # 列席
-    ABSENT = "absent"  # 缺席
-
-
-class ActionStatus(StrEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
+from db.enums import ActionStatus as ActionStatus  # re-exported: known as the area's enum
+from db.enums import AttendanceStatus as AttendanceStatus  # re-exported: known as the area's enum
+from db.enums import MeetingStatus as MeetingStatus  # re-exported: known as the area's enum
 
 
 class Meeting(Entity, SoftDeleted):

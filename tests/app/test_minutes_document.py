@@ -4,6 +4,7 @@ meeting of the demo street."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -15,10 +16,11 @@ from app.demo import generate
 from app.directory import service as directory
 from app.directory.records import OrgUnitData, PersonData, ResidentUnitData
 from app.errors import NotFoundError
+from app.exports.pdf import render_minutes
 from app.localtime import BEIJING
 from app.meetings import service
 from app.meetings.documents import AttendeeGroup, DecisionItem, SignInRow
-from app.meetings.minutes import minutes_document, minutes_heading, signin_sheet
+from app.meetings.minutes import minutes_document, minutes_heading, read_minutes, signin_sheet
 from app.meetings.records import (
     ActionItemData,
     AgendaItemData,
@@ -27,8 +29,11 @@ from app.meetings.records import (
     MeetingContent,
     MeetingData,
 )
+from app.rows import connection_query
+from db import direct
 from db.models.directory import OrgLevel, UnitCategory
 from db.models.meetings import Attendance, AttendanceStatus, Meeting, MeetingStatus
+from tests.app.test_imports import loaded_after, packages
 
 PRESENT, LEAVE, OBSERVER, ABSENT = (
     AttendanceStatus.PRESENT,
@@ -215,6 +220,51 @@ def test_unknown_or_deleted_meetings_are_not_found(database: Database, meeting_i
             build(s, meeting_id)
         with pytest.raises(NotFoundError), database.reader() as s:
             build(s, "no-such-meeting")
+
+
+# --- the command's own reading ------------------------------------------------------------------
+
+
+def test_a_bare_connection_prints_what_a_session_prints(
+    database: Database, meeting_id: str
+) -> None:
+    """``gongjian minutes`` reads an SQLite file through sqlite3: the same reader, the same
+    page (a PDF's only difference from another of the same document is its creation date)."""
+    with database.session() as s:
+        later = service.duplicate_meeting(s, meeting_id, STARTS + timedelta(days=30))
+        service.carry_open_decisions(s, later)
+    made_at = datetime(2026, 3, 13, 9, 0, tzinfo=BEIJING)
+    connection = direct.open_current(database.target)
+    assert connection is not None
+    try:
+        for meeting in (meeting_id, later):
+            with database.reader() as s:
+                by_session = minutes_document(s, meeting)
+            by_connection = read_minutes(connection_query(connection), meeting)
+            assert by_connection == by_session
+            pdfs = {
+                render_minutes(replace(doc, made_at=made_at)) for doc in (by_session, by_connection)
+            }
+            assert len(pdfs) == 1
+    finally:
+        direct.close(connection)
+    assert "——未开始。宁海路街道北片区党建联盟协调议事会（2026年3月12日）议定。" in (
+        by_connection.sections[0].notes
+    )
+
+
+def test_the_minutes_command_reads_sqlite_without_sqlalchemy(
+    database: Database, meeting_id: str, tmp_path: Path
+) -> None:
+    output = tmp_path / "纪要.pdf"
+    command = ["--db", database.target, "minutes", meeting_id, "-o", str(output)]
+    modules = loaded_after(f"from app.cli import main\nassert main({command!r}) == 0")
+    assert packages(modules).isdisjoint({"sqlalchemy", "alembic", "PySide6", "openpyxl"})
+    assert output.read_bytes().startswith(b"%PDF")
+    with database.reader() as s:
+        meeting = s.get(Meeting, meeting_id)
+        assert meeting is not None and meeting.exported_at is not None
+        assert meeting.version == 1  # marked, not changed: an open editor stays valid
 
 
 # --- the demo street ----------------------------------------------------------------------------

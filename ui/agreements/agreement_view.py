@@ -10,7 +10,7 @@ on the window's change channel.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.agreements import lifecycle, service
 from app.agreements.lists import AgreementList
@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.agreements.commands import DeleteAgreementCommand
-from ui.agreements.editor import AgreementDialog
 from ui.agreements.parties import BRANCH, UNIT, partner_choices
-from ui.agreements.settings_dialog import SettingsDialog
 from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import PagedTableModel
 from ui.tab import FollowsChanges, TabContext
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.pickers import ChoiceCombo
+
+if TYPE_CHECKING:  # the editor, the settings and the undo command load when first used
+    from ui.agreements.editor import AgreementDialog
+    from ui.agreements.settings_dialog import SettingsDialog
 
 SOURCE = AgreementList()
 TITLE_COLUMN = SOURCE.column_index("title")
@@ -169,6 +170,8 @@ class AgreementView(FollowsChanges, QWidget):
             QMessageBox.warning(self, self.tr("无法删除"), message_text(error.message))
             self.model.reload()
             return False
+        from ui.agreements.commands import DeleteAgreementCommand
+
         command = DeleteAgreementCommand(
             agreement_id, title, self.context.database, self.context.events
         )
@@ -215,6 +218,8 @@ class AgreementView(FollowsChanges, QWidget):
     def edit_settings(self) -> SettingsDialog:
         with self.context.database.reader() as s:
             current = agreement_settings(s)
+        from ui.agreements.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(current, self)
 
         def save(settings: AgreementSettings) -> int:
@@ -260,6 +265,8 @@ class AgreementView(FollowsChanges, QWidget):
                 self.editor.activateWindow()
                 return self.editor
         kind = self.kind_filter.currentData()
+        from ui.agreements.editor import AgreementDialog
+
         dialog = AgreementDialog(
             self.context, agreement_id, AgreementKind(kind) if kind else None, self
         )

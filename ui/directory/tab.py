@@ -21,7 +21,6 @@ from app.directory.choices import org_unit_path
 from app.directory.lists import OrgNode
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
 from app.enums import OrgLevel, PartyOrgKind, UnitCategory
-from app.secondments.service import first_community_head
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -314,6 +313,8 @@ class DirectoryTab(TabPage):
             path = org_unit_path(self.tree_model.nodes, node.id)
             text = self.tr("范围：{path}（含下级）").format(path=path)
             if node.level == OrgLevel.GRID:
+                from app.secondments.service import first_community_head  # maps postings
+
                 with self.context.database.reader() as session:
                     head = first_community_head(session, node.id)
                 if head is not None:

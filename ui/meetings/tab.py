@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.changes import Area, Changes
 from app.enums import MeetingStatus
@@ -38,20 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, message_text
-from ui.meetings import output
-from ui.meetings.carried import offer_open_decisions
-from ui.meetings.commands import (
-    CreateMeetingCommand,
-    DeleteMeetingCommand,
-    DuplicateMeetingCommand,
-)
-from ui.meetings.duplicate_dialog import DuplicateDialog
-from ui.meetings.editor import MeetingDialog
 from ui.meetings.filters import HostFilter, PeriodFilter
 from ui.meetings.summary import MeetingSummaryPanel
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
 from ui.widgets.list_panel import ListPanel
+
+if TYPE_CHECKING:  # the dialogs, printing and undo commands load when first used
+    from ui.meetings.duplicate_dialog import DuplicateDialog
+    from ui.meetings.editor import MeetingDialog
 
 UPCOMING_SHOWN = 6
 SUMMARY_WIDTH = 440
@@ -69,6 +64,7 @@ class MeetingsTab(TabPage):
         self.editor: MeetingDialog | None = None  # the editor open now, if any
         self.duplicate_dialog: DuplicateDialog | None = None
         self._shown_once = False
+        self._refreshing = False  # the selection's detail is read once, when refresh ends
         self.model = PagedTableModel(context.database, MeetingList(), self)
         self.panel = ListPanel(self.model, self)
         self.panel.set_title(self.tr("联席会议"))
@@ -81,7 +77,7 @@ class MeetingsTab(TabPage):
             width = max(header.sectionSize(column), header.sectionSizeHint(column))
             self.panel.table.setColumnWidth(column, width)
         self.panel.record_activated.connect(self.open_meeting)
-        self.panel.current_changed.connect(self._on_panel_current_changed)
+        self.panel.current_changed.connect(self._on_selection_moved)
 
         self.summary = MeetingSummaryPanel(self)
         self.summary.upcoming_activated.connect(self._on_upcoming_activated)
@@ -183,14 +179,18 @@ class MeetingsTab(TabPage):
 
     def refresh(self) -> None:
         kept = self.panel.current_id()
-        self._fill_choices()
-        if self.upcoming_only.isChecked():  # "from now" moves on
-            self.panel.set_fixed_filter("upcoming_from", datetime.now(BEIJING))
-        self.model.reload()
-        if kept:
-            self.panel.select_id(kept)
-        elif self.model.rowCount() and not self._shown_once:
-            self.panel.table.selectRow(0)  # the right-hand side shows something at once
+        self._refreshing = True
+        try:
+            self._fill_choices()
+            if self.upcoming_only.isChecked():  # "from now" moves on
+                self.panel.set_fixed_filter("upcoming_from", datetime.now(BEIJING))
+            self.model.reload()
+            if kept:
+                self.panel.select_id(kept)
+            elif self.model.rowCount() and not self._shown_once:
+                self.panel.table.selectRow(0)  # the right-hand side shows something at once
+        finally:
+            self._refreshing = False
         self._shown_once = True
         with self.context.database.reader() as session:
             self.summary.set_upcoming(
@@ -235,6 +235,8 @@ class MeetingsTab(TabPage):
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法删除"), message_text(error.message))
             return False
+        from ui.meetings.commands import DeleteMeetingCommand
+
         self._push(DeleteMeetingCommand(meeting_id, title, *self._services()))
         return True
 
@@ -243,11 +245,15 @@ class MeetingsTab(TabPage):
         if self.editor is not None and self.editor.isVisible():
             self.editor.print_minutes()
             return
+        from ui.meetings import output
+
         if meeting_id := self.panel.current_id():
             if output.print_minutes(self, self.context.database, meeting_id):
                 self.context.events.announce(Changes.of(Area.MEETINGS, ids=[meeting_id]))
 
     def print_signin_sheet(self) -> None:
+        from ui.meetings import output
+
         if meeting_id := self.panel.current_id():
             output.print_signin_sheet(self, self.context.database, meeting_id)
 
@@ -276,6 +282,8 @@ class MeetingsTab(TabPage):
             editor.raise_()
             editor.activateWindow()
             return editor
+        from ui.meetings.editor import MeetingDialog
+
         dialog = MeetingDialog(self.context, meeting_id, blank, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_editor_saved)
@@ -302,6 +310,10 @@ class MeetingsTab(TabPage):
         self.context.open_list("issues", {"issue_id": issue_id})
 
     def _on_editor_created(self, meeting_id: str, title: str) -> None:
+        from ui.meetings.carried import offer_open_decisions
+        from ui.meetings.commands import CreateMeetingCommand
+        from ui.meetings.editor import MeetingDialog
+
         self._push(CreateMeetingCommand(meeting_id, title, *self._services()))
         self.panel.select_id(meeting_id)
         editor = self.sender()
@@ -331,6 +343,8 @@ class MeetingsTab(TabPage):
         except UserError as error:
             QMessageBox.warning(self, self.tr("联席会议"), message_text(error.message))
             return None
+        from ui.meetings.duplicate_dialog import DuplicateDialog
+
         dialog = DuplicateDialog(title, proposed, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setProperty("meeting_id", meeting_id)
@@ -340,6 +354,8 @@ class MeetingsTab(TabPage):
         return dialog
 
     def _on_duplicate_dialog_accepted(self) -> None:
+        from ui.meetings.duplicate_dialog import DuplicateDialog
+
         dialog = self.sender()
         if isinstance(dialog, DuplicateDialog):
             self.duplicate_dialog = None
@@ -353,6 +369,9 @@ class MeetingsTab(TabPage):
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法复制"), message_text(error.message))
             return None
+        from ui.meetings.carried import offer_open_decisions
+        from ui.meetings.commands import DuplicateMeetingCommand
+
         self._push(DuplicateMeetingCommand(new_id, title, *self._services()))
         offer_open_decisions(self, self.context.database, new_id)
         self.panel.select_id(new_id)
@@ -398,6 +417,10 @@ class MeetingsTab(TabPage):
 
     def _push(self, command: Any) -> None:
         self.context.undo_stack.push(command)
+
+    def _on_selection_moved(self, meeting_id: object) -> None:
+        if not self._refreshing:
+            self._on_panel_current_changed(meeting_id)
 
     def _on_panel_current_changed(self, meeting_id: object) -> None:
         selected = isinstance(meeting_id, str)

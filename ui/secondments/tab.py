@@ -18,7 +18,7 @@ from typing import Any
 from app.changes import Area
 from app.enums import EvaluatorSide, PostingKind, PostingStatus
 from app.localtime import beijing_today
-from app.secondments import documents, reminders
+from app.secondments import reminders
 from app.secondments.lifecycle import is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
 
@@ -68,6 +68,7 @@ class SecondmentsTab(TabPage):
         self.detail.action_requested.connect(self._on_detail_action_requested)
         self.commands = PostingCommands(context, self.detail, self._today, self)
         self.commands.posting_created.connect(self.panel.select_id)
+        self._refreshing = False  # the selection's detail is read once, when refresh ends
         self.panel.current_changed.connect(self._on_panel_current_changed)
         self.panel.record_activated.connect(lambda _id: self.commands.edit_posting())
 
@@ -143,9 +144,13 @@ class SecondmentsTab(TabPage):
 
     def refresh(self) -> None:
         kept = self.panel.current_id()
-        self.model.reload()
-        if not (kept and self.panel.select_id(kept)) and self.model.rowCount():
-            self.panel.table.selectRow(self._first_running_row())  # show one, not a blank
+        self._refreshing = True
+        try:
+            self.model.reload()
+            if not (kept and self.panel.select_id(kept)) and self.model.rowCount():
+                self.panel.table.selectRow(self._first_running_row())  # show one, not a blank
+        finally:
+            self._refreshing = False
         self.detail.show_posting(self.panel.current_id(), self._today())
         self._show_reminders()
 
@@ -192,6 +197,7 @@ class SecondmentsTab(TabPage):
             )
             return None
         from app.exports.pdf.evaluation import document_title, render_evaluation_form
+        from app.secondments import documents
 
         with self.database.reader() as session:
             form = documents.evaluation_form(session, detail.id, pair.period, pair.year)
@@ -204,6 +210,7 @@ class SecondmentsTab(TabPage):
             return None
         from app.exports.pdf.assessment import render_assessment_form
         from app.exports.pdf.evaluation import document_title
+        from app.secondments import documents
 
         with self.database.reader() as session:
             form = documents.assessment_form(session, detail.id, self._today())
@@ -255,6 +262,8 @@ class SecondmentsTab(TabPage):
     # slots
 
     def _on_panel_current_changed(self, posting_id: object) -> None:
+        if self._refreshing:
+            return
         self.detail.show_posting(posting_id if isinstance(posting_id, str) else None, self._today())
 
     def _on_detail_action_requested(self, action: str) -> None:
