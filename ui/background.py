@@ -65,9 +65,15 @@ class _Task(QRunnable):
             result = self._work()
         except Exception as exc:  # handed to the GUI thread, which shows or logs it
             log.info("background work failed: %s", type(exc).__name__, exc_info=True)
-            self._relay.finished.emit(None, exc)
+            self._report(None, exc)
         else:
-            self._relay.finished.emit(result, None)
+            self._report(result, None)
+
+    def _report(self, result: object, error: BaseException | None) -> None:
+        try:
+            self._relay.finished.emit(result, error)
+        except RuntimeError:  # the window that asked was closed meanwhile: nobody to tell
+            log.info("a background result was dropped: the window that asked for it is closed")
 
 
 def run_in_background(
