@@ -121,3 +121,22 @@ def test_imports_plan_first_and_write_at_the_end(street: Database, tmp_path: Pat
     book.save(tmp_path / "new.xlsx")
     report = import_file(street, IMPORT_KINDS["members"], tmp_path / "new.xlsx")
     assert report.count(Action.CREATE) == 40 and "其中 40 人" in str(report.note)
+
+
+def test_every_meeting_reads_its_minutes_sign_in_sheet_and_detail(street: Database) -> None:
+    """The meeting reader is plain SQL shared with the minutes command's sqlite3 path."""
+    from sqlalchemy import select
+
+    from app.meetings import service as meetings
+    from app.meetings.minutes import minutes_document, signin_sheet
+    from db.models.meetings import Meeting
+
+    with street.reader() as s:
+        ids = s.scalars(select(Meeting.id).where(Meeting.deleted_at.is_(None))).all()
+        assert ids
+        for meeting_id in ids:
+            document = minutes_document(s, meeting_id)
+            sheet = signin_sheet(s, meeting_id)
+            detail = meetings.get_meeting(s, meeting_id)
+            assert document.heading and detail.id == meeting_id
+            assert len(sheet.rows) == len(detail.attendees)
