@@ -29,7 +29,9 @@ def upgrade() -> None:
         sa.Column("table_name", sa.String(length=40), nullable=False),
         sa.Column("record_id", sa.String(length=64), nullable=False),
         sa.Column("since_seq", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("site_id", "table_name", "record_id", name=op.f("pk_exchange_held")),
+        sa.PrimaryKeyConstraint(
+            "site_id", "table_name", "record_id", name=op.f("pk_exchange_held")
+        ),
     )
     op.create_index(
         "ix_exchange_changes_origin",
