@@ -24,30 +24,35 @@ if TYPE_CHECKING:
 ENROLMENT_FILTER = QCoreApplication.translate("ExchangeDialog", "登记文件 (*.gjenrol)")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Enrolling", text)
-
-
 def enrol_from_file(parent: QWidget, database: Database) -> Enrolled | None:
     """Asks for the file and the passphrase and enrols; None when cancelled or refused."""
     from app.exchange.enrolment import enrol, enrolment_name
 
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("选择登记文件"), "", ENROLMENT_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("ExchangeDialog", "选择登记文件"), "", ENROLMENT_FILTER
+    )
     if not path:
         return None
     try:
         data = Path(path).read_bytes()
         name = enrolment_name(data)
     except OSError as error:
-        _refused(parent, _tr("读不了登记文件：{why}").format(why=error.strerror or error))
+        _refused(
+            parent,
+            QCoreApplication.translate("ExchangeDialog", "读不了登记文件：{why}").format(
+                why=error.strerror or error
+            ),
+        )
         return None
     except UserError as error:
         _refused(parent, message_text(error.message))
         return None
     passphrase, ok = QInputDialog.getText(
         parent,
-        _tr("加入数据交换"),
-        _tr("登记为“{site}”。请输入街道给出的口令：").format(site=name),
+        QCoreApplication.translate("ExchangeDialog", "加入数据交换"),
+        QCoreApplication.translate(
+            "ExchangeDialog", "登记为“{site}”。请输入街道给出的口令："
+        ).format(site=name),
         QLineEdit.EchoMode.Password,
     )
     if not ok or not passphrase.strip():
@@ -57,7 +62,9 @@ def enrol_from_file(parent: QWidget, database: Database) -> Enrolled | None:
         with database.session() as session:
             return enrol(session, data, passphrase.strip())
 
-    progress = busy_dialog(parent, _tr("正在载入登记文件…"))
+    progress = busy_dialog(
+        parent, QCoreApplication.translate("ExchangeDialog", "正在载入登记文件…")
+    )
     try:
         enrolled: Enrolled = wait_for(parent, work)
     except UserError as error:
@@ -70,5 +77,9 @@ def enrol_from_file(parent: QWidget, database: Database) -> Enrolled | None:
 
 def _refused(parent: QWidget, text: str) -> None:
     QMessageBox.warning(
-        parent, _tr("加入数据交换"), text + "\n" + _tr("数据库没有改动，可以再试一次。")
+        parent,
+        QCoreApplication.translate("ExchangeDialog", "加入数据交换"),
+        text
+        + "\n"
+        + QCoreApplication.translate("ExchangeDialog", "数据库没有改动，可以再试一次。"),
     )
