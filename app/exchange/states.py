@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.exchange.codec import exchanged_tables
 from app.exchange.held import HELD
+from db.base import Base
 from db.models.exchange import Change, Conflict, ConflictState, Site, SiteKind, SiteState
 
 
@@ -154,8 +154,9 @@ def _concerns(peer: Any, table: str, record_id: Any) -> ColumnElement[bool]:
 
 
 def _home(peer: Any, table: str, record_id: Any) -> ColumnElement[bool]:
-    """The record belongs to the peer's community (by its own column, or a child's)."""
-    tables = exchanged_tables()
+    """The record belongs to the peer's community (by its own column, or a child's). The
+    list's own area is mapped already; the other areas are not loaded for it."""
+    tables = Base.metadata.tables
     if column := _HOME_COLUMNS.get(table):
         own = tables[table]
         return exists().where(own.c.id == record_id, own.c[column] == peer.community_id)
