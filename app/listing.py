@@ -90,6 +90,8 @@ class ListSource:
     default_descending: ClassVar[bool] = False
     count_cap: ClassVar[int | None] = None  # count at most this many rows (None: exact)
     keyset_sorts: ClassVar[frozenset[str]] = frozenset()  # sorts ``fetch_after`` can seek
+    # the table whose records the rows are: each row shows its exchange state (app/exchange)
+    exchange_table: ClassVar[str | None] = None
 
     def select_rows(self) -> RowsSelect:
         """A SELECT of the id, the version and then one labelled column per ``columns``."""

@@ -3,4 +3,4 @@
 Kept apart from db.migrate so that it can be read without importing SQLAlchemy or Alembic.
 """
 
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"

@@ -348,11 +348,36 @@ class MainWindow(QMainWindow):
     # demo data
 
     def offer_demo_if_empty(self) -> None:
-        """The first start on an empty database asks whether to load the demo street."""
-        from ui.dialogs.first_run import ask_for_demo
+        """The first start on an empty database asks whether to load the demo street or to
+        start as a community site from its enrolment file."""
+        from ui.dialogs.first_run import Start, ask_how_to_start
 
-        if self.interactive and self.is_empty() and ask_for_demo(self):
+        if not (self.interactive and self.is_empty()):
+            return
+        start = ask_how_to_start(self)
+        if start is Start.DEMO:
             self.load_demo_data()
+        elif start is Start.ENROL:
+            self.enrol_community()
+
+    def enrol_community(self) -> None:
+        """Makes this empty database a community site from the street's enrolment file; the
+        window then shows that community's data."""
+        from ui.exchange.enrolling import enrol_from_file
+
+        if self.database is None:
+            return
+        enrolled = enrol_from_file(self, self.database)
+        if enrolled is None:
+            self.statusBar().showMessage(self.tr("没有登记，数据库保持为空。"), 10_000)
+            return
+        self.events.announce(Changes.everything())
+        self.statusBar().showMessage(
+            self.tr("本数据库已登记为社区站点“{site}”（{street}），载入 {n} 条记录。").format(
+                site=enrolled.name, street=enrolled.street, n=enrolled.records
+            ),
+            15_000,
+        )
 
     def load_demo_data(self) -> DemoLoad | None:
         """文件 → 载入演示数据: generates the demo street on a worker thread; refused, with the
@@ -592,8 +617,9 @@ class MainWindow(QMainWindow):
 
         if self.database is not None:
             back_up = self.backups.before("exchange") if self.backups is not None else None
-            ExchangeDialog(self.database, self, back_up=back_up).exec()
-            self.reload_all()
+            dialog = ExchangeDialog(self.database, self, back_up=back_up)
+            dialog.data_changed.connect(self.events.announce)
+            dialog.exec()
 
     def _on_backup(self) -> None:
         from ui.dialogs.backup import run_backup_dialog

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.agreements.lifecycle import RUNNING
 from app.agreements.progress import agreement_progress
 from app.directory.subtree import subtree_select
+from app.exchange.states import exchange_filter
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
 from app.localtime import beijing_today
@@ -40,6 +41,7 @@ class AgreementList(ListSource):
         Column("progress", QT_TRANSLATE_NOOP("columns", "本年进度"), sortable=False, width=80),
     )
     default_sort = "number"
+    exchange_table = "agreements"
 
     def select_rows(self) -> RowsSelect:
         return select(
@@ -74,8 +76,8 @@ class AgreementList(ListSource):
         return result
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
         filters = query.filters
+        conditions = exchange_filter(filters, "agreements", Agreement.id)
         if kind := filters.get("kind"):
             conditions.append(Agreement.kind == kind)
         if status := filters.get("status"):

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.exchange.exporting import contents_for, head_seq, snapshot
+from app.exchange.held import hold
 from app.exchange.importing import apply_changes, defer_foreign_keys
 from app.exchange.packages import Manifest, packed, unpacked
 from app.exchange.rights import require_admin
@@ -83,6 +84,7 @@ def add_community_site(session: Session, community: str) -> Enrolment:
     connection = session.connection()
     last = head_seq(connection)
     changes = snapshot(connection, community_scope(connection, unit.id), street.id)
+    hold(connection, site.id, ((c.table, c.record_id) for c in changes), 0)
     manifest = Manifest(street.id, site.id, 1, last, 0, HEAD_REVISION, utcnow().isoformat())
     identity = {
         "street": {"id": street.id, "name": street.name},

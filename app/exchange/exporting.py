@@ -1,5 +1,7 @@
 """Writing a package for a site: this site's change log since what the receiver has (or has
-acknowledged, to send again what was lost), cut to what the receiver may hold."""
+acknowledged, to send again what was lost), cut to what the receiver may hold; from the
+street, also the records that entered the community's scope whole, and a last change of
+those that left it (app/exchange/held.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.exchange.changelog import Revision, current_revisions, rows_by_id
 from app.exchange.codec import encoded, exchanged_tables
+from app.exchange.held import Key, held_records, hold, knows_nothing, let_go
 from app.exchange.packages import PACKAGE_MAGIC, Manifest, PackageChange, packed
 from app.exchange.rights import require_writer
 from app.exchange.scope import STREET_TABLES, Scope, community_scope, masked_values
@@ -46,17 +49,30 @@ def export_package(session: Session, site: str, *, resend: bool = False) -> Expo
     community = community_site(local, receiver)
     assert community.community_id is not None
     scope = community_scope(connection, community.community_id)
+    held = _held(connection, receiver, scope, first - 1) if local.kind is SiteKind.STREET else None
     rows = connection.execute(
         select(Change).where(Change.seq >= first, Change.seq <= last).order_by(Change.seq)
     ).mappings()
     changes: list[PackageChange] = []
     withheld = 0
+    leaving: set[Key] = set()
     for row in rows:
         change = _outgoing(row, local, receiver, scope)
+        key = (row["table_name"], row["record_id"])
+        if change is None and held is not None and key in held:
+            if row["origin_site_id"] != receiver.id and row["operation"] != "delete":
+                leaving.add(key)  # out of the scope now: this last change, then nothing
+                change = _as_sent(row, row["values"])
         if change is None:
             withheld += row["origin_site_id"] == local.id and local.kind is SiteKind.COMMUNITY
         else:
             changes.append(change)
+    if held is not None and last >= first:
+        sent = {(c.table, c.record_id) for c in changes}
+        entering = {key for key in _keys(scope) if key not in held and key not in sent}
+        changes[:0] = snapshot(connection, scope, local.id, only=entering, seq=last)
+        hold(connection, receiver.id, (sent | entering) - leaving, last)
+        let_go(connection, receiver.id, leaving)
     contents = contents_for(connection, receiver, changes, resend=resend)
     manifest = _manifest(local, receiver, first, last)
     data = seal(
@@ -74,11 +90,22 @@ def export_package(session: Session, site: str, *, resend: bool = False) -> Expo
     return Exported(data, receiver.name, first, last, len(changes), len(contents), withheld)
 
 
-def snapshot(connection: Connection, scope: Scope, street_id: str) -> list[PackageChange]:
-    """Every record ``scope`` holds, as it is now: what an enrolment file starts a site with."""
+def snapshot(
+    connection: Connection,
+    scope: Scope,
+    street_id: str,
+    *,
+    only: set[Key] | None = None,
+    seq: int = 0,
+) -> list[PackageChange]:
+    """Every record ``scope`` holds (or those of them in ``only``), whole, as it is now: what
+    an enrolment file starts a site with, and what a package adds for records that entered
+    the scope (``seq``: the package's last, so the receiver takes them as due)."""
     changes: list[PackageChange] = []
     for name, table in exchanged_tables().items():
         ids = scope.full.get(name, set()) | scope.masked.get(name, set())
+        if only is not None:
+            ids = {record_id for record_id in ids if (name, record_id) in only}
         revisions = current_revisions(connection, name, ids)
         rows = rows_by_id(connection, table, ids)
         for record_id in sorted(ids, key=lambda i: _created(rows[i])):
@@ -89,7 +116,7 @@ def snapshot(connection: Connection, scope: Scope, street_id: str) -> list[Packa
             revision = known[0] if known else Revision(rows[record_id]["version"], street_id)
             changes.append(
                 PackageChange(
-                    0,
+                    seq,
                     name,
                     record_id,
                     "create",
@@ -102,6 +129,23 @@ def snapshot(connection: Connection, scope: Scope, street_id: str) -> list[Packa
                 )
             )
     return changes
+
+
+def _held(connection: Connection, receiver: Site, scope: Scope, upto: int) -> set[Key]:
+    """What the receiver holds once it has our packages up to ``upto``; for a site enrolled
+    before this was kept, what its scope holds now (taken as sent, nothing sent again)."""
+    if knows_nothing(connection, receiver.id) and receiver.sent_upto > 0:
+        hold(connection, receiver.id, _keys(scope), 0)
+    return held_records(connection, receiver.id, upto)
+
+
+def _keys(scope: Scope) -> set[Key]:
+    return {
+        (name, record_id)
+        for part in (scope.full, scope.masked)
+        for name, ids in part.items()
+        for record_id in ids
+    }
 
 
 def head_seq(connection: Connection) -> int:
@@ -126,10 +170,14 @@ def _outgoing(row: Any, local: Site, receiver: Site, scope: Scope) -> PackageCha
             return None
         if scope.is_masked(table, record_id):
             values = masked_values(table, values)
+    return _as_sent(row, values)
+
+
+def _as_sent(row: Any, values: Any) -> PackageChange:
     return PackageChange(
         row["seq"],
-        table,
-        record_id,
+        row["table_name"],
+        row["record_id"],
         row["operation"],
         row["version"],
         row["origin_site_id"],

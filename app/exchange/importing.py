@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.exchange.changelog import CHANGES, Revision, current_revisions, rows_by_id
 from app.exchange.codec import decoded, encoded, exchanged_tables, is_local_setting
+from app.exchange.held import hold
 from app.exchange.packages import PACKAGE_MAGIC, Package, PackageChange, unpacked
 from app.exchange.rights import require_writer
 from app.exchange.sealing import header_of, unseal
@@ -33,6 +34,7 @@ from db.models.exchange import (
     ConflictState,
     SharedContent,
     Site,
+    SiteKind,
     SiteState,
     WaitingPackage,
 )
@@ -216,6 +218,9 @@ class _State:
         if local is None or local == base:
             self._write(change, local)
             result.applied += 1
+        elif change.operation == "create" and base is None:
+            result.duplicates += 1  # a record sent whole again (it entered the scope): here
+            return
         else:
             winner = max(local, incoming)
             self._keep_conflict(change, local, incoming, winner)
@@ -349,8 +354,6 @@ def _known_revisions() -> set[str]:
 
 
 def _street_id(connection: Connection, local: Site) -> str:
-    from db.models.exchange import SiteKind
-
     if local.kind is SiteKind.STREET:
         return local.id
     return str(connection.scalar(select(Site.id).where(Site.kind == SiteKind.STREET)))
@@ -383,6 +386,9 @@ def _sender(session: Session, local: Site, header: dict[str, Any]) -> Site:
 def _apply_package(connection: Connection, local: Site, sender: Site, package: Package) -> Applied:
     due = [c for c in package.changes if c.seq > sender.received_upto]
     result = apply_changes(connection, local, sender, due, package.contents)
+    if local.kind is SiteKind.STREET:  # what a community sends, it holds
+        made_there = ((c.table, c.record_id) for c in due if c.operation != "delete")
+        hold(connection, sender.id, made_there, 0)
     sender.received_upto = package.manifest.last_seq
     sender.last_received_at = utcnow()
     return result

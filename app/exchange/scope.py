@@ -3,7 +3,8 @@ refer to that lie outside it, with residents' personal data taken out.
 
 The street sends a community the shared directory (org tree, resident units, party
 organisations, compounds, categories, calendar, settings), the people of that community, its
-issues with their dispatches and journals, the meetings it hosts or its people attend, the
+issues and those dispatched to it (a dispatch it has not had returned), with their dispatches
+and journals, the meetings it hosts or its people or resident units attend, the
 agreements it is a party to, its member registrations and list entries, and secondments
 hosted there. A record outside that but referred to (a chair from another community, an
 issue an action item names) travels as a reference: its personal fields empty, and a change
@@ -91,10 +92,15 @@ def community_scope(connection: Connection, community_id: str) -> Scope:
     full["people"] = people
     full["issues"] = _ids_where(connection, tables["issues"], "community_id", units)
     full["issues"] |= _ids_where(connection, tables["issues"], "grid_id", units)
+    full["issues"] |= _dispatched_to(connection, tables["dispatches"], units)
     full["meetings"] = _ids_where(connection, tables["meetings"], "host_org_unit_id", units)
     attendances = tables["attendances"]
     full["meetings"] |= _column_where(
         connection, attendances, "meeting_id", attendances.c.person_id, people
+    )
+    resident_units = _ids_where(connection, tables["resident_units"], "org_unit_id", units)
+    full["meetings"] |= _column_where(
+        connection, attendances, "meeting_id", attendances.c.resident_unit_id, resident_units
     )
     parties = tables["agreement_parties"]
     full["agreements"] = _column_where(
@@ -147,6 +153,12 @@ def _add_references(connection: Connection, tables: Mapping[str, Table], scope: 
         new = found
 
 
+def _dispatched_to(connection: Connection, dispatches: Table, units: set[str]) -> set[str]:
+    """Issues with a dispatch to one of ``units`` that was not returned."""
+    kept = dispatches.c.status != "returned"
+    return _column_where(connection, dispatches, "issue_id", dispatches.c.org_unit_id, units, kept)
+
+
 def _outside_units(
     connection: Connection, table: Table, ids: set[str], units: set[str]
 ) -> set[str]:
@@ -177,12 +189,19 @@ def _ids_where(connection: Connection, table: Table, column: str, values: set[st
 
 
 def _column_where(
-    connection: Connection, table: Table, wanted: str, key: Any, values: Iterable[str]
+    connection: Connection,
+    table: Table,
+    wanted: str,
+    key: Any,
+    values: Iterable[str],
+    *also: Any,
 ) -> set[Any]:
-    """``wanted`` of the rows whose ``key`` is one of ``values`` (asked in chunks)."""
+    """``wanted`` of the rows whose ``key`` is one of ``values`` and that meet ``also``
+    (asked in chunks)."""
     value_list = list(values)
     result: set[Any] = set()
     for start in range(0, len(value_list), 500):
         chunk = value_list[start : start + 500]
-        result.update(connection.scalars(select(table.c[wanted]).where(key.in_(chunk))))
+        stmt = select(table.c[wanted]).where(key.in_(chunk), *also)
+        result.update(connection.scalars(stmt))
     return result

@@ -30,6 +30,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import FunctionElement
 
+from app.exchange.states import exchange_filter
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.limits import due_text
 from app.issues.search import SearchIndex
@@ -104,6 +105,7 @@ class IssueList(ListSource):
         Column("satisfaction", QT_TRANSLATE_NOOP("columns", "满意度"), ColumnKind.ENUM, width=70),
     )
     default_sort = "reported_at"
+    exchange_table = "issues"
     default_descending = True
     count_cap: ClassVar[int | None] = COUNT_CAP
     keyset_sorts: ClassVar[frozenset[str]] = frozenset({"reported_at", "number", "title"})
@@ -195,7 +197,7 @@ class IssueList(ListSource):
     def _filters(self, query: ListQuery) -> list[ColumnElement[bool]]:
         f = query.filters
         now: datetime = f.get("now") or utcnow()
-        conditions: list[ColumnElement[bool]] = []
+        conditions = exchange_filter(f, "issues", Issue.id)
         if status := f.get("status"):
             if isinstance(status, str):
                 conditions.append(Issue.status == status)

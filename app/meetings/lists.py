@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
+from app.exchange.states import exchange_filter
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from app.localtime import BEIJING
@@ -43,6 +44,7 @@ class MeetingList(ListSource):
         ),
     )
     default_sort = "starts_at"
+    exchange_table = "meetings"
     default_descending = True
 
     def select_rows(self) -> RowsSelect:
@@ -74,7 +76,7 @@ class MeetingList(ListSource):
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         filters = query.filters
-        conditions: list[ColumnElement[bool]] = []
+        conditions = exchange_filter(filters, "meetings", Meeting.id)
         if kind := filters.get("kind"):
             conditions.append(Meeting.kind == kind)
         if status := filters.get("status"):

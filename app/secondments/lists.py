@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.dashboard.period import month_of, next_month
 from app.directory.choices import Choice
+from app.exchange.states import exchange_filter
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
 from app.localtime import beijing_today
@@ -56,6 +57,7 @@ class PostingList(ListSource):
         Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=64),
     )
     default_sort = "starts_on"
+    exchange_table = "postings"
     default_descending = True
 
     def __init__(self) -> None:
@@ -114,7 +116,7 @@ class PostingList(ListSource):
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         filters = query.filters
-        conditions: list[ColumnElement[bool]] = []
+        conditions = exchange_filter(filters, "postings", Posting.id)
         if kind := filters.get("kind"):
             conditions.append(Posting.kind == kind)
         if status := filters.get("status"):

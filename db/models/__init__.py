@@ -38,7 +38,9 @@ _HOMES = {
         "agreements",
     ),
     **dict.fromkeys(("Compound", "OrgUnit", "PartyOrg", "Person", "ResidentUnit"), "directory"),
-    **dict.fromkeys(("Change", "Conflict", "SharedContent", "Site", "WaitingPackage"), "exchange"),
+    **dict.fromkeys(
+        ("Change", "Conflict", "HeldRecord", "SharedContent", "Site", "WaitingPackage"), "exchange"
+    ),
     **dict.fromkeys(("Attachment", "AttachmentContent"), "files"),
     **dict.fromkeys(
         ("Dispatch", "FollowUp", "Holiday", "Issue", "IssueCategory", "IssueEvent", "IssueLink"),

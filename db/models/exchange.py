@@ -1,5 +1,6 @@
 """Offline exchange between the street office and community centres: the sites, the change
-log every write adds to, packages waiting for a gap to fill, conflicts kept for a person.
+log every write adds to, packages waiting for a gap to fill, the records each community
+holds, conflicts kept for a person.
 
 None of these tables travels in a package: they describe this database's view of its peers.
 """
@@ -57,7 +58,11 @@ class Change(Base):
     same record since they last shared it."""
 
     __tablename__ = "exchange_changes"
-    __table_args__ = (Index("ix_exchange_changes_record", "table_name", "record_id", "seq"),)
+    __table_args__ = (
+        Index("ix_exchange_changes_record", "table_name", "record_id", "seq"),
+        # the lists' exchange state: a page's records' newest change made here, from the index
+        Index("ix_exchange_changes_origin", "table_name", "record_id", "origin_site_id", "seq"),
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     table_name: Mapped[str] = mapped_column(String(40))
@@ -94,6 +99,19 @@ class SharedContent(Base):
 
     site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class HeldRecord(Base):
+    """A record the street office knows a community site holds: sent to it from the package
+    ending at ``since_seq`` on (0: in its enrolment file, or made there). A record of the
+    site's scope not held is sent whole; one held that left the scope is sent a last time."""
+
+    __tablename__ = "exchange_held"
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    since_seq: Mapped[int] = mapped_column(default=0)
 
 
 class ConflictState(StrEnum):

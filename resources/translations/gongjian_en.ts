@@ -2264,6 +2264,10 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Choose the Enrolment File</translation>
     </message>
     <message>
+        <source>读不了登记文件：{why}</source>
+        <translation>The enrolment file cannot be read: {why}</translation>
+    </message>
+    <message>
         <source>加入数据交换</source>
         <translation>Join the Exchange</translation>
     </message>
@@ -2274,6 +2278,10 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>正在载入登记文件…</source>
         <translation>Loading the enrolment file…</translation>
+    </message>
+    <message>
+        <source>数据库没有改动，可以再试一次。</source>
+        <translation>The database was not changed; you can try again.</translation>
     </message>
     <message>
         <source>本数据库已登记为“{site}”，载入 {n} 条记录。</source>
@@ -2290,6 +2298,57 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>吊销</source>
         <translation>revoked</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeState</name>
+    <message>
+        <source>待</source>
+        <translation>↑</translation>
+    </message>
+    <message>
+        <source>发</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <source>达</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>冲</source>
+        <translation>!</translation>
+    </message>
+    <message>
+        <source>未发送</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>已发出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>有冲突</source>
+        <translation>In conflict</translation>
+    </message>
+    <message>
+        <source>未发送：本站点的修改还没有写进给{sites}的数据包</source>
+        <translation>Not sent: this site&apos;s change is not yet in a package for {sites}</translation>
+    </message>
+    <message>
+        <source>已发出：修改已写进给{sites}的数据包，对方还没有确认收到</source>
+        <translation>Sent: the change is in a package for {sites}, not yet acknowledged</translation>
+    </message>
+    <message>
+        <source>已送达：{sites}已确认收到本站点的修改</source>
+        <translation>Delivered: {sites} acknowledged this site&apos;s change</translation>
+    </message>
+    <message>
+        <source>有冲突：与{sites}的修改冲突，请在“文件 → 数据交换… → 冲突”中处理</source>
+        <translation>In conflict with a change made at {sites}: resolve it in File → Data Exchange… → Conflicts</translation>
     </message>
 </context>
 <context>
@@ -2417,12 +2476,18 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>This is a new, empty database. Load the demo data (Ninghai Road street of Gulou District and more) to get to know Gongjian?</translation>
     </message>
     <message>
-        <source>选择“从空白开始”则可在“组织与人员”中新建街道和社区；以后仍可在“文件 → 载入演示数据”中载入。</source>
-        <translation>With “Start empty” you create the street and its communities under “Organisations and People”; the demo data can still be loaded later with “File → Load demo data”.</translation>
+        <source>社区党群服务中心的电脑：选择“用社区站点登记文件开始”，打开街道给的 .gjenrol 文件并输入口令。
+选择“从空白开始”则可在“组织与人员”中新建街道和社区；以后仍可在“文件 → 载入演示数据”中载入。</source>
+        <translation>On a community centre&apos;s PC: choose “Start from a community site&apos;s enrolment file”, open the .gjenrol file from the street office and type the passphrase.
+Choose “Start empty” to create the street and communities under Organisations and People; the demo data can still be loaded later from File → Load demo data.</translation>
     </message>
     <message>
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>用社区站点登记文件开始…</source>
+        <translation>Start from a community site&apos;s enrolment file…</translation>
     </message>
     <message>
         <source>从空白开始</source>
@@ -3284,6 +3349,10 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>Total: {n}</translation>
     </message>
     <message>
+        <source>交换状态</source>
+        <translation>exchange states</translation>
+    </message>
+    <message>
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -3355,6 +3424,14 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>单位 {units} · 人员 {people} · 会议 {meetings} · 协议 {agreements} · 事项 {issues}</source>
         <translation>Units {units} · People {people} · Meetings {meetings} · Agreements {agreements} · Issues {issues}</translation>
+    </message>
+    <message>
+        <source>没有登记，数据库保持为空。</source>
+        <translation>Not enrolled; the database stays empty.</translation>
+    </message>
+    <message>
+        <source>本数据库已登记为社区站点“{site}”（{street}），载入 {n} 条记录。</source>
+        <translation>This database is now the community site “{site}” ({street}); {n} records loaded.</translation>
     </message>
     <message>
         <source>演示数据已载入。</source>

@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from app.database import Database
 from app.exchange.enrolment import add_community_site, enrol
+from app.exchange.exporting import export_package
+from app.exchange.importing import Imported, import_package
 from app.issues.records import IssueData
 from app.issues.steps import register, update_facts
 from db.models.directory import OrgLevel, OrgUnit, Person
@@ -109,3 +111,14 @@ def edited_on_both_sides(world: World, folder: Path, titles: tuple[str, str]) ->
     edit_title(world.sites["东湖社区"], world, issue, titles[0], "东湖社区")
     edit_title(world.street, world, issue, titles[1], "东湖社区")
     return issue
+
+
+def send(database: Database, to: str) -> bytes:
+    """The package ``database`` writes for the site ``to`` now."""
+    with database.session() as session:
+        return export_package(session, to).data
+
+
+def receive(database: Database, data: bytes) -> Imported:
+    with database.session() as session:
+        return import_package(session, data)

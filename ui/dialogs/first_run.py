@@ -1,4 +1,5 @@
-"""Demo data from the window: the offer on the first start, and 文件 → 载入演示数据.
+"""Demo data from the window: the offer on the first start (the demo street, a community
+site's enrolment file, or an empty start), and 文件 → 载入演示数据.
 
 The street is generated on a worker thread (about ten seconds) behind a progress dialog that
 can cancel it. Everything the worker says reaches the window through signals received by
@@ -9,6 +10,7 @@ left exactly as empty as it was.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
@@ -163,8 +165,17 @@ class DemoLoad(QObject):
         self.finished.emit(loaded)
 
 
-def ask_for_demo(parent: QWidget) -> bool:
-    """The first start's question: load the demo street (the default), or start empty."""
+class Start(StrEnum):
+    """How the user starts on a new, empty database."""
+
+    DEMO = "demo"  # load the demo street
+    ENROL = "enrol"  # become a community site from the street's enrolment file
+    EMPTY = "empty"
+
+
+def ask_how_to_start(parent: QWidget) -> Start:
+    """The first start's question: the demo street (the default), a community site's
+    enrolment file, or an empty start."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("FirstRun", "新的数据库"))
@@ -176,6 +187,8 @@ def ask_for_demo(parent: QWidget) -> bool:
     box.setInformativeText(
         QCoreApplication.translate(
             "FirstRun",
+            "社区党群服务中心的电脑：选择“用社区站点登记文件开始”，"
+            "打开街道给的 .gjenrol 文件并输入口令。\n"
             "选择“从空白开始”则可在“组织与人员”中新建街道和社区；"
             "以后仍可在“文件 → 载入演示数据”中载入。",
         )
@@ -183,12 +196,17 @@ def ask_for_demo(parent: QWidget) -> bool:
     load = box.addButton(
         QCoreApplication.translate("FirstRun", "载入演示数据"), QMessageBox.ButtonRole.AcceptRole
     )
+    enrol = box.addButton(
+        QCoreApplication.translate("FirstRun", "用社区站点登记文件开始…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     box.addButton(
         QCoreApplication.translate("FirstRun", "从空白开始"), QMessageBox.ButtonRole.RejectRole
     )
     box.setDefaultButton(load)
     box.exec()
-    return box.clickedButton() is load
+    clicked = box.clickedButton()
+    return Start.DEMO if clicked is load else Start.ENROL if clicked is enrol else Start.EMPTY
 
 
 def refuse_non_empty(parent: QWidget) -> None:

@@ -1,5 +1,8 @@
 """文件 → 数据交换…: the sites with their state, packages out and in (a moving bar while the
-work runs off the GUI thread), the shared folder, and the conflict inbox."""
+work runs off the GUI thread), the shared folder, and the conflict inbox.
+
+What the work changed is said through ``data_changed`` for the window's change channel: the
+lists re-read their records and their exchange state."""
 
 from __future__ import annotations
 
@@ -7,12 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.changes import Area, Changes
 from app.enums import SiteKind, SiteState
 from app.errors import UserError
 from app.exchange.status import ExchangeStatus, exchange_status
 from app.exports.pdf.writing import atomic_write_bytes
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from ui.background import busy_dialog, wait_for
 from ui.exchange.conflicts import ConflictInbox
+from ui.exchange.enrolling import ENROLMENT_FILTER
 from ui.i18n import message_text
 from ui.widgets.saved_notice import show_saved
 
@@ -41,10 +45,16 @@ if TYPE_CHECKING:
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PACKAGE_FILTER = QCoreApplication.translate("ExchangeDialog", "数据包 (*.gjpkg)")
-ENROLMENT_FILTER = QCoreApplication.translate("ExchangeDialog", "登记文件 (*.gjenrol)")
+# the lists that show a record's exchange state: an export changes only that
+MARKED = Changes.of(Area.MEETINGS, Area.AGREEMENTS, Area.SECONDMENTS, Area.ISSUES)
 
 
 class ExchangeDialog(QDialog):
+    """Signals:
+    data_changed(Changes): a package was written or read, or a conflict resolved."""
+
+    data_changed = Signal(object)
+
     def __init__(
         self,
         database: Database,
@@ -73,6 +83,7 @@ class ExchangeDialog(QDialog):
         self.log.setPlaceholderText(self.tr("导出、导入的结果显示在这里。"))
         self.inbox = ConflictInbox(database, self)
         self.inbox.resolved.connect(self.refresh)
+        self.inbox.resolved.connect(lambda: self.data_changed.emit(MARKED))
         self.buttons: dict[str, QPushButton] = {}
         tabs = QTabWidget(self)
         tabs.addTab(self._sites_page(), self.tr("站点与数据包"))
@@ -211,6 +222,7 @@ class ExchangeDialog(QDialog):
 
         exported = self._run(self.tr("正在导出数据包…"), work)
         if exported is not None:
+            self.data_changed.emit(MARKED)
             show_saved(self, Path(path))
             self._note(
                 self.tr("已写出给“{site}”的数据包：{file}（{n} 项变更，{m} 个附件）").format(
@@ -234,6 +246,7 @@ class ExchangeDialog(QDialog):
 
             result = self._run(self.tr("正在导入数据包…"), work)
             if result is not None:
+                self.data_changed.emit(Changes.everything())
                 self._note(self.imported_text(Path(path).name, result))
 
     def imported_text(self, name: str, result: Any) -> str:
@@ -260,6 +273,7 @@ class ExchangeDialog(QDialog):
         )
         if report is None:
             return
+        self.data_changed.emit(Changes.everything())
         for result in report.imported:
             self._note(self.imported_text(folder, result))
         for path in report.written:
@@ -340,32 +354,12 @@ class ExchangeDialog(QDialog):
         self._run(self.tr("请稍候…"), work)
 
     def _on_enrol(self) -> None:
-        from app.exchange.enrolment import enrol, enrolment_name
+        from ui.exchange.enrolling import enrol_from_file
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择登记文件"), "", ENROLMENT_FILTER)
-        if not path:
-            return
-        data = Path(path).read_bytes()
-        try:
-            name = enrolment_name(data)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("数据交换"), message_text(error.message))
-            return
-        passphrase, ok = QInputDialog.getText(
-            self,
-            self.tr("加入数据交换"),
-            self.tr("登记为“{site}”。请输入街道给出的口令：").format(site=name),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok or not passphrase:
-            return
-
-        def work() -> Any:
-            with self.database.session() as session:
-                return enrol(session, data, passphrase)
-
-        enrolled = self._run(self.tr("正在载入登记文件…"), work)
+        enrolled = enrol_from_file(self, self.database)
+        self.refresh()
         if enrolled is not None:
+            self.data_changed.emit(Changes.everything())
             self._note(
                 self.tr("本数据库已登记为“{site}”，载入 {n} 条记录。").format(
                     site=enrolled.name, n=enrolled.records

@@ -7,6 +7,8 @@ A source with ``count_cap`` is counted only up to the cap; the model then says i
 more, and the view grows by another cap's worth when the user scrolls to the end. A page that
 follows a cached page is read with the source's ``fetch_after`` (a keyset seek) when it can.
 A row's ``style`` ("red", "yellow") colours it; with the word "supervised" (督办) it is bold.
+On a database that exchanges with other sites, a source with ``exchange_table`` marks each
+row's first cell with its exchange state (read with the page, in one query for it).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.database import Database
+from app.exchange.states import RecordExchange, record_states, takes_part
 from app.i18n import Label
 from app.listing import ColumnKind, ListQuery, ListSource, Row
 from app.localtime import to_beijing
@@ -31,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from ui.i18n import enum_text, translate
+from ui.models import exchange_marks
 from ui.widgets import palette
 
 PAGE_SIZE = 200
@@ -59,6 +63,7 @@ class PagedTableModel(QAbstractTableModel):
         self._cap = source.count_cap
         self._more = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._exchange: dict[str, RecordExchange] | None = None  # None: not shown
         self._brushes = {
             style: (QBrush(QColor(back)), QBrush(QColor(fore)))
             for style, (back, fore) in palette.ROW_COLOURS.items()
@@ -89,6 +94,8 @@ class PagedTableModel(QAbstractTableModel):
         self._cap = self._source.count_cap
         with self._database.reader() as session:
             self._count = self._counted(session)
+            shown = self._source.exchange_table is not None and takes_part(session)
+        self._exchange = {} if shown else None
         self.endResetModel()
         self.count_changed.emit(self._count)
 
@@ -99,6 +106,17 @@ class PagedTableModel(QAbstractTableModel):
         count = self._source.count_capped(session, self._query, self._cap)
         self._more = count >= self._cap
         return count
+
+    @property
+    def shows_exchange(self) -> bool:
+        """Rows are marked with their exchange state (this database exchanges with others)."""
+        return self._exchange is not None
+
+    def exchange_of(self, row: int) -> RecordExchange | None:
+        found = self.row_at(row)
+        if found is None or self._exchange is None:
+            return None
+        return self._exchange.get(found.id)
 
     @property
     def has_more(self) -> bool:
@@ -118,6 +136,9 @@ class PagedTableModel(QAbstractTableModel):
                 if page is None:
                     offset_rows = page_no * PAGE_SIZE
                     page = self._source.fetch(session, self._query, offset_rows, PAGE_SIZE)
+                if self._exchange is not None and self._source.exchange_table is not None:
+                    table, ids = self._source.exchange_table, [r.id for r in page]
+                    self._exchange.update(record_states(session, table, ids))
             self._pages[page_no] = page
             if len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -177,6 +198,11 @@ class PagedTableModel(QAbstractTableModel):
             return None
         column = self._source.columns[index.column()]
         value = row.values[index.column()]
+        if index.column() == 0 and self._exchange and row.id in self._exchange:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return exchange_marks.icon(self._exchange[row.id].state)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return exchange_marks.text(self._exchange[row.id])
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(column.kind, value)
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == ColumnKind.TEXT and value:

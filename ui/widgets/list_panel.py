@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 from ui.models.paged_table import ID_ROLE, PagedTableModel
 
+EXCHANGE_FILTER = "exchange"  # the filter key app/exchange/states.py reads
+
 SEARCH_DELAY_MS = 250
 
 
@@ -205,7 +207,26 @@ class ListPanel(QWidget):
 
     def _on_model_reset(self) -> None:
         self._update_empty_label()
+        if self.model.shows_exchange and EXCHANGE_FILTER not in self._filters:
+            self._show_exchange()
         self.current_changed.emit(None)
+
+    def _show_exchange(self) -> None:
+        """On a database that exchanges with other sites: room for the state's badge in the
+        first column, and a filter for what is not sent yet or in conflict."""
+        from app.exchange.states import ExchangeState
+
+        from ui.models import exchange_marks
+
+        self.table.setColumnWidth(0, self.table.columnWidth(0) + exchange_marks.BADGE_PX + 6)
+        self.add_filter(
+            EXCHANGE_FILTER,
+            self.tr("交换状态"),
+            [
+                (exchange_marks.label(ExchangeState.UNSENT), "unsent"),
+                (exchange_marks.label(ExchangeState.CONFLICT), "conflict"),
+            ],
+        )
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
