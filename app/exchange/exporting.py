@@ -61,8 +61,10 @@ def export_package(session: Session, site: str, *, resend: bool = False) -> Expo
         key = (row["table_name"], row["record_id"])
         if change is None and held is not None and key in held:
             if row["origin_site_id"] != receiver.id and row["operation"] != "delete":
-                leaving.add(key)  # out of the scope now: this last change, then nothing
-                change = _as_sent(row, row["values"])
+                # out of the scope now: this last change, then nothing; it belongs to
+                # another community, so it goes without its residents' personal data
+                leaving.add(key)
+                change = _as_sent(row, masked_values(row["table_name"], row["values"]))
         if change is None:
             withheld += row["origin_site_id"] == local.id and local.kind is SiteKind.COMMUNITY
         else:

@@ -114,3 +114,18 @@ def test_a_record_that_leaves_the_scope_is_sent_a_last_time_and_kept(
     assert _issue_events(east, issue) > 0  # its journal stays too
     receive(world.street, send(east, "街道"))
     assert _title(world.street, issue) == "楼道堆物（西岭已受理）"
+
+
+def test_a_person_moving_out_leaves_without_their_new_phone(world: World, tmp_path: Path) -> None:
+    enrol_all(world, tmp_path)
+    with world.street.session() as session:
+        person = session.scalar(select(Person).where(Person.name == "东湖居民"))
+        assert person is not None
+        person.org_unit_id = world.units["西岭社区"]
+        person.mobile = "13900000009"
+        moved = person.id
+    _round(world)
+    with world.sites["东湖社区"].reader() as session:
+        gone = session.get(Person, moved)
+        assert gone is not None and gone.org_unit_id == world.units["西岭社区"]
+        assert gone.mobile == ""  # now another community's resident: no personal data
