@@ -497,7 +497,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         file_menu.setToolTipsVisible(True)  # a locked action says why
         self._action(
-            file_menu, self.tr("打印(&P)…"), self._on_print, QKeySequence.StandardKey.Print
+            file_menu,
+            self.tr("打印(&P)…"),
+            self._on_page(lambda page: page.print_current()),
+            QKeySequence.StandardKey.Print,
         )
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("从 Excel 导入(&I)…"), self._on_import)
@@ -537,11 +540,22 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         self.new_action = self._action(
-            edit_menu, self.tr("新建(&N)"), self._on_new, QKeySequence.StandardKey.New
+            edit_menu,
+            self.tr("新建(&N)"),
+            self._on_page(lambda page: page.new_record()),
+            QKeySequence.StandardKey.New,
         )
-        self._action(edit_menu, self.tr("查找(&F)"), self._on_find, QKeySequence.StandardKey.Find)
+        self._action(
+            edit_menu,
+            self.tr("查找(&F)"),
+            self._on_page(lambda page: page.focus_search()),
+            QKeySequence.StandardKey.Find,
+        )
         self.delete_action = self._action(
-            edit_menu, self.tr("删除(&D)"), self._on_delete, QKeySequence.StandardKey.Delete
+            edit_menu,
+            self.tr("删除(&D)"),
+            self._on_page(lambda page: page.delete_selected()),
+            QKeySequence.StandardKey.Delete,
         )
         self._action(
             edit_menu, self.tr("刷新(&R)"), self._on_refresh, QKeySequence.StandardKey.Refresh
@@ -567,21 +581,14 @@ class MainWindow(QMainWindow):
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
 
-    def _on_new(self) -> None:
-        if page := self.current_page():
-            page.new_record()
+    def _on_page(self, step: Callable[[TabPage], None]) -> Callable[[], None]:
+        """A menu command that the tab in front carries out (新建, 查找, 删除, 打印)."""
 
-    def _on_find(self) -> None:
-        if page := self.current_page():
-            page.focus_search()
+        def run() -> None:
+            if page := self.current_page():
+                step(page)
 
-    def _on_delete(self) -> None:
-        if page := self.current_page():
-            page.delete_selected()
-
-    def _on_print(self) -> None:
-        if page := self.current_page():
-            page.print_current()
+        return run
 
     def _on_refresh(self) -> None:
         if page := self.current_page():

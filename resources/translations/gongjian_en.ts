@@ -1384,6 +1384,13 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>DialogButtons</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryKinds</name>
     <message>
         <source>组织</source>
@@ -1406,6 +1413,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Delete organisation “{name}”?</translation>
     </message>
     <message>
+        <source>新建组织</source>
+        <translation>New Organisation</translation>
+    </message>
+    <message>
+        <source>修改组织</source>
+        <translation>Edit Organisation</translation>
+    </message>
+    <message>
         <source>驻区单位</source>
         <translation>Resident Unit</translation>
     </message>
@@ -1424,6 +1439,14 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>删除驻区单位“{name}”吗？</source>
         <translation>Delete resident unit “{name}”?</translation>
+    </message>
+    <message>
+        <source>新建驻区单位</source>
+        <translation>New Resident Unit</translation>
+    </message>
+    <message>
+        <source>修改驻区单位</source>
+        <translation>Edit Resident Unit</translation>
     </message>
     <message>
         <source>党组织</source>
@@ -1446,6 +1469,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <translation>Delete party organisation “{name}”?</translation>
     </message>
     <message>
+        <source>新建党组织</source>
+        <translation>New Party Organisation</translation>
+    </message>
+    <message>
+        <source>修改党组织</source>
+        <translation>Edit Party Organisation</translation>
+    </message>
+    <message>
         <source>人员</source>
         <translation>Person</translation>
     </message>
@@ -1464,6 +1495,14 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>删除人员“{name}”吗？</source>
         <translation>Delete person “{name}”?</translation>
+    </message>
+    <message>
+        <source>新建人员</source>
+        <translation>New Person</translation>
+    </message>
+    <message>
+        <source>修改人员</source>
+        <translation>Edit Person</translation>
     </message>
 </context>
 <context>
@@ -1688,10 +1727,6 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>复制</source>
         <translation>Copy</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>下次会议时间</source>
@@ -2380,10 +2415,6 @@ Undo (Ctrl+Z) brings it back.</translation>
     <message>
         <source>理由</source>
         <translation>Reason</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3317,10 +3348,6 @@ Nothing is saved unless every row imports. Start now?</translation>
         <source>保存</source>
         <translation>Save</translation>
     </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>ListPanel</name>
@@ -3652,10 +3679,6 @@ Agreement {number}</translation>
     <message>
         <source>打印预览</source>
         <translation>Print preview</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4239,6 +4262,13 @@ It no longer counts towards the members registered; Undo (Ctrl+Z) brings it back
     </message>
 </context>
 <context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
     <name>NewUserDialog</name>
     <message>
         <source>添加用户</source>
@@ -4539,14 +4569,6 @@ When the other program has finished, click &quot;Try Again&quot;.</translation>
 <context>
     <name>OrgUnitDialog</name>
     <message>
-        <source>新建组织</source>
-        <translation>New Organisation</translation>
-    </message>
-    <message>
-        <source>修改组织</source>
-        <translation>Edit Organisation</translation>
-    </message>
-    <message>
         <source>例如 颐和路社区、第一网格、城市管理科</source>
         <translation>e.g. Yihe Road Community, Grid 1, Urban Management Section</translation>
     </message>
@@ -4666,14 +4688,6 @@ When the other program has finished, click &quot;Try Again&quot;.</translation>
 </context>
 <context>
     <name>PartyOrgDialog</name>
-    <message>
-        <source>新建党组织</source>
-        <translation>New Party Organisation</translation>
-    </message>
-    <message>
-        <source>修改党组织</source>
-        <translation>Edit Party Organisation</translation>
-    </message>
     <message>
         <source>例如 中共南京大学委员会、颐和路社区第一党支部</source>
         <translation>e.g. CPC Nanjing University Committee</translation>
@@ -4801,14 +4815,6 @@ When the other program has finished, click &quot;Try Again&quot;.</translation>
 </context>
 <context>
     <name>PersonDialog</name>
-    <message>
-        <source>新建人员</source>
-        <translation>New Person</translation>
-    </message>
-    <message>
-        <source>修改人员</source>
-        <translation>Edit Person</translation>
-    </message>
     <message>
         <source>未填</source>
         <translation>Not given</translation>
@@ -5302,10 +5308,6 @@ Use standard characters instead, or put a font file that has them in the folder 
         <source>登记</source>
         <translation>Register</translation>
     </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>RankingDialog</name>
@@ -5421,10 +5423,6 @@ Use standard characters instead, or put a font file that has them in the folder 
         <source>确定</source>
         <translation>OK</translation>
     </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -5435,10 +5433,6 @@ Use standard characters instead, or put a font file that has them in the folder 
     <message>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>没有找到“{text}”。请输入名称中的几个字，再从列表中选择；不选请清空。</source>
@@ -5719,14 +5713,6 @@ Reminder note (optional):</translation>
 <context>
     <name>ResidentUnitDialog</name>
     <message>
-        <source>新建驻区单位</source>
-        <translation>New Resident Unit</translation>
-    </message>
-    <message>
-        <source>修改驻区单位</source>
-        <translation>Edit Resident Unit</translation>
-    </message>
-    <message>
         <source>单位全称，例如 江苏省人民检察院</source>
         <translation>Full name, e.g. Jiangsu Provincial People&apos;s Procuratorate</translation>
     </message>
@@ -5915,10 +5901,6 @@ The current database is backed up first; after the restore the window opens the 
     <message>
         <source>保存</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

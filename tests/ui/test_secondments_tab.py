@@ -220,8 +220,8 @@ def test_work_logs_and_monthly_reports(
     dialog.meeting.setText("不存在的会")
     save(qtbot, dialog)
     assert "没有找到“不存在的会”" in dialog.error_text("meeting_id")
-    assert [c.id for c in dialog._find_meetings("停车")] == [meeting]
-    dialog.meeting.set_choice(dialog._find_meetings("停车")[0])
+    assert [c.id for c in dialog.meeting.lookup("停车")] == [meeting]
+    dialog.meeting.set_choice(dialog.meeting.lookup("停车")[0])
     save(qtbot, dialog)
     assert not dialog.isVisible()
     assert tab.detail.log_table.rowCount() == 1

@@ -25,17 +25,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from ui.agreements.parties import BRANCH, UNIT, partner_choices
-from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.models.paged_table import PagedTableModel
 from ui.tab import FollowsChanges, TabContext
+from ui.widgets.buttons import action_button
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.one_dialog import open_dialog
 from ui.widgets.pickers import ChoiceCombo
+from ui.widgets.questions import ask
 
 if TYPE_CHECKING:  # the editor, the settings and the undo command load when first used
     from ui.agreements.editor import AgreementDialog
@@ -63,17 +64,17 @@ class AgreementView(FollowsChanges, QWidget):
         self.panel.record_activated.connect(self.open_agreement)
         self.panel.current_changed.connect(lambda _id: self._enable())
 
-        self.new_button = self._button(
-            self.tr("新建协议…"), self.tr("新建共建协议（Ctrl+N）"), self.new_record
+        self.new_button = action_button(
+            self, self.tr("新建协议…"), self.tr("新建共建协议（Ctrl+N）"), self.new_record
         )
-        self.open_button = self._button(
-            self.tr("打开…"), self.tr("打开编辑（Enter、双击）"), self.open_selected
+        self.open_button = action_button(
+            self, self.tr("打开…"), self.tr("打开编辑（Enter、双击）"), self.open_selected
         )
-        self.delete_button = self._button(
-            self.tr("删除"), self.tr("删除选中的协议，先询问（Delete）"), self.delete_selected
+        self.delete_button = action_button(
+            self, self.tr("删除"), self.tr("删除选中的协议，先询问（Delete）"), self.delete_selected
         )
-        self.settings_button = self._button(
-            self.tr("设置…"), self.tr("到期提醒天数、进度落后容差"), self.edit_settings
+        self.settings_button = action_button(
+            self, self.tr("设置…"), self.tr("到期提醒天数、进度落后容差"), self.edit_settings
         )
         actions = QHBoxLayout()
         for button in (self.new_button, self.open_button):
@@ -88,12 +89,6 @@ class AgreementView(FollowsChanges, QWidget):
         context.lock_writes(self.new_button, self.delete_button, self.settings_button)
         self._enable()
         self.follow_changes(context.events)
-
-    def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def _add_filters(self) -> None:
         panel = self.panel
@@ -114,7 +109,8 @@ class AgreementView(FollowsChanges, QWidget):
         self.party_filter.set_placeholder(self.tr("全部共建单位"))
         self.party_filter.setToolTip(self.tr("签约的驻区单位或党支部"))
         self.party_filter.currentIndexChanged.connect(self._apply_party)
-        self.party_filter.lineEdit().editingFinished.connect(self._apply_party)
+        if (party_text := self.party_filter.lineEdit()) is not None:
+            party_text.editingFinished.connect(self._apply_party)
         panel.filter_bar.addWidget(self.party_filter)
         self.expiring_filter = QComboBox(self)
         self.expiring_filter.setToolTip(self.tr("只列出即将到期的生效协议"))
@@ -227,11 +223,9 @@ class AgreementView(FollowsChanges, QWidget):
                 return lifecycle.save_settings(s, settings)
 
         dialog.set_saver(save)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_settings_saved)
         self.settings_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_dialog(dialog)
 
     def _on_settings_saved(self, _changed: int) -> None:
         self.context.events.announce(Changes.of(Area.AGREEMENTS))  # states, red rows
@@ -270,12 +264,10 @@ class AgreementView(FollowsChanges, QWidget):
         dialog = AgreementDialog(
             self.context, agreement_id, AgreementKind(kind) if kind else None, self
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_editor_saved)
         dialog.finished.connect(self._on_editor_finished)
         self.editor = dialog
-        dialog.open()
-        return dialog
+        return open_dialog(dialog)
 
     def _on_editor_finished(self, _result: int) -> None:
         if self.editor is self.sender():

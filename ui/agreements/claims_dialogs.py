@@ -11,7 +11,7 @@ from datetime import date
 
 from app.agreements.claims import ListEntryData
 from app.database import Database
-from app.directory.choices import Choice, org_unit_choices, resident_unit_choices
+from app.directory.choices import org_unit_choices, resident_unit_choices
 from app.enums import ListKind, OrgLevel
 
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
-from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit, lookup_in
 from ui.widgets.record_dialog import RecordDialog
 
 COMMUNITY, UNIT = 0, 1
@@ -41,7 +41,7 @@ class PartyPicker(QWidget):
         self.side.addItems([self.tr("社区"), self.tr("驻区单位")])
         self.community = ChoiceCombo(parent=self)
         self.community.set_placeholder(self.tr("输入社区名称中的几个字"))
-        self.unit = LookupEdit(self._find_units, self)
+        self.unit = LookupEdit(lookup_in(self._database, resident_unit_choices), self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.community)
         self.stack.addWidget(self.unit)
@@ -52,10 +52,6 @@ class PartyPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.side)
         layout.addWidget(self.stack, 1)
-
-    def _find_units(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return resident_unit_choices(session, text)
 
     def set_side(self, side: int, *, fixed: bool) -> None:
         self.side.setCurrentIndex(side)

@@ -19,11 +19,8 @@ from app.agreements.store import live_entry
 from app.enums import ListEntryStatus, ListKind
 from app.errors import check_version
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +28,13 @@ from ui.agreements.claims_commands import ClaimStepCommand
 from ui.agreements.claims_detail import EntryPanel
 from ui.agreements.claims_dialogs import COMMUNITY, UNIT, EntryDialog, StepDialog
 from ui.agreements.removal_commands import DeleteEntryCommand
-from ui.agreements.view_base import ListView, ask
+from ui.agreements.view_base import ListView
 from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.questions import ask
+from ui.widgets.splitter import side_by_side
 
 
 class ClaimsView(ListView):
@@ -90,13 +89,7 @@ class ClaimsView(ListView):
         self.refresh()
 
     def _build_layout(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.panel)
-        splitter.addWidget(self.entry)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([960, 400])
+        splitter = side_by_side(self, self.panel, self.entry, (960, 400))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -223,7 +216,7 @@ class ClaimsView(ListView):
         match = self.entry.current_match()
         if match is None:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("按建议认领"),
             self.tr(
@@ -235,10 +228,8 @@ class ClaimsView(ListView):
                 need=match.need_title,
                 resource=match.resource_title,
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            yes_by_default=True,
+        ):
             return
         if self._run(lambda s: claims.claim_match(s, match.need_id, match.resource_id, self.today)):
             self._changed()

@@ -18,7 +18,7 @@ from db.models.agreements import Agreement, Commitment, FulfilmentRecord
 
 from PySide6.QtCore import QCoreApplication
 from ui.tab import DataEvents
-from ui.widgets.undo import ServiceCommand
+from ui.widgets.undo import EditCommand, Inverse, ServiceCommand
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,15 +37,13 @@ FULFILMENT_DELETED = QT_TRANSLATE_NOOP("AgreementCommands", "删除履约记录�
 
 class AgreementCommand(ServiceCommand):
     area = Area.AGREEMENTS
+    template: str  # the command's text, with {name}
+    model: type[Entity] = Agreement
 
-    def __init__(
-        self, template: str, name: str, record_id: str, database: Database, events: DataEvents
-    ) -> None:
-        text = QCoreApplication.translate("AgreementCommands", template).format(name=name)
+    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
+        text = QCoreApplication.translate("AgreementCommands", self.template).format(name=name)
         super().__init__(text, database, events)
         self.record_id = record_id
-
-    model: type[Entity] = Agreement
 
     def guarded_record(self) -> tuple[type[Entity], str] | None:
         return self.model, self.record_id
@@ -54,8 +52,7 @@ class AgreementCommand(ServiceCommand):
 class CreateAgreementCommand(AgreementCommand):
     """Undo deletes the new agreement; redo restores the same one."""
 
-    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
-        super().__init__(CREATED, name, record_id, database, events)
+    template = CREATED
 
     def apply(self, session: Session) -> None:
         service.restore_agreement(session, self.record_id)
@@ -65,23 +62,14 @@ class CreateAgreementCommand(AgreementCommand):
         service.delete_agreement(session, self.record_id, version)
 
 
-class DeleteAgreementCommand(CreateAgreementCommand):
+class DeleteAgreementCommand(Inverse, CreateAgreementCommand):
     """Redo deletes the agreement, undo restores it."""
 
-    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
-        super().__init__(record_id, name, database, events)
-        self.setText(QCoreApplication.translate("AgreementCommands", DELETED).format(name=name))
-
-    def apply(self, session: Session) -> None:
-        super().revert(session)
-
-    def revert(self, session: Session) -> None:
-        super().apply(session)
+    template = DELETED
 
 
-class EditAgreementCommand(AgreementCommand):
-    """Redo saves ``after``, undo saves ``before``, each against the version the step before
-    wrote (refused when the agreement changed elsewhere meanwhile)."""
+class EditAgreementCommand(AgreementCommand, EditCommand[AgreementData]):
+    template = EDITED
 
     def __init__(
         self,
@@ -91,27 +79,19 @@ class EditAgreementCommand(AgreementCommand):
         database: Database,
         events: DataEvents,
     ) -> None:
-        super().__init__(EDITED, after.title, record_id, database, events)
+        super().__init__(record_id, after.title, database, events)
         self.before, self.after = before, after
 
-    def _save(self, session: Session, data: AgreementData) -> None:
+    def save(self, session: Session, data: AgreementData) -> None:
         version = service.get_agreement(session, self.record_id).version
         service.save_agreement(session, self.record_id, version, data)
-
-    def apply(self, session: Session) -> None:
-        self._save(session, self.after)
-
-    def revert(self, session: Session) -> None:
-        self._save(session, self.before)
 
 
 class AddCommitmentCommand(AgreementCommand):
     """Undo removes the new commitment; redo restores it."""
 
+    template = COMMITMENT_ADDED
     model = Commitment
-
-    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
-        super().__init__(COMMITMENT_ADDED, name, record_id, database, events)
 
     def apply(self, session: Session) -> None:
         commitments.restore_commitment(session, self.record_id)
@@ -121,21 +101,12 @@ class AddCommitmentCommand(AgreementCommand):
         commitments.delete_commitment(session, self.record_id, version)
 
 
-class DeleteCommitmentCommand(AddCommitmentCommand):
-    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
-        super().__init__(record_id, name, database, events)
-        self.setText(
-            QCoreApplication.translate("AgreementCommands", COMMITMENT_DELETED).format(name=name)
-        )
-
-    def apply(self, session: Session) -> None:
-        super().revert(session)
-
-    def revert(self, session: Session) -> None:
-        super().apply(session)
+class DeleteCommitmentCommand(Inverse, AddCommitmentCommand):
+    template = COMMITMENT_DELETED
 
 
-class EditCommitmentCommand(AgreementCommand):
+class EditCommitmentCommand(AgreementCommand, EditCommand[CommitmentData]):
+    template = COMMITMENT_EDITED
     model = Commitment
 
     def __init__(
@@ -147,27 +118,19 @@ class EditCommitmentCommand(AgreementCommand):
         database: Database,
         events: DataEvents,
     ) -> None:
-        super().__init__(COMMITMENT_EDITED, name, record_id, database, events)
+        super().__init__(record_id, name, database, events)
         self.before, self.after = before, after
 
-    def _save(self, session: Session, data: CommitmentData) -> None:
+    def save(self, session: Session, data: CommitmentData) -> None:
         version = commitments.commitment_version(session, self.record_id)
         commitments.save_commitment(session, self.record_id, version, data)
-
-    def apply(self, session: Session) -> None:
-        self._save(session, self.after)
-
-    def revert(self, session: Session) -> None:
-        self._save(session, self.before)
 
 
 class RecordFulfilmentCommand(AgreementCommand):
     """Undo removes the fulfilment record; redo restores it."""
 
+    template = FULFILMENT_RECORDED
     model = FulfilmentRecord
-
-    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
-        super().__init__(FULFILMENT_RECORDED, name, record_id, database, events)
 
     def apply(self, session: Session) -> None:
         commitments.restore_fulfilment(session, self.record_id)
@@ -177,15 +140,5 @@ class RecordFulfilmentCommand(AgreementCommand):
         commitments.delete_fulfilment(session, self.record_id, version)
 
 
-class DeleteFulfilmentCommand(RecordFulfilmentCommand):
-    def __init__(self, record_id: str, name: str, database: Database, events: DataEvents) -> None:
-        super().__init__(record_id, name, database, events)
-        self.setText(
-            QCoreApplication.translate("AgreementCommands", FULFILMENT_DELETED).format(name=name)
-        )
-
-    def apply(self, session: Session) -> None:
-        super().revert(session)
-
-    def revert(self, session: Session) -> None:
-        super().apply(session)
+class DeleteFulfilmentCommand(Inverse, RecordFulfilmentCommand):
+    template = FULFILMENT_DELETED

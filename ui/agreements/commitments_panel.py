@@ -53,11 +53,12 @@ from ui.agreements.forms import (
     FulfilmentDialog,
     NewFulfilment,
 )
-from ui.agreements.view_base import ask
 from ui.i18n import enum_text, message_text
 from ui.tab import TabContext
 from ui.widgets import palette, read_only
 from ui.widgets.attachments_box import AttachmentsBox
+from ui.widgets.one_dialog import open_dialog
+from ui.widgets.questions import ask
 from ui.widgets.tables import read_only_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,15 +146,10 @@ class CommitmentsPanel(QWidget):
 
         self.progress_label = QLabel(self)
         self.progress_label.setWordWrap(True)
-        self.commitments = _table(
+        self.commitments = self._records_table(
             [self.tr("承诺事项"), self.tr("责任方"), self.tr("年度目标"), self.tr("已完成"),
-             self.tr("进度"), self.tr("完成时限")], 0, self,
+             self.tr("进度"), self.tr("完成时限")], 0, self.edit_commitment, self.delete_commitment,
         )  # fmt: skip
-        self.commitments.itemSelectionChanged.connect(self._enable)
-        self.commitments.itemDoubleClicked.connect(lambda _item: self.edit_commitment())
-        self._commitment_keys = _TableKeys(
-            self.commitments, self.edit_commitment, self.delete_commitment
-        )
         self.add_commitment_button = self._button(self.tr("添加承诺…"), self.add_commitment)
         self.edit_commitment_button = self._button(self.tr("修改…"), self.edit_commitment)
         self.delete_commitment_button = self._button(self.tr("删除"), self.delete_commitment)
@@ -169,15 +165,11 @@ class CommitmentsPanel(QWidget):
             )
         )
 
-        self.fulfilments = _table(
+        self.fulfilments = self._records_table(
             [self.tr("活动日期"), self.tr("活动类别"), self.tr("对应承诺"), self.tr("人数"),
-             self.tr("时长"), self.tr("地点")], 2, self,
+             self.tr("时长"), self.tr("地点")], 2, self.show_fulfilment_files,
+            self.delete_fulfilment,
         )  # fmt: skip
-        self.fulfilments.itemSelectionChanged.connect(self._enable)
-        self.fulfilments.itemDoubleClicked.connect(lambda _item: self.show_fulfilment_files())
-        self._fulfilment_keys = _TableKeys(
-            self.fulfilments, self.show_fulfilment_files, self.delete_fulfilment
-        )
         self.record_button = self._button(self.tr("登记履约…"), self.record_fulfilment)
         self.files_button = self._button(self.tr("照片与附件…"), self.show_fulfilment_files)
         read_only.reads(self.files_button)
@@ -195,6 +187,21 @@ class CommitmentsPanel(QWidget):
         outer.addWidget(fulfilment_box, 1)
         self._fulfilment_details: dict[str, FulfilmentDetail] = {}
         self.show_agreement(None, read_only=False)
+
+    def _records_table(
+        self,
+        headers: list[str],
+        stretch: int,
+        open_row: Callable[[], object],
+        delete_row: Callable[[], object],
+    ) -> QTableWidget:
+        """A table of the agreement's records: choosing a row enables the buttons, a
+        double-click or Enter opens it, Delete removes it (asking first)."""
+        table = _table(headers, stretch, self)
+        table.itemSelectionChanged.connect(self._enable)
+        table.itemDoubleClicked.connect(lambda _item: open_row())
+        _TableKeys(table, open_row, delete_row)  # the table keeps it
+        return table
 
     def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self)
@@ -259,7 +266,8 @@ class CommitmentsPanel(QWidget):
         for r, c in enumerate(detail.commitments):
             if (p := done.get(c.id)) is not None and p.behind:
                 for column in range(self.commitments.columnCount()):
-                    self.commitments.item(r, column).setForeground(red)
+                    if (item := self.commitments.item(r, column)) is not None:
+                        item.setForeground(red)
 
     def _percent_text(self, percent: int, behind: bool) -> str:
         return self.tr("{p}%（落后）").format(p=percent) if behind else f"{percent}%"
@@ -341,7 +349,7 @@ class CommitmentsPanel(QWidget):
         dialog.set_saver(save)
         dialog.saved.connect(self._on_commitment_added)
         self.commitment_dialog = dialog
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def _on_commitment_added(self, commitment_id: str) -> None:
         dialog = self.sender()
@@ -372,7 +380,7 @@ class CommitmentsPanel(QWidget):
         dialog.set_saver(save)
         dialog.saved.connect(saved)
         self.commitment_dialog = dialog
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def delete_commitment(self) -> bool:
         commitment_id = _selected_id(self.commitments)
@@ -418,7 +426,7 @@ class CommitmentsPanel(QWidget):
         dialog.set_saver(save)
         dialog.saved.connect(self._on_fulfilment_recorded)
         self.fulfilment_dialog = dialog
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def _on_fulfilment_recorded(self, record_id: str) -> None:
         dialog = self.sender()
@@ -472,12 +480,6 @@ class CommitmentsPanel(QWidget):
         return dialog
 
     # plumbing
-
-    @staticmethod
-    def _open(dialog: Any) -> Any:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
 
     def _write(self, step: Callable[[Any], Any]) -> bool:
         try:

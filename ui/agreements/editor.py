@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -54,9 +53,12 @@ from ui.widgets import palette, read_only
 from ui.widgets.attachments_box import AttachmentsBox
 from ui.widgets.editor_dialog import EditorDialog
 from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.one_dialog import open_dialog
 from ui.widgets.pickers import EnumCombo
+from ui.widgets.questions import ask
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.screen import fit_to_screen
+from ui.widgets.splitter import side_by_side
 
 SIZE = (1240, 720)
 BANNERS = {  # status → the banner's style
@@ -170,28 +172,9 @@ class AgreementDialog(EditorDialog):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(left)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(scroller)
-        splitter.addWidget(self.commitments)
-        splitter.setSizes([520, 700])
-        bar = QHBoxLayout()
-        for button in (
-            self.activate_button,
-            self.terminate_button,
-            self.renew_button,
-            self.linked_button,
-        ):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.marker)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.read_only_banner)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bar)
+        splitter = side_by_side(self, scroller, self.commitments, (520, 700), stretch=(0, 0))
+        steps = (self.activate_button, self.terminate_button, self.renew_button, self.linked_button)
+        self.lay_out(splitter, steps)
 
     # loading
 
@@ -399,16 +382,13 @@ class AgreementDialog(EditorDialog):
         detail = self.ensure_saved()
         if detail is None:
             return False
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("协议生效"),
             self.tr("使协议“{title}”生效吗？生效后状态随有效期自动变化。").format(
                 title=detail.data.title
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         return self._step(lambda s: lifecycle.activate(s, detail.id, detail.version))
 
@@ -421,19 +401,14 @@ class AgreementDialog(EditorDialog):
             with self.database.session() as s:
                 lifecycle.terminate(s, detail.id, detail.version, reason)
 
-        dialog = ReasonDialog(
+        return self.ask_reason(
             self.tr("终止协议"),
             self.tr(
                 "终止协议“{title}”。请写明终止原因（记入操作日志）；终止后协议只能查看。"
             ).format(title=detail.data.title),
             apply,
-            self,
+            self._on_stepped,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.applied.connect(self._on_stepped)
-        self.reason_dialog = dialog
-        dialog.open()
-        return dialog
 
     def renew(self) -> RenewDialog | None:
         detail = self.ensure_saved()
@@ -464,11 +439,9 @@ class AgreementDialog(EditorDialog):
                 )
 
         dialog.set_saver(save)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_stepped)
         self.renew_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_dialog(dialog)
 
     def _step(self, step: Any) -> bool:
         try:

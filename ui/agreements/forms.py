@@ -20,7 +20,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from ui.agreements.date_field import OptionalDate, date_edit, from_qdate, to_qdate
 from ui.agreements.spin_boxes import hours_spin, people_spin
+from ui.widgets.fields import field_row
 from ui.widgets.pickers import EnumCombo
 from ui.widgets.record_dialog import RecordDialog, widget_state
 
@@ -147,11 +147,7 @@ class FulfilmentDialog(FormDialog):
         add_files = QPushButton(self.tr("添加附件…"), self)
         add_files.setAutoDefault(False)
         add_files.clicked.connect(self._on_add_files_clicked)
-        files = QWidget(self)
-        files_row = QHBoxLayout(files)
-        files_row.setContentsMargins(0, 0, 0, 0)
-        files_row.addWidget(self.files, 1)
-        files_row.addWidget(add_files)
+        files = field_row(self, self.files, add_files, grow=self.files)
         self.add_row(self.tr("活动日期"), self.held_on, "held_on")
         self.add_row(self.tr("对应承诺"), self.commitment, "commitment_id")
         self.add_row(self.tr("活动类别"), self.activity, "activity")

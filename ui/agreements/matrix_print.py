@@ -13,7 +13,6 @@ from app.agreements.matrix import MatrixRow, lowest_completion
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QRadioButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.buttons import step_buttons
 
 DEFAULT_COUNT = 20
 
@@ -69,13 +69,7 @@ class MatrixPrintDialog(QDialog):
         grid.addWidget(self.lowest_count, 2, 1)
         grid.addWidget(QLabel(self.tr("对，最低的在前"), self), 2, 2)
         grid.setColumnStretch(2, 1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("打印预览"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = step_buttons(self, self.tr("打印预览"))
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.buttons)
@@ -87,7 +81,9 @@ class MatrixPrintDialog(QDialog):
         return spin
 
     def choice(self) -> PrintChoice:
-        return PrintChoice(self.group.checkedButton().property("choice"))
+        button = self.group.checkedButton()
+        assert button is not None  # one of the radio buttons is always checked
+        return PrintChoice(button.property("choice"))
 
     def count(self) -> int:
         """The number typed on the chosen line (all the rows for 全部)."""

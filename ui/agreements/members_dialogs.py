@@ -9,7 +9,6 @@ from app.agreements import members
 from app.agreements.members import RegistrationData, ServiceData
 from app.database import Database
 from app.directory.choices import (
-    Choice,
     org_unit_choices,
     person_choice,
     person_choices,
@@ -21,7 +20,7 @@ from app.enums import OrgLevel
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from ui.agreements.date_field import date_edit, from_qdate, to_qdate
 from ui.agreements.spin_boxes import hours_spin
-from ui.widgets.pickers import ChoiceCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, LookupEdit, lookup_in
 from ui.widgets.record_dialog import RecordDialog
 
 
@@ -31,9 +30,9 @@ class RegistrationDialog(RecordDialog):
     ) -> None:
         super().__init__(self.tr("在职党员报到登记"), parent)
         self._database = database
-        self.person = LookupEdit(self._find_people, self)
+        self.person = LookupEdit(lookup_in(self._database, person_choices), self)
         self.person.setPlaceholderText(self.tr("输入姓名中的几个字，从列表中选择"))
-        self.employer = LookupEdit(self._find_units, self)
+        self.employer = LookupEdit(lookup_in(self._database, resident_unit_choices), self)
         self.employer.setPlaceholderText(self.tr("党员所在的驻区单位；可不填"))
         self.community = ChoiceCombo(parent=self)
         self.community.set_placeholder(self.tr("党员居住地所在的社区"))
@@ -46,14 +45,6 @@ class RegistrationDialog(RecordDialog):
         self.add_row(self.tr("报到社区"), self.community, "community_id")
         self.add_row(self.tr("报到日期"), self.registered_on, "registered_on")
         self.finish(data)
-
-    def _find_people(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return person_choices(session, text)
-
-    def _find_units(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return resident_unit_choices(session, text)
 
     def _on_person_text_changed(self, _text: str) -> None:
         """A member picked while the employer is empty: propose the one the directory has."""

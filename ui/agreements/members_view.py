@@ -19,13 +19,12 @@ from app.agreements import members
 from app.agreements.member_list import MemberList
 from app.agreements.members import RegistrationData, ServiceData
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -34,12 +33,14 @@ from PySide6.QtWidgets import (
 from ui.agreements.members_dialogs import RegistrationDialog, ServiceDialog
 from ui.agreements.members_model import CountModel, ServiceModel
 from ui.agreements.removal_commands import RemoveRegistrationCommand, RemoveServiceCommand
-from ui.agreements.view_base import ListView, ask
+from ui.agreements.view_base import ListView
 from ui.directory.editing import RecordEditor
 from ui.directory.kinds import PERSON
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.questions import ask
+from ui.widgets.splitter import side_by_side
 from ui.widgets.tables import read_only_view
 
 TOTAL_STYLE = "font-size: 15px; font-weight: bold;"
@@ -127,13 +128,7 @@ class MembersView(ListView):
         buttons.addWidget(self.remove_service_button)
         buttons.addWidget(self.service_button)
         side_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.panel)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 500])
+        splitter = side_by_side(self, self.panel, side, (860, 500))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -18,16 +18,10 @@ from ui.i18n import message_text
 from ui.tab import FollowsChanges, TabContext
 from ui.widgets import read_only
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.one_dialog import open_one
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """Asks before a removal, No being the default answer; True for Yes."""
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
-    return answer == buttons.Yes
 
 
 class AgreementsView(FollowsChanges, QWidget):
@@ -57,16 +51,9 @@ class AgreementsView(FollowsChanges, QWidget):
 
     def _open(self, dialog: QDialog) -> None:
         """Shows the view's one dialog; a viewer's is read-only (see ui.widgets.read_only)."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
         if not self.context.may_edit:
             read_only.lock_dialog(dialog)
-        self.dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
+        open_one(self, dialog)
 
     def _changed(self) -> None:
         self.context.events.announce(Changes.of(Area.AGREEMENTS))

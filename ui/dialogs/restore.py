@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from ui.background import run_in_background
 from ui.dialogs.opening_problem import SHOWN_NAMES, backup_text, counts_text
 from ui.i18n import message_text, translate
+from ui.widgets.questions import ask
 
 BACKUP_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -232,17 +232,14 @@ class RestoreDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("从备份恢复"),
             self.tr(
                 "用这份备份替换当前的数据库吗？\n\n{backup}\n\n当前的数据库会先备份；"
                 "恢复后，窗口重新打开数据库。"
             ).format(backup=backup_text(backup)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.chosen = backup
             super().accept()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import LANGUAGES
 from ui.settings import Settings
+from ui.widgets.fields import field_row
 
 if TYPE_CHECKING:
     from app.database import Database
@@ -46,9 +46,7 @@ class SettingsDialog(QDialog):
         self.database.setPlaceholderText(self.tr("默认：用户数据文件夹中的 gongjian.db"))
         browse = QPushButton(self.tr("选择…"), self)
         browse.clicked.connect(self._on_browse_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.database, 1)
-        row.addWidget(browse)
+        row = field_row(self, self.database, browse, grow=self.database)
         note = QLabel(
             self.tr("修改在下次启动时生效。多台电脑共用数据请填写 PostgreSQL 地址。"), self
         )
@@ -92,7 +90,7 @@ class SettingsDialog(QDialog):
         db = self._database
         return db is not None and db.file is not None and not db.read_only and db.operator.may_edit
 
-    def _second_folder_row(self) -> QHBoxLayout:
+    def _second_folder_row(self) -> QWidget:
         from app.backups import second_folder
 
         assert self._database is not None
@@ -102,9 +100,7 @@ class SettingsDialog(QDialog):
         self.second_folder.setPlaceholderText(self.tr("不设置"))
         browse = QPushButton(self.tr("选择…"), self)
         browse.clicked.connect(self._on_browse_second_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.second_folder, 1)
-        row.addWidget(browse)
+        row = field_row(self, self.second_folder, browse, grow=self.second_folder)
         return row
 
     def _on_browse_second_clicked(self) -> None:

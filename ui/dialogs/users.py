@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text, message_text
 from ui.widgets.pickers import EnumCombo
+from ui.widgets.questions import ask
 from ui.widgets.record_dialog import RecordDialog
 
 if TYPE_CHECKING:
@@ -261,14 +262,11 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is None:
             return
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("删除用户"),
             self.tr("删除用户“{name}”？删除后这个账号不能再登录。").format(name=user.display_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self._try(lambda s, by: remove_user(s, by, user.id))
             self.reload()
 

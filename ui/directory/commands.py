@@ -8,6 +8,7 @@ from app.changes import Area
 
 from ui.directory.kinds import RecordKind
 from ui.tab import DataEvents
+from ui.widgets import undo
 from ui.widgets.undo import ServiceCommand
 
 if TYPE_CHECKING:
@@ -44,8 +45,12 @@ class CreateCommand(RecordCommand):
         *,
         done: bool = True,
     ) -> None:
-        super().__init__(kind, kind.text(kind.created, name), database, events, done=done)
+        super().__init__(kind, kind.text(self.template(kind), name), database, events, done=done)
         self.record_id = record_id
+
+    @staticmethod
+    def template(kind: RecordKind) -> str:
+        return kind.created
 
     def apply(self, session: Session) -> None:
         self.kind.repository.restore(session, self.record_id)
@@ -54,10 +59,7 @@ class CreateCommand(RecordCommand):
         self.kind.repository.delete(session, self.record_id)
 
 
-class EditCommand(RecordCommand):
-    """Redo saves ``after``, undo saves ``before``, each against the version the step before
-    wrote (refused when the record changed elsewhere meanwhile)."""
-
+class EditCommand(RecordCommand, undo.EditCommand[Any]):
     def __init__(
         self,
         kind: RecordKind,
@@ -74,35 +76,14 @@ class EditCommand(RecordCommand):
         self.before = before
         self.after = after
 
-    def _save(self, session: Session, data: Any) -> None:
+    def save(self, session: Session, data: Any) -> None:
         current = self.kind.repository.get(session, self.record_id)
         self.kind.repository.update(session, self.record_id, current.version, data)
 
-    def apply(self, session: Session) -> None:
-        self._save(session, self.after)
 
-    def revert(self, session: Session) -> None:
-        self._save(session, self.before)
-
-
-class DeleteCommand(RecordCommand):
+class DeleteCommand(undo.Inverse, CreateCommand):
     """Redo hides the record, undo restores it."""
 
-    def __init__(
-        self,
-        kind: RecordKind,
-        record_id: str,
-        name: str,
-        database: Database,
-        events: DataEvents,
-        *,
-        done: bool = True,
-    ) -> None:
-        super().__init__(kind, kind.text(kind.deleted, name), database, events, done=done)
-        self.record_id = record_id
-
-    def apply(self, session: Session) -> None:
-        self.kind.repository.delete(session, self.record_id)
-
-    def revert(self, session: Session) -> None:
-        self.kind.repository.restore(session, self.record_id)
+    @staticmethod
+    def template(kind: RecordKind) -> str:
+        return kind.deleted

@@ -15,7 +15,7 @@ from typing import Any
 from app.directory.service import Loaded
 from app.errors import UserError
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.directory.commands import CreateCommand, DeleteCommand, EditCommand
 from ui.directory.dialogs.org_unit import OrgUnitDialog
@@ -25,6 +25,8 @@ from ui.directory.dialogs.resident_unit import ResidentUnitDialog
 from ui.directory.kinds import ORG_UNIT, PARTY_ORG, PERSON, RESIDENT_UNIT, RecordKind
 from ui.i18n import message_text
 from ui.tab import TabContext
+from ui.widgets.one_dialog import open_one
+from ui.widgets.questions import ask
 from ui.widgets.record_dialog import RecordDialog
 
 DIALOGS: dict[str, Callable[..., RecordDialog]] = {
@@ -49,7 +51,7 @@ class RecordEditor(QObject):
         dialog = self._dialog(kind, data, None)
         dialog.set_saver(lambda record: self._save_new(kind, record))
         dialog.saved.connect(lambda loaded: self._on_created(kind, loaded))
-        return self._open(dialog)
+        return open_one(self, dialog)
 
     def edit(self, kind: RecordKind, record_id: str) -> RecordDialog | None:
         """Opens the record as stored now; None (after saying why) if it is gone."""
@@ -63,11 +65,11 @@ class RecordEditor(QObject):
         if not operator.may_edit:  # a viewer: the record shown (masked by the core), no saving
             dialog = self._dialog(kind, before.data, record_id)
             dialog.show_read_only()
-            return self._open(dialog)
+            return open_one(self, dialog)
         dialog = self._dialog(kind, before.data, record_id)
         dialog.set_saver(lambda record: self._save_edit(kind, before, record))
         dialog.saved.connect(lambda after: self._on_edited(kind, before, after))
-        return self._open(dialog)
+        return open_one(self, dialog)
 
     def delete(self, kind: RecordKind, record_id: str) -> bool:
         """Asks (default No), then deletes; True when the record was deleted."""
@@ -77,16 +79,13 @@ class RecordEditor(QObject):
         except UserError as error:
             self._warn(kind.noun_text, error)
             return False
-        answer = QMessageBox.question(
+        if not ask(
             self._owner,
             self.tr("删除"),
             kind.text(kind.delete_question, name)
             + "\n"
             + self.tr("删除后可用“撤销”（Ctrl+Z）恢复。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             with self._context.database.session() as session:
@@ -130,17 +129,6 @@ class RecordEditor(QObject):
         return DIALOGS[kind.key](
             self._context.database, data, record_id=record_id, parent=self._owner
         )
-
-    def _open(self, dialog: RecordDialog) -> RecordDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _forget(self, dialog: RecordDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
     def _warn(self, title: str, error: UserError) -> None:
         QMessageBox.warning(self._owner, title, message_text(error.message))

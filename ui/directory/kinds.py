@@ -26,9 +26,13 @@ class RecordKind:
     edited: str
     deleted: str
     delete_question: str
+    titles: tuple[str, str]  # its form's window title for a new record and for one that exists
 
     def text(self, template: str, name: str) -> str:
         return QCoreApplication.translate(CONTEXT, template).format(name=name)
+
+    def title(self, new: bool) -> str:
+        return QCoreApplication.translate(CONTEXT, self.titles[0 if new else 1])
 
     @property
     def noun_text(self) -> str:
@@ -43,6 +47,10 @@ ORG_UNIT = RecordKind(
     QT_TRANSLATE_NOOP("DirectoryKinds", "修改组织“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除组织“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除组织“{name}”吗？"),
+    (
+        QT_TRANSLATE_NOOP("DirectoryKinds", "新建组织"),
+        QT_TRANSLATE_NOOP("DirectoryKinds", "修改组织"),
+    ),
 )
 RESIDENT_UNIT = RecordKind(
     "resident_unit",
@@ -52,6 +60,10 @@ RESIDENT_UNIT = RecordKind(
     QT_TRANSLATE_NOOP("DirectoryKinds", "修改驻区单位“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除驻区单位“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除驻区单位“{name}”吗？"),
+    (
+        QT_TRANSLATE_NOOP("DirectoryKinds", "新建驻区单位"),
+        QT_TRANSLATE_NOOP("DirectoryKinds", "修改驻区单位"),
+    ),
 )
 PARTY_ORG = RecordKind(
     "party_org",
@@ -61,6 +73,10 @@ PARTY_ORG = RecordKind(
     QT_TRANSLATE_NOOP("DirectoryKinds", "修改党组织“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除党组织“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除党组织“{name}”吗？"),
+    (
+        QT_TRANSLATE_NOOP("DirectoryKinds", "新建党组织"),
+        QT_TRANSLATE_NOOP("DirectoryKinds", "修改党组织"),
+    ),
 )
 PERSON = RecordKind(
     "person",
@@ -70,4 +86,8 @@ PERSON = RecordKind(
     QT_TRANSLATE_NOOP("DirectoryKinds", "修改人员“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除人员“{name}”"),
     QT_TRANSLATE_NOOP("DirectoryKinds", "删除人员“{name}”吗？"),
+    (
+        QT_TRANSLATE_NOOP("DirectoryKinds", "新建人员"),
+        QT_TRANSLATE_NOOP("DirectoryKinds", "修改人员"),
+    ),
 )

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from ui.directory.org_tree_model import OrgTreeModel
 from ui.directory.org_tree_panel import OrgTreePanel
 from ui.directory.panels import DirectoryList, party_org_list, person_list, resident_unit_list
 from ui.tab import TabContext, TabPage
+from ui.widgets.splitter import side_by_side
 
 if TYPE_CHECKING:
     from ui.agreements.members_view import MembersView
@@ -128,12 +128,7 @@ class DirectoryTab(TabPage):
         right_layout.addLayout(actions)
         right_layout.addWidget(self.tabs, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([TREE_WIDTH, 1000])
+        splitter = side_by_side(self, self.tree, right, (TREE_WIDTH, 1000), stretch=(0, 1))
         self.tree.setMinimumWidth(180)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -184,10 +179,14 @@ class DirectoryTab(TabPage):
 
     def delete_selected(self) -> None:
         """The org unit when the tree has the focus, otherwise the list's selected record."""
-        if self.tree.view.hasFocus() and self.tree.current_node() is not None:
+        if self._in_tree():
             self.delete_org_unit()
         else:
             self.delete_record()
+
+    def _in_tree(self) -> bool:
+        """Whether the user works in the tree (it has the focus and an org unit selected)."""
+        return self.tree.view.hasFocus() and self.tree.current_node() is not None
 
     # lists
 
@@ -204,7 +203,8 @@ class DirectoryTab(TabPage):
             from ui.agreements.members_view import MembersView
 
             self.members = MembersView(self.context, self.members_page)
-            self.members_page.layout().addWidget(self.members)
+            if (page_layout := self.members_page.layout()) is not None:
+                page_layout.addWidget(self.members)
             self.members.panel.current_changed.connect(self._update_buttons)
             self.members.model.count_changed.connect(self._on_members_count_changed)
             self._apply_tree_filter()
@@ -227,7 +227,7 @@ class DirectoryTab(TabPage):
         return item
 
     def edit_selected(self) -> None:
-        if self.tree.view.hasFocus() and self.tree.current_node() is not None:
+        if self._in_tree():
             self.edit_org_unit()
         else:
             self.edit_record()

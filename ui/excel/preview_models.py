@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.excel.importing import Action, Problem, Report
+from app.excel.importing import Action, Problem, Report, RowResult
 from app.excel.kind import ImportKind
 from app.i18n import QT_TRANSLATE_NOOP
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from ui.i18n import message_text, translate
+from ui.models.rows_table import ModelIndex, RowsTableModel
 from ui.widgets import palette
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 ROW_BACKGROUND = QColor(palette.ERROR_FILL)  # a row with a problem
 CELL_BACKGROUND = QColor("#f4a9a3")  # the cell the problem is in
 PROBLEM_TEXT = QColor("#a4161a")
@@ -36,13 +36,14 @@ def action_text(action: Action) -> str:
     return translate("Excel", ACTIONS[action])
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RowsTableModel):
     """The file's rows: its Excel row number, what importing does, then the cells."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._report: Report | None = None
-        self._headers: list[str] = []
+        self.headers: list[str] = []
+        self.rows: list[RowResult] = []
         self._problems: dict[tuple[int, str], list[str]] = {}
         self._row_brush = QBrush(ROW_BACKGROUND)
         self._cell_brush = QBrush(CELL_BACKGROUND)
@@ -52,8 +53,9 @@ class PreviewModel(QAbstractTableModel):
         """Shows ``report``; without one, only the columns of ``kind`` (no rows)."""
         self.beginResetModel()
         self._report = report
-        self._headers = [translate("Excel", PROBLEM_HEADERS[0]), translate("Excel", RESULT)]
-        self._headers += [translate("columns", c.header) for c in kind.columns]
+        self.rows = list(report.rows) if report is not None else []
+        self.headers = [translate("Excel", PROBLEM_HEADERS[0]), translate("Excel", RESULT)]
+        self.headers += [translate("columns", c.header) for c in kind.columns]
         self._problems = {}
         if report is not None:
             for problem in report.problems:
@@ -66,19 +68,6 @@ class PreviewModel(QAbstractTableModel):
         if self._report is None:
             return None
         return next((i for i, r in enumerate(self._report.rows) if r.row == excel_row), None)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._report is None else len(self._report.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._report is None:
@@ -105,38 +94,26 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RowsTableModel):
     """Every problem: the Excel row, the column, the message."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._problems: list[Problem] = []
+        self.headers = [translate("Excel", header) for header in PROBLEM_HEADERS]
+        self.rows: list[Problem] = []
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.beginResetModel()
-        self._problems = list(problems)
+        self.rows = list(problems)
         self.endResetModel()
 
     def problem(self, row: int) -> Problem:
-        return self._problems[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate("Excel", PROBLEM_HEADERS[section]) if 0 <= section < 3 else None
-        return None
+        return self.rows[row]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        problem = self._problems[index.row()]
+        problem = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             return message_text(problem.message)  # the whole text where the cell cuts it
         if role != Qt.ItemDataRole.DisplayRole:

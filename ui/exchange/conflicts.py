@@ -169,7 +169,8 @@ class ConflictInbox(QWidget):
         if choice == EDITED:
             edited = {}
             for row, difference in enumerate(view.fields):
-                text = self.fields.item(row, 3).text()
+                item = self.fields.item(row, 3)
+                text = item.text() if item is not None else ""
                 edited[difference.name] = None if text == "—" else _typed(text, difference.winner)
         try:
             with self.database.session() as session:

@@ -8,10 +8,12 @@ from datetime import date
 from app.dashboard.period import PeriodKind
 
 from PySide6.QtCore import QSettings
-from ui.settings import APPLICATION, ORGANISATION
+from ui.settings import APPLICATION, ORGANISATION, TextSetting
 
 
 class HomeChoice:
+    community_id = TextSetting("home/community")  # the community shown; empty: the whole street
+
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._s = qsettings or QSettings(ORGANISATION, APPLICATION)
 
@@ -40,12 +42,3 @@ class HomeChoice:
     def custom(self, value: tuple[date, date]) -> None:
         self._s.setValue("home/custom_first", value[0].isoformat())
         self._s.setValue("home/custom_last", value[1].isoformat())
-
-    @property
-    def community_id(self) -> str:
-        """The community shown; empty for the whole street."""
-        return str(self._s.value("home/community", ""))
-
-    @community_id.setter
-    def community_id(self, value: str) -> None:
-        self._s.setValue("home/community", value)

@@ -15,37 +15,33 @@ from app.database import Database
 from app.exports.pdf.report import render_report
 from db.base import utcnow
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+from ui.printing.documents import busy, print_document, save_document
 
 
 def report_pdf(database: Database, month: date, community_id: str | None) -> tuple[bytes, str]:
     """The report's PDF for the month containing ``month``, and the file name to suggest."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    with busy():
         with database.reader() as session:
             report = monthly_report(session, month_of(month), utcnow(), community_id)
         data = render_report(report)
-    finally:
-        QApplication.restoreOverrideCursor()
     return data, f"{report.title}.pdf"
+
+
+def _refused() -> str:
+    return QCoreApplication.translate("MonthlyReport", "无法完成")
 
 
 def print_report(
     parent: QWidget | None, database: Database, month: date, community_id: str | None
 ) -> bool:
     """打印预览 of the report; True when the user printed from it."""
-    from ui.printing.preview import preview_pdf
-
-    data, name = report_pdf(database, month, community_id)
-    return preview_pdf(parent, data, name.removesuffix(".pdf"))
+    return print_document(parent, _refused(), lambda: report_pdf(database, month, community_id))
 
 
 def save_report(
     parent: QWidget | None, database: Database, month: date, community_id: str | None
 ) -> Path | None:
     """另存 PDF…: asks where, writes atomically."""
-    from ui.printing.files import save_pdf_as
-
-    data, name = report_pdf(database, month, community_id)
-    return save_pdf_as(parent, data, name)
+    return save_document(parent, _refused(), lambda: report_pdf(database, month, community_id))

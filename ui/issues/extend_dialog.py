@@ -18,7 +18,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import message_text
 from ui.widgets import palette
+from ui.widgets.buttons import step_buttons
 from ui.widgets.fields import FieldErrors, error_label, field_box
 from ui.widgets.palette import FIELD_ERRORS
 
@@ -63,13 +63,7 @@ class ExtendDialog(QDialog):
         form.addRow(self.tr("延期的"), self.whose)
         form.addRow(self.tr("延长"), field_box(self, self.length, length_error))
         form.addRow(self.tr("理由"), field_box(self, self.reason, reason_error))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("延期"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = step_buttons(self, self.tr("延期"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

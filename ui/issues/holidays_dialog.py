@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import enum_text, message_text
 from ui.issues.settings import ID_ROLE, SettingsDialog
 from ui.widgets import palette
-from ui.widgets.fields import error_label, field_box
+from ui.widgets.fields import error_label, field_box, field_row
 from ui.widgets.saved_notice import show_saved
 from ui.widgets.tables import read_only_table
 
@@ -99,13 +99,7 @@ class HolidaysDialog(SettingsDialog):
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
-        days = QWidget(self)
-        days_layout = QHBoxLayout(days)
-        days_layout.setContentsMargins(0, 0, 0, 0)
-        days_layout.addWidget(self.first)
-        days_layout.addWidget(QLabel(self.tr("至"), self))
-        days_layout.addWidget(self.last)
-        days_layout.addStretch(1)
+        days = field_row(self, self.first, QLabel(self.tr("至"), self), self.last)
         form = QFormLayout()
         form.addRow(self.tr("日期"), field_box(self, days, last_error))
         form.addRow(self.tr("这几天"), field_box(self, self.kind, kind_error))
@@ -168,7 +162,12 @@ class HolidaysDialog(SettingsDialog):
         row = self.table.currentRow()
         if row < 0 or not self.table.selectedItems():
             return None
-        return date.fromisoformat(str(self.table.item(row, 0).data(ID_ROLE)))
+        return date.fromisoformat(str(self._cell(row, 0).data(ID_ROLE)))
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # every row of the year is filled in full
+        return item
 
     def _on_first_changed(self, value: QDate) -> None:
         if self.last.date() < value:
@@ -183,9 +182,9 @@ class HolidaysDialog(SettingsDialog):
         self.errors.clear()
         self.first.setDate(_qdate(day))
         self.last.setDate(_qdate(day))
-        is_workday = bool(self.table.item(row, 2).data(ID_ROLE))
+        is_workday = bool(self._cell(row, 2).data(ID_ROLE))
         self.kind.setCurrentIndex(self.kind.findData(is_workday))
-        self.name.setText(self.table.item(row, 3).text())
+        self.name.setText(self._cell(row, 3).text())
 
     def save(self) -> bool:
         first, last = _day(self.first.date()), _day(self.last.date())

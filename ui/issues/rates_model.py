@@ -10,13 +10,13 @@ from app.dashboard.rates import RateRow, ranked
 from app.issues.rules import IssueRules
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
+from ui.models.rows_table import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 UNRANKED = QColor("#6b6b6b")
@@ -35,7 +35,7 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-class RatesModel(QAbstractTableModel):
+class RatesModel(RowsTableModel):
     def __init__(self, first: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.headers = [first, self.tr("件数"), self.tr("响应率"), self.tr("解决率"),
@@ -53,12 +53,6 @@ class RatesModel(QAbstractTableModel):
         everyone = rows if among is None else among
         self.places = {id(row): n for n, (row, _s) in enumerate(ranked(everyone, rules), start=1)}
         self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def _values(self, row: RateRow) -> tuple[Any, ...]:
         score = row.score(self.rules)
@@ -88,13 +82,6 @@ class RatesModel(QAbstractTableModel):
             return self.tr("不足{n}件或回访不足{m}件，不排名").format(
                 n=self.rules.min_samples, m=self.rules.min_rated
             )
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -19,7 +19,7 @@ from app.issues.records import Warning
 from app.issues.warnings import Reminder, reminders
 from db.base import utcnow
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, message_text
+from ui.models.rows_table import RowsTableModel
 from ui.widgets.screen import fit_to_screen
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 COLOURS = {Warning.RED: QColor("#fbe3e4"), Warning.YELLOW: QColor("#fff6d5")}
 
 
-class RemindersModel(QAbstractTableModel):
+class RemindersModel(RowsTableModel):
     """At most a few hundred rows: ``reminders`` caps the list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,12 +65,6 @@ class RemindersModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -95,13 +90,6 @@ class RemindersModel(QAbstractTableModel):
             row.supervision_note,
         )
         return values[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
 
 class RemindersDialog(QDialog):

@@ -96,8 +96,8 @@ class RepeatsDialog(QDialog):
 
     def _show(self, row: int) -> None:
         while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
+            item = self.grid.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         if not 0 <= row < len(self.candidates):
             return

@@ -12,7 +12,6 @@ from app.database import Database
 from app.issues.rules import BOUNDS, IssueRules, load_rules, save_rules
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.issues.settings import SettingsDialog
+from ui.widgets.buttons import Standard, step_buttons
 from ui.widgets.fields import error_label, field_box
 
 
@@ -73,13 +73,7 @@ class RulesDialog(SettingsDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = step_buttons(self, self.tr("保存"), Standard.Save)
         layout.addWidget(buttons)
         with self.database.reader() as session:
             self.show_rules(load_rules(session))

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text, message_text, translate
 from ui.widgets import palette
-from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.fields import FieldErrors, error_label, field_box, field_row
 from ui.widgets.palette import FIELD_ERRORS
 from ui.widgets.screen import fit_to_screen
 from ui.widgets.tables import read_only_table
@@ -106,12 +106,7 @@ class CategoriesDialog(SettingsDialog):
         name_error, limit_error = error_label(self), error_label(self)
         self.errors.add(name_error, self.name, "name")
         self.errors.add(limit_error, self.amount, "limit")
-        limit_row = QWidget(self)
-        limit_layout = QHBoxLayout(limit_row)
-        limit_layout.setContentsMargins(0, 0, 0, 0)
-        limit_layout.addWidget(self.amount)
-        limit_layout.addWidget(self.unit, 1)
-        self.limit = limit_row
+        self.limit = field_row(self, self.amount, self.unit, grow=self.unit)
         self.new_button = QPushButton(self.tr("新建"), self)
         self.new_button.clicked.connect(self.start_new)
         self.save_button = QPushButton(self.tr("保存"), self)

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from ui.issues.ranking_dialog import RankingDialog
     from ui.issues.reminders import RemindersDialog
     from ui.issues.rules_dialog import RulesDialog
-    from ui.issues.settings import CategoriesDialog
+    from ui.issues.settings import CategoriesDialog, SettingsDialog
 
 CUSTOM = -1  # the period combo's data for 自定义 (the from–to dates)
 
@@ -299,11 +299,7 @@ class IssuesTab(TabPage):
         return dialog
 
     def show_reminders(self) -> None:
-        dialog = self.reminders_dialog()
-        dialog.exec()
-        if dialog.changed:
-            self.context.events.announce(Changes.of(Area.ISSUES))
-        dialog.deleteLater()
+        self._run_dialog(self.reminders_dialog())
 
     def open_issue(self, issue_id: str) -> None:
         """Shows the issue (after asking about unsaved facts), selected in the list if the
@@ -331,11 +327,7 @@ class IssuesTab(TabPage):
         return RulesDialog(self.context.database, self)
 
     def edit_rules(self) -> None:
-        dialog = self.rules_dialog()
-        dialog.exec()
-        if dialog.changed:
-            self.context.events.announce(Changes.of(Area.ISSUES))
-        dialog.deleteLater()
+        self._run_dialog(self.rules_dialog())
 
     def ranking_dialog(self) -> RankingDialog:
         from ui.issues.ranking_dialog import RankingDialog
@@ -348,19 +340,21 @@ class IssuesTab(TabPage):
         dialog.deleteLater()
 
     def edit_categories(self) -> None:
-        dialog = self.categories_dialog()
-        dialog.exec()
-        if dialog.changed:
+        if self._run_dialog(self.categories_dialog()):
             self.reload_choices()
-            self.context.events.announce(Changes.of(Area.ISSUES))
-        dialog.deleteLater()
 
     def edit_holidays(self) -> None:
-        dialog = self.holidays_dialog()
+        self._run_dialog(self.holidays_dialog())  # deadlines and warnings may differ now
+
+    def _run_dialog(self, dialog: SettingsDialog | RemindersDialog) -> bool:
+        """Runs a dialog of the tab's settings or reminders; True (the change announced) when
+        it changed the issues."""
         dialog.exec()
-        if dialog.changed:  # deadlines and warnings of what is shown may differ now
+        changed = dialog.changed
+        if changed:
             self.context.events.announce(Changes.of(Area.ISSUES))
         dialog.deleteLater()
+        return changed
 
     def reload_choices(self) -> None:
         """After the categories changed: the filter's and the editor's drop-downs."""

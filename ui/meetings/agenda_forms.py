@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from app.database import Database
 from app.enums import ActionStatus
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,7 +29,7 @@ from ui.i18n import enum_text
 from ui.meetings.agenda_model import ActionNode, AgendaNode, DecisionNode
 from ui.meetings.carried import CarriedList
 from ui.meetings.owner_picker import OwnerPicker
-from ui.widgets.fields import FieldErrors, error_label, field_box
+from ui.widgets.fields import FieldErrors, error_label, field_box, field_row
 from ui.widgets.pickers import EnumCombo
 
 
@@ -46,6 +46,17 @@ class NodeForm(QWidget):
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._loading = False
+        self.node: Any = None  # the agenda item, decision or action item shown
+
+    def load(self, node: Any) -> None:
+        """Shows ``node``; the fields filled meanwhile are not edits."""
+        self._loading = True
+        self.node = node
+        self.show_node(node)
+        self._loading = False
+
+    def show_node(self, node: Any) -> None:
+        raise NotImplementedError
 
     def row(self, text: str, widget: QWidget, *keys: str) -> QLabel:
         error = error_label(self)
@@ -73,13 +84,10 @@ class AgendaForm(NodeForm):
         self.title.textEdited.connect(self._on_edited)
         self.notes.textChanged.connect(self._on_edited)
 
-    def load(self, node: AgendaNode) -> None:
-        self._loading = True
-        self.node = node
+    def show_node(self, node: AgendaNode) -> None:
         self.title.setText(node.title)
         self.notes.setPlainText(node.notes)
         self.carried.show_lines(node.carried)
-        self._loading = False
 
     def _on_edited(self, *_args: object) -> None:
         if self._loading or self.node is None:
@@ -107,16 +115,13 @@ class DecisionForm(NodeForm):
         self.actions_hint.setWordWrap(True)
         self.actions_hint.setStyleSheet("color: #555;")
         actions_error = error_label(self)
-        self.errors.add(actions_error, self.text, "action_items", watch=False)
+        self.errors.add(actions_error, self.text, "action_items", watch=())
         self.form.addRow(self.tr("工作事项"), field_box(self, self.actions_hint, actions_error))
         self.text.textChanged.connect(self._on_edited)
 
-    def load(self, node: DecisionNode) -> None:
-        self._loading = True
-        self.node = node
+    def show_node(self, node: DecisionNode) -> None:
         self.text.setPlainText(node.text)
         self._show_actions()
-        self._loading = False
 
     def _show_actions(self) -> None:
         if self.node is None:
@@ -164,12 +169,7 @@ class ActionForm(NodeForm):
         self.due_on.setDisplayFormat("yyyy-MM-dd")
         self.due_on.setEnabled(False)
         self.has_due.toggled.connect(lambda on: self.due_on.setEnabled(on and not self.read_only))
-        due = QWidget(self)
-        due_layout = QHBoxLayout(due)
-        due_layout.setContentsMargins(0, 0, 0, 0)
-        due_layout.addWidget(self.has_due)
-        due_layout.addWidget(self.due_on)
-        due_layout.addStretch(1)
+        due = field_row(self, self.has_due, self.due_on)
         self.status = EnumCombo(list(ActionStatus), parent=self)
         self.issue = QLabel(self)
         self.issue.setWordWrap(True)
@@ -178,7 +178,7 @@ class ActionForm(NodeForm):
         owner_error = self.row(
             self.tr("责任方"), self.owner, "owner_person_id", "owner_unit_id", "owner_org_unit_id"
         )
-        self.errors.add(owner_error, self.owner.kind, watch=False)
+        self.errors.add(owner_error, self.owner.kind, watch=())
         self.row(self.tr("完成时限"), due, "due_on")
         self.row(self.tr("进度"), self.status, "status")
         self.row(self.tr("民生事项"), self.issue, "issue_id")
@@ -188,9 +188,7 @@ class ActionForm(NodeForm):
         self.due_on.dateChanged.connect(self._on_edited)
         self.status.currentIndexChanged.connect(self._on_status_changed)
 
-    def load(self, node: ActionNode) -> None:
-        self._loading = True
-        self.node = node
+    def show_node(self, node: ActionNode) -> None:
         self.description.setText(node.description)
         self.owner.set_owner(node.owner_person_id, node.owner_unit_id, node.owner_org_unit_id)
         if node.owner_typed:  # text typed that names nobody yet: keep it visible
@@ -205,7 +203,6 @@ class ActionForm(NodeForm):
         self.due_on.setDate(QDate(due.year, due.month, due.day))
         self.status.set_value(node.status)
         self._show_issue()
-        self._loading = False
 
     def _show_issue(self) -> None:
         node = self.node

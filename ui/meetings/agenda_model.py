@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from app.enums import ActionStatus, IssueStatus
 from app.exports.pdf.text import level1, level2
@@ -141,6 +141,7 @@ class AgendaNode:
 
 
 Node = AgendaNode | DecisionNode | ActionNode
+Child = TypeVar("Child", AgendaNode, DecisionNode, ActionNode)
 
 
 class AgendaTreeModel(QAbstractItemModel):
@@ -243,26 +244,19 @@ class AgendaTreeModel(QAbstractItemModel):
         self.dataChanged.emit(index, index)
 
     def add_agenda_item(self, node: AgendaNode | None = None) -> AgendaNode:
-        node = node or AgendaNode()
-        row = len(self.items)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.items.append(node)
-        self.endInsertRows()
-        return node
+        return self._append(QModelIndex(), self.items, node or AgendaNode())
 
     def add_decision(self, item: AgendaNode) -> DecisionNode:
-        node = DecisionNode(parent=item)
-        row = len(item.decisions)
-        self.beginInsertRows(self.index_of(item), row, row)
-        item.decisions.append(node)
-        self.endInsertRows()
-        return node
+        return self._append(self.index_of(item), item.decisions, DecisionNode(parent=item))
 
     def add_action(self, decision: DecisionNode) -> ActionNode:
-        node = ActionNode(parent=decision)
-        row = len(decision.actions)
-        self.beginInsertRows(self.index_of(decision), row, row)
-        decision.actions.append(node)
+        return self._append(self.index_of(decision), decision.actions, ActionNode(parent=decision))
+
+    def _append(self, parent: QModelIndex, children: list[Child], node: Child) -> Child:
+        """``node`` as the last of ``children``, the rows under ``parent``."""
+        row = len(children)
+        self.beginInsertRows(parent, row, row)
+        children.append(node)
         self.endInsertRows()
         return node
 

@@ -15,6 +15,7 @@ Signals:
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from app.database import Database
 from app.meetings.detail import AgendaItemView
@@ -26,9 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -42,12 +41,16 @@ from ui.meetings.agenda_model import (
     AgendaNode,
     AgendaTreeModel,
     DecisionNode,
+    ModelIndex,
     Node,
     short,
 )
 from ui.meetings.basics_page import unmatched
 from ui.widgets.fields import set_invalid
+from ui.widgets.questions import ask
+from ui.widgets.splitter import side_by_side
 
+Added = TypeVar("Added", AgendaNode, DecisionNode, ActionNode)
 PATH = re.compile(
     r"^agenda\[(\d+)\](?:\.decisions\[(\d+)\](?:\.action_items\[(\d+)\])?)?(?:\.(\w+))?$"
 )
@@ -57,7 +60,7 @@ TREE_WIDTH = 430
 class NumberedDelegate(QStyledItemDelegate):
     """Puts the minutes' numbers (一、（一）) in front of agenda items and decisions."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         super().initStyleOption(option, index)
         model = index.model()
         if isinstance(model, AgendaTreeModel):
@@ -143,12 +146,7 @@ class AgendaPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
         left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(self.forms)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([TREE_WIDTH, 700])
+        splitter = side_by_side(self, left, self.forms, (TREE_WIDTH, 700), stretch=(0, 1))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -195,19 +193,14 @@ class AgendaPage(QWidget):
     # editing the tree
 
     def add_agenda_item(self) -> AgendaNode:
-        node = self.model.add_agenda_item()
-        self.select(node)
-        self.agenda_form.title.setFocus()
-        return node
+        return self._show_new(self.model.add_agenda_item(), self.agenda_form.title)
 
     def add_decision(self) -> DecisionNode | None:
         item = self._nearest(AgendaNode)
         if item is None:
             return None
         node = self.model.add_decision(item)  # type: ignore[arg-type]
-        self.select(node)
-        self.decision_form.text.setFocus()
-        return node
+        return self._show_new(node, self.decision_form.text)
 
     def add_action(self) -> ActionNode | None:
         decision = self._nearest(DecisionNode)
@@ -215,8 +208,12 @@ class AgendaPage(QWidget):
             return None
         node = self.model.add_action(decision)  # type: ignore[arg-type]
         node.due_on = self.action_form.default_due()
+        return self._show_new(node, self.action_form.description)
+
+    def _show_new(self, node: Added, first: QWidget) -> Added:
+        """Selects the node just added, the cursor in its ``first`` field."""
         self.select(node)
-        self.action_form.description.setFocus()
+        first.setFocus()
         return node
 
     def _nearest(self, kind: type) -> Node | None:
@@ -260,14 +257,7 @@ class AgendaPage(QWidget):
             )
         else:
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("删除"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.tr("删除"), text)
 
     # forms
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app.database import Database
-from app.directory.choices import Choice, person_choices, resident_unit_choices
+from app.directory.choices import person_choices, resident_unit_choices
 from app.enums import AttendanceStatus
 from app.errors import UserError
 from app.meetings import service
@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import message_text
 from ui.meetings.attendee_model import STATUS_ROLE, STATUSES, AttendeeTableModel, Col, status_text
 from ui.widgets.fields import error_label, set_invalid
-from ui.widgets.pickers import LookupEdit
+from ui.widgets.pickers import LookupEdit, lookup_in
 
 ROW_ERROR = re.compile(r"^attendees\[(\d+)\](?:\.(\w+))?$")
 KEYS = {
@@ -89,19 +89,15 @@ class AttendeesPage(QWidget):
         self.model.row_edited.connect(self._on_model_row_edited)
         self.error_row: int | None = None
 
-        self.person = LookupEdit(self._find_people, self)
+        self.person = LookupEdit(lookup_in(self._database, person_choices), self)
         self.person.setPlaceholderText(self.tr("添加人员：输入姓名中的几个字"))
-        self.person.completer_popup.activated[QModelIndex].connect(  # type: ignore[index]
-            self._on_person_picked
-        )
+        self.person.picked.connect(self.add_person)
         self.person.returnPressed.connect(self.add_person)
         self.add_person_button = QPushButton(self.tr("添加人员"), self)
         self.add_person_button.clicked.connect(self.add_person)
-        self.unit = LookupEdit(self._find_units, self)
+        self.unit = LookupEdit(lookup_in(self._database, resident_unit_choices), self)
         self.unit.setPlaceholderText(self.tr("添加整个单位：输入单位名称中的几个字"))
-        self.unit.completer_popup.activated[QModelIndex].connect(  # type: ignore[index]
-            self._on_unit_picked
-        )
+        self.unit.picked.connect(self.add_unit)
         self.unit.returnPressed.connect(self.add_unit)
         self.add_unit_button = QPushButton(self.tr("添加单位代表"), self)
         self.add_unit_button.setToolTip(self.tr("把该单位在通讯录中的人员全部加入名单"))
@@ -176,14 +172,6 @@ class AttendeesPage(QWidget):
 
     # lookups
 
-    def _find_people(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return person_choices(session, text)
-
-    def _find_units(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return resident_unit_choices(session, text)
-
     # adding and removing
 
     def _describe(self, rows: list[AttendeeData]) -> list[AttendeeView]:
@@ -231,12 +219,6 @@ class AttendeesPage(QWidget):
         if views:
             self.select_row(self.model.rowCount() - len(views))
         return len(views)
-
-    def _on_person_picked(self, _index: QModelIndex) -> None:
-        self.add_person()
-
-    def _on_unit_picked(self, _index: QModelIndex) -> None:
-        self.add_unit()
 
     def selected_rows(self) -> list[int]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.database import Database
-from app.directory.choices import Choice, org_unit_choices, person_choice, person_choices
+from app.directory.choices import org_unit_choices, person_choice, person_choices
 from app.enums import OrgLevel
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.widgets.fields import FieldErrors, error_label, field_box
-from ui.widgets.pickers import ChoiceCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, LookupEdit, lookup_in
 
 HOSTS = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.DEPARTMENT)
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -102,9 +102,9 @@ class BasicsPage(QWidget):
         self.place.setPlaceholderText(self.tr("例如 街道党群服务中心三楼会议室"))
         self.host = ChoiceCombo(parent=self)
         self.host.set_placeholder(self.tr("主办的街道、片区、社区或科室"))
-        self.chair = LookupEdit(self._find_people, self)
+        self.chair = LookupEdit(lookup_in(self._database, person_choices), self)
         self.chair.setPlaceholderText(self.tr("输入姓名中的几个字，从列表中选择"))
-        self.recorder = LookupEdit(self._find_people, self)
+        self.recorder = LookupEdit(lookup_in(self._database, person_choices), self)
         self.recorder.setPlaceholderText(self.tr("输入姓名中的几个字，从列表中选择"))
         self.summary = QPlainTextEdit(self)
         self.summary.setPlaceholderText(
@@ -145,7 +145,8 @@ class BasicsPage(QWidget):
         self.errors.add(starts_error, self.starts_at, "starts_at")
         self.errors.add(ends_error, self.ends_at, "ends_at")
         box = field_box(self, times, starts_error)
-        box.layout().addWidget(ends_error)
+        if (box_layout := box.layout()) is not None:
+            box_layout.addWidget(ends_error)
         label = QLabel(self.tr("开始时间"), self)
         label.setBuddy(self.starts_at)
         form.addRow(label, box)
@@ -163,10 +164,6 @@ class BasicsPage(QWidget):
         label = QLabel(text, self)
         label.setBuddy(widget)
         form.addRow(label, field_box(self, widget, error))
-
-    def _find_people(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return person_choices(session, text)
 
     # loading and reading back
 

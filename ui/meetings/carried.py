@@ -5,12 +5,11 @@ under that agenda item as the minutes will print them."""
 from __future__ import annotations
 
 from app.database import Database
-from app.errors import UserError
 from app.meetings import service
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
-from ui.i18n import message_text
+from PySide6.QtWidgets import QLabel, QWidget
+from ui.widgets.questions import ask, attempt
 
 LISTED = 8  # decisions named in the question; the rest are counted
 
@@ -31,25 +30,15 @@ def offer_open_decisions(parent: QWidget, database: Database, meeting_id: str) -
         "CarriedDecisions",
         "同类会议还有{n}项议定事项没有落实：\n{lines}\n\n加入议程“上次议定事项落实情况”吗？",
     ).format(n=len(views), lines="\n".join(lines))
-    answer = QMessageBox.question(
-        parent,
-        QCoreApplication.translate("CarriedDecisions", "上次议定事项"),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    title = QCoreApplication.translate("CarriedDecisions", "上次议定事项")
+    if not ask(parent, title, question, yes_by_default=True):
         return False
-    try:
-        with database.session() as session:
-            service.carry_open_decisions(session, meeting_id)
-    except UserError as error:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("CarriedDecisions", "上次议定事项"),
-            message_text(error.message),
-        )
-        return False
+    return attempt(parent, title, lambda: _carry(database, meeting_id)) is not None
+
+
+def _carry(database: Database, meeting_id: str) -> bool:
+    with database.session() as session:
+        service.carry_open_decisions(session, meeting_id)
     return True
 
 

@@ -16,7 +16,7 @@ from db.models.meetings import Meeting
 
 from PySide6.QtCore import QCoreApplication
 from ui.tab import DataEvents
-from ui.widgets.undo import ServiceCommand
+from ui.widgets.undo import Inverse, ServiceCommand
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -46,8 +46,10 @@ class MeetingCommand(ServiceCommand):
 class CreateMeetingCommand(MeetingCommand):
     """Undo deletes the new meeting (a draft); redo restores the same meeting."""
 
+    template = CREATED
+
     def __init__(self, meeting_id: str, title: str, database: Database, events: DataEvents) -> None:
-        super().__init__(_text(CREATED, title), meeting_id, database, events)
+        super().__init__(_text(self.template, title), meeting_id, database, events)
 
     def apply(self, session: Session) -> None:
         service.restore_meeting(session, self.meeting_id)
@@ -57,19 +59,10 @@ class CreateMeetingCommand(MeetingCommand):
 
 
 class DuplicateMeetingCommand(CreateMeetingCommand):
-    def __init__(self, meeting_id: str, title: str, database: Database, events: DataEvents) -> None:
-        super().__init__(meeting_id, title, database, events)
-        self.setText(_text(DUPLICATED, title))
+    template = DUPLICATED
 
 
-class DeleteMeetingCommand(MeetingCommand):
+class DeleteMeetingCommand(Inverse, CreateMeetingCommand):
     """Redo deletes the meeting, undo restores it."""
 
-    def __init__(self, meeting_id: str, title: str, database: Database, events: DataEvents) -> None:
-        super().__init__(_text(DELETED, title), meeting_id, database, events)
-
-    def apply(self, session: Session) -> None:
-        service.delete_meeting(session, self.meeting_id)
-
-    def revert(self, session: Session) -> None:
-        service.restore_meeting(session, self.meeting_id)
+    template = DELETED

@@ -7,12 +7,12 @@ from datetime import datetime
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QWidget,
 )
 from ui.meetings.basics_page import datetime_edit, from_qdatetime, to_qdatetime
+from ui.widgets.buttons import step_buttons
 
 WITH_WEEKDAY = "yyyy-MM-dd dddd HH:mm"  # the weekday shows the pattern kept
 
@@ -33,13 +33,7 @@ class DuplicateDialog(QDialog):
         self.starts_at = datetime_edit(self)
         self.starts_at.setDisplayFormat(WITH_WEEKDAY)
         self.starts_at.setDateTime(to_qdatetime(proposed))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("复制"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = step_buttons(self, self.tr("复制"))
         form = QFormLayout(self)
         form.addRow(note)
         form.addRow(self.tr("下次会议时间"), self.starts_at)

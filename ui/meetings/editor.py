@@ -32,16 +32,14 @@ from app.meetings import service
 from app.meetings.detail import MeetingDetail
 from app.meetings.records import MeetingContent, MeetingData
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QMenu,
     QMessageBox,
     QTabWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 from ui.i18n import message_text
@@ -54,6 +52,7 @@ from ui.meetings.raise_issue_dialog import RaiseIssueDialog
 from ui.tab import TabContext
 from ui.widgets import palette, read_only
 from ui.widgets.editor_dialog import EditorDialog
+from ui.widgets.questions import ask
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.screen import fit_to_screen
 
@@ -143,25 +142,9 @@ class MeetingDialog(EditorDialog):
         )
 
     def _build_layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (
-            self.finalise_button,
-            self.reopen_button,
-            self.signin_button,
-            self.export_button,
-            self.archive_button,
-            self.print_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.marker)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.read_only_banner)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
+        steps = (self.finalise_button, self.reopen_button, self.signin_button,
+                 self.export_button, self.archive_button, self.print_button)  # fmt: skip
+        self.lay_out(self.tabs, steps)
 
     # loading
 
@@ -413,14 +396,11 @@ class MeetingDialog(EditorDialog):
         if missing:
             self._show_problems(missing)
             return False
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("定稿"),
             self.tr("定稿后纪要只读；如需修改，须退回草稿并说明理由。现在定稿吗？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             with self.database.session() as session:
@@ -478,17 +458,12 @@ class MeetingDialog(EditorDialog):
             with self.database.session() as session:
                 return service.reopen(session, meeting_id, version, reason)
 
-        dialog = ReasonDialog(
+        return self.ask_reason(
             self.tr("退回草稿"),
             self.tr("请说明退回草稿的理由（例如：补充会议决定的责任单位）。理由将记入操作日志。"),
             apply,
-            self,
+            self._on_reopened,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.applied.connect(self._on_reopened)
-        self.reason_dialog = dialog
-        dialog.open()
-        return dialog
 
     def _on_reopened(self, detail: MeetingDetail) -> None:
         self.reason_dialog = None

@@ -9,13 +9,13 @@ from app.meetings import service
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 from ui.i18n import message_text
+from ui.widgets.buttons import Standard, step_buttons
 from ui.widgets.fields import FieldErrors, error_label
 from ui.widgets.palette import FIELD_ERRORS
 
@@ -36,13 +36,7 @@ class KindsDialog(QDialog):
             self.text.setPlainText("\n".join(service.meeting_kinds(session)))
         self.error = error_label(self)
         self.errors.add(self.error, self.text, "kinds")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = step_buttons(self, self.tr("保存"), Standard.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.text, 1)

@@ -8,28 +8,17 @@ records the exported time (neither moves the meeting's version on).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from app.database import Database
-from app.errors import UserError
 from app.exports.pdf import render_minutes, render_signin_sheet
 from app.meetings import service
 from app.meetings.minutes import minutes_document, minutes_file_name, signin_sheet
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from ui.i18n import message_text
-
-
-@contextmanager
-def busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+from ui.printing.documents import busy, print_document, save_document
+from ui.widgets.questions import attempt
 
 
 def minutes_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:
@@ -48,27 +37,13 @@ def signin_pdf(database: Database, meeting_id: str) -> tuple[bytes, str]:
     return data, f"{sheet.heading} {sign_in} {sheet.starts_at:%Y-%m-%d}.pdf"
 
 
-def _run(parent: QWidget | None, step: Callable[[], object]) -> object | None:
-    try:
-        return step()
-    except UserError as error:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("MeetingOutput", "无法完成"),
-            message_text(error.message),
-        )
-        return None
+def _refused() -> str:
+    return QCoreApplication.translate("MeetingOutput", "无法完成")
 
 
 def export_minutes(parent: QWidget | None, database: Database, meeting_id: str) -> Path | None:
     """导出纪要PDF…: asks where, writes atomically, records the exported time."""
-    from ui.printing.files import save_pdf_as
-
-    built = _run(parent, lambda: minutes_pdf(database, meeting_id))
-    if built is None:
-        return None
-    data, name = built  # type: ignore[misc]
-    path = save_pdf_as(parent, data, name)
+    path = save_document(parent, _refused(), lambda: minutes_pdf(database, meeting_id))
     if path is not None:
         with database.session() as session:
             service.mark_exported(session, meeting_id)
@@ -77,13 +52,7 @@ def export_minutes(parent: QWidget | None, database: Database, meeting_id: str) 
 
 def print_minutes(parent: QWidget | None, database: Database, meeting_id: str) -> bool:
     """打印预览 of the minutes; records the printed time when the user printed."""
-    from ui.printing.preview import preview_pdf
-
-    built = _run(parent, lambda: minutes_pdf(database, meeting_id))
-    if built is None:
-        return False
-    data, name = built  # type: ignore[misc]
-    printed = preview_pdf(parent, data, name.removesuffix(".pdf"))
+    printed = print_document(parent, _refused(), lambda: minutes_pdf(database, meeting_id))
     if printed:
         with database.session() as session:
             service.mark_printed(session, meeting_id)
@@ -91,23 +60,11 @@ def print_minutes(parent: QWidget | None, database: Database, meeting_id: str) -
 
 
 def print_signin_sheet(parent: QWidget | None, database: Database, meeting_id: str) -> bool:
-    from ui.printing.preview import preview_pdf
-
-    built = _run(parent, lambda: signin_pdf(database, meeting_id))
-    if built is None:
-        return False
-    data, name = built  # type: ignore[misc]
-    return preview_pdf(parent, data, name.removesuffix(".pdf"))
+    return print_document(parent, _refused(), lambda: signin_pdf(database, meeting_id))
 
 
 def save_signin_sheet(parent: QWidget | None, database: Database, meeting_id: str) -> Path | None:
-    from ui.printing.files import save_pdf_as
-
-    built = _run(parent, lambda: signin_pdf(database, meeting_id))
-    if built is None:
-        return None
-    data, name = built  # type: ignore[misc]
-    return save_pdf_as(parent, data, name)
+    return save_document(parent, _refused(), lambda: signin_pdf(database, meeting_id))
 
 
 def archive_meeting(parent: QWidget | None, database: Database, meeting_id: str) -> Path | None:
@@ -127,7 +84,7 @@ def archive_meeting(parent: QWidget | None, database: Database, meeting_id: str)
         with busy(), database.session() as session:
             return write_bundle(session, meeting_id, Path(folder)).path
 
-    path = _run(parent, write)
+    path = attempt(parent, _refused(), write)
     if isinstance(path, Path):
         QMessageBox.information(
             parent,

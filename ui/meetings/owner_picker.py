@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from app.database import Database
 from app.directory.choices import (
-    Choice,
     org_unit_choices,
     person_choice,
     person_choices,
@@ -18,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 from ui.i18n import translate
-from ui.widgets.pickers import ChoiceCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, LookupEdit, lookup_in
 
 ORG_UNIT, UNIT, PERSON = 0, 1, 2
 KINDS = (
@@ -50,8 +49,8 @@ class OwnerPicker(QWidget):
             self.kind.addItem(translate("OwnerPicker", text))
         self.org_unit = ChoiceCombo(parent=self)
         self.org_unit.set_placeholder(self.tr("例如 城市管理科、宁海路社区"))
-        self.unit = LookupEdit(self._find_units, self)
-        self.person = LookupEdit(self._find_people, self)
+        self.unit = LookupEdit(lookup_in(self._database, resident_unit_choices), self)
+        self.person = LookupEdit(lookup_in(self._database, person_choices), self)
         self.person.setPlaceholderText(self.tr("输入姓名中的几个字，从列表中选择"))
         self.stack = QStackedWidget(self)
         for widget in (self.org_unit, self.unit, self.person):
@@ -70,14 +69,6 @@ class OwnerPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind)
         layout.addWidget(self.stack, 1)
-
-    def _find_units(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return resident_unit_choices(session, text)
-
-    def _find_people(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return person_choices(session, text)
 
     def current_picker(self) -> ChoiceCombo | LookupEdit:
         return (self.org_unit, self.unit, self.person)[self.kind.currentIndex()]

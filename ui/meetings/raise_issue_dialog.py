@@ -9,13 +9,13 @@ from app.issues import service
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 from ui.i18n import message_text
+from ui.widgets.buttons import step_buttons
 from ui.widgets.pickers import pinyin_sorted
 
 OTHER = "其他"  # chosen first when there is such a category
@@ -46,13 +46,7 @@ class RaiseIssueDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("类别"), self.category)
         form.addRow(self.tr("社区"), self.community)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = step_buttons(self, self.tr("登记"))
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addLayout(form)

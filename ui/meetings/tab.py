@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,11 @@ from ui.meetings.filters import HostFilter, PeriodFilter
 from ui.meetings.summary import MeetingSummaryPanel
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
+from ui.widgets.buttons import action_button
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.one_dialog import open_dialog
+from ui.widgets.questions import ask
+from ui.widgets.splitter import side_by_side
 
 if TYPE_CHECKING:  # the dialogs, printing and undo commands load when first used
     from ui.meetings.duplicate_dialog import DuplicateDialog
@@ -81,26 +83,33 @@ class MeetingsTab(TabPage):
 
         self.summary = MeetingSummaryPanel(self)
         self.summary.upcoming_activated.connect(self._on_upcoming_activated)
-        self.new_button = self._button(self.tr("新建会议…"), self.tr("新建会议（Ctrl+N）"))
-        self.new_button.clicked.connect(self.new_record)
-        self.open_button = self._button(self.tr("打开…"), self.tr("打开编辑（Enter、双击）"))
-        self.open_button.clicked.connect(self.open_selected)
-        self.duplicate_button = self._button(
-            self.tr("复制为下次会议…"), self.tr("以选中的会议为底稿，新建下次会议")
+        self.new_button = action_button(
+            self, self.tr("新建会议…"), self.tr("新建会议（Ctrl+N）"), self.new_record
         )
-        self.duplicate_button.clicked.connect(self.duplicate_selected)
-        self.print_button = self._button(
-            self.tr("打印纪要…"), self.tr("打印预览选中会议的纪要（Ctrl+P）")
+        self.open_button = action_button(
+            self, self.tr("打开…"), self.tr("打开编辑（Enter、双击）"), self.open_selected
         )
-        self.print_button.clicked.connect(self.print_current)
-        self.signin_button = self._button(self.tr("签到表…"), self.tr("打印预览选中会议的签到表"))
-        self.signin_button.clicked.connect(self.print_signin_sheet)
-        self.delete_button = self._button(
-            self.tr("删除"), self.tr("删除选中的会议，先询问（Delete）")
+        self.duplicate_button = action_button(
+            self,
+            self.tr("复制为下次会议…"),
+            self.tr("以选中的会议为底稿，新建下次会议"),
+            self.duplicate_selected,
         )
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.kinds_button = self._button(self.tr("会议类型…"), self.tr("修改会议类型列表"))
-        self.kinds_button.clicked.connect(self.edit_kinds)
+        self.print_button = action_button(
+            self,
+            self.tr("打印纪要…"),
+            self.tr("打印预览选中会议的纪要（Ctrl+P）"),
+            self.print_current,
+        )
+        self.signin_button = action_button(
+            self, self.tr("签到表…"), self.tr("打印预览选中会议的签到表"), self.print_signin_sheet
+        )
+        self.delete_button = action_button(
+            self, self.tr("删除"), self.tr("删除选中的会议，先询问（Delete）"), self.delete_selected
+        )
+        self.kinds_button = action_button(
+            self, self.tr("会议类型…"), self.tr("修改会议类型列表"), self.edit_kinds
+        )
         context.lock_writes(
             self.new_button, self.duplicate_button, self.delete_button, self.kinds_button
         )
@@ -108,11 +117,6 @@ class MeetingsTab(TabPage):
         self._build_layout()
         self.refresh()
         self.follow_changes(context.events)
-
-    def _button(self, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        return button
 
     def _add_filters(self) -> None:
         panel = self.panel
@@ -158,12 +162,7 @@ class MeetingsTab(TabPage):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.summary, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.panel)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([1000, SUMMARY_WIDTH])
+        splitter = side_by_side(self, self.panel, right, (1000, SUMMARY_WIDTH), stretch=(1, 0))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(actions)
@@ -218,16 +217,13 @@ class MeetingsTab(TabPage):
             return False
         title = self._selected_title()
         if self._selected_status() is not MeetingStatus.FINAL:
-            answer = QMessageBox.question(
+            if not ask(
                 self,
                 self.tr("删除"),
                 self.tr("删除会议“{title}”吗？\n删除后可用“撤销”（Ctrl+Z）恢复。").format(
                     title=title
                 ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return False
         try:
             with self.context.database.session() as session:
@@ -346,12 +342,10 @@ class MeetingsTab(TabPage):
         from ui.meetings.duplicate_dialog import DuplicateDialog
 
         dialog = DuplicateDialog(title, proposed, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setProperty("meeting_id", meeting_id)
         dialog.accepted.connect(self._on_duplicate_dialog_accepted)
         self.duplicate_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_dialog(dialog)
 
     def _on_duplicate_dialog_accepted(self) -> None:
         from ui.meetings.duplicate_dialog import DuplicateDialog

@@ -16,8 +16,8 @@ from app.errors import UserError
 from app.exports.pdf.writing import atomic_write_bytes, atomic_write_files, safe_file_name
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-from ui.i18n import message_text
+from PySide6.QtWidgets import QFileDialog, QWidget
+from ui.widgets.questions import ask, show_refusal
 from ui.widgets.saved_notice import show_saved
 
 _last_folder: list[str] = []  # the folder of the last save, for the next dialog this session
@@ -70,16 +70,13 @@ def save_pdfs_in_folder(parent: QWidget | None, files: dict[str, bytes]) -> list
     targets = {Path(chosen) / name: data for name, data in files.items()}
     there = [path.name for path in targets if path.exists()]
     if there:
-        answer = QMessageBox.question(
+        if not ask(
             parent,
             QCoreApplication.translate("Printing", "替换文件"),
             QCoreApplication.translate(
                 "Printing", "文件夹中已有 {n} 个同名文件（如“{name}”）。替换它们吗？"
             ).format(n=len(there), name=there[0]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return None
     if not _written(parent, lambda: atomic_write_files(targets)):
         return None
@@ -94,11 +91,7 @@ def _written(parent: QWidget | None, write: Callable[[], None]) -> bool:
     try:
         write()
     except UserError as error:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("Printing", "无法保存"),
-            message_text(error.message),
-        )
+        show_refusal(parent, QCoreApplication.translate("Printing", "无法保存"), error)
         return False
     return True
 

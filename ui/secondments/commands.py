@@ -24,12 +24,14 @@ from app.secondments.lifecycle import Action
 from app.secondments.records import EvaluationData, PostingData, WorkLogData
 from db.models.secondments import Evaluation, Posting, WorkLog
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.i18n import message_text
 from ui.secondments.detail import PostingDetailPanel
 from ui.secondments.dialogs import EvaluationDialog, PostingDialog, TermChangeDialog, WorkLogDialog
 from ui.tab import TabContext
+from ui.widgets.one_dialog import open_one
+from ui.widgets.questions import ask
 from ui.widgets.record_dialog import RecordDialog
 from ui.widgets.undo import StepCommand
 
@@ -136,16 +138,11 @@ class PostingCommands(QObject):
         if detail is None:
             return
         posting_id, name = detail.id, detail.person_name
-        answer = QMessageBox.question(
+        if ask(
             self.screen,
             self.tr("删除"),
             self.tr("删除“{name}”的这项挂职？工作记录和评价随之隐藏。").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self._run(
-            lambda s: service.delete_posting(s, posting_id)
-        ):
+        ) and self._run(lambda s: service.delete_posting(s, posting_id)):
             self._push(
                 self.tr("删除挂职“{name}”").format(name=name),
                 lambda s: service.restore_posting(s, posting_id),
@@ -196,14 +193,7 @@ class PostingCommands(QObject):
         log_id = self.detail.current_log_id()
         if log_id is None:
             return
-        answer = QMessageBox.question(
-            self.screen,
-            self.tr("删除"),
-            self.tr("删除选中的工作记录？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self._run(
+        if ask(self.screen, self.tr("删除"), self.tr("删除选中的工作记录？")) and self._run(
             lambda s: logs.delete_log(s, log_id)
         ):
             self._push(
@@ -291,17 +281,9 @@ class PostingCommands(QObject):
 
     def _open(self, dialog: RecordDialog) -> RecordDialog:
         """Shows a form; a viewer's opens read-only (a double-click shows the record)."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
         if not self.context.may_edit:
             dialog.show_read_only()
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _forget(self, dialog: RecordDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
+        return open_one(self, dialog)
 
     def _run(self, action: Callable[[Any], Any]) -> bool:
         """Runs a change that is then pushed (the push announces it); False when refused."""

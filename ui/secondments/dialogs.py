@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit, lookup_in
 from ui.widgets.record_dialog import RecordDialog
 
 UNIT, ORG = "unit:", "org:"
@@ -98,7 +98,7 @@ class PostingDialog(RecordDialog):
     ) -> None:
         super().__init__(self.tr("新建挂职") if new else self.tr("修改挂职"), parent)
         self._database = database
-        self.person = LookupEdit(self._find_people, self)
+        self.person = LookupEdit(lookup_in(self._database, person_choices), self)
         self.kind = EnumCombo(list(PostingKind), self.tr("请选择"), self)
         places = place_choices(database)
         self.home = ChoiceCombo(parent=self)
@@ -116,7 +116,7 @@ class PostingDialog(RecordDialog):
         if dates_locked:
             self.ends_on.setEnabled(False)
             self.ends_on.setToolTip(self.tr("挂职开始后，结束日期请用“延期”或“提前结束”修改"))
-        self.mentor = LookupEdit(self._find_people, self)
+        self.mentor = LookupEdit(lookup_in(self._database, person_choices), self)
         self.mentor.setPlaceholderText(self.tr("结对培养须选导师"))
         self.objectives = QPlainTextEdit(self)
         self.objectives.setFixedHeight(64)
@@ -135,10 +135,6 @@ class PostingDialog(RecordDialog):
         self.add_row(self.tr("挂职任务"), self.objectives, "objectives")
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self.finish(data)
-
-    def _find_people(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return person_choices(session, text)
 
     def _on_kind_current_index_changed(self, _index: int) -> None:
         self.mentor.setEnabled(self.kind.value() is PostingKind.MENTORING)
@@ -206,9 +202,9 @@ class WorkLogDialog(RecordDialog):
         self.hours.setDecimals(1)
         self.hours.setSingleStep(0.5)
         self.hours.setSuffix(self.tr(" 小时"))
-        self.meeting = LookupEdit(self._find_meetings, self)
+        self.meeting = LookupEdit(lookup_in(self._database, meeting_choices), self)
         self.meeting.setPlaceholderText(self.tr("选填：输入会议名称中的几个字"))
-        self.issue = LookupEdit(self._find_issues, self)
+        self.issue = LookupEdit(lookup_in(self._database, issue_choices), self)
         self.issue.setPlaceholderText(self.tr("选填：输入民生事项编号或标题中的几个字"))
         self.track(self.logged_on, self.hours)
         self.add_row(self.tr("类别"), self.kind, "kind")
@@ -220,14 +216,6 @@ class WorkLogDialog(RecordDialog):
         self.add_row(self.tr("关联民生事项"), self.issue, "issue_id")
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self.finish(data)
-
-    def _find_meetings(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return meeting_choices(session, text)
-
-    def _find_issues(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return issue_choices(session, text)
 
     def _on_kind_current_index_changed(self, _index: int) -> None:
         report = self.kind.value() is not LogKind.ENTRY

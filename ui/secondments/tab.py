@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,9 @@ from ui.secondments.detail import PostingDetailPanel
 from ui.tab import TabContext, TabPage
 from ui.widgets import palette
 from ui.widgets.list_panel import ListPanel
+from ui.widgets.one_dialog import open_dialog
 from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.splitter import side_by_side
 
 ENDING_CHOICES = (7, 30, 60, 90)
 BANNER_STYLE = palette.WARNING_TEXT
@@ -125,13 +126,7 @@ class SecondmentsTab(TabPage):
         top.addWidget(self.banner, 1)
         top.addWidget(self.assessment_button)
         top.addWidget(self.new_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.panel)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([880, 470])
+        splitter = side_by_side(self, self.panel, self.detail, (880, 470))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
@@ -179,9 +174,8 @@ class SecondmentsTab(TabPage):
         from ui.secondments.assessment import AssessmentDialog
 
         dialog = AssessmentDialog(self.database, self._today().year, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.posting_chosen.connect(self.panel.select_id)
-        dialog.open()
+        open_dialog(dialog)
 
     # printing
 

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from ui.i18n import message_text
 from ui.widgets import read_only
+from ui.widgets.questions import ask
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -239,14 +239,11 @@ class AttachmentsBox(QGroupBox):
         info = self.selected()
         if info is None:
             return
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("删除附件"),
             self.tr("删除附件“{name}”？").format(name=info.file_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             owner = dict(self._owner)
             self._run(lambda s: self.rules.remove(s, owner, info.id))
 

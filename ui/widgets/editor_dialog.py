@@ -13,17 +13,27 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.errors import ConflictError, UserError, ValidationError
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.i18n import message_text
 from ui.tab import TabContext
 from ui.widgets import read_only, unsaved
+from ui.widgets.buttons import action_button
+from ui.widgets.one_dialog import open_dialog
 from ui.widgets.palette import FIELD_ERRORS
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.unsaved import UnsavedMarker
@@ -31,6 +41,8 @@ from ui.widgets.unsaved import UnsavedMarker
 
 class EditorDialog(QDialog):
     saved = Signal(str)
+    save_button: QPushButton  # made by the subclass, where its place in the tab order is
+    close_button: QPushButton
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,11 +63,36 @@ class EditorDialog(QDialog):
             button.setAutoDefault(False)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
+    def lay_out(self, body: QWidget, steps: Sequence[QWidget]) -> None:
+        """The window: the banners over ``body``, and under it a bar of the record's ``steps``
+        with, at the right, the unsaved marker, 保存 and 关闭 (``save_button``,
+        ``close_button``)."""
+        bar = QHBoxLayout()
+        for button in steps:
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.marker)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.banner)
+        layout.addWidget(body, 1)
+        layout.addLayout(bar)
+
+    def ask_reason(
+        self, title: str, prompt: str, apply: Callable[[str], Any], done: Callable[[Any], None]
+    ) -> ReasonDialog:
+        """Asks for the reason a step must give (终止, 退回草稿): ``apply(reason)`` does the
+        step and ``done`` gets what it returned."""
+        dialog = ReasonDialog(title, prompt, apply, self)
+        dialog.applied.connect(done)
+        self.reason_dialog = dialog
+        return open_dialog(dialog)
+
     def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
+        button = action_button(self, text, tip, slot)
         button.setAutoDefault(False)
-        button.clicked.connect(slot)
         return button
 
     # what a subclass says

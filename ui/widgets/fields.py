@@ -1,14 +1,19 @@
-"""Errors shown at the field they concern, for the meeting editor's pages.
+"""Errors shown at the field they concern, for the record dialogs and the editors' pages.
 
-Each page registers its fields by the keys the service names in ``ValidationError.field``
+Each form registers its fields by the keys the service names in ``ValidationError.field``
 (``title``, ``chair_id``…); ``show`` puts the message under the field, draws the input in red
 and, for the first error, focuses it. Typing into a field clears its error.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +39,19 @@ def field_box(parent: QWidget, widget: QWidget, error: QLabel) -> QWidget:
     return box
 
 
+def field_row(parent: QWidget, *widgets: QWidget, grow: QWidget | None = None) -> QWidget:
+    """Inputs side by side as one field of a form: ``grow`` takes the spare width, or else
+    the space after them stays empty."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is grow else 0)
+    if grow is None:
+        layout.addStretch(1)
+    return row
+
+
 def set_invalid(widget: QWidget | None, invalid: bool) -> None:
     if widget is None:
         return
@@ -48,7 +66,7 @@ class _Field:
     def __init__(self, error: QLabel, focus: QWidget) -> None:
         self.error = error
         self.focus = focus
-        self.marked = False
+        self.marked: QWidget | None = None  # the input drawn in red while the error shows
 
 
 class FieldErrors:
@@ -57,12 +75,16 @@ class FieldErrors:
     def __init__(self) -> None:
         self._fields: dict[str, _Field] = {}
 
-    def add(self, error: QLabel, focus: QWidget, *keys: str, watch: bool = True) -> None:
+    def add(
+        self, error: QLabel, focus: QWidget, *keys: str, watch: Iterable[QWidget] | None = None
+    ) -> None:
+        """``error`` shows the errors for ``keys``; ``focus`` is the input they concern, and
+        typing into it (or into the inputs ``watch`` names instead) clears them."""
         field = _Field(error, focus)
         for key in keys:
             self._fields[key] = field
-        if watch:
-            for signal in changed_signals(focus):
+        for widget in [focus] if watch is None else watch:
+            for signal in changed_signals(widget):
                 signal.connect(lambda *_args, f=field: self._clear(f))
 
     def has(self, key: str) -> bool:
@@ -77,10 +99,13 @@ class FieldErrors:
         elif text not in field.error.text():  # two problems in one field: both shown
             field.error.setText(field.error.text() + "\n" + text)
         field.error.show()
-        field.marked = True
-        set_invalid(field.focus, True)
+        target = field.focus
+        if isinstance(target, QStackedWidget):  # the page shown is the input in use
+            target = target.currentWidget() or target
+        field.marked = target
+        set_invalid(target, True)
         if focus:
-            field.focus.setFocus()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def text(self, key: str) -> str:
@@ -96,6 +121,5 @@ class FieldErrors:
             return
         field.error.hide()
         field.error.clear()
-        if field.marked:
-            set_invalid(field.focus, False)
-            field.marked = False
+        set_invalid(field.marked, False)
+        field.marked = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.directory.choices import Choice
 from app.directory.matching import name_matches
@@ -20,10 +20,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 from ui.i18n import enum_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.database import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -151,8 +157,27 @@ class ChoiceCombo(QComboBox):
         return self.findText(text, Qt.MatchFlag.MatchExactly)
 
 
+def lookup_in(
+    database: Database, choices: Callable[[Session, str], list[Choice]]
+) -> Callable[[str], list[Choice]]:
+    """A type-ahead's lookup: the ``choices`` matching the text typed, read from ``database``
+    (``person_choices``, ``resident_unit_choices``…)."""
+
+    def lookup(text: str) -> list[Choice]:
+        with database.reader() as session:
+            return choices(session, text)
+
+    return lookup
+
+
 class LookupEdit(QLineEdit):
-    """A type-ahead over a long list: each edit asks ``lookup(text)`` for the matches."""
+    """A type-ahead over a long list: each edit asks ``lookup(text)`` for the matches.
+
+    Signals:
+        picked(): a match was taken from the list (clicked, or highlighted and Enter).
+    """
+
+    picked = Signal()
 
     def __init__(
         self,
@@ -160,7 +185,7 @@ class LookupEdit(QLineEdit):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._lookup = lookup
+        self.lookup = lookup  # the matches for a text
         self._choice: Choice | None = None
         self._matches = QStandardItemModel(self)
         self.completer_popup = QCompleter(self._matches, self)
@@ -169,6 +194,9 @@ class LookupEdit(QLineEdit):
         self.completer_popup.setMaxVisibleItems(12)
         self.completer_popup.activated[QModelIndex].connect(  # type: ignore[index]
             self._on_completer_activated
+        )
+        self.completer_popup.activated[QModelIndex].connect(  # type: ignore[index]
+            lambda _index: self.picked.emit()
         )
         self.textEdited.connect(self._on_text_edited)
         self.setClearButtonEnabled(True)
@@ -191,7 +219,7 @@ class LookupEdit(QLineEdit):
             return None
         if self._choice is not None and self._choice.label == text:
             return self._choice
-        exact = [c for c in self._lookup(text) if c.label == text]
+        exact = [c for c in self.lookup(text) if c.label == text]
         if len(exact) == 1:  # typed in full rather than picked: fine when it is unambiguous
             self._choice = exact[0]
             return exact[0]
@@ -202,7 +230,7 @@ class LookupEdit(QLineEdit):
         if not text.strip():
             self._hide_popup()
             return
-        for choice in self._lookup(text):
+        for choice in self.lookup(text):
             item = QStandardItem(choice.label)
             item.setData(choice.id, ID_ROLE)
             item.setEditable(False)

@@ -18,7 +18,6 @@ from app.errors import UserError, ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
+from ui.widgets.buttons import step_buttons
 from ui.widgets.fields import FieldErrors, error_label
 from ui.widgets.palette import FIELD_ERRORS
 
@@ -52,13 +52,7 @@ class ReasonDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.error = error_label(self)
         self.errors.add(self.error, self.text, "reason")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = step_buttons(self, self.tr("确定"))
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.text, 1)

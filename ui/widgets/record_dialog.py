@@ -17,7 +17,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from app.errors import UserError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -38,17 +37,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 from ui.i18n import message_text
 from ui.widgets import read_only
+from ui.widgets.buttons import Standard, step_buttons
+from ui.widgets.fields import FieldErrors, error_label, field_box
 from ui.widgets.palette import FIELD_ERRORS
 from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
 from ui.widgets.unsaved import UnsavedMarker, changed_signals, may_leave
 
 CONTEXT = "RecordDialog"
+W = TypeVar("W", bound=QWidget)
 
 
 def widget_state(widget: QWidget) -> Any:
@@ -68,16 +69,6 @@ def widget_state(widget: QWidget) -> Any:
     return None
 
 
-class _Row:
-    __slots__ = ("widget", "error", "focus", "marked")
-
-    def __init__(self, widget: QWidget, error: QLabel, focus: QWidget) -> None:
-        self.widget = widget
-        self.error = error
-        self.focus = focus
-        self.marked: QWidget | None = None  # the widget drawn in red while the error shows
-
-
 class RecordDialog(QDialog):
     saved = Signal(object)
 
@@ -87,7 +78,7 @@ class RecordDialog(QDialog):
         self.setStyleSheet(FIELD_ERRORS)
         self.setMinimumWidth(560)
         self._save: Callable[[Any], Any] | None = None
-        self._rows: dict[str, _Row] = {}
+        self.errors = FieldErrors()
         self._tracked: list[QWidget] = []
         self._clean_state: list[Any] = []
         self._read_only = False
@@ -97,17 +88,12 @@ class RecordDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(6)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons = step_buttons(
+            self, QCoreApplication.translate("RecordDialog", "保存"), Standard.Save
         )
-        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save_button.setText(QCoreApplication.translate("RecordDialog", "保存"))
-        save_button.setToolTip(QCoreApplication.translate("RecordDialog", "保存（Ctrl+S）"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("RecordDialog", "取消")
+        self.buttons.button(Standard.Save).setToolTip(
+            QCoreApplication.translate("RecordDialog", "保存（Ctrl+S）")
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
 
         bar = QHBoxLayout()
@@ -123,37 +109,23 @@ class RecordDialog(QDialog):
     def add_row(
         self,
         label: str,
-        widget: QWidget,
+        widget: W,
         *keys: str,
         track: Iterable[QWidget] | None = None,
         focus: QWidget | None = None,
-    ) -> QWidget:
+    ) -> W:
         """A labelled field whose errors for the record fields ``keys`` show under it.
 
         ``track`` lists the input widgets whose changes count as unsaved (default: the
         widget itself); ``focus`` is what gets the focus on an error (default: the widget).
         """
-        error = QLabel(self)
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        box = QWidget(self)
-        box_layout = QVBoxLayout(box)
-        box_layout.setContentsMargins(0, 0, 0, 0)
-        box_layout.setSpacing(2)
-        box_layout.addWidget(widget)
-        box_layout.addWidget(error)
+        error = error_label(self)
         label_widget = QLabel(label, self)
         label_widget.setBuddy(focus or widget)
-        self.form.addRow(label_widget, box)
-        row = _Row(widget, error, focus or widget)
-        for key in keys:
-            self._rows[key] = row
-        for tracked in track if track is not None else [widget]:
-            self._tracked.append(tracked)
-            for signal in changed_signals(tracked):
-                signal.connect(lambda *_args, r=row: self._clear_error(r))
-                signal.connect(self.marker.recheck)
+        self.form.addRow(label_widget, field_box(self, widget, error))
+        tracked = [widget] if track is None else list(track)
+        self.errors.add(error, focus or widget, *keys, watch=tracked)
+        self.track(*tracked)
         return widget
 
     def track(self, *widgets: QWidget) -> None:
@@ -227,43 +199,14 @@ class RecordDialog(QDialog):
 
     def show_error(self, key: str, text: str) -> bool:
         """Shows ``text`` under the field for ``key`` and focuses it; False if no such field."""
-        row = self._rows.get(key)
-        if row is None:
-            return False
-        row.error.setText(text)
-        row.error.show()
-        target = row.focus
-        if isinstance(row.focus, QStackedWidget):  # the page shown is the field in use
-            target = row.focus.currentWidget() or row.focus
-        row.marked = target
-        self._set_invalid(target, True)
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+        return self.errors.show(key, text)
 
     def error_text(self, key: str) -> str:
         """The error shown at a field ("" when none): what a test or screen reader reads."""
-        row = self._rows.get(key)
-        return row.error.text() if row is not None and not row.error.isHidden() else ""
+        return self.errors.text(key)
 
     def clear_errors(self) -> None:
-        for row in set(self._rows.values()):
-            self._clear_error(row)
-
-    def _clear_error(self, row: _Row) -> None:
-        if row.error.isHidden():
-            return
-        row.error.hide()
-        row.error.clear()
-        self._set_invalid(row.marked, False)
-        row.marked = None
-
-    @staticmethod
-    def _set_invalid(widget: QWidget | None, invalid: bool) -> None:
-        if widget is None:
-            return
-        widget.setProperty("invalid", invalid)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        self.errors.clear()
 
     # QDialog
 

@@ -18,7 +18,7 @@ undone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 from weakref import WeakKeyDictionary
 
 from app.changes import Area, Changes
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 
 Guarded = tuple["type[Entity]", str]  # a row: its model and id
+Data = TypeVar("Data")
 # per open database: the version this window's own changes and steps last wrote to a row
 _written: WeakKeyDictionary[Database, dict[Guarded, int | None]] = WeakKeyDictionary()
 
@@ -148,6 +149,34 @@ def _offer_reload(what: str, error: ConflictError) -> bool:
         QMessageBox.StandardButton.Yes,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+class Inverse(ServiceCommand):
+    """Put before a command class, it makes the same two steps the other way round: 删除 as
+    the inverse of 新建 (redo deletes what the other's redo restores, and undo restores it)."""
+
+    def apply(self, session: Session) -> None:
+        super().revert(session)
+
+    def revert(self, session: Session) -> None:
+        super().apply(session)
+
+
+class EditCommand(ServiceCommand, Generic[Data]):
+    """An edit of a record: redo saves ``after``, undo saves ``before`` (each against the
+    version the step before wrote, refused when the record changed elsewhere meanwhile)."""
+
+    before: Data
+    after: Data
+
+    def save(self, session: Session, data: Data) -> None:
+        raise NotImplementedError
+
+    def apply(self, session: Session) -> None:
+        self.save(session, self.after)
+
+    def revert(self, session: Session) -> None:
+        self.save(session, self.before)
 
 
 class StepCommand(ServiceCommand):

@@ -7,9 +7,10 @@ from app.directory.choices import org_unit_choices
 from app.directory.records import OrgUnitData
 from app.enums import OrgLevel
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit
+from ui.directory.dialogs.base import DirectoryDialog
+from ui.directory.kinds import ORG_UNIT
 from ui.widgets.pickers import ChoiceCombo, EnumCombo
-from ui.widgets.record_dialog import RecordDialog
 
 # what a new unit under a unit of each level usually is
 CHILD_LEVEL = {
@@ -22,17 +23,10 @@ CHILD_LEVEL = {
 }
 
 
-class OrgUnitDialog(RecordDialog):
-    def __init__(
-        self,
-        database: Database,
-        data: OrgUnitData,
-        *,
-        record_id: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        new = record_id is None
-        super().__init__(self.tr("新建组织") if new else self.tr("修改组织"), parent)
+class OrgUnitDialog(DirectoryDialog):
+    record_kind = ORG_UNIT
+
+    def build(self, database: Database, record_id: str | None) -> None:
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("例如 颐和路社区、第一网格、城市管理科"))
         self.level = EnumCombo(list(OrgLevel), self.tr("请选择"), self)
@@ -47,7 +41,6 @@ class OrgUnitDialog(RecordDialog):
         self.add_row(self.tr("层级"), self.level, "level")
         self.add_row(self.tr("上级"), self.parent_unit, "parent_id")
         self.add_row(self.tr("编码"), self.code, "code")
-        self.finish(data)
 
     def load(self, data: OrgUnitData) -> None:
         self.name.setText(data.name)

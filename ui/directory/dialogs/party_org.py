@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from app.database import Database
 from app.directory.choices import (
-    Choice,
     org_unit_choices,
     party_org_choices,
     person_choice,
@@ -15,32 +14,25 @@ from app.directory.choices import (
 from app.directory.records import PartyOrgData
 from app.enums import PartyOrgKind
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStackedWidget, QWidget
-from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
-from ui.widgets.record_dialog import RecordDialog
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStackedWidget
+from ui.directory.dialogs.base import DirectoryDialog
+from ui.directory.kinds import PARTY_ORG
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit, lookup_in
 
 OWNED_BY_UNIT, OWNED_BY_ORG = 0, 1
 
 
-class PartyOrgDialog(RecordDialog):
-    def __init__(
-        self,
-        database: Database,
-        data: PartyOrgData,
-        *,
-        record_id: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        new = record_id is None
-        super().__init__(self.tr("新建党组织") if new else self.tr("修改党组织"), parent)
-        self._database = database
+class PartyOrgDialog(DirectoryDialog):
+    record_kind = PARTY_ORG
+
+    def build(self, database: Database, record_id: str | None) -> None:
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("例如 中共南京大学委员会、颐和路社区第一党支部"))
         self.kind = EnumCombo(list(PartyOrgKind), self.tr("请选择"), self)
         self.owner_kind = QComboBox(self)
         self.owner_kind.addItem(self.tr("驻区单位"), OWNED_BY_UNIT)
         self.owner_kind.addItem(self.tr("街道、社区或网格"), OWNED_BY_ORG)
-        self.resident_unit = LookupEdit(self._find_units, self)
+        self.resident_unit = LookupEdit(lookup_in(self._database, resident_unit_choices), self)
         self.org_unit = ChoiceCombo(parent=self)
         self.owner = QStackedWidget(self)
         self.owner.addWidget(self.resident_unit)
@@ -52,7 +44,7 @@ class PartyOrgDialog(RecordDialog):
         with database.reader() as session:
             self.org_unit.set_choices(org_unit_choices(session))
             self.parent_org.set_choices(party_org_choices(session, exclude_id=record_id))
-        self.secretary = LookupEdit(self._find_people, self)
+        self.secretary = LookupEdit(lookup_in(self._database, person_choices), self)
         self.secretary.setPlaceholderText(self.tr("输入书记姓名中的字，从列表中选择"))
         self.member_count = QSpinBox(self)
         self.member_count.setRange(0, 100000)
@@ -71,15 +63,6 @@ class PartyOrgDialog(RecordDialog):
         self.add_row(self.tr("上级党组织"), self.parent_org, "parent_id")
         self.add_row(self.tr("书记"), self.secretary, "secretary_id")
         self.add_row(self.tr("党员人数"), self.member_count, "member_count")
-        self.finish(data)
-
-    def _find_units(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return resident_unit_choices(session, text)
-
-    def _find_people(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return person_choices(session, text)
 
     def load(self, data: PartyOrgData) -> None:
         self.name.setText(data.name)

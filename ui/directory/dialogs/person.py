@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from app.database import Database
 from app.directory.choices import (
-    Choice,
     org_unit_choices,
     party_org_choices,
     resident_unit_choice,
@@ -17,25 +16,19 @@ from app.directory.choices import (
 from app.directory.records import PersonData
 from app.enums import Gender, OrgLevel
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
-from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit
-from ui.widgets.record_dialog import RecordDialog
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
+from ui.directory.dialogs.base import DirectoryDialog
+from ui.directory.kinds import PERSON
+from ui.widgets.fields import field_row
+from ui.widgets.pickers import ChoiceCombo, EnumCombo, LookupEdit, lookup_in
 
 PLACES = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.GRID)
 
 
-class PersonDialog(RecordDialog):
-    def __init__(
-        self,
-        database: Database,
-        data: PersonData,
-        *,
-        record_id: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        new = record_id is None
-        super().__init__(self.tr("新建人员") if new else self.tr("修改人员"), parent)
-        self._database = database
+class PersonDialog(DirectoryDialog):
+    record_kind = PERSON
+
+    def build(self, database: Database, record_id: str | None) -> None:
         self.name = QLineEdit(self)
         self.gender = EnumCombo(list(Gender), parent=self, none_text=self.tr("未填"))
         self.mobile = QLineEdit(self)
@@ -44,7 +37,7 @@ class PersonDialog(RecordDialog):
         self.id_number = QLineEdit(self)
         self.id_number.setPlaceholderText(self.tr("18位身份证号，末位可为X"))
         self.id_number.setMaxLength(24)
-        self.employer = LookupEdit(self._find_units, self)
+        self.employer = LookupEdit(lookup_in(self._database, resident_unit_choices), self)
         self.post = QLineEdit(self)
         self.post.setPlaceholderText(self.tr("例如 科长、社区书记、网格员"))
         self.org_unit = ChoiceCombo(parent=self)
@@ -65,12 +58,7 @@ class PersonDialog(RecordDialog):
         self.add_row(self.tr("工作单位"), self.employer, "employer_unit_id")
         self.add_row(self.tr("职务"), self.post, "post")
         self.add_row(self.tr("所在社区网格"), self.org_unit, "org_unit_id")
-        flags = QWidget(self)
-        flags_layout = QHBoxLayout(flags)
-        flags_layout.setContentsMargins(0, 0, 0, 0)
-        flags_layout.addWidget(self.is_party_member)
-        flags_layout.addWidget(self.is_grid_worker)
-        flags_layout.addStretch(1)
+        flags = field_row(self, self.is_party_member, self.is_grid_worker)
         self.add_row(
             self.tr("身份"),
             flags,
@@ -81,11 +69,6 @@ class PersonDialog(RecordDialog):
         )
         self.add_row(self.tr("所在党组织"), self.party_org, "party_org_id")
         self.add_row(self.tr("备注"), self.note, "note")
-        self.finish(data)
-
-    def _find_units(self, text: str) -> list[Choice]:
-        with self._database.reader() as session:
-            return resident_unit_choices(session, text)
 
     def load(self, data: PersonData) -> None:
         self.name.setText(data.name)

@@ -7,24 +7,18 @@ from app.directory.choices import org_unit_choices
 from app.directory.records import ResidentUnitData
 from app.enums import OrgLevel, UnitCategory
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from ui.directory.dialogs.base import DirectoryDialog
+from ui.directory.kinds import RESIDENT_UNIT
 from ui.widgets.pickers import ChoiceCombo, EnumCombo
-from ui.widgets.record_dialog import RecordDialog
 
 PLACES = (OrgLevel.STREET, OrgLevel.ZONE, OrgLevel.COMMUNITY, OrgLevel.GRID)
 
 
-class ResidentUnitDialog(RecordDialog):
-    def __init__(
-        self,
-        database: Database,
-        data: ResidentUnitData,
-        *,
-        record_id: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        new = record_id is None
-        super().__init__(self.tr("新建驻区单位") if new else self.tr("修改驻区单位"), parent)
+class ResidentUnitDialog(DirectoryDialog):
+    record_kind = RESIDENT_UNIT
+
+    def build(self, database: Database, record_id: str | None) -> None:
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("单位全称，例如 江苏省人民检察院"))
         self.category = EnumCombo(list(UnitCategory), self.tr("请选择"), self)
@@ -45,7 +39,6 @@ class ResidentUnitDialog(RecordDialog):
         self.add_row(self.tr("联系人"), self.contact_name, "contact_name")
         self.add_row(self.tr("联系电话"), self.contact_phone, "contact_phone")
         self.add_row(self.tr("备注"), self.note, "note")
-        self.finish(data)
 
     def load(self, data: ResidentUnitData) -> None:
         self.name.setText(data.name)
