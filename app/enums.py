@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         PartySide,
     )
     from db.models.directory import Gender, ManagementMode, OrgLevel, PartyOrgKind, UnitCategory
+    from db.models.exchange import SiteKind, SiteState
     from db.models.issues import (
         DispatchStatus,
         HolidayOrigin,
@@ -70,6 +71,8 @@ __all__ = [
     "Priority",
     "Role",
     "Satisfaction",
+    "SiteKind",
+    "SiteState",
     "UnitCategory",
 ]
 
@@ -107,6 +110,7 @@ _HOMES = {
         "secondments",
     ),
     **dict.fromkeys(("Role",), "security"),
+    **dict.fromkeys(("SiteKind", "SiteState"), "exchange"),
 }
 
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.enums import SiteKind, SiteState
 from app.errors import UserError
 from app.exchange.status import ExchangeStatus, exchange_status
 from app.exports.pdf.writing import atomic_write_bytes
-from db.models.exchange import SiteKind, SiteState
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
