@@ -16,11 +16,7 @@ gongjian_staff;``. Run ``gongjian postgres-roles`` again after an upgrade adds t
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
-from typing import Any
-
-from app.cli_base import CliError, Handler
 
 PREFIX = "gongjian"
 ROLES = ("viewer", "staff", "admin")
@@ -73,36 +69,3 @@ def database_tables() -> list[str]:
 
     load_all()
     return [*Base.metadata.tables, "alembic_version"]
-
-
-def register(commands: Any) -> dict[str, Handler]:
-    """Adds ``gongjian postgres-roles`` to ``commands``; returns its handler."""
-    roles = commands.add_parser(
-        "postgres-roles",
-        help="在 PostgreSQL 上建立 gongjian_admin/staff/viewer 角色并授予相应权限",
-    )
-    roles.add_argument("--print", action="store_true", help="只打印 SQL，不执行")
-    return {"postgres-roles": run}
-
-
-def run(args: argparse.Namespace, target: str) -> int:
-    statements = role_statements(database_tables())
-    if args.print:
-        print(";\n".join(statements) + ";")
-        return 0
-    from sqlalchemy import text
-
-    from app.database import Database
-
-    database = Database(target, must_exist=True)
-    try:
-        if database.engine.dialect.name != "postgresql":
-            raise CliError("数据库角色只用于 PostgreSQL 服务器；SQLite 文件由操作系统的权限保护。")
-        with database.engine.begin() as connection:
-            for statement in statements:
-                connection.execute(text(statement))
-    finally:
-        database.close()
-    names = "、".join(map(group_role, ROLES))
-    print(f"已建立并授权：{names}。用 CREATE ROLE 名字 LOGIN PASSWORD '…' IN ROLE 角色; 建立登录。")
-    return 0

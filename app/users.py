@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.access import write_refusal
 from app.errors import ValidationError, not_found
-from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.operator import Operator
 from app.passwords import checked_new_password, hash_password, password_matches
 from app.validation import check_required
@@ -72,9 +72,7 @@ def user_id_of(session: Session, username: str) -> str | None:
 
 def add_user(session: Session, by: Operator, data: UserInput) -> str:
     require_admin(by)
-    username = check_required(
-        "username", data.username, field_label(QT_TRANSLATE_NOOP("fields", "用户名")), 40
-    )
+    username = check_required("username", data.username, QT_TRANSLATE_NOOP("fields", "用户名"), 40)
     if not USERNAME.fullmatch(username):
         raise ValidationError(
             "username",
@@ -95,7 +93,7 @@ def add_user(session: Session, by: Operator, data: UserInput) -> str:
             ),
         )
     display_name = check_required(
-        "display_name", data.display_name, field_label(QT_TRANSLATE_NOOP("fields", "姓名")), 50
+        "display_name", data.display_name, QT_TRANSLATE_NOOP("fields", "姓名"), 50
     )
     password = checked_new_password(data.password, data.password_again, username)
     if data.role is not Role.ADMIN and not _admins_with_password(session):

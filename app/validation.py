@@ -7,7 +7,7 @@ import unicodedata
 from datetime import date
 
 from app.errors import ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
 
 CONTEXT = "validation"
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -119,8 +119,10 @@ def check_mobile(field: str, text: str) -> str:
     return value
 
 
-def check_required(field: str, text: str, label: Message, max_length: int) -> str:
-    """Stripped text; raises when empty or longer than ``max_length`` characters."""
+def check_required(field: str, text: str, label: Message | str, max_length: int) -> str:
+    """Stripped text; raises when empty or longer than ``max_length`` characters. ``label``
+    is the field's name: a ``Message``, or text marked ``QT_TRANSLATE_NOOP("fields", …)``."""
+    label = field_label(label) if isinstance(label, str) else label
     value = text.strip()
     if not value:
         raise ValidationError(
@@ -130,7 +132,10 @@ def check_required(field: str, text: str, label: Message, max_length: int) -> st
     return check_length(field, value, label, max_length)
 
 
-def check_length(field: str, text: str, label: Message, max_length: int) -> str:
+def check_length(field: str, text: str, label: Message | str, max_length: int) -> str:
+    """Stripped text; raises when longer than ``max_length`` characters (``label`` as for
+    ``check_required``)."""
+    label = field_label(label) if isinstance(label, str) else label
     value = text.strip()
     if len(value) > max_length:
         raise ValidationError(

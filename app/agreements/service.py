@@ -89,21 +89,24 @@ def add_agreement(session: Session, data: AgreementData) -> Agreement:
     and writes them at its end."""
     clean = data.validated()
     check_number_free(session, clean.number, None)
-    assert clean.kind is not None
-    agreement = Agreement(
-        kind=clean.kind,
-        number=clean.number,
-        title=clean.title,
-        signed_on=clean.signed_on,
-        valid_from=clean.valid_from,
-        valid_to=clean.valid_to,
-        summary=clean.summary,
-        status=INITIAL,
-    )
-    set_parties(agreement, clean.parties)
+    agreement = Agreement(status=INITIAL)
+    _fill(agreement, clean)
     session.add(agreement)
     record(session, "create", agreement, None)
     return agreement
+
+
+def _fill(agreement: Agreement, clean: AgreementData) -> None:
+    """Puts validated data on a new or edited agreement."""
+    assert clean.kind is not None
+    agreement.kind = clean.kind
+    agreement.number = clean.number
+    agreement.title = clean.title
+    agreement.signed_on = clean.signed_on
+    agreement.valid_from = clean.valid_from
+    agreement.valid_to = clean.valid_to
+    agreement.summary = clean.summary
+    set_parties(agreement, clean.parties)
 
 
 def save_agreement(
@@ -122,15 +125,7 @@ def save_agreement(
     if agreement.status in DATED and (clean.valid_from is None or clean.valid_to is None):
         raise invalid("valid_to", QT_TRANSLATE_NOOP("validation", "生效的协议必须有有效期。"))
     before = state(agreement)
-    assert clean.kind is not None
-    agreement.kind = clean.kind
-    agreement.number = clean.number
-    agreement.title = clean.title
-    agreement.signed_on = clean.signed_on
-    agreement.valid_from = clean.valid_from
-    agreement.valid_to = clean.valid_to
-    agreement.summary = clean.summary
-    set_parties(agreement, clean.parties)
+    _fill(agreement, clean)
     agreement.status = status_for(
         clean.valid_from,
         clean.valid_to,

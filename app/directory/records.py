@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from app.errors import ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import (
     check_id_number,
     check_length,
@@ -30,12 +30,8 @@ class OrgUnitData:
     def validated(self) -> OrgUnitData:
         return replace(
             self,
-            name=check_required(
-                "name", self.name, field_label(QT_TRANSLATE_NOOP("fields", "名称")), 100
-            ),
-            code=check_length(
-                "code", self.code, field_label(QT_TRANSLATE_NOOP("fields", "编码")), 30
-            ),
+            name=check_required("name", self.name, QT_TRANSLATE_NOOP("fields", "名称"), 100),
+            code=check_length("code", self.code, QT_TRANSLATE_NOOP("fields", "编码"), 30),
         )
 
 
@@ -64,16 +60,12 @@ class ResidentUnitData:
             )
         return replace(
             self,
-            name=check_required(
-                "name", self.name, field_label(QT_TRANSLATE_NOOP("fields", "单位名称")), 120
-            ),
-            address=check_length(
-                "address", self.address, field_label(QT_TRANSLATE_NOOP("fields", "地址")), 200
-            ),
+            name=check_required("name", self.name, QT_TRANSLATE_NOOP("fields", "单位名称"), 120),
+            address=check_length("address", self.address, QT_TRANSLATE_NOOP("fields", "地址"), 200),
             contact_name=check_length(
                 "contact_name",
                 self.contact_name,
-                field_label(QT_TRANSLATE_NOOP("fields", "联系人")),
+                QT_TRANSLATE_NOOP("fields", "联系人"),
                 50,
             ),
             contact_phone=phone,
@@ -108,9 +100,7 @@ class PartyOrgData:
             )
         return replace(
             self,
-            name=check_required(
-                "name", self.name, field_label(QT_TRANSLATE_NOOP("fields", "党组织名称")), 120
-            ),
+            name=check_required("name", self.name, QT_TRANSLATE_NOOP("fields", "党组织名称"), 120),
         )
 
 
@@ -149,14 +139,10 @@ class PersonData:
             )
         return replace(
             self,
-            name=check_required(
-                "name", self.name, field_label(QT_TRANSLATE_NOOP("fields", "姓名")), 50
-            ),
+            name=check_required("name", self.name, QT_TRANSLATE_NOOP("fields", "姓名"), 50),
             mobile=check_mobile("mobile", self.mobile) if self.mobile.strip() else "",
             id_number=check_id_number("id_number", self.id_number)
             if self.id_number.strip()
             else "",
-            post=check_length(
-                "post", self.post, field_label(QT_TRANSLATE_NOOP("fields", "职务")), 80
-            ),
+            post=check_length("post", self.post, QT_TRANSLATE_NOOP("fields", "职务"), 80),
         )

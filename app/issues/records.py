@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from app.i18n import QT_TRANSLATE_NOOP, field_label
+from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.limits import Limit
 from app.issues.workflow import ENDED_STATUSES
 from app.validation import check_length, check_required, half_width
@@ -53,7 +53,7 @@ class IssueData:
         """The data with text stripped; ValidationError naming the field when it is wrong."""
         return IssueData(
             title=check_required(
-                "title", self.title, field_label(QT_TRANSLATE_NOOP("fields", "事项")), TITLE_MAX
+                "title", self.title, QT_TRANSLATE_NOOP("fields", "事项"), TITLE_MAX
             ),
             source=IssueSource(self.source),
             description=self.description.strip(),
@@ -64,25 +64,25 @@ class IssueData:
             address=check_length(
                 "address",
                 self.address,
-                field_label(QT_TRANSLATE_NOOP("fields", "地址")),
+                QT_TRANSLATE_NOOP("fields", "地址"),
                 ADDRESS_MAX,
             ),
             reporter_name=check_length(
                 "reporter_name",
                 self.reporter_name,
-                field_label(QT_TRANSLATE_NOOP("fields", "反映人")),
+                QT_TRANSLATE_NOOP("fields", "反映人"),
                 NAME_MAX,
             ),
             reporter_phone=check_length(
                 "reporter_phone",
                 half_width(self.reporter_phone),
-                field_label(QT_TRANSLATE_NOOP("fields", "联系电话")),
+                QT_TRANSLATE_NOOP("fields", "联系电话"),
                 PHONE_MAX,
             ),
             entered_by=check_length(
                 "entered_by",
                 self.entered_by,
-                field_label(QT_TRANSLATE_NOOP("fields", "代录人")),
+                QT_TRANSLATE_NOOP("fields", "代录人"),
                 NAME_MAX,
             ),
             priority=Priority(self.priority),

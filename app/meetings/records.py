@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from app.errors import ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import BEIJING
 from app.validation import check_length, check_required
 from db.models.meetings import ActionStatus, AttendanceStatus
@@ -67,7 +67,7 @@ class MeetingData:
         if not kind:
             raise _error("kind", QT_TRANSLATE_NOOP("validation", "请选择会议类型。"))
         title = check_required(
-            "title", self.title, field_label(QT_TRANSLATE_NOOP("fields", "会议名称")), TITLE_MAX
+            "title", self.title, QT_TRANSLATE_NOOP("fields", "会议名称"), TITLE_MAX
         )
         if self.session_no is not None and not 1 <= self.session_no <= SESSION_NO_MAX:
             raise _error(
@@ -87,20 +87,18 @@ class MeetingData:
             title=title,
             starts_at=starts_at,
             ends_at=ends_at,
-            place=check_length(
-                "place", self.place, field_label(QT_TRANSLATE_NOOP("fields", "地点")), PLACE_MAX
-            ),
+            place=check_length("place", self.place, QT_TRANSLATE_NOOP("fields", "地点"), PLACE_MAX),
             summary=self.summary.strip(),
             copy_to=check_length(
                 "copy_to",
                 self.copy_to,
-                field_label(QT_TRANSLATE_NOOP("fields", "抄送")),
+                QT_TRANSLATE_NOOP("fields", "抄送"),
                 COPY_TO_MAX,
             ),
             printed_by=check_length(
                 "printed_by",
                 self.printed_by,
-                field_label(QT_TRANSLATE_NOOP("fields", "印发机关")),
+                QT_TRANSLATE_NOOP("fields", "印发机关"),
                 PLACE_MAX,
             ),
         )

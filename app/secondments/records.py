@@ -146,19 +146,19 @@ class PostingData:
             home_post=check_length(
                 "home_post",
                 self.home_post,
-                field_label(QT_TRANSLATE_NOOP("fields", "原单位职务")),
+                QT_TRANSLATE_NOOP("fields", "原单位职务"),
                 POST_MAX,
             ),
             host_post=check_required(
                 "host_post",
                 self.host_post,
-                field_label(QT_TRANSLATE_NOOP("fields", "挂职岗位")),
+                QT_TRANSLATE_NOOP("fields", "挂职岗位"),
                 POST_MAX,
             ),
             objectives=check_length(
                 "objectives",
                 self.objectives,
-                field_label(QT_TRANSLATE_NOOP("fields", "挂职任务")),
+                QT_TRANSLATE_NOOP("fields", "挂职任务"),
                 OBJECTIVES_MAX,
             ),
         )
@@ -294,13 +294,13 @@ class EvaluationData:
             comment=check_length(
                 "comment",
                 self.comment,
-                field_label(QT_TRANSLATE_NOOP("fields", "评价意见")),
+                QT_TRANSLATE_NOOP("fields", "评价意见"),
                 CONTENT_MAX,
             ),
             evaluator=check_required(
                 "evaluator",
                 self.evaluator,
-                field_label(QT_TRANSLATE_NOOP("fields", "评价人")),
+                QT_TRANSLATE_NOOP("fields", "评价人"),
                 EVALUATOR_MAX,
             ),
         )

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from app.cli import excel as commands
 from app.database import Database
-from app.excel import commands
 from app.excel.kinds import IMPORT_KINDS
 from app.excel.lists import EXPORT_LISTS
 from db.models.directory import ResidentUnit

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli_base import Handler
+from app.cli.base import Handler, opened
 
 KINDS = {"person": "people", "unit": "resident_units", "issue": "issues"}
 
@@ -25,18 +25,14 @@ def register(commands: Any) -> dict[str, Handler]:
 
 
 def run(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
     from app.erasure import erase_personal_data, find_erasable, require_may_erase
 
     entity = KINDS[args.kind]
-    database = Database(target, must_exist=True)
-    try:
+    with opened(target) as database:
         require_may_erase(database.operator)
         with database.session() as session:
             record_id = find_erasable(session, entity, args.record).record_id
             done = erase_personal_data(session, database.operator, entity, record_id, args.reason)
-    finally:
-        database.close()
     print(
         f"已删除 {args.record} 的 {'、'.join(done.fields)}，"
         f"并改写了审计日志中的 {done.entries} 条记录（数值换成摘要，链条保持完整）。"

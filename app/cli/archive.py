@@ -7,15 +7,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import Handler, Parser
-from app.dashboard.commands import month_argument
+from app.cli.base import Handler, month_argument, opened, subcommands
 
 
 def register(commands: Any) -> dict[str, Handler]:
     """Adds the subcommands to ``commands`` (argparse subparsers); returns their handler."""
-    archive = commands.add_parser("archive", help="把会议或一个月的材料导出为归档包")
-    kinds = archive.add_subparsers(
-        dest="archive_kind", metavar="KIND", required=True, parser_class=Parser
+    kinds = subcommands(
+        commands, "archive", "把会议或一个月的材料导出为归档包", dest="archive_kind", metavar="KIND"
     )
     meeting = kinds.add_parser("meeting", help="一次会议：纪要、签到表、附件、议定事项、校验清单")
     meeting.add_argument("meeting_id", metavar="ID")
@@ -29,17 +27,12 @@ def register(commands: Any) -> dict[str, Handler]:
 
 def run(args: argparse.Namespace, target: str) -> int:
     from app.archive.bundle import archive_meeting, archive_month
-    from app.database import Database
     from db.base import utcnow
 
-    database = Database(target, must_exist=True)
-    try:
-        with database.session() as session:
-            if args.archive_kind == "meeting":
-                bundle = archive_meeting(session, args.meeting_id, args.output, as_zip=args.zip)
-            else:
-                bundle = archive_month(session, args.month, args.output, utcnow(), as_zip=args.zip)
-    finally:
-        database.close()
+    with opened(target) as database, database.session() as session:
+        if args.archive_kind == "meeting":
+            bundle = archive_meeting(session, args.meeting_id, args.output, as_zip=args.zip)
+        else:
+            bundle = archive_month(session, args.month, args.output, utcnow(), as_zip=args.zip)
     print(f"已归档 {len(bundle.files)} 个文件：{bundle.path}")
     return 0

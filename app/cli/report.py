@@ -8,17 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import CliError, Handler
-
-
-def month_argument(text: str) -> Any:
-    """A month typed as 2026-10, for argparse."""
-    from app.dashboard.period import parse_month
-
-    try:
-        return parse_month(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"月份应写成 年-月，例如 2026-10：{text}") from None
+from app.cli.base import CliError, Handler, month_argument, reading
 
 
 def register(commands: Any) -> dict[str, Handler]:
@@ -38,23 +28,18 @@ def register(commands: Any) -> dict[str, Handler]:
 def run(args: argparse.Namespace, target: str) -> int:
     from app.dashboard.period import month_of, reporting_day
     from app.dashboard.report import community_by_name, monthly_report
-    from app.database import Database
     from app.exports.pdf.report import write_report
     from app.localtime import beijing_today
     from db.base import utcnow
 
     month = args.month or month_of(reporting_day(beijing_today()))
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            community_id = None
-            if args.community:
-                community_id = community_by_name(session, args.community)
-                if community_id is None:
-                    raise CliError(f"没有叫“{args.community}”的社区，请检查社区名称。")
-            report = monthly_report(session, month, utcnow(), community_id)
-        write_report(report, args.output)
-    finally:
-        database.close()
+    with reading(target) as session:
+        community_id = None
+        if args.community:
+            community_id = community_by_name(session, args.community)
+            if community_id is None:
+                raise CliError(f"没有叫“{args.community}”的社区，请检查社区名称。")
+        report = monthly_report(session, month, utcnow(), community_id)
+    write_report(report, args.output)
     print(f"已导出：{args.output}")
     return 0

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import Handler
+from app.cli.base import Handler, opened
 
 IMPORT_KINDS = ("units", "party-orgs", "people", "members", "agreements", "issues")
 EXPORT_LISTS = (*IMPORT_KINDS, "meetings", "postings", "list-entries")
@@ -50,22 +50,19 @@ def register(commands: Any) -> dict[str, Handler]:
 
 
 def import_rows(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
     from app.excel.importing import Action, ImportRefused, Report, import_file, preview
     from app.excel.kinds import IMPORT_KINDS as KINDS
 
     kind = KINDS[args.kind]
-    database = Database(target, must_exist=True)
     report: Report
-    try:
-        if args.dry_run:
-            report = preview(database, kind, args.file, args.update_duplicates)
-        else:
-            report = import_file(database, kind, args.file, args.update_duplicates)
-    except ImportRefused as refused:
-        report = refused.report
-    finally:
-        database.close()
+    with opened(target) as database:
+        try:
+            if args.dry_run:
+                report = preview(database, kind, args.file, args.update_duplicates)
+            else:
+                report = import_file(database, kind, args.file, args.update_duplicates)
+        except ImportRefused as refused:
+            report = refused.report
     if (ignored := report.ignored_note()) is not None:
         print(ignored, file=sys.stderr)
     for problem in report.problems:
@@ -98,7 +95,6 @@ def write_template(args: argparse.Namespace, target: str) -> int:
 
 def export_rows(args: argparse.Namespace, target: str) -> int:
     from app.access import Use, require_reveal
-    from app.database import Database
     from app.excel.exporting import export_list
     from app.excel.lists import list_source
     from app.listing import ListQuery
@@ -110,12 +106,9 @@ def export_rows(args: argparse.Namespace, target: str) -> int:
         descending=source.default_descending,
         use=Use.DOCUMENT if args.reveal_personal else Use.SCREEN,
     )
-    database = Database(target, must_exist=True)
-    try:
+    with opened(target) as database:
         if args.reveal_personal:
             require_reveal(database.operator)
         count = export_list(database, source, query, args.file, title)
-    finally:
-        database.close()
     print(f"已导出 {count:,} 条记录：{args.file}")
     return 0

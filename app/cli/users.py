@@ -10,16 +10,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli_base import CliError, Handler, Parser, print_table
+from app.cli.base import CliError, Handler, opened, print_table, subcommands
 
 ROLES = ("admin", "staff", "viewer")
 
 
 def register(commands: Any) -> dict[str, Handler]:
     """Adds the subcommands to ``commands`` (argparse subparsers); returns their handlers."""
-    users = commands.add_parser("users", help="用户与权限（须以管理员登录）")
-    user_commands = users.add_subparsers(
-        dest="users_command", metavar="COMMAND", required=True, parser_class=Parser
+    user_commands = subcommands(
+        commands, "users", "用户与权限（须以管理员登录）", dest="users_command"
     )
     user_commands.add_parser("list", help="列出用户、角色和登录状态")
     add = user_commands.add_parser("add", help="添加用户")
@@ -45,15 +44,10 @@ def _password_stdin(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
-
-    database = Database(target, must_exist=True)
-    try:
+    with opened(target) as database:
         if args.users_command == "list":
             return _list(database)
         message = _change(database, args)
-    finally:
-        database.close()
     print(message)
     return 0
 
@@ -84,7 +78,7 @@ def _list(database: Any) -> int:
 
 def _change(database: Any, args: argparse.Namespace) -> str:
     from app import users
-    from app.cli_signin import read_new_password
+    from app.cli.signin import read_new_password
     from db.models.security import Role
 
     by = database.operator

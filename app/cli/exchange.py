@@ -5,23 +5,31 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import CliError, Handler, Parser, print_table
+from app.cli.base import (
+    CliError,
+    Handler,
+    opened,
+    print_json,
+    print_listing,
+    print_table,
+    subcommands,
+)
 
 PASSPHRASE_VARIABLE = "GONGJIAN_ENROL_PASSPHRASE"
 
 
 def register(commands: Any) -> dict[str, Handler]:
-    exchange = commands.add_parser(
-        "exchange", help="与街道或社区交换数据包（离线：U盘或共享文件夹）"
-    )
-    actions = exchange.add_subparsers(
-        dest="exchange_action", metavar="ACTION", required=True, parser_class=Parser
+    actions = subcommands(
+        commands,
+        "exchange",
+        "与街道或社区交换数据包（离线：U盘或共享文件夹）",
+        dest="exchange_action",
+        metavar="ACTION",
     )
     add = actions.add_parser("site-add", help="街道：新建社区站点，写出它的登记文件")
     add.add_argument("--community", required=True, metavar="NAME", help="组织架构中社区的名称")
@@ -59,13 +67,8 @@ def register(commands: Any) -> dict[str, Handler]:
 
 
 def run(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
-
-    database = Database(target, must_exist=args.exchange_action != "enrol")
-    try:
+    with opened(target, must_exist=args.exchange_action != "enrol") as database:
         return int(_ACTIONS[args.exchange_action](database, args))
-    finally:
-        database.close()
 
 
 def _site_add(database: Any, args: argparse.Namespace) -> int:
@@ -91,7 +94,7 @@ def _sites(database: Any, args: argparse.Namespace) -> int:
         for s in status.sites
     ]
     if args.json:
-        print(json.dumps({"local": status.local, "sites": rows}, ensure_ascii=False, indent=2))
+        print_json({"local": status.local, "sites": rows})
         return 0
     print(f"本站点：{status.local or '街道（未参加交换）'}")
     print_table(
@@ -145,12 +148,12 @@ def _export(database: Any, args: argparse.Namespace) -> int:
 
 
 def _import(database: Any, args: argparse.Namespace) -> int:
-    from app.backup_commands import back_up_before
+    from app.cli.backups import back_up_before
 
     back_up_before(database.target, "exchange")
     results = [_import_one(database, path) for path in args.files]
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print_json(results)
     else:
         for result in results:
             print(_describe(result))
@@ -192,7 +195,7 @@ def _describe(result: dict[str, Any]) -> str:
 
 
 def _sync(database: Any, args: argparse.Namespace) -> int:
-    from app.backup_commands import back_up_before
+    from app.cli.backups import back_up_before
     from app.exchange.folder import sync_folder
 
     back_up_before(database.target, "exchange")
@@ -215,7 +218,7 @@ def _status(database: Any, args: argparse.Namespace) -> int:
     with database.reader() as session:
         status = exchange_status(session)
     if args.json:
-        print(json.dumps(_status_json(status), ensure_ascii=False, indent=2))
+        print_json(_status_json(status))
         return 0
     print(f"本站点：{status.local or '街道（未参加交换）'}；未处理的冲突：{status.open_conflicts}")
     print_table(
@@ -262,39 +265,29 @@ def _conflicts(database: Any, args: argparse.Namespace) -> int:
 
     with database.reader() as session:
         views = open_conflicts(session)
-    if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": v.id,
-                        "table": v.table,
-                        "record_id": v.record_id,
-                        "title": v.title,
-                        "winner_site": v.winner_site,
-                        "loser_site": v.loser_site,
-                        "fields": [
-                            {"name": f.name, "winner": f.winner, "loser": f.loser} for f in v.fields
-                        ],
-                    }
-                    for v in views
+    return print_listing(
+        [
+            {
+                "id": v.id,
+                "table": v.table,
+                "record_id": v.record_id,
+                "title": v.title,
+                "winner_site": v.winner_site,
+                "loser_site": v.loser_site,
+                "fields": [
+                    {"name": f.name, "winner": f.winner, "loser": f.loser} for f in v.fields
                 ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return 0
-    if not views:
-        print("没有未处理的冲突。")
-        return 0
-    print_table(
-        ("编号", "记录", "采用中（胜出）", "另一版本", "不同的字段"),
+            }
+            for v in views
+        ],
         [
             (v.id[:8], v.title, v.winner_site, v.loser_site, "、".join(f.name for f in v.fields))
             for v in views
         ],
+        as_json=args.json,
+        header=("编号", "记录", "采用中（胜出）", "另一版本", "不同的字段"),
+        empty="没有未处理的冲突。",
     )
-    return 0
 
 
 def _when(at: Any) -> str:

@@ -5,20 +5,25 @@
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import CliError, Handler, Parser, day_count, print_table
+from app.cli.base import (
+    CliError,
+    Handler,
+    day_count,
+    fetch_all,
+    iso,
+    print_listing,
+    reading,
+    subcommands,
+    values_by_key,
+)
 
 
 def register(commands: Any) -> dict[str, Handler]:
     """Adds the subcommands to ``commands`` (argparse subparsers); returns their handlers."""
-    secondments = commands.add_parser("secondments", help="干部挂职")
-    sub = secondments.add_subparsers(
-        dest="secondments_command", metavar="COMMAND", required=True, parser_class=Parser
-    )
+    sub = subcommands(commands, "secondments", "干部挂职", dest="secondments_command")
     listing = sub.add_parser("list", help="列出挂职（最近开始的在前）")
     listing.add_argument("--json", action="store_true", help="输出 JSON")
     listing.add_argument("--active", action="store_true", help="只列在岗（含延期）的挂职")
@@ -69,21 +74,16 @@ def run(args: argparse.Namespace, target: str) -> int:
 
 
 def export_forms(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
     from app.exports.pdf.writing import atomic_write_bytes
     from app.secondments import form_batch
     from app.secondments.evaluations import annual_assessment
 
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            rows = annual_assessment(session, args.year)
-            if args.disagreement_only:
-                rows = [r for r in rows if r.pair.disagreement]
-            requests = form_batch.requests_of(rows)
-            forms = form_batch.read_forms(session, requests)
-    finally:
-        database.close()
+    with reading(target) as session:
+        rows = annual_assessment(session, args.year)
+        if args.disagreement_only:
+            rows = [r for r in rows if r.pair.disagreement]
+        requests = form_batch.requests_of(rows)
+        forms = form_batch.read_forms(session, requests)
     if not forms:
         raise CliError(f"{args.year}年没有符合条件的双向评价。")
     rendered = form_batch.render_forms(requests, forms)
@@ -97,47 +97,39 @@ def export_forms(args: argparse.Namespace, target: str) -> int:
 
 
 def export_form(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
     from app.secondments import documents, evaluations
     from db.models.secondments import EvaluationPeriod
 
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            if args.kind == "assessment":
-                from app.exports.pdf.assessment import write_assessment_form
+    with reading(target) as session:
+        if args.kind == "assessment":
+            from app.exports.pdf.assessment import write_assessment_form
 
-                write_assessment_form(
-                    documents.assessment_form(session, args.posting_id), args.output
-                )
+            write_assessment_form(documents.assessment_form(session, args.posting_id), args.output)
+        else:
+            from app.exports.pdf.evaluation import write_evaluation_form
+
+            pairs = evaluations.evaluation_pairs(session, args.posting_id)
+            wanted = [
+                p
+                for p in pairs
+                if (args.period is None or p.period.value == args.period)
+                and (args.year is None or p.year == args.year)
+            ]
+            if wanted:
+                period, year = wanted[-1].period, wanted[-1].year
+            elif args.period is not None and args.year is not None:
+                period, year = EvaluationPeriod(args.period), args.year  # a blank form
             else:
-                from app.exports.pdf.evaluation import write_evaluation_form
-
-                pairs = evaluations.evaluation_pairs(session, args.posting_id)
-                wanted = [
-                    p
-                    for p in pairs
-                    if (args.period is None or p.period.value == args.period)
-                    and (args.year is None or p.year == args.year)
-                ]
-                if wanted:
-                    period, year = wanted[-1].period, wanted[-1].year
-                elif args.period is not None and args.year is not None:
-                    period, year = EvaluationPeriod(args.period), args.year  # a blank form
-                else:
-                    raise CliError(
-                        "这项挂职还没有符合条件的评价；要打印空白表请给出 --period 和 --year。"
-                    )
-                form = documents.evaluation_form(session, args.posting_id, period, year)
-                write_evaluation_form(form, args.output)
-    finally:
-        database.close()
+                raise CliError(
+                    "这项挂职还没有符合条件的评价；要打印空白表请给出 --period 和 --year。"
+                )
+            form = documents.evaluation_form(session, args.posting_id, period, year)
+            write_evaluation_form(form, args.output)
     print(f"已导出：{args.output}")
     return 0
 
 
 def list_postings(args: argparse.Namespace, target: str) -> int:
-    from app.database import Database
     from app.labels import label
     from app.listing import ListQuery
     from app.secondments.lists import NEXT_MONTH, PostingList
@@ -156,17 +148,9 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
         sort="ends_on" if ending else "starts_on",
         descending=not ending,
     )
-    database = Database(target, must_exist=True)
-    try:
-        with database.reader() as session:
-            rows = source.fetch(session, query, 0, source.count(session, query))
-    finally:
-        database.close()
-    keys = "person kind home host host_post starts_on ends_on planned_ends_on status".split()
-    index = {key: source.column_index(key) for key in keys}
     postings = []
-    for row in rows:
-        values = {key: row.values[i] for key, i in index.items()}
+    for row in fetch_all(target, source, query):
+        values = values_by_key(source, row)
         postings.append(
             {
                 "id": row.id,
@@ -178,37 +162,30 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
                 "starts_on": values["starts_on"].isoformat(),
                 "ends_on": values["ends_on"].isoformat(),
                 # the agreed end, where 延期 or 提前结束 moved it; else null
-                "planned_ends_on": _iso(values["planned_ends_on"]),
+                "planned_ends_on": iso(values["planned_ends_on"]),
                 "status": values["status"].value,
                 "kind_label": label(values["kind"]),
                 "status_label": label(values["status"]),
             }
         )
-    if args.json:
-        print(json.dumps(postings, ensure_ascii=False, indent=2))
-    elif not postings:
-        print("没有符合条件的挂职。")
-    else:
-        print_table(
-            ("ID", "姓名", "类型", "状态", "开始", "结束", "原定结束", "挂职单位", "挂职岗位"),
-            [
-                (
-                    p["id"],
-                    p["person"],
-                    p["kind_label"],
-                    p["status_label"],
-                    p["starts_on"],
-                    p["ends_on"],
-                    p["planned_ends_on"] or "",
-                    p["host"],
-                    p["host_post"],
-                )
-                for p in postings
-            ],
-        )
-        print(f"共 {len(postings)} 项挂职。")
-    return 0
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
+    return print_listing(
+        postings,
+        [
+            (
+                p["id"],
+                p["person"],
+                p["kind_label"],
+                p["status_label"],
+                p["starts_on"],
+                p["ends_on"],
+                p["planned_ends_on"] or "",
+                p["host"],
+                p["host_post"],
+            )
+            for p in postings
+        ],
+        as_json=args.json,
+        header=("ID", "姓名", "类型", "状态", "开始", "结束", "原定结束", "挂职单位", "挂职岗位"),
+        empty="没有符合条件的挂职。",
+        footer=f"共 {len(postings)} 项挂职。",
+    )

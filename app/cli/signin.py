@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app.cli_base import CliError
+from app.cli.base import CliError
 
 PASSWORD_VARIABLE = "GONGJIAN_PASSWORD"
 

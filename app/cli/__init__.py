@@ -1,0 +1,110 @@
+"""The ``gongjian`` command: no arguments opens the window; subcommands for administrators.
+
+The parser and the dispatch live here; each area's subcommands live in a module of this
+package (``app/cli/meetings.py`` …), which adds them to the parser and holds their handlers.
+Every failure prints one line on stderr and exits non-zero; tracebacks go to the log only.
+Heavy modules are imported inside the command that needs them, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli.base import EXIT_FAILURE, CliError, Handler, Parser
+
+AREA_COMMANDS = (  # each: register(subparsers), in the order --help lists them
+    "app.cli.demo",
+    "app.cli.screenshot",
+    "app.cli.maintenance",
+    "app.cli.backups",
+    "app.cli.meetings",
+    "app.cli.secondments",
+    "app.cli.agreements",
+    "app.cli.issues",
+    "app.cli.holidays",
+    "app.cli.excel",
+    "app.cli.report",
+    "app.cli.archive",
+    "app.cli.exchange",
+    "app.cli.users",
+    "app.cli.erasure",
+    "app.cli.postgres",
+)
+BACKED_UP_FIRST = ("import",)  # commands that write much: an automatic backup before them
+
+log = logging.getLogger("gongjian.cli")
+
+
+def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
+    """The parser; each area's subcommands are added, and their handlers put in ``handlers``."""
+    handlers = {} if handlers is None else handlers
+    parser = Parser(prog="gongjian", description="共建台：街道党建共同体工作平台")
+    parser.add_argument("--version", action="version", version=f"gongjian {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite 数据库文件或 SQLAlchemy URL（默认：环境变量 GONGJIAN_DB，或用户数据文件夹）",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以这个用户登录（密码在终端输入，或用环境变量 GONGJIAN_PASSWORD）",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in AREA_COMMANDS:
+        handlers.update(importlib.import_module(module).register(commands))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    handlers: dict[str, Handler] = {}
+    args = build_parser(handlers).parse_args(argv)
+    if args.command is None:
+        from ui.application import run
+
+        return int(run(args.db))
+    from app.cli.signin import signed_in_for_command
+    from app.logs import setup_logging
+    from app.paths import database_target
+
+    setup_logging()
+    target = database_target(args.db)
+    try:
+        with signed_in_for_command(args.user, target):
+            if args.command in BACKED_UP_FIRST and not getattr(args, "dry_run", False):
+                from app.cli.backups import back_up_before
+
+                back_up_before(target, args.command)
+            return handlers[args.command](args, target)
+    except KeyboardInterrupt:
+        print("gongjian: 已中断，未完成的操作没有写入。", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:
+        from app.logs import incident_reference
+        from app.redaction import redacted
+
+        reference = incident_reference()
+        log.exception("command %s failed [%s]", args.command, reference)
+        print(f"gongjian: {redacted(_one_line(exc, target, reference))}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _one_line(exc: BaseException, target: str, reference: str) -> str:
+    from app.errors import UserError
+    from db.errors import DatabaseError, explain
+
+    if isinstance(exc, UserError | DatabaseError | CliError):
+        return str(exc).splitlines()[0]
+    if (explained := explain(exc, target)) is not None:  # busy, full disk, damaged file
+        return str(explained)
+    if isinstance(exc, OSError):
+        return f"文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）"
+    return f"意外错误（{type(exc).__name__}），详情见日志文件，编号 {reference}。"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
