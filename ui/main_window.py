@@ -15,12 +15,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from app.changes import Area, Changes
+from app.i18n import QT_TRANSLATE_NOOP
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QTabWidget,
@@ -566,9 +568,9 @@ class MainWindow(QMainWindow):
 
     def _action(
         self,
-        menu: object,
+        menu: QMenu,
         text: str,
-        slot: object,
+        slot: Callable[[], object],
         shortcut: QKeySequence.StandardKey | None = None,
     ) -> QAction:
         action = QAction(text, self)
@@ -577,11 +579,11 @@ class MainWindow(QMainWindow):
             # and setShortcut's conversion to QKeySequence makes PySide build its Python enum
             # for Qt.Key (~500 members), 15-25 ms before the first paint.
             action.setShortcuts(shortcut)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        menu.addAction(action)  # type: ignore[attr-defined]
+        action.triggered.connect(slot)
+        menu.addAction(action)
         return action
 
-    def _on_page(self, step: Callable[[TabPage], None]) -> Callable[[], None]:
+    def _on_page(self, step: Callable[[TabPage], object]) -> Callable[[], None]:
         """A menu command that the tab in front carries out (新建, 查找, 删除, 打印)."""
 
         def run() -> None:

@@ -109,14 +109,14 @@ class FollowsChanges:
 class TabPage(FollowsChanges, QWidget):
     """Base of every tab's content. Subclasses override what they support."""
 
-    def new_record(self) -> None:
-        """Ctrl+N."""
+    def new_record(self) -> object:
+        """Ctrl+N (a tab may return the editor it opened)."""
 
     def focus_search(self) -> None:
         """Ctrl+F."""
 
-    def delete_selected(self) -> None:
-        """Delete: ask first, then delete the selected record."""
+    def delete_selected(self) -> object:
+        """Delete: ask first, then delete the selected record (a tab may say whether it did)."""
 
     def print_current(self) -> None:
         """Ctrl+P: preview and print what is shown (a tab without printing ignores it)."""

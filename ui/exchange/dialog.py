@@ -60,7 +60,7 @@ class ExchangeDialog(QDialog):
         database: Database,
         parent: QWidget | None = None,
         *,
-        back_up: Callable[[], None] | None = None,
+        back_up: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database

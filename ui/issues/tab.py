@@ -17,6 +17,7 @@ from app.issues.lists import IssueList
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -121,7 +122,9 @@ class IssuesTab(TabPage):
         self._enable_output()
         if not context.may_edit:  # a viewer: the shared read-only mechanism
             read_only.lock_inputs(self.editor)
-            self.editor.layout().insertWidget(0, read_only.banner(self.editor))
+            editor_layout = self.editor.layout()
+            assert isinstance(editor_layout, QBoxLayout)
+            editor_layout.insertWidget(0, read_only.banner(self.editor))
             read_only.lock(self.settings_button)
         self.model.reload()
 
@@ -173,7 +176,9 @@ class IssuesTab(TabPage):
         row.addStretch(1)
         row.addWidget(self.overdue)
         row.addWidget(self.supervised)
-        self.panel.layout().insertLayout(1, row)  # under the search and the drop-downs
+        panel_layout = self.panel.layout()
+        assert isinstance(panel_layout, QBoxLayout)
+        panel_layout.insertLayout(1, row)  # under the search and the drop-downs
         self._show_range(False)
 
     def _show_range(self, shown: bool) -> None:

@@ -519,14 +519,15 @@ class MeetingDialog(EditorDialog):
         saved = self.agenda.model.node_at(path)
         if saved is None or saved.id is None:
             return None
-        kind = "decision_id" if isinstance(saved, DecisionNode) else "action_item_id"
+        is_decision = isinstance(saved, DecisionNode)
         try:
             with self.database.session() as session:
                 issue_id = service.decision_to_issue(
                     session,
+                    decision_id=saved.id if is_decision else None,
+                    action_item_id=None if is_decision else saved.id,
                     category_id=asked.category_id(),
                     community_id=asked.community_id(),
-                    **{kind: saved.id},
                 )
         except UserError as error:
             QMessageBox.warning(self, self.tr("转为民生事项"), message_text(error.message))
