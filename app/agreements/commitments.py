@@ -45,15 +45,8 @@ def add_commitment(session: Session, agreement_id: str, data: CommitmentData) ->
     check_editable(agreement)
     clean = data.validated()
     _check_responsible(agreement, clean.responsible_party_id)
-    assert clean.activity is not None
-    commitment = Commitment(
-        agreement_id=agreement.id,
-        activity=clean.activity,
-        text=clean.text,
-        responsible_party_id=clean.responsible_party_id,
-        yearly_target=clean.yearly_target,
-        due_on=clean.due_on,
-    )
+    commitment = Commitment(agreement_id=agreement.id)
+    _fill(commitment, clean)
     session.add(commitment)
     record(session, "create", commitment, None)
     return commitment.id
@@ -67,14 +60,19 @@ def save_commitment(
     check_editable(commitment.agreement)
     clean = data.validated()
     _check_responsible(commitment.agreement, clean.responsible_party_id)
-    assert clean.activity is not None
     before = audit.snapshot(commitment)
+    _fill(commitment, clean)
+    record(session, "update", commitment, before)
+
+
+def _fill(commitment: Commitment, clean: CommitmentData) -> None:
+    """A new or edited commitment takes the validated fields."""
+    assert clean.activity is not None
     commitment.activity = clean.activity
     commitment.text = clean.text
     commitment.responsible_party_id = clean.responsible_party_id
     commitment.yearly_target = clean.yearly_target
     commitment.due_on = clean.due_on
-    record(session, "update", commitment, before)
 
 
 def delete_commitment(session: Session, commitment_id: str, version: int) -> None:
