@@ -182,7 +182,7 @@ def test_inner_tables_give_the_wheel_to_the_form(
 ) -> None:
     issue_id = _report(database, ids, "建宁路33号雨后积水")
     tab.open_issue(issue_id)
-    form = tab.editor.scroll.verticalScrollBar()
+    form = tab.editor.form_scroll.verticalScrollBar()
     form.setValue(0)
     journal = tab.editor.journal.viewport()
     event = QWheelEvent(QPointF(5, 5), QPointF(journal.mapToGlobal(QPoint(5, 5))), QPoint(),

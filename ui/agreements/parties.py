@@ -83,8 +83,8 @@ class PartiesBox(QWidget):
         self.add_partner_button.clicked.connect(self.add_partner)
         self.remove_button = QPushButton(self.tr("移除"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.street.lineEdit().returnPressed.connect(self.add_street)
-        self.partner.lineEdit().returnPressed.connect(self.add_partner)
+        self.street.line_edit().returnPressed.connect(self.add_street)
+        self.partner.line_edit().returnPressed.connect(self.add_partner)
         self.message = QLabel(self)  # a name that matches nothing
         self.message.setObjectName("fieldError")
         self.message.hide()
@@ -104,10 +104,15 @@ class PartiesBox(QWidget):
         self._enable()
 
     def parties(self) -> tuple[PartyRef, ...]:
-        return tuple(self.table.item(r, 0).data(PARTY_ROLE) for r in range(self.table.rowCount()))
+        return tuple(self._cell(r, 0).data(PARTY_ROLE) for r in range(self.table.rowCount()))
 
     def names(self) -> list[str]:
-        return [self.table.item(r, 1).text() for r in range(self.table.rowCount())]
+        return [self._cell(r, 1).text() for r in range(self.table.rowCount())]
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)  # every row gets both cells in ``_append``
+        assert item is not None
+        return item
 
     def set_parties(self, parties: list[tuple[PartyRef, str]]) -> None:
         self.table.setRowCount(0)

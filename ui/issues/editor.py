@@ -145,19 +145,19 @@ class IssuePanel(QWidget):
         for widget in (self.facts, self.dispatch_box, self.follow_box, links_box):
             layout.addWidget(widget)
         layout.addWidget(journal_box, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # 150 %
-        self.scroll.setWidget(content)
-        WheelToForm(self.scroll).watch(
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # 150 %
+        self.form_scroll.setWidget(content)
+        WheelToForm(self.form_scroll).watch(
             self.dispatch_box.table, self.follow_box.table, self.links, self.journal,
             self.dispatch_box.units,
         )  # fmt: skip
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.heading, self.warning_label, self.origin, self.message, self.steps):
-            outer.addWidget(widget)
-        outer.addWidget(self.scroll, 1)
+        for part in (self.heading, self.warning_label, self.origin, self.message, self.steps):
+            outer.addWidget(part)
+        outer.addWidget(self.form_scroll, 1)
         self.new_issue()
 
     # the parts the tests and the tab reach for by name

@@ -35,10 +35,6 @@ class PdfPrintPreview(QPrintPreviewDialog):
         self.resize(*PREVIEW_SIZE)
         self.paintRequested.connect(self._on_paint_requested)
 
-    @property
-    def printer(self) -> QPrinter:
-        return self._printer
-
     def _on_paint_requested(self, printer: QPrinter) -> None:
         preview = is_preview(printer)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -108,13 +108,17 @@ class ChoiceCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(15)
         self.setCompleter(completer)
-        if (edit := self.lineEdit()) is not None:
-            edit.textEdited.connect(self._on_text_edited)
+        self.line_edit().textEdited.connect(self._on_text_edited)
         self.set_placeholder(self.tr("不选，或输入名称中的几个字"))
 
     def set_placeholder(self, text: str) -> None:
-        if (edit := self.lineEdit()) is not None:
-            edit.setPlaceholderText(text)
+        self.line_edit().setPlaceholderText(text)
+
+    def line_edit(self) -> QLineEdit:
+        """The typing field (an editable combo always has one)."""
+        edit = self.lineEdit()
+        assert edit is not None
+        return edit
 
     def _on_text_edited(self, text: str) -> None:
         self.names.set_typed(text.strip())
