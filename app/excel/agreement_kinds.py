@@ -36,13 +36,8 @@ class AgreementImport(ImportKind[AgreementData]):
             "GJ2026-NHL-001",
             required=True,
         ),
-        ImportColumn(
-            "kind",
-            QT_TRANSLATE_NOOP("columns", "类型"),
-            "必填：共建协议、双向服务协议、支部结对共建",
-            "共建协议",
-            required=True,
-            choices=labels(AgreementKind),
+        ImportColumn.required_choice(
+            "kind", QT_TRANSLATE_NOOP("columns", "类型"), labels(AgreementKind), "共建协议"
         ),
         ImportColumn(
             "title",

@@ -30,6 +30,14 @@ class ImportColumn:
     choices: tuple[str, ...] = ()  # the values allowed, offered as a drop-down in the template
     as_text: bool = False  # digits that are not a number (ID numbers, phones): a text column
 
+    @classmethod
+    def required_choice(
+        cls, field: str, header: str, choices: tuple[str, ...], example: str
+    ) -> ImportColumn:
+        """A required column whose cell is one of ``choices``; its note lists them."""
+        note = "必填：" + "、".join(choices)
+        return cls(field, header, note, example, required=True, choices=choices)
+
 
 @dataclass(frozen=True)
 class Existing:
@@ -50,6 +58,17 @@ class Cells:
 
     def text(self, field: str) -> str:
         return cells.checked_text(field, self._values.get(field))
+
+
+@dataclass(frozen=True)
+class Batch(Generic[D]):
+    """The rows to stage, by Excel row number: new records, the duplicates to save over
+    stored ones, the fields the file has columns for, and the tick of each row staged."""
+
+    creates: list[tuple[int, D]]
+    updates: list[tuple[int, Existing, D]]
+    present: frozenset[str]
+    tick: Tick
 
 
 @dataclass
@@ -99,29 +118,22 @@ class ImportKind(Generic[D]):
         (not in ``present``) keep their stored values."""
         raise NotImplementedError
 
-    def stage(
-        self,
-        session: Session,
-        creates: list[tuple[int, D]],
-        updates: list[tuple[int, Existing, D]],
-        present: frozenset[str],
-        tick: Tick,
-    ) -> Staged:
+    def stage(self, session: Session, batch: Batch[D]) -> Staged:
         """Runs each row through its service in ``session``, which defers every write to
         the end (``audit.DEFER_FLUSH``, no autoflush): the records are built, not written."""
         staged = Staged()
-        for number, data in creates:
+        for number, data in batch.creates:
             try:
                 self.create(session, data)
             except UserError as error:
                 staged.problems[number] = error
-            tick()
-        for number, found, data in updates:
+            batch.tick()
+        for number, found, data in batch.updates:
             try:
-                self.update(session, found, data, present)
+                self.update(session, found, data, batch.present)
             except UserError as error:
                 staged.problems[number] = error
-            tick()
+            batch.tick()
         return staged
 
     def column_of(self, field_name: str) -> str:

@@ -19,7 +19,7 @@ from app.directory.service import people
 from app.errors import UserError
 from app.excel import cells
 from app.excel.directory_kinds import COMMUNITY, PERSON, UNIT, labels
-from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, Staged, Tick
+from app.excel.kind import Batch, Cells, Existing, ImportColumn, ImportKind, Staged
 from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import normalise_id_number
@@ -172,19 +172,12 @@ class MemberImport(ImportKind[MemberRow]):
     def create(self, session: Session, data: MemberRow) -> None:
         register_member(session, data.registration)
 
-    def stage(
-        self,
-        session: Session,
-        creates: list[tuple[int, MemberRow]],
-        updates: list[tuple[int, Existing, MemberRow]],
-        present: frozenset[str],
-        tick: Tick,
-    ) -> Staged:
+    def stage(self, session: Session, batch: Batch[MemberRow]) -> Staged:
         """New members are added to the directory (checked together, one INSERT), once
         each however many communities they register with, and registered with one INSERT;
         the members already there are registered through the service, row by row."""
         newcomers: dict[str, PersonData] = {}
-        for _number, row in creates:
+        for _number, row in batch.creates:
             if row.person is not None:
                 newcomers.setdefault(row.person_key(), row.person)
         keys = list(newcomers)
@@ -196,17 +189,17 @@ class MemberImport(ImportKind[MemberRow]):
         known: list[tuple[int, MemberRow]] = []  # members already in the directory
         joining: list[RegistrationData] = []  # the registrations of the members added now
         problems: dict[int, UserError] = {}
-        for number, row in creates:
+        for number, row in batch.creates:
             key = row.person_key()
             if row.person is None:
                 known.append((number, row))
             elif key in ids:
                 joining.append(replace(row.registration, person_id=ids[key]))
-                tick()
+                batch.tick()
             else:
                 problems[number] = errors[key]
-                tick()
-        staged = super().stage(session, known, updates, present, tick)
+                batch.tick()
+        staged = super().stage(session, replace(batch, creates=known))
         staged.problems.update(problems)
         staged.note = _newcomers_note(len(rows))
 
