@@ -74,13 +74,15 @@ def story(
 
 
 def add_issue(
-    case: Case, number: str, reported: datetime, deadline: date, **values: object
+    case: Case, number: str, reported: datetime, deadline: date, *, category: str, **values: object
 ) -> None:
+    """The issue row of a scripted story, after its journal; ``category`` by name."""
     ctx, compound, journal = case.ctx, case.compound, case.journal
     ctx.rows.add(
         "issues",
         reported,
         id=journal.issue_id,
+        category_id=ctx.world.category_ids[category],
         deadline=deadline,
         due_at=end_of(deadline),
         number=number,
@@ -154,7 +156,7 @@ def _anle(case: Case, number: str, organ: Unit) -> None:
             "夜间车辆乱停乱放，占用消防通道，居民出行和应急救援都受影响。"
         ),
         source=IssueSource.GRID_VISIT,
-        category_id=ctx.world.category_ids["停车"],
+        category="停车",
         reporter_name=worker.name,
         reporter_phone=worker.mobile,
         deadline=ctx.calendar.add(day0, 3),
@@ -221,7 +223,7 @@ def _flood(case: Case, number: str, water: Unit) -> None:
             "一楼住户家中倒灌进水，老人出行困难，已经持续多年。"
         ),
         source=IssueSource.ONLINE,
-        category_id=ctx.world.category_ids["积水"],
+        category="积水",
         reporter_name=reporter,
         reporter_phone=ctx.identities.mobile(),
         deadline=day0,
