@@ -59,7 +59,8 @@ def _org_unit(
 def add_party_org(
     ctx: Context, name: str, kind: PartyOrgKind, parent: str | None, members: int, **owner: str
 ) -> str:
-    """A party organisation of an org unit (``org_unit_id``) or a resident unit's."""
+    """A party organisation of an org unit or a resident unit (``org_unit_id=`` or
+    ``resident_unit_id=``)."""
     return ctx.rows.add(
         "party_orgs",
         ctx.setup_time,

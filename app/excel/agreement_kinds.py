@@ -104,13 +104,13 @@ class AgreementImport(ImportKind[AgreementData]):
                 org = cells.one_of("partner_side", name, names.party_orgs, PARTY)
                 parties.append(PartyRef(PartySide.PARTNER_SIDE, party_org_id=org))
         return AgreementData(
-            kind=cells.enum_value("kind", row["kind"], AgreementKind),
+            kind=row.member("kind", AgreementKind),
             number=row.text("number"),
             title=row.text("title"),
             parties=tuple(parties),
-            signed_on=cells.day("signed_on", row["signed_on"]),
-            valid_from=cells.day("valid_from", row["valid_from"], planned=True),
-            valid_to=cells.day("valid_to", row["valid_to"], planned=True),
+            signed_on=row.day("signed_on"),
+            valid_from=row.day("valid_from", planned=True),
+            valid_to=row.day("valid_to", planned=True),
             summary=row.text("summary"),
         )
 

@@ -102,17 +102,11 @@ class ResidentUnitImport(DirectoryImport[ResidentUnitData]):
     )
 
     def parse(self, row: Cells, names: Names) -> ResidentUnitData:
-        category = cells.enum_value("category", row["category"], Category)
-        assert category is not None
+        category = row.member("category", Category)
         return ResidentUnitData(
             name=row.text("name"),
             category=category,
-            org_unit_id=cells.one_of(
-                "org_unit_id",
-                row.text("org_unit_id"),
-                names.org_units(OrgLevel.COMMUNITY),
-                COMMUNITY,
-            ),
+            org_unit_id=row.named("org_unit_id", names.org_units(OrgLevel.COMMUNITY), COMMUNITY),
             address=row.text("address"),
             contact_name=row.text("contact_name"),
             contact_phone=row.text("contact_phone"),
@@ -170,8 +164,7 @@ class PartyOrgImport(DirectoryImport[PartyOrgData]):
     )
 
     def parse(self, row: Cells, names: Names) -> PartyOrgData:
-        kind = cells.enum_value("kind", row["kind"], PartyOrgKind)
-        assert kind is not None
+        kind = row.member("kind", PartyOrgKind)
         owner = row.text("resident_unit_id")
         unit_id = org_id = None
         if owner in names.resident_units or owner not in names.org_units():
@@ -193,7 +186,7 @@ class PartyOrgImport(DirectoryImport[PartyOrgData]):
                 colleagues if secretary in colleagues else names.people,
                 PERSON,
             ),
-            member_count=cells.count("member_count", row["member_count"]),
+            member_count=row.count("member_count"),
         )
 
     def identity(self, data: PartyOrgData) -> tuple[Any, ...]:
@@ -285,22 +278,14 @@ class PersonImport(DirectoryImport[PersonData]):
     def parse(self, row: Cells, names: Names) -> PersonData:
         return PersonData(
             name=row.text("name"),
-            gender=cells.enum_value("gender", row["gender"], Gender, required=False),
+            gender=row.optional_member("gender", Gender),
             mobile=row.text("mobile"),
-            id_number=cells.id_text("id_number", row["id_number"]),
-            employer_unit_id=cells.one_of(
-                "employer_unit_id", row.text("employer_unit_id"), names.resident_units, UNIT
-            ),
-            org_unit_id=cells.one_of(
-                "org_unit_id",
-                row.text("org_unit_id"),
-                names.org_units(),
-                ORG_UNIT,
-                cells.PATH_HINT,
-            ),
+            id_number=row.id_text("id_number"),
+            employer_unit_id=row.named("employer_unit_id", names.resident_units, UNIT),
+            org_unit_id=row.named("org_unit_id", names.org_units(), ORG_UNIT, cells.PATH_HINT),
             post=row.text("post"),
-            is_party_member=cells.flag("is_party_member", row["is_party_member"]),
-            is_grid_worker=cells.flag("is_grid_worker", row["is_grid_worker"]),
+            is_party_member=row.flag("is_party_member"),
+            is_grid_worker=row.flag("is_grid_worker"),
             note=row.text("note"),
         )
 

@@ -108,28 +108,21 @@ class MemberImport(ImportKind[MemberRow]):
     )
 
     def parse(self, row: Cells, names: Names) -> MemberRow:
-        employer = cells.one_of(
-            "employer_unit_id", row.text("employer_unit_id"), names.resident_units, UNIT
-        )
+        employer = row.named("employer_unit_id", names.resident_units, UNIT)
         registration = RegistrationData(
             person_id=None,
-            community_id=cells.one_of(
-                "community_id",
-                row.text("community_id"),
-                names.org_units(OrgLevel.COMMUNITY),
-                COMMUNITY,
-            ),
+            community_id=row.named("community_id", names.org_units(OrgLevel.COMMUNITY), COMMUNITY),
             employer_unit_id=employer,
-            registered_on=cells.day("registered_on", row["registered_on"]),
+            registered_on=row.day("registered_on"),
         )
         found = self._person(row, names, employer)
         if found is not None:
             return MemberRow(replace(registration, person_id=found))
         person = PersonData(
             name=row.text("person_id"),
-            gender=cells.enum_value("gender", row["gender"], Gender, required=False),
+            gender=row.optional_member("gender", Gender),
             mobile=row.text("mobile"),
-            id_number=cells.id_text("id_number", row["id_number"]),
+            id_number=row.id_text("id_number"),
             employer_unit_id=employer,
             post=row.text("post"),
             is_party_member=True,
@@ -139,7 +132,7 @@ class MemberImport(ImportKind[MemberRow]):
     def _person(self, row: Cells, names: Names, employer: str | None) -> str | None:
         """The member's id: by ID number when given, else by name within the employer unit;
         None when there is no such person yet."""
-        number = normalise_id_number(cells.id_text("id_number", row["id_number"]))
+        number = normalise_id_number(row.id_text("id_number"))
         if number:
             found, field, key = names.people_by_id_number, "id_number", number
         else:
