@@ -106,6 +106,23 @@ def _party(ctx: Context, agreement: str, at_day: date, side: PartySide, **who: s
     )
 
 
+def _commitment(
+    ctx: Context, partner: str, activity: JointActivity, text: str, target: int, due: date
+) -> str:
+    """A yearly commitment of the partner side, entered with the agreement and its parties."""
+    party = ctx.rows.get(partner)
+    return ctx.rows.add(
+        "commitments",
+        party["created_at"],
+        agreement_id=party["agreement_id"],
+        activity=activity,
+        text=text,
+        responsible_party_id=partner,
+        yearly_target=target,
+        due_on=due,
+    )
+
+
 def _pairing(ctx: Context, rng: Random, numbers: _Numbers, branch: Branch) -> None:
     """A pairing for the current year with the seven commitments and partial fulfilment."""
     today, community = ctx.today, branch.paired_community
@@ -132,16 +149,7 @@ def _pairing(ctx: Context, rng: Random, numbers: _Numbers, branch: Branch) -> No
     held = sorted(rng.sample(range(7), done))
     for index, (activity, text) in enumerate(SEVEN):
         due = date(today.year, 6, 30) if activity is JointActivity.PARTY_LESSON else year_end
-        commitment = ctx.rows.add(
-            "commitments",
-            local_time(signed, 10 * 60),
-            agreement_id=agreement,
-            activity=activity,
-            text=text,
-            responsible_party_id=partner,
-            yearly_target=1,
-            due_on=due,
-        )
+        commitment = _commitment(ctx, partner, activity, text, 1, due)
         if index in held:
             times = 2 if activity is JointActivity.VOLUNTEER_SERVICE and rng.random() < 0.3 else 1
             for _ in range(times):
@@ -225,16 +233,8 @@ def _unit_agreement(
     _party(ctx, agreement, entered, PartySide.STREET_SIDE, org_unit_id=street_side.id)
     partner = _party(ctx, agreement, entered, PartySide.PARTNER_SIDE, resident_unit_id=unit.id)
     for activity, text, target in rng.sample(UNIT_COMMITMENTS, rng.randint(2, 4)):
-        commitment = ctx.rows.add(
-            "commitments",
-            local_time(entered, 10 * 60),
-            agreement_id=agreement,
-            activity=activity,
-            text=text,
-            responsible_party_id=partner,
-            yearly_target=target,
-            due_on=min(end, date(end.year, 12, 31)),
-        )
+        due = min(end, date(end.year, 12, 31))
+        commitment = _commitment(ctx, partner, activity, text, target, due)
         if signed is not None and status is not AgreementStatus.DRAFT:
             for _ in range(rng.randint(0, target)):
                 _fulfil(ctx, rng, agreement, commitment, activity, start, unit.community.name, end)

@@ -74,13 +74,15 @@ def story(
 
 
 def add_issue(
-    case: Case, number: str, reported: datetime, deadline: date, **values: object
+    case: Case, number: str, reported: datetime, deadline: date, *, category: str, **values: object
 ) -> None:
+    """The issue row of a scripted story, after its journal; ``category`` by name."""
     ctx, compound, journal = case.ctx, case.compound, case.journal
     ctx.rows.add(
         "issues",
         reported,
         id=journal.issue_id,
+        category_id=ctx.world.category_ids[category],
         deadline=deadline,
         due_at=end_of(deadline),
         number=number,
@@ -154,7 +156,7 @@ def _anle(case: Case, number: str, organ: Unit) -> None:
             "夜间车辆乱停乱放，占用消防通道，居民出行和应急救援都受影响。"
         ),
         source=IssueSource.GRID_VISIT,
-        category_id=ctx.world.category_ids["停车"],
+        category="停车",
         reporter_name=worker.name,
         reporter_phone=worker.mobile,
         deadline=ctx.calendar.add(day0, 3),
@@ -221,7 +223,7 @@ def _flood(case: Case, number: str, water: Unit) -> None:
             "一楼住户家中倒灌进水，老人出行困难，已经持续多年。"
         ),
         source=IssueSource.ONLINE,
-        category_id=ctx.world.category_ids["积水"],
+        category="积水",
         reporter_name=reporter,
         reporter_phone=ctx.identities.mobile(),
         deadline=day0,
@@ -244,50 +246,26 @@ def _council(case: Case, day: date, title: str, unit: Unit, topic: str) -> None:
             "标线后居民仍不满意。\n会议认为，安乐村停车难是群众反映最集中的问题之一，须由街道"
             "牵头、驻区单位协同、社区和党员志愿者共同参与，挖潜增量与规范管理并举。\n会议议定："
         )
-        decisions = [
-            (
-                f"由街道{department}牵头，会同交警中队于一个月内完成周边道路夜间停车泊位划设。",
-                owner_department,
-                day + timedelta(days=30),
-                issue,
-            ),
-            (
-                f"请{unit.name}开放内部停车场夜间错时停车，{community.name}做好登记和宣传。",
-                owner_unit,
-                day + timedelta(days=20),
-                issue,
-            ),
-            (
-                f"{community.name}党委组织党员志愿者开展停车秩序引导，每周不少于2次。",
-                owner_community,
-                day + timedelta(days=14),
-                None,
-            ),
-        ]
+        said = (
+            (f"由街道{department}牵头，会同交警中队于一个月内完成周边道路夜间停车泊位划设。", 30),
+            (f"请{unit.name}开放内部停车场夜间错时停车，{community.name}做好登记和宣传。", 20),
+            (f"{community.name}党委组织党员志愿者开展停车秩序引导，每周不少于2次。", 14),
+        )
     else:
         notes = (
             f"会议听取了{community.name}党委关于建宁路33号雨季积水问题的情况汇报。该处地势低洼、"
             "管网老化，6月18日应急排水后，7月2日暴雨再次积水，一楼住户家中倒灌。\n会议认为，"
             "临时排水治标不治本，必须实施雨污分流和管网改造，汛期同时做好应急值守。\n会议议定："
         )
-        decisions = [
-            (
-                f"由街道{department}牵头，实施建宁路33号雨污分流和管网改造，9月底前完工。",
-                owner_department,
-                day + timedelta(days=80),
-                issue,
-            ),
-            (
-                f"请{unit.name}对周边市政管网接驳口进行扩容改造，9月中旬前完成。",
-                owner_unit,
-                day + timedelta(days=68),
-                issue,
-            ),
-            (
-                f"汛期由{community.name}党委组织党员志愿者值守，配齐沙袋和移动泵。",
-                owner_community,
-                day + timedelta(days=7),
-                None,
-            ),
-        ]
+        said = (
+            (f"由街道{department}牵头，实施建宁路33号雨污分流和管网改造，9月底前完工。", 80),
+            (f"请{unit.name}对周边市政管网接驳口进行扩容改造，9月中旬前完成。", 68),
+            (f"汛期由{community.name}党委组织党员志愿者值守，配齐沙袋和移动泵。", 7),
+        )
+    # the department and the unit act on the issue; the community's volunteers help around it
+    owners = (owner_department, owner_unit, owner_community)
+    decisions = [
+        (text, owner, day + timedelta(days=days), about)
+        for (text, days), owner, about in zip(said, owners, (issue, issue, None), strict=True)
+    ]
     case.ctx.world.case_agendas.append(CaseAgenda(street.name, day, title, notes, decisions))

@@ -192,7 +192,7 @@ def _random_issue(
     urgent = limit.unit is LimitUnit.HOURS and rng.random() < 0.6 or rng.random() < 0.04
     issue_id = ctx.rows.new_id()
     journal = Journal(ctx, rng, issue_id, community.street.user_ids or [ctx.world.admin_user_id])
-    _run(ctx, rng, journal, community, category, reported, deadline, source, stop)
+    _run(_Order(ctx, rng, journal, community, category), reported, deadline, source, stop)
     supervision = _supervision(ctx, rng, journal, deadline)
     address = compound.address if compound else place
     ctx.rows.add(
@@ -232,24 +232,33 @@ def _entered_by(rng: Random, community: Community, source: IssueSource) -> str:
     return rng.choice(community.staff).name
 
 
+@dataclass(frozen=True)
+class _Order:
+    """One generated issue while its story is told: its community, category and journal."""
+
+    ctx: Context
+    rng: Random
+    journal: Journal
+    community: Community
+    category: str
+
+    def targets(self) -> list[Target]:
+        """Who the order may go to, the likeliest first."""
+        street = self.community.street
+        return targets(self.ctx, self.rng, street, self.community, self.category)
+
+
 def _run(
-    ctx: Context,
-    rng: Random,
-    journal: Journal,
-    community: Community,
-    category: str,
-    reported: datetime,
-    deadline: date,
-    source: IssueSource,
-    stop: IssueStatus | None,
+    order: _Order, reported: datetime, deadline: date, source: IssueSource, stop: IssueStatus | None
 ) -> None:
+    ctx, rng, journal, community = order.ctx, order.rng, order.journal, order.community
     now = ctx.now
     note = SOURCE_NOTES[source]
     if source is IssueSource.ONLINE and community.street.name == JIANNING:
         note = "“建宁客厅”" + note
     journal.event(reported, "register", IssueStatus.REGISTERED, note=note)
     if stop is not None:
-        _fresh(ctx, rng, journal, community, category, reported, deadline, stop)
+        _fresh(order, reported, deadline, stop)
         return
     at = office_hours(reported + _wait(rng, 300, 0.15))
     if at >= now:
@@ -258,10 +267,10 @@ def _run(
         journal.event(at, "reject", IssueStatus.REJECTED, note=rng.choice(REJECT_REASONS))
         return
     journal.event(at, "accept", IssueStatus.ACCEPTED)
-    options = targets(ctx, rng, community.street, community, category)
+    options = order.targets()
     due_end = local_time(deadline, 17 * 60 + 30)
     while True:
-        resolved = _dispatch_round(ctx, rng, journal, options, category, at, deadline, due_end)
+        resolved = _dispatch_round(order, options, at, deadline, due_end)
         if resolved is None:
             return
         visit = office_hours(resolved + timedelta(days=rng.randint(1, 5)) + minutes(rng, 0, 240))
@@ -286,38 +295,24 @@ def _run(
         return
 
 
-def _fresh(
-    ctx: Context,
-    rng: Random,
-    journal: Journal,
-    community: Community,
-    category: str,
-    reported: datetime,
-    deadline: date,
-    stop: IssueStatus,
-) -> None:
+def _fresh(order: _Order, reported: datetime, deadline: date, stop: IssueStatus) -> None:
     """An issue from yesterday morning that got only as far as ``stop`` by the cut-off."""
     if stop is IssueStatus.REGISTERED:
         return
+    rng, journal = order.rng, order.journal
     at = reported + minutes(rng, 10, 40)
     journal.event(at, "accept", IssueStatus.ACCEPTED, note="待现场核实后派单")
     if stop is IssueStatus.DISPATCHED:
-        target = targets(ctx, rng, community.street, community, category)[0]
+        target = order.targets()[0]
         journal.dispatch(at + minutes(rng, 60, 180), target, deadline)
 
 
 def _dispatch_round(
-    ctx: Context,
-    rng: Random,
-    journal: Journal,
-    options: list[Target],
-    category: str,
-    at: datetime,
-    deadline: date,
-    due_end: datetime,
+    order: _Order, options: list[Target], at: datetime, deadline: date, due_end: datetime
 ) -> datetime | None:
     """Dispatch, maybe a return and re-dispatch, acknowledgement, work; the resolve time."""
-    now = ctx.now
+    rng, journal, category = order.rng, order.journal, order.category
+    now = order.ctx.now
     at = office_hours(at + _wait(rng, 180, 0.1))  # sometimes checked on site first
     if at >= now:
         return None

@@ -59,11 +59,12 @@ MOBILE_PREFIXES = (
 
 @dataclass
 class Identity:
+    """A drawn person: exactly the ``people`` columns it fills (the birthday is in the ID)."""
+
     name: str
     gender: Gender
     mobile: str
     id_number: str
-    birthday: date
 
 
 @dataclass
@@ -114,7 +115,6 @@ class Identities:
             gender=gender,
             mobile=self.mobile(),
             id_number=self.id_number(gender, birthday),
-            birthday=birthday,
         )
 
     def resident_name(self) -> str:

@@ -56,17 +56,19 @@ def _org_unit(
     )
 
 
-def _party_org(
-    ctx: Context, name: str, kind: PartyOrgKind, org_unit: str, parent: str | None, members: int
+def add_party_org(
+    ctx: Context, name: str, kind: PartyOrgKind, parent: str | None, members: int, **owner: str
 ) -> str:
+    """A party organisation of an org unit or a resident unit (``org_unit_id=`` or
+    ``resident_unit_id=``)."""
     return ctx.rows.add(
         "party_orgs",
         ctx.setup_time,
         name=name,
         kind=kind,
-        org_unit_id=org_unit,
         parent_id=parent,
         member_count=members,
+        **owner,
     )
 
 
@@ -77,8 +79,13 @@ def build_streets(ctx: Context, names: tuple[str, ...]) -> None:
         plan = STREETS[name]
         street_id = _org_unit(ctx, None, OrgLevel.STREET, name, plan.code, position)
         street = Street(street_id, name, plan.code, full=True)
-        street.party_org_id = _party_org(
-            ctx, f"{name}党工委", PartyOrgKind.COMMITTEE, street_id, None, rng.randint(40, 90)
+        street.party_org_id = add_party_org(
+            ctx,
+            f"{name}党工委",
+            PartyOrgKind.COMMITTEE,
+            None,
+            rng.randint(40, 90),
+            org_unit_id=street_id,
         )
         ctx.world.streets.append(street)
         for index, department in enumerate(DEPARTMENTS):
@@ -105,13 +112,13 @@ def _community(
     community_id = _org_unit(ctx, zone_id, OrgLevel.COMMUNITY, name, code, number)
     roads = tuple(rng.sample(plan.roads, k=min(3, len(plan.roads))))
     community = Community(community_id, name, code, street, zone_id, zone, roads)
-    community.party_org_id = _party_org(
+    community.party_org_id = add_party_org(
         ctx,
         f"{name}党委",
         PartyOrgKind.COMMITTEE,
-        community_id,
         street.party_org_id,
         rng.randint(120, 480),
+        org_unit_id=community_id,
     )
     for index in range(rng.randint(3, 6)):
         grid_name = GRID_NAMES[index]
@@ -120,13 +127,13 @@ def _community(
         )
         grid = Grid(grid_id, grid_name, community)
         community.grids.append(grid)
-        grid.party_org_id = _party_org(
+        grid.party_org_id = add_party_org(
             ctx,
             f"{name}{grid_name}党支部",
             PartyOrgKind.BRANCH,
-            grid_id,
             community.party_org_id,
             rng.randint(8, 40),
+            org_unit_id=grid_id,
         )
     street.communities.append(community)
 

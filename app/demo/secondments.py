@@ -76,6 +76,14 @@ class _Side:
     unit_id: str | None = None
     evaluator: str = ""
 
+    def columns(self, end: str) -> dict[str, str | None]:
+        """The posting's columns for this end, ``end`` being "home" or "host"."""
+        return {
+            f"{end}_unit_id": self.unit_id,
+            f"{end}_org_unit_id": self.org_unit_id,
+            f"{end}_post": self.post,
+        }
+
 
 def _organ_side(organ: Unit, post: str) -> _Side:
     return _Side(organ.name, post, unit_id=organ.id, evaluator=f"{organ.name}党组")
@@ -246,12 +254,8 @@ class _Postings:
             local_time(starts - timedelta(days=rng.randint(10, 30)), 10 * 60),
             person_id=cadre.id,
             kind=kind,
-            home_unit_id=home.unit_id,
-            home_org_unit_id=home.org_unit_id,
-            home_post=home.post,
-            host_unit_id=host.unit_id,
-            host_org_unit_id=host.org_unit_id,
-            host_post=host.post,
+            **home.columns("home"),
+            **host.columns("host"),
             starts_on=starts,
             ends_on=ends,
             planned_ends_on=term.planned_end,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from random import Random
 
@@ -38,10 +39,7 @@ def add_person(
     person_id = ctx.rows.add(
         "people",
         at or ctx.setup_time,
-        name=who.name,
-        gender=who.gender,
-        mobile=who.mobile,
-        id_number=who.id_number,
+        **asdict(who),
         employer_unit_id=employer_unit_id,
         org_unit_id=org_unit_id,
         post=post,

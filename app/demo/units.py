@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from random import Random
 
+from app.demo.orgtree import add_party_org
 from app.demo.plan import NINGHAI, ORGAN_BRANCHES_NINGHAI, STREETS
 from app.demo.staff import add_person
 from app.demo.world import Branch, Community, Context, Street, Unit
@@ -212,15 +213,7 @@ def _unit(
 def _party_org(
     ctx: Context, name: str, kind: PartyOrgKind, unit: Unit, parent: str | None, members: int
 ) -> str:
-    return ctx.rows.add(
-        "party_orgs",
-        ctx.setup_time,
-        name=name,
-        kind=kind,
-        resident_unit_id=unit.id,
-        parent_id=parent,
-        member_count=members,
-    )
+    return add_party_org(ctx, name, kind, parent, members, resident_unit_id=unit.id)
 
 
 def _organ_party(ctx: Context, unit: Unit, branches: int) -> None:

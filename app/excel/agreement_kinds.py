@@ -36,13 +36,8 @@ class AgreementImport(ImportKind[AgreementData]):
             "GJ2026-NHL-001",
             required=True,
         ),
-        ImportColumn(
-            "kind",
-            QT_TRANSLATE_NOOP("columns", "类型"),
-            "必填：共建协议、双向服务协议、支部结对共建",
-            "共建协议",
-            required=True,
-            choices=labels(AgreementKind),
+        ImportColumn.required_choice(
+            "kind", QT_TRANSLATE_NOOP("columns", "类型"), labels(AgreementKind), "共建协议"
         ),
         ImportColumn(
             "title",
@@ -109,13 +104,13 @@ class AgreementImport(ImportKind[AgreementData]):
                 org = cells.one_of("partner_side", name, names.party_orgs, PARTY)
                 parties.append(PartyRef(PartySide.PARTNER_SIDE, party_org_id=org))
         return AgreementData(
-            kind=cells.enum_value("kind", row["kind"], AgreementKind),
+            kind=row.member("kind", AgreementKind),
             number=row.text("number"),
             title=row.text("title"),
             parties=tuple(parties),
-            signed_on=cells.day("signed_on", row["signed_on"]),
-            valid_from=cells.day("valid_from", row["valid_from"], planned=True),
-            valid_to=cells.day("valid_to", row["valid_to"], planned=True),
+            signed_on=row.day("signed_on"),
+            valid_from=row.day("valid_from", planned=True),
+            valid_to=row.day("valid_to", planned=True),
             summary=row.text("summary"),
         )
 

@@ -107,14 +107,21 @@ def enum_value(field: str, value: Any, enum: type[E], required: bool = True) -> 
     for member in enum:
         if written in (label(member), member.value):
             return member
-    raise invalid(
+    raise _wrong_or_empty(
         field,
-        QT_TRANSLATE_NOOP("excel", "“{value}”不是可选的值，请填写其中之一：{choices}。")
-        if written
-        else QT_TRANSLATE_NOOP("excel", "请填写，可选：{choices}。"),
-        value=written,
+        written,
+        QT_TRANSLATE_NOOP("excel", "“{value}”不是可选的值，请填写其中之一：{choices}。"),
+        QT_TRANSLATE_NOOP("excel", "请填写，可选：{choices}。"),
         choices="、".join(label(m) for m in enum),
     )
+
+
+def _wrong_or_empty(
+    field: str, written: str, wrong: str, empty: str, **params: object
+) -> ValidationError:
+    """The error for a cell that is not what ``field`` takes (``wrong``, which may quote the
+    ``{value}`` written) or that is empty where a value is needed (``empty``)."""
+    return invalid(field, wrong if written else empty, value=written, **params)
 
 
 def flag(field: str, value: Any) -> bool:
@@ -151,12 +158,11 @@ def _calendar_day(field: str, value: Any, required: bool) -> date | None:
             return date(*(int(g) for g in match.groups()))
     except ValueError:
         pass
-    raise invalid(
+    raise _wrong_or_empty(
         field,
-        QT_TRANSLATE_NOOP("excel", "“{value}”不是日期，请写成 2026-03-01 这样的日期。")
-        if written
-        else QT_TRANSLATE_NOOP("excel", "请填写日期，例如 2026-03-01。"),
-        value=written,
+        written,
+        QT_TRANSLATE_NOOP("excel", "“{value}”不是日期，请写成 2026-03-01 这样的日期。"),
+        QT_TRANSLATE_NOOP("excel", "请填写日期，例如 2026-03-01。"),
     )
 
 

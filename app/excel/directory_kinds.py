@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import Area
 from app.directory.records import PartyOrgData, PersonData, ResidentUnitData
-from app.directory.service import in_lists, party_orgs, people, resident_units
+from app.directory.service import Record, Repository, in_lists, party_orgs, people, resident_units
 from app.excel import cells
-from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, Staged, Tick, keep_missing
+from app.excel.kind import Batch, Cells, Existing, ImportColumn, ImportKind, Staged, keep_missing
 from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
@@ -27,6 +28,8 @@ OWNER = QT_TRANSLATE_NOOP("fields", "单位或组织")
 PERSON = QT_TRANSLATE_NOOP("fields", "人员")
 YES_NO = ("是", "否")
 
+R = TypeVar("R", bound=Record)
+
 
 def labels(enum: type[StrEnum]) -> tuple[str, ...]:
     """The Chinese labels of an enum's members: what a cell may hold, as the drop-down
@@ -39,10 +42,26 @@ def _existing(session: Session, stmt: Any) -> Existing | None:
     return Existing(found[0], found[1]) if found else None
 
 
-class ResidentUnitImport(ImportKind[ResidentUnitData]):
+class DirectoryImport(ImportKind[R]):
+    """A directory record, created and saved over through its repository."""
+
+    repository: Repository[Any, R]
+
+    def create(self, session: Session, data: R) -> None:
+        self.repository.create(session, data)
+
+    def update(self, session: Session, found: Existing, data: R, present: frozenset[str]) -> None:
+        stored = self.repository.get(session, found.id).data
+        self.repository.update(
+            session, found.id, found.version, keep_missing(stored, data, present)
+        )
+
+
+class ResidentUnitImport(DirectoryImport[ResidentUnitData]):
     key = "units"
     title = QT_TRANSLATE_NOOP("excel", "驻区单位")
     area = Area.DIRECTORY
+    repository = resident_units
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "name",
@@ -51,13 +70,8 @@ class ResidentUnitImport(ImportKind[ResidentUnitData]):
             "南京市鼓楼区某某研究院",
             required=True,
         ),
-        ImportColumn(
-            "category",
-            QT_TRANSLATE_NOOP("columns", "类别"),
-            "必填：省级机关、市级机关、区级机关、高校、科研院所、国企、非公企业、社会组织",
-            "科研院所",
-            required=True,
-            choices=labels(Category),
+        ImportColumn.required_choice(
+            "category", QT_TRANSLATE_NOOP("columns", "类别"), labels(Category), "科研院所"
         ),
         ImportColumn(
             "org_unit_id",
@@ -88,17 +102,11 @@ class ResidentUnitImport(ImportKind[ResidentUnitData]):
     )
 
     def parse(self, row: Cells, names: Names) -> ResidentUnitData:
-        category = cells.enum_value("category", row["category"], Category)
-        assert category is not None
+        category = row.member("category", Category)
         return ResidentUnitData(
             name=row.text("name"),
             category=category,
-            org_unit_id=cells.one_of(
-                "org_unit_id",
-                row.text("org_unit_id"),
-                names.org_units(OrgLevel.COMMUNITY),
-                COMMUNITY,
-            ),
+            org_unit_id=row.named("org_unit_id", names.org_units(OrgLevel.COMMUNITY), COMMUNITY),
             address=row.text("address"),
             contact_name=row.text("contact_name"),
             contact_phone=row.text("contact_phone"),
@@ -116,20 +124,12 @@ class ResidentUnitImport(ImportKind[ResidentUnitData]):
             ),
         )
 
-    def create(self, session: Session, data: ResidentUnitData) -> None:
-        resident_units.create(session, data)
 
-    def update(
-        self, session: Session, found: Existing, data: ResidentUnitData, present: frozenset[str]
-    ) -> None:
-        stored = resident_units.get(session, found.id).data
-        resident_units.update(session, found.id, found.version, keep_missing(stored, data, present))
-
-
-class PartyOrgImport(ImportKind[PartyOrgData]):
+class PartyOrgImport(DirectoryImport[PartyOrgData]):
     key = "party-orgs"
     title = QT_TRANSLATE_NOOP("excel", "党组织")
     area = Area.DIRECTORY
+    repository = party_orgs
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "name",
@@ -138,13 +138,8 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
             "中共某某研究院委员会",
             required=True,
         ),
-        ImportColumn(
-            "kind",
-            QT_TRANSLATE_NOOP("columns", "类型"),
-            "必填：党委、党总支、党支部",
-            "党委",
-            required=True,
-            choices=labels(PartyOrgKind),
+        ImportColumn.required_choice(
+            "kind", QT_TRANSLATE_NOOP("columns", "类型"), labels(PartyOrgKind), "党委"
         ),
         ImportColumn(
             "resident_unit_id",
@@ -169,8 +164,7 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
     )
 
     def parse(self, row: Cells, names: Names) -> PartyOrgData:
-        kind = cells.enum_value("kind", row["kind"], PartyOrgKind)
-        assert kind is not None
+        kind = row.member("kind", PartyOrgKind)
         owner = row.text("resident_unit_id")
         unit_id = org_id = None
         if owner in names.resident_units or owner not in names.org_units():
@@ -192,7 +186,7 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
                 colleagues if secretary in colleagues else names.people,
                 PERSON,
             ),
-            member_count=cells.count("member_count", row["member_count"]),
+            member_count=row.count("member_count"),
         )
 
     def identity(self, data: PartyOrgData) -> tuple[Any, ...]:
@@ -211,20 +205,12 @@ class PartyOrgImport(ImportKind[PartyOrgData]):
             ),
         )
 
-    def create(self, session: Session, data: PartyOrgData) -> None:
-        party_orgs.create(session, data)
 
-    def update(
-        self, session: Session, found: Existing, data: PartyOrgData, present: frozenset[str]
-    ) -> None:
-        stored = party_orgs.get(session, found.id).data
-        party_orgs.update(session, found.id, found.version, keep_missing(stored, data, present))
-
-
-class PersonImport(ImportKind[PersonData]):
+class PersonImport(DirectoryImport[PersonData]):
     key = "people"
     title = QT_TRANSLATE_NOOP("excel", "人员")
     area = Area.DIRECTORY
+    repository = people
     columns: ClassVar[tuple[ImportColumn, ...]] = (
         ImportColumn(
             "name",
@@ -292,22 +278,14 @@ class PersonImport(ImportKind[PersonData]):
     def parse(self, row: Cells, names: Names) -> PersonData:
         return PersonData(
             name=row.text("name"),
-            gender=cells.enum_value("gender", row["gender"], Gender, required=False),
+            gender=row.optional_member("gender", Gender),
             mobile=row.text("mobile"),
-            id_number=cells.id_text("id_number", row["id_number"]),
-            employer_unit_id=cells.one_of(
-                "employer_unit_id", row.text("employer_unit_id"), names.resident_units, UNIT
-            ),
-            org_unit_id=cells.one_of(
-                "org_unit_id",
-                row.text("org_unit_id"),
-                names.org_units(),
-                ORG_UNIT,
-                cells.PATH_HINT,
-            ),
+            id_number=row.id_text("id_number"),
+            employer_unit_id=row.named("employer_unit_id", names.resident_units, UNIT),
+            org_unit_id=row.named("org_unit_id", names.org_units(), ORG_UNIT, cells.PATH_HINT),
             post=row.text("post"),
-            is_party_member=cells.flag("is_party_member", row["is_party_member"]),
-            is_grid_worker=cells.flag("is_grid_worker", row["is_grid_worker"]),
+            is_party_member=row.flag("is_party_member"),
+            is_grid_worker=row.flag("is_grid_worker"),
             note=row.text("note"),
         )
 
@@ -345,32 +323,16 @@ class PersonImport(ImportKind[PersonData]):
             for d in records
         ]
 
-    def create(self, session: Session, data: PersonData) -> None:
-        people.create(session, data)
-
-    def stage(
-        self,
-        session: Session,
-        creates: list[tuple[int, PersonData]],
-        updates: list[tuple[int, Existing, PersonData]],
-        present: frozenset[str],
-        tick: Tick,
-    ) -> Staged:
+    def stage(self, session: Session, batch: Batch[PersonData]) -> Staged:
         """New people are checked together and written with one INSERT: 20,000 rows in a
         few seconds, the write lock held for well under one."""
-        staged = super().stage(session, [], updates, present, tick)
-        clean = [data for _number, data in creates]  # validated when planned
+        staged = super().stage(session, replace(batch, creates=[]))
+        clean = [data for _number, data in batch.creates]  # validated when planned
         refused = people.check_many(session, clean)
         for index, error in refused.items():
-            staged.problems[creates[index][0]] = error
+            staged.problems[batch.creates[index][0]] = error
         rows = people.new_rows([d for index, d in enumerate(clean) if index not in refused])
         staged.write = lambda writing: people.insert_rows(writing, rows)
-        for _ in creates:
-            tick()
+        for _ in batch.creates:
+            batch.tick()
         return staged
-
-    def update(
-        self, session: Session, found: Existing, data: PersonData, present: frozenset[str]
-    ) -> None:
-        stored = people.get(session, found.id).data
-        people.update(session, found.id, found.version, keep_missing(stored, data, present))

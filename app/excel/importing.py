@@ -28,7 +28,7 @@ from app.errors import UserError, ValidationError
 from app.excel import cells
 from app.excel.container import refused
 from app.excel.headers import match_headers, near_miss, refuse_missing
-from app.excel.kind import Cells, Existing, ImportKind, Staged
+from app.excel.kind import Batch, Cells, Existing, ImportKind, Staged
 from app.excel.names import Names
 from app.excel.reading import Oddity, Table, read_table
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -300,7 +300,8 @@ class _Planner:
                 actions[number] = Action.SKIP
                 self._tick()
         self.steps += len(self.table.rows) - len(parsed)  # rows with problems: nothing to stage
-        return self.kind.stage(self.session, creates, updates, update or frozenset(), self._tick)
+        batch = Batch(creates, updates, update or frozenset(), self._tick)
+        return self.kind.stage(self.session, batch)
 
     def _refused(self, number: int, error: UserError) -> None:
         column = self.kind.column_of(error.field) if isinstance(error, ValidationError) else ""

@@ -122,12 +122,9 @@ class IssueImport(ImportKind[IssueRow]):
         grid = row.text("grid_id")
         data = IssueData(
             title=row.text("title"),
-            source=cells.enum_value("source", row["source"], IssueSource, required=False)
-            or IssueSource.GRID_VISIT,
+            source=row.optional_member("source", IssueSource) or IssueSource.GRID_VISIT,
             description=row.text("description"),
-            category_id=cells.one_of(
-                "category_id", row.text("category_id"), names.categories, CATEGORY
-            ),
+            category_id=row.named("category_id", names.categories, CATEGORY),
             community_id=cells.one_of(
                 "community_id", community, names.org_units(OrgLevel.COMMUNITY), COMMUNITY
             ),
@@ -140,10 +137,9 @@ class IssueImport(ImportKind[IssueRow]):
             address=row.text("address"),
             reporter_name=row.text("reporter_name"),
             reporter_phone=row.text("reporter_phone"),
-            priority=cells.enum_value("priority", row["priority"], Priority, required=False)
-            or Priority.NORMAL,
+            priority=row.optional_member("priority", Priority) or Priority.NORMAL,
         )
-        return IssueRow(row.text("number"), data, cells.moment("reported_at", row["reported_at"]))
+        return IssueRow(row.text("number"), data, row.moment("reported_at"))
 
     def validate(self, data: IssueRow) -> IssueRow:
         return replace(data, facts=data.facts.cleaned())

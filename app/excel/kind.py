@@ -3,8 +3,9 @@ services take, how duplicates are found, and how its rows are staged and written
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.changes import Area
 from app.errors import UserError
 from app.excel import cells
+from app.excel.cells import E
 from app.excel.names import Names
 from app.i18n import Message
 
@@ -30,6 +32,14 @@ class ImportColumn:
     choices: tuple[str, ...] = ()  # the values allowed, offered as a drop-down in the template
     as_text: bool = False  # digits that are not a number (ID numbers, phones): a text column
 
+    @classmethod
+    def required_choice(
+        cls, field: str, header: str, choices: tuple[str, ...], example: str
+    ) -> ImportColumn:
+        """A required column whose cell is one of ``choices``; its note lists them."""
+        note = "必填：" + "、".join(choices)
+        return cls(field, header, note, example, required=True, choices=choices)
+
 
 @dataclass(frozen=True)
 class Existing:
@@ -40,7 +50,8 @@ class Existing:
 
 
 class Cells:
-    """One row's cells by record field (None for a column the file does not have)."""
+    """One row's cells by record field (None for a column the file does not have), each
+    read as the field takes it; a bad cell raises the ValidationError of its field."""
 
     def __init__(self, values: dict[str, Any]) -> None:
         self._values = values
@@ -49,7 +60,52 @@ class Cells:
         return self._values.get(field)
 
     def text(self, field: str) -> str:
-        return cells.checked_text(field, self._values.get(field))
+        return cells.checked_text(field, self[field])
+
+    def named(
+        self,
+        field: str,
+        found: Mapping[str, Iterable[str]],
+        what: str,
+        hint: str = cells.SAME_NAME_HINT,
+    ) -> str | None:
+        """The id of the record the cell names (``cells.one_of``); None when it is empty."""
+        return cells.one_of(field, self.text(field), found, what, hint)
+
+    def member(self, field: str, enum: type[E]) -> E:
+        """The member of ``enum`` a required cell names, by its label or stored code."""
+        found = cells.enum_value(field, self[field], enum)
+        assert found is not None  # an empty required cell has raised
+        return found
+
+    def optional_member(self, field: str, enum: type[E]) -> E | None:
+        return cells.enum_value(field, self[field], enum, required=False)
+
+    def day(self, field: str, *, planned: bool = False) -> date | None:
+        return cells.day(field, self[field], planned=planned)
+
+    def moment(self, field: str) -> datetime | None:
+        return cells.moment(field, self[field])
+
+    def flag(self, field: str) -> bool:
+        return cells.flag(field, self[field])
+
+    def count(self, field: str) -> int:
+        return cells.count(field, self[field])
+
+    def id_text(self, field: str) -> str:
+        return cells.id_text(field, self[field])
+
+
+@dataclass(frozen=True)
+class Batch(Generic[D]):
+    """The rows to stage, by Excel row number: new records, the duplicates to save over
+    stored ones, the fields the file has columns for, and the tick of each row staged."""
+
+    creates: list[tuple[int, D]]
+    updates: list[tuple[int, Existing, D]]
+    present: frozenset[str]
+    tick: Tick
 
 
 @dataclass
@@ -99,29 +155,22 @@ class ImportKind(Generic[D]):
         (not in ``present``) keep their stored values."""
         raise NotImplementedError
 
-    def stage(
-        self,
-        session: Session,
-        creates: list[tuple[int, D]],
-        updates: list[tuple[int, Existing, D]],
-        present: frozenset[str],
-        tick: Tick,
-    ) -> Staged:
+    def stage(self, session: Session, batch: Batch[D]) -> Staged:
         """Runs each row through its service in ``session``, which defers every write to
         the end (``audit.DEFER_FLUSH``, no autoflush): the records are built, not written."""
         staged = Staged()
-        for number, data in creates:
+        for number, data in batch.creates:
             try:
                 self.create(session, data)
             except UserError as error:
                 staged.problems[number] = error
-            tick()
-        for number, found, data in updates:
+            batch.tick()
+        for number, found, data in batch.updates:
             try:
-                self.update(session, found, data, present)
+                self.update(session, found, data, batch.present)
             except UserError as error:
                 staged.problems[number] = error
-            tick()
+            batch.tick()
         return staged
 
     def column_of(self, field_name: str) -> str:

@@ -19,7 +19,7 @@ from app.directory.service import people
 from app.errors import UserError
 from app.excel import cells
 from app.excel.directory_kinds import COMMUNITY, PERSON, UNIT, labels
-from app.excel.kind import Cells, Existing, ImportColumn, ImportKind, Staged, Tick
+from app.excel.kind import Batch, Cells, Existing, ImportColumn, ImportKind, Staged
 from app.excel.names import Names
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.validation import normalise_id_number
@@ -108,28 +108,21 @@ class MemberImport(ImportKind[MemberRow]):
     )
 
     def parse(self, row: Cells, names: Names) -> MemberRow:
-        employer = cells.one_of(
-            "employer_unit_id", row.text("employer_unit_id"), names.resident_units, UNIT
-        )
+        employer = row.named("employer_unit_id", names.resident_units, UNIT)
         registration = RegistrationData(
             person_id=None,
-            community_id=cells.one_of(
-                "community_id",
-                row.text("community_id"),
-                names.org_units(OrgLevel.COMMUNITY),
-                COMMUNITY,
-            ),
+            community_id=row.named("community_id", names.org_units(OrgLevel.COMMUNITY), COMMUNITY),
             employer_unit_id=employer,
-            registered_on=cells.day("registered_on", row["registered_on"]),
+            registered_on=row.day("registered_on"),
         )
         found = self._person(row, names, employer)
         if found is not None:
             return MemberRow(replace(registration, person_id=found))
         person = PersonData(
             name=row.text("person_id"),
-            gender=cells.enum_value("gender", row["gender"], Gender, required=False),
+            gender=row.optional_member("gender", Gender),
             mobile=row.text("mobile"),
-            id_number=cells.id_text("id_number", row["id_number"]),
+            id_number=row.id_text("id_number"),
             employer_unit_id=employer,
             post=row.text("post"),
             is_party_member=True,
@@ -139,7 +132,7 @@ class MemberImport(ImportKind[MemberRow]):
     def _person(self, row: Cells, names: Names, employer: str | None) -> str | None:
         """The member's id: by ID number when given, else by name within the employer unit;
         None when there is no such person yet."""
-        number = normalise_id_number(cells.id_text("id_number", row["id_number"]))
+        number = normalise_id_number(row.id_text("id_number"))
         if number:
             found, field, key = names.people_by_id_number, "id_number", number
         else:
@@ -172,19 +165,12 @@ class MemberImport(ImportKind[MemberRow]):
     def create(self, session: Session, data: MemberRow) -> None:
         register_member(session, data.registration)
 
-    def stage(
-        self,
-        session: Session,
-        creates: list[tuple[int, MemberRow]],
-        updates: list[tuple[int, Existing, MemberRow]],
-        present: frozenset[str],
-        tick: Tick,
-    ) -> Staged:
+    def stage(self, session: Session, batch: Batch[MemberRow]) -> Staged:
         """New members are added to the directory (checked together, one INSERT), once
         each however many communities they register with, and registered with one INSERT;
         the members already there are registered through the service, row by row."""
         newcomers: dict[str, PersonData] = {}
-        for _number, row in creates:
+        for _number, row in batch.creates:
             if row.person is not None:
                 newcomers.setdefault(row.person_key(), row.person)
         keys = list(newcomers)
@@ -196,17 +182,17 @@ class MemberImport(ImportKind[MemberRow]):
         known: list[tuple[int, MemberRow]] = []  # members already in the directory
         joining: list[RegistrationData] = []  # the registrations of the members added now
         problems: dict[int, UserError] = {}
-        for number, row in creates:
+        for number, row in batch.creates:
             key = row.person_key()
             if row.person is None:
                 known.append((number, row))
             elif key in ids:
                 joining.append(replace(row.registration, person_id=ids[key]))
-                tick()
+                batch.tick()
             else:
                 problems[number] = errors[key]
-                tick()
-        staged = super().stage(session, known, updates, present, tick)
+                batch.tick()
+        staged = super().stage(session, replace(batch, creates=known))
         staged.problems.update(problems)
         staged.note = _newcomers_note(len(rows))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
 
-CONTEXT = "exchange_fields"
+CONTEXT = "exchange"  # the context the names below are marked in, to translate them in
 
 TABLES = {
     "issues": QT_TRANSLATE_NOOP("exchange", "民生事项"),

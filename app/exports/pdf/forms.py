@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.lib.colors import HexColor, black
+from reportlab.lib.colors import HexColor
 from reportlab.platypus.flowables import Flowable, KeepTogether
 from reportlab.platypus.tables import Table, TableStyle
 
 from app.exports.pdf.flowable import TextBlock
 from app.exports.pdf.fonts import FontSet
 from app.exports.pdf.layout import LEADING, MM, TYPE_WIDTH
+from app.exports.pdf.tables import ruled
 from app.exports.pdf.typeset import Line, Run, TextStyle, draw_lines, set_lines
 
 COLUMN_WIDTHS = tuple(w * MM for w in (24, 54, 24, 54))  # 156 mm: the type area
@@ -162,14 +163,7 @@ class FormTable:
         table.setStyle(
             TableStyle(
                 [
-                    # cells hold TextBlocks, but empty ones would set Helvetica, unembedded
-                    ("FONT", (0, 0), (-1, -1), self.fonts.fangsong, CELL_SIZE),
-                    ("GRID", (0, 0), (-1, -1), 0.6, black),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-                    ("TOPPADDING", (0, 0), (-1, -1), VERTICAL_PADDING),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), VERTICAL_PADDING),
+                    *ruled(self.fonts.fangsong, CELL_SIZE, 0.6, PADDING, VERTICAL_PADDING),
                     *styles,
                 ]
             )

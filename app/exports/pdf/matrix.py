@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.lib.colors import HexColor, black
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.flowables import Flowable
@@ -31,6 +31,7 @@ from app.exports.pdf.flowable import TextBlock
 from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import MM, SIZE_3, page_number_text
 from app.exports.pdf.metadata import DocumentInfo, apply_info
+from app.exports.pdf.tables import HEADER_FILL, ruled
 from app.exports.pdf.typeset import Run, TextStyle
 from app.labels import label
 
@@ -42,7 +43,6 @@ FRAME_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN  # 265 mm
 COLUMN_WIDTHS = tuple(w * MM for w in (10, 64, 24, *(22,) * len(SEVEN), 13))
 CELL_SIZE = 10.0
 PADDING = 1.2 * MM
-HEADER_FILL = HexColor("#F2F2F2")
 DONE_FILL = HexColor("#E3F4E1")
 
 TITLE = TextStyle(size=SIZE_3, leading=1.6 * SIZE_3, align="center", balance=True)
@@ -115,16 +115,10 @@ def _table(rows: list[MatrixRow], fonts: FontSet) -> Table:
     headers = ("序号", "党支部（驻区单位）", "社区", *(label(a) for a in SEVEN), "完成率")
     data: list[list[object]] = [[_block(text, fonts.heiti) for text in headers]]
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), fonts.fangsong, CELL_SIZE),
-        ("GRID", (0, 0), (-1, -1), 0.5, black),
+        *ruled(fonts.fangsong, CELL_SIZE, 0.5, PADDING),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 1), (-1, -1), "CENTER"),
         ("ALIGN", (1, 1), (1, -1), "LEFT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
     ]
     for number, row in enumerate(rows, start=1):
         name = row.branch_name + (f"（{row.unit_name}）" if row.unit_name else "")

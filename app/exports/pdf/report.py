@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.colors import HexColor, black
 from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether, Spacer
 from reportlab.platypus.tables import Table, TableStyle
 
@@ -31,6 +30,7 @@ from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, PITCH, RED, SIZE_2, SIZE_3, TRACKING, TYPE_WIDTH
 from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.report_charts import bar_chart, month_chart
+from app.exports.pdf.tables import HEADER_FILL, ruled
 from app.exports.pdf.text import chinese_date, level1
 from app.exports.pdf.typeset import Run, TextStyle, text_width
 from app.exports.pdf.writing import atomic_write_bytes
@@ -40,7 +40,6 @@ from app.localtime import to_beijing
 CELL_SIZE = 10.5  # 五号
 HEADING_ROOM = 40 * MM  # a heading, the table's header and a few rows
 PADDING = 1.2 * MM
-HEADER_FILL = HexColor("#F2F2F2")
 TITLE = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", color=RED, balance=True)
 SUBTITLE = TextStyle(size=SIZE_3, leading=LEADING, align="center")
 HEADING = TextStyle(
@@ -152,15 +151,9 @@ def _table(
     data: list[list[Any]] = [[_text(h, fonts.heiti) for h in headers]]
     data += [list(row) for row in rows]
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), fonts.fangsong, CELL_SIZE),
-        ("GRID", (0, 0), (-1, -1), 0.5, black),
+        *ruled(fonts.fangsong, CELL_SIZE, 0.5, PADDING),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
     ]
     table = Table(data, colWidths=list(widths), repeatRows=1, spaceAfter=3 * MM)
     table.setStyle(TableStyle(style))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor, black
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table, TableStyle
 
@@ -22,6 +21,7 @@ from app.exports.pdf.flowable import TextBlock, build_pdf
 from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, SIZE_2, SIZE_3, TYPE_WIDTH
 from app.exports.pdf.metadata import DocumentInfo
+from app.exports.pdf.tables import HEADER_FILL, ruled
 from app.exports.pdf.text import meeting_time
 from app.exports.pdf.typeset import Run, TextStyle, set_lines, text_width
 from app.exports.pdf.writing import atomic_write_bytes
@@ -42,7 +42,6 @@ HEADER_HEIGHT = 9 * MM
 PADDING = 1.5 * MM
 BLANK_ROWS = 3
 CELL_SIZE = 12.0  # 小四
-HEADER_FILL = HexColor("#F2F2F2")
 
 TITLE = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", balance=True)
 FACTS = TextStyle(size=SIZE_3, leading=LEADING, align="left")
@@ -142,15 +141,8 @@ def _table(rows: tuple[SignInRow, ...], fonts: FontSet, blank_rows: int) -> Tabl
     table.setStyle(
         TableStyle(
             [
-                # cells hold TextBlocks, but the empty ones would set Helvetica, unembedded
-                ("FONT", (0, 0), (-1, -1), fonts.fangsong, CELL_SIZE),
-                ("GRID", (0, 0), (-1, -1), 0.6, black),
+                *ruled(fonts.fangsong, CELL_SIZE, 0.6, PADDING),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-                ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
             ]
         )
     )

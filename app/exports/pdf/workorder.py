@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from reportlab.lib.colors import HexColor, black
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 from reportlab.platypus.tables import Table, TableStyle
 
@@ -23,6 +22,7 @@ from app.exports.pdf.flowable import TextBlock, build_pdf
 from app.exports.pdf.fonts import FontSet, font_set
 from app.exports.pdf.layout import LEADING, MM, PITCH, SIZE_2, SIZE_3, TRACKING
 from app.exports.pdf.metadata import DocumentInfo
+from app.exports.pdf.tables import HEADER_FILL, ruled
 from app.exports.pdf.text import paragraphs
 from app.exports.pdf.typeset import Run, TextStyle, set_lines
 from app.issues.limits import due_text
@@ -37,7 +37,6 @@ HEADING_ROOM = 40 * MM
 ROW_LINES = 12  # a longer note continues in rows of its own, so rows split between pages
 CELL_SIZE = 12.0
 PADDING = 1.5 * MM
-HEADER_FILL = HexColor("#F2F2F2")
 
 TITLE_STYLE = TextStyle(size=SIZE_2, leading=1.5 * SIZE_2, align="center", balance=True)
 HEADING = TextStyle(size=SIZE_3, leading=LEADING, align="left")
@@ -140,13 +139,7 @@ def _table(
         spaceBefore=0.3 * LEADING,
     )
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), fonts.fangsong, CELL_SIZE),
-        ("GRID", (0, 0), (-1, -1), 0.6, black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+        *ruled(fonts.fangsong, CELL_SIZE, 0.6, PADDING),
         ("BACKGROUND", (0, 0), (-1, 0) if header else (0, -1), HEADER_FILL),
     ]
     table.setStyle(TableStyle(style))
