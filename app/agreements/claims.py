@@ -13,10 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app import audit
-from app.agreements.store import LIST_ENTRY, live_entry, record, restore, soft_delete, stored
+from app.agreements.store import LIST_ENTRY, added, live_entry, record, restore, soft_delete
 from app.errors import check_version, invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.labels import label
+from app.store import stored
 from app.validation import check_length, check_required
 from db.models.agreements import ListEntry, ListEntryStatus, ListKind
 from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
@@ -49,6 +50,11 @@ NEXT = {
     ListEntryStatus.IN_PROGRESS: ListEntryStatus.DONE,
 }
 
+STEP_DATES = {  # the date each forward step sets
+    ListEntryStatus.CLAIMED: "claimed_on",
+    ListEntryStatus.IN_PROGRESS: "started_on",
+    ListEntryStatus.DONE: "done_on",
+}
 DELETABLE = frozenset({ListEntryStatus.OPEN, ListEntryStatus.CANCELLED})
 
 
@@ -97,9 +103,7 @@ def create_entry(session: Session, data: ListEntryData) -> str:
         raised_on=clean.raised_on,
         status=ListEntryStatus.OPEN,
     )
-    session.add(entry)
-    record(session, "create", entry, None)
-    return entry.id
+    return added(session, entry)
 
 
 def _check_date(entry: ListEntry, on: date) -> None:
@@ -155,25 +159,27 @@ def claim(
 
 
 def start(session: Session, entry_id: str, version: int, on: date) -> None:
-    entry = live_entry(session, entry_id)
-    check_version(entry, version)
-    _step(entry, ListEntryStatus.IN_PROGRESS)
-    _check_date(entry, on)
-    before = audit.snapshot(entry)
-    entry.status = ListEntryStatus.IN_PROGRESS
-    entry.started_on = on
-    record(session, "start", entry, before)
+    """开始实施 on ``on``."""
+    _take_step(session, entry_id, version, on, ListEntryStatus.IN_PROGRESS, "start")
 
 
 def finish(session: Session, entry_id: str, version: int, on: date) -> None:
+    """完成 on ``on``."""
+    _take_step(session, entry_id, version, on, ListEntryStatus.DONE, "finish")
+
+
+def _take_step(
+    session: Session, entry_id: str, version: int, on: date, to: ListEntryStatus, action: str
+) -> None:
+    """A step that only moves the entry on and dates it (starting, finishing)."""
     entry = live_entry(session, entry_id)
     check_version(entry, version)
-    _step(entry, ListEntryStatus.DONE)
+    _step(entry, to)
     _check_date(entry, on)
     before = audit.snapshot(entry)
-    entry.status = ListEntryStatus.DONE
-    entry.done_on = on
-    record(session, "finish", entry, before)
+    entry.status = to
+    setattr(entry, STEP_DATES[to], on)
+    record(session, action, entry, before)
 
 
 def step_back(session: Session, entry_id: str, step: ListEntryStatus) -> None:
@@ -189,13 +195,9 @@ def step_back(session: Session, entry_id: str, step: ListEntryStatus) -> None:
         )
     before = audit.snapshot(entry)
     entry.status = previous
-    if step is ListEntryStatus.DONE:
-        entry.done_on = None
-    elif step is ListEntryStatus.IN_PROGRESS:
-        entry.started_on = None
-    else:
+    setattr(entry, STEP_DATES[step], None)
+    if step is ListEntryStatus.CLAIMED:
         entry.claimed_by_org_unit_id = entry.claimed_by_unit_id = None
-        entry.claimed_on = None
     record(session, "undo", entry, before)
 
 

@@ -19,16 +19,17 @@ from app.agreements.records import CommitmentData, FulfilmentData
 from app.agreements.store import (
     COMMITMENT,
     FULFILMENT,
+    added,
     live_agreement,
     live_commitment,
     live_fulfilment,
     record,
     restore,
     soft_delete,
-    stored,
 )
 from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
+from app.store import stored
 from db.models.agreements import Agreement, Commitment, FulfilmentRecord, JointActivity
 
 
@@ -47,9 +48,7 @@ def add_commitment(session: Session, agreement_id: str, data: CommitmentData) ->
     _check_responsible(agreement, clean.responsible_party_id)
     commitment = Commitment(agreement_id=agreement.id)
     _fill(commitment, clean)
-    session.add(commitment)
-    record(session, "create", commitment, None)
-    return commitment.id
+    return added(session, commitment)
 
 
 def save_commitment(
@@ -110,9 +109,7 @@ def record_fulfilment(session: Session, agreement_id: str, data: FulfilmentData)
         place=clean.place,
         note=clean.note,
     )
-    session.add(fulfilment)
-    record(session, "create", fulfilment, None)
-    return fulfilment.id
+    return added(session, fulfilment)
 
 
 def commitment_version(session: Session, commitment_id: str) -> int:

@@ -16,15 +16,16 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.agreements.store import (
     REGISTRATION,
+    added,
     live_registration,
     record,
     restore,
     soft_delete,
-    stored,
 )
 from app.directory.subtree import in_subtree
 from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.store import stored
 from app.validation import check_required
 from db.base import new_id, utcnow
 from db.models.agreements import MemberRegistration, ServiceRecord
@@ -97,9 +98,7 @@ def register_member(session: Session, data: RegistrationData) -> str:
         employer_unit_id=clean.employer_unit_id,
         registered_on=clean.registered_on,
     )
-    session.add(registration)
-    record(session, "create", registration, None)
-    return registration.id
+    return added(session, registration)
 
 
 def register_new_members(session: Session, records: Sequence[RegistrationData]) -> None:
@@ -137,9 +136,7 @@ def add_service(session: Session, registration_id: str, data: ServiceData) -> st
         activity=clean.activity,
         hours=clean.hours,
     )
-    session.add(service)
-    record(session, "create", service, None)
-    return service.id
+    return added(session, service)
 
 
 def remove_registration(session: Session, registration_id: str, version: int) -> None:

@@ -34,11 +34,11 @@ from app.agreements.store import (
     set_parties,
     soft_delete,
     state,
-    stored,
 )
 from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
+from app.store import stored
 from db.models.agreements import (
     Agreement,
     AgreementParty,

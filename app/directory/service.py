@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.access import record_for
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
-from app.errors import ConflictError, ValidationError, not_found, refuse
+from app.errors import ConflictError, ValidationError, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.store import live, stored
 from db.base import Entity, new_id, utcnow
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 
@@ -122,9 +123,7 @@ class Repository(Generic[M, R]):
         audit.record(session, "delete", obj, before)
 
     def restore(self, session: Session, record_id: str) -> None:
-        obj = session.get(self.model, record_id)
-        if obj is None:
-            raise not_found(self.what, record_id)
+        obj = stored(session, self.model, record_id, self.what)
         before = audit.snapshot(obj)
         obj.deleted_at = None  # type: ignore[attr-defined]
         audit.record(session, "restore", obj, before)
@@ -133,10 +132,7 @@ class Repository(Generic[M, R]):
         """Refuse a delete that would leave live records pointing at nothing."""
 
     def _live(self, session: Session, record_id: str) -> M:
-        obj = session.get(self.model, record_id)
-        if obj is None or obj.deleted_at is not None:  # type: ignore[attr-defined]
-            raise not_found(self.what, record_id)
-        return obj
+        return live(session, self.model, record_id, self.what)
 
 
 class OrgUnits(Repository[OrgUnit, OrgUnitData]):

@@ -7,9 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
-from app import audit
+from app import audit, store
 from app.errors import ConflictError, invalid, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.calendar import WorkCalendar, load_calendar
@@ -42,9 +41,7 @@ def required_note(field: str, text: str, template: str) -> str:
 
 def live_issue(session: Session, issue_id: str, version: int | None = None) -> Issue:
     """The issue with its dispatches; NotFoundError for an unknown or deleted id."""
-    issue = session.get(Issue, issue_id, options=[selectinload(Issue.dispatches)])
-    if issue is None or issue.deleted_at is not None:
-        raise not_found(WHAT, issue_id)
+    issue = store.live(session, Issue, issue_id, WHAT, options=[selectinload(Issue.dispatches)])
     if version is not None and issue.version != version:
         raise ConflictError.stale()
     return issue
@@ -60,12 +57,8 @@ def live_dispatch(session: Session, dispatch_id: str) -> Dispatch:
 def flush(session: Session) -> None:
     """Writes what the step changed, unless the session builds first and writes at its end
     (``audit.DEFER_FLUSH``: an import of issues)."""
-    if session.info.get(audit.DEFER_FLUSH):
-        return
-    try:
-        session.flush()
-    except StaleDataError:
-        raise ConflictError.stale() from None
+    if not session.info.get(audit.DEFER_FLUSH):
+        store.flush(session)
 
 
 def journal(

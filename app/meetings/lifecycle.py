@@ -8,13 +8,14 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from app.errors import check_version, invalid, not_found, refuse
+from app.errors import check_version, invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
 from app.meetings.carried import freeze as freeze_carried
 from app.meetings.detail import MeetingDetail, build_detail
 from app.meetings.records import REASON_MAX, IncompleteMinutesError, Missing
-from app.meetings.store import WHAT, live_meeting, meeting_state, record, touch
+from app.meetings.store import AUDIT, WHAT, live_meeting, meeting_state, record, touch
+from app.store import stored
 from db.base import utcnow
 from db.models.meetings import AttendanceStatus, Meeting, MeetingStatus
 
@@ -178,17 +179,8 @@ def delete_meeting(session: Session, meeting_id: str) -> None:
     meeting = live_meeting(session, meeting_id)
     if meeting.status is MeetingStatus.FINAL:
         raise refuse(QT_TRANSLATE_NOOP("errors", "已定稿的纪要不能删除，请先退回草稿并说明理由。"))
-    before = meeting_state(meeting)
-    meeting.deleted_at = utcnow()
-    record(session, "delete", meeting, before)
+    AUDIT.soft_delete(session, meeting)
 
 
 def restore_meeting(session: Session, meeting_id: str) -> None:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise not_found(WHAT, meeting_id)
-    if meeting.deleted_at is None:
-        return
-    before = meeting_state(meeting)
-    meeting.deleted_at = None
-    record(session, "restore", meeting, before)
+    AUDIT.restore(session, stored(session, Meeting, meeting_id, WHAT))

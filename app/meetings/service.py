@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import check_version, invalid, not_found
+from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import to_beijing
 from app.meetings.carried import carry_open_decisions, open_decisions
@@ -55,8 +55,9 @@ from app.meetings.records import (
     attendance_counts,
 )
 from app.meetings.schedule import default_due_on, propose_next_start
-from app.meetings.store import check_draft, flush, live_meeting, meeting_state, record, touch
+from app.meetings.store import added, check_draft, live_meeting, meeting_state, record, touch
 from app.meetings.tracking import decision_to_issue, set_action_status
+from app.store import flush, live
 from db.base import utcnow
 from db.models.directory import OrgUnit, Person, ResidentUnit
 from db.models.issues import Issue
@@ -256,9 +257,7 @@ def create_meeting(session: Session, content: MeetingContent | MeetingData) -> s
     clean = _validated(session, content, None)
     meeting = Meeting(status=MeetingStatus.DRAFT)
     _apply(meeting, clean)
-    session.add(meeting)
-    record(session, "create", meeting, None)
-    return meeting.id
+    return added(session, meeting)
 
 
 def save_meeting(
@@ -368,9 +367,7 @@ def add_unit_representatives(
     """A whole unit's representatives at once: one row per live person employed there, each
     attending for the unit, after ``existing`` (the editor's list) and leaving out who is
     already in it. A unit with no people on record attends as a whole (one row, the unit)."""
-    unit = session.get(ResidentUnit, resident_unit_id)
-    if unit is None or unit.deleted_at is not None:
-        raise not_found(QT_TRANSLATE_NOOP("fields", "驻区单位"), resident_unit_id)
+    live(session, ResidentUnit, resident_unit_id, QT_TRANSLATE_NOOP("fields", "驻区单位"))
     people = session.scalars(
         select(Person.id)
         .where(Person.employer_unit_id == resident_unit_id, Person.deleted_at.is_(None))

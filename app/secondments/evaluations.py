@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import check_version, invalid, not_found
+from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.secondments.records import PERIOD_ORDER, EvaluationData, is_disagreement
-from app.secondments.store import live_posting, names_of, record
+from app.secondments.store import added, live_posting, names_of, record
+from app.store import stored
 from db.base import utcnow
 from db.models.secondments import (
     Evaluation,
@@ -100,10 +101,7 @@ def _view(evaluation: Evaluation) -> EvaluationView:
 
 
 def _get(session: Session, evaluation_id: str) -> Evaluation:
-    evaluation = session.get(Evaluation, evaluation_id)
-    if evaluation is None:
-        raise not_found(WHAT, evaluation_id)
-    return evaluation
+    return stored(session, Evaluation, evaluation_id, WHAT)
 
 
 def _check(
@@ -164,9 +162,7 @@ def add_evaluation(session: Session, posting_id: str, data: EvaluationData) -> s
     _check(session, posting, clean, None)
     evaluation = Evaluation(posting_id=posting.id)
     _apply(evaluation, clean)
-    session.add(evaluation)
-    record(session, "create", evaluation, None)
-    return evaluation.id
+    return added(session, evaluation)
 
 
 def save_evaluation(

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import check_version, invalid, not_found
+from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
 from app.secondments.lifecycle import (
@@ -39,7 +39,16 @@ from app.secondments.lifecycle import (
     status_for_dates,
 )
 from app.secondments.records import PostingData, check_reason
-from app.secondments.store import WHAT, live_posting, names_of, org_unit_label, record
+from app.secondments.store import (
+    AUDIT,
+    WHAT,
+    added,
+    live_posting,
+    names_of,
+    org_unit_label,
+    record,
+)
+from app.store import stored
 from db.base import utcnow
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting, PostingKind, PostingStatus
@@ -209,9 +218,7 @@ def create_posting(session: Session, data: PostingData, today: date | None = Non
     posting.status = status_for_dates(
         PostingStatus.PLANNED, clean.starts_on, clean.ends_on, today or beijing_today()
     )
-    session.add(posting)
-    record(session, "create", posting, None)
-    return posting.id
+    return added(session, posting)
 
 
 def save_posting(
@@ -330,21 +337,11 @@ def end_early(
 
 def delete_posting(session: Session, posting_id: str) -> None:
     """Soft delete; its logs and evaluations stay with it (and come back with a restore)."""
-    posting = live_posting(session, posting_id)
-    before = audit.snapshot(posting)
-    posting.deleted_at = utcnow()
-    record(session, "delete", posting, before)
+    AUDIT.soft_delete(session, live_posting(session, posting_id))
 
 
 def restore_posting(session: Session, posting_id: str) -> None:
-    posting = session.get(Posting, posting_id)
-    if posting is None:
-        raise not_found(WHAT, posting_id)
-    if posting.deleted_at is None:
-        return
-    before = audit.snapshot(posting)
-    posting.deleted_at = None
-    record(session, "restore", posting, before)
+    AUDIT.restore(session, stored(session, Posting, posting_id, WHAT))
 
 
 # --- the grid's 第一社长 ----------------------------------------------------------------------
