@@ -103,10 +103,9 @@ def record_many(
     if not rows:
         return
     attrs = [a for a in inspect(model).column_attrs if a.key not in SKIPPED]
-    user_id = _working(session)
     entries = [
         _entry(
-            user_id,
+            session,
             action,
             model.__tablename__,
             row["id"],
@@ -152,32 +151,27 @@ def append(
 ) -> AuditEntry:
     """Adds an entry; it joins the chain when the session writes it. The user is who works in
     ``session`` unless given."""
-    user = _working(session) if user_id is _FROM_SESSION else user_id
-    entry = _entry(user, action, entity, entity_id, before, after, reason)
+    entry = _entry(session, action, entity, entity_id, before, after, reason, user_id)
     session.add(entry)
     session.info.setdefault(_PENDING, []).append(entry)
     return entry
 
 
-def _working(session: Session) -> str | None:
-    """Who is working in ``session`` (``Database.session`` says)."""
-    user_id: str | None = session.info.get("user_id")
-    return user_id
-
-
 def _entry(
-    user_id: str | None,
+    session: Session,
     action: str,
     entity: str,
     entity_id: str,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     reason: str = "",
+    user_id: str | None = _FROM_SESSION,
 ) -> AuditEntry:
     return AuditEntry(
         id=new_id(),
         at=utcnow(),
-        user_id=user_id,
+        # who is working (Database.session)
+        user_id=session.info.get("user_id") if user_id is _FROM_SESSION else user_id,
         action=action,
         entity=entity,
         entity_id=entity_id,
@@ -217,7 +211,7 @@ def _head(session: Session) -> AuditHead:
         seq, last = last_link(session)
     head = AuditHead(id=HEAD_ID, seq=seq, hash=last)
     session.add(head)
-    rebuilt = _entry(None, HEAD_REBUILT, "audit_head", HEAD_ID, None, {"seq": seq})
+    rebuilt = _entry(session, HEAD_REBUILT, "audit_head", HEAD_ID, None, {"seq": seq}, "", None)
     session.add(rebuilt)
     _link(rebuilt, head)
     return head
