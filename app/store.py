@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -23,7 +23,18 @@ from app.errors import ConflictError, not_found
 from db.base import Entity, SoftDeleted, utcnow
 
 T = TypeVar("T", bound=Entity)
+D = TypeVar("D")
 State = Callable[[Any], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[D]):
+    """A record as read, with the version its edit must be saved against; ``data`` is what
+    its save takes back."""
+
+    id: str
+    version: int
+    data: D
 
 
 def flush(session: Session) -> None:

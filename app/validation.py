@@ -151,6 +151,24 @@ def check_length(field: str, text: str, label: Message | str, max_length: int) -
     return value
 
 
+def check_reason(field: str, text: str, missing: Message, max_length: int) -> str:
+    """A reason a step requires, stripped; ``missing`` asks for it when there is none."""
+    why = text.strip()
+    if not why:
+        raise ValidationError(field, missing)
+    if len(why) > max_length:
+        raise ValidationError(
+            field,
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP("validation", "理由最多{max}个字，现在是{n}个。"),
+                max=max_length,
+                n=len(why),
+            ),
+        )
+    return why
+
+
 def mask_id_number(value: str) -> str:
     """``320102199001011234`` → ``3201**********1234``."""
     if len(value) <= 8:

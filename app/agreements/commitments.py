@@ -7,7 +7,6 @@ changed (``lifecycle.check_editable``), and fulfilment is recorded only once it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -29,7 +28,7 @@ from app.agreements.store import (
 )
 from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
-from app.store import stored
+from app.store import Loaded, stored
 from db.models.agreements import Agreement, Commitment, FulfilmentRecord, JointActivity
 
 
@@ -134,11 +133,7 @@ def commitment_for(session: Session, agreement_id: str, activity: JointActivity)
     )
 
 
-@dataclass(frozen=True)
-class FulfilmentDetail:
-    id: str
-    version: int
-    data: FulfilmentData
+FulfilmentDetail = Loaded[FulfilmentData]
 
 
 def fulfilments_of(
@@ -155,7 +150,7 @@ def fulfilments_of(
         )
     rows = session.scalars(stmt.order_by(FulfilmentRecord.held_on.desc(), FulfilmentRecord.id))
     return [
-        FulfilmentDetail(
+        Loaded(
             f.id,
             f.version,
             FulfilmentData(

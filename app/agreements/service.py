@@ -38,7 +38,7 @@ from app.agreements.store import (
 from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
-from app.store import stored
+from app.store import Loaded, stored
 from db.models.agreements import (
     Agreement,
     AgreementParty,
@@ -55,11 +55,7 @@ class PartyDetail:
     name: str
 
 
-@dataclass(frozen=True)
-class CommitmentDetail:
-    id: str
-    version: int
-    data: CommitmentData
+CommitmentDetail = Loaded[CommitmentData]
 
 
 @dataclass(frozen=True)
@@ -172,7 +168,7 @@ def get_agreement(session: Session, agreement_id: str) -> AgreementDetail:
         )
     )
     commitments = tuple(
-        CommitmentDetail(
+        Loaded(
             c.id,
             c.version,
             CommitmentData(c.activity, c.text, c.responsible_party_id, c.yearly_target, c.due_on),

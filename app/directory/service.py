@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 from sqlalchemy import Table, func, insert, select
@@ -14,7 +14,7 @@ from app.access import record_for
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
 from app.errors import ConflictError, ValidationError, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.store import live, stored
+from app.store import Loaded, live, stored
 from db.base import Entity, new_id, utcnow
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 
@@ -32,15 +32,6 @@ IN_LIST = 500  # values in one IN (…): well under every database's limit of pa
 def in_lists(values: Sequence[T]) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), IN_LIST):
         yield values[start : start + IN_LIST]
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[R]):
-    """A record as read, with the version its edit must be saved against."""
-
-    id: str
-    version: int
-    data: R
 
 
 class Repository(Generic[M, R]):

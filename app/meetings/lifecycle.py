@@ -16,6 +16,7 @@ from app.meetings.detail import MeetingDetail, build_detail
 from app.meetings.records import REASON_MAX, IncompleteMinutesError, Missing
 from app.meetings.store import AUDIT, WHAT, live_meeting, meeting_state, record, touch
 from app.store import stored
+from app.validation import check_reason
 from db.base import utcnow
 from db.models.meetings import AttendanceStatus, Meeting, MeetingStatus
 
@@ -130,16 +131,8 @@ def reopen(session: Session, meeting_id: str, version: int, reason: str) -> Meet
     """Back to draft; the reason (required) goes into the audit log."""
     meeting = live_meeting(session, meeting_id)
     check_version(meeting, version)
-    why = reason.strip()
-    if not why:
-        raise invalid("reason", QT_TRANSLATE_NOOP("validation", "请说明退回草稿的理由。"))
-    if len(why) > REASON_MAX:
-        raise invalid(
-            "reason",
-            QT_TRANSLATE_NOOP("validation", "理由最多{max}个字，现在是{n}个。"),
-            max=REASON_MAX,
-            n=len(why),
-        )
+    missing = Message("validation", QT_TRANSLATE_NOOP("validation", "请说明退回草稿的理由。"))
+    why = check_reason("reason", reason, missing, REASON_MAX)
     if meeting.status is not MeetingStatus.FINAL:
         raise refuse(QT_TRANSLATE_NOOP("errors", "这份纪要还是草稿，不需要退回。"))
     before = meeting_state(meeting)
