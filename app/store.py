@@ -10,20 +10,24 @@ restore.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.interfaces import ORMOption
 
 from app import audit
-from app.errors import ConflictError, not_found
+from app.errors import ConflictError, check_version, not_found
 from db.base import Entity, SoftDeleted, utcnow
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 T = TypeVar("T", bound=Entity)
 D = TypeVar("D")
+R = TypeVar("R", bound="DataclassInstance")
 State = Callable[[Any], dict[str, Any]]
 
 
@@ -58,13 +62,42 @@ def live(
     kind: type[T],
     row_id: str,
     what: str,
+    *,
+    version: int | None = None,
     options: Sequence[ORMOption] = (),
 ) -> T:
-    """The row (read with ``options``) unless it is missing or deleted: "找不到{what}"."""
+    """The row (read with ``options``) unless it is missing or deleted ("找不到{what}"), or
+    changed since the user read ``version``."""
     row = session.get(kind, row_id, options=options)
     if row is None or (isinstance(row, SoftDeleted) and row.deleted_at is not None):
         raise not_found(what, row_id)
+    if version is not None:
+        check_version(row, version)
     return row
+
+
+def columns(data: DataclassInstance) -> dict[str, Any]:
+    """A validated record's fields by name, as its row's columns take them (plain values: no
+    deep copy as ``asdict`` makes, which costs more than the INSERT of an imported row)."""
+    return {f.name: getattr(data, f.name) for f in fields(data)}
+
+
+def data_of(kind: type[R], row: Entity, **given: Any) -> R:
+    """The record ``kind`` as ``row`` holds it: each field from the column of its name, but
+    those ``given``."""
+    values = {f.name: getattr(row, f.name) for f in fields(kind) if f.name not in given}
+    return kind(**values, **given)
+
+
+def fill(row: Entity, data: DataclassInstance, *, leave: Collection[str] = ()) -> None:
+    """A new or edited ``row`` takes validated ``data``: each field goes to the column of its
+    name, but those in ``leave`` (the ones that are not columns)."""
+    for name, value in columns(data).items():
+        if name in leave:
+            continue
+        if not hasattr(type(row), name):
+            raise AttributeError(f"{type(row).__name__} has no column {name}")
+        setattr(row, name, value)
 
 
 @dataclass(frozen=True)

@@ -70,20 +70,20 @@ def soft_delete(session: Session, row: Deletable, version: int) -> None:
     AUDIT.soft_delete(session, row)
 
 
-def live_agreement(session: Session, agreement_id: str) -> Agreement:
-    return live(session, Agreement, agreement_id, AGREEMENT)
+def live_agreement(session: Session, agreement_id: str, version: int | None = None) -> Agreement:
+    return live(session, Agreement, agreement_id, AGREEMENT, version=version)
 
 
-def live_commitment(session: Session, commitment_id: str) -> Commitment:
-    return live(session, Commitment, commitment_id, COMMITMENT)
+def live_commitment(session: Session, commitment_id: str, version: int | None = None) -> Commitment:
+    return live(session, Commitment, commitment_id, COMMITMENT, version=version)
 
 
 def live_fulfilment(session: Session, fulfilment_id: str) -> FulfilmentRecord:
     return live(session, FulfilmentRecord, fulfilment_id, FULFILMENT)
 
 
-def live_entry(session: Session, entry_id: str) -> ListEntry:
-    return live(session, ListEntry, entry_id, LIST_ENTRY)
+def live_entry(session: Session, entry_id: str, version: int | None = None) -> ListEntry:
+    return live(session, ListEntry, entry_id, LIST_ENTRY, version=version)
 
 
 def live_registration(session: Session, registration_id: str) -> MemberRegistration:

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.access import record_for
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
-from app.errors import ConflictError, ValidationError, refuse
+from app.errors import ValidationError, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.store import Loaded, live, stored
+from app.store import Loaded, columns, live, stored
 from db.base import Entity, new_id, utcnow
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 
@@ -81,9 +81,8 @@ class Repository(Generic[M, R]):
         return Loaded(obj.id, obj.version, record_for(session, self.record(**values)))
 
     def columns(self, data: R) -> dict[str, Any]:
-        """The column values to store for a validated record (its fields are plain values:
-        no deep copy, which would cost more than the INSERT of an imported row)."""
-        return {f.name: getattr(data, f.name) for f in fields(data)}  # type: ignore[arg-type]
+        """The column values to store for a validated record."""
+        return columns(data)  # type: ignore[arg-type]
 
     def create(self, session: Session, data: R) -> Loaded[R]:
         clean = data.validated()
@@ -94,9 +93,7 @@ class Repository(Generic[M, R]):
         return Loaded(obj.id, obj.version, clean)
 
     def update(self, session: Session, record_id: str, version: int, data: R) -> Loaded[R]:
-        obj = self._live(session, record_id)
-        if obj.version != version:
-            raise ConflictError.stale()
+        obj = live(session, self.model, record_id, self.what, version=version)
         clean = data.validated()
         self.check(session, clean, record_id)
         before = audit.snapshot(obj)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit, store
-from app.errors import ConflictError, invalid, not_found
+from app.errors import invalid, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.calendar import WorkCalendar, load_calendar
 from app.issues.workflow import Action, check
@@ -41,10 +41,8 @@ def required_note(field: str, text: str, template: str) -> str:
 
 def live_issue(session: Session, issue_id: str, version: int | None = None) -> Issue:
     """The issue with its dispatches; NotFoundError for an unknown or deleted id."""
-    issue = store.live(session, Issue, issue_id, WHAT, options=[selectinload(Issue.dispatches)])
-    if version is not None and issue.version != version:
-        raise ConflictError.stale()
-    return issue
+    dispatches = [selectinload(Issue.dispatches)]
+    return store.live(session, Issue, issue_id, WHAT, version=version, options=dispatches)
 
 
 def live_dispatch(session: Session, dispatch_id: str) -> Dispatch:

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from app.errors import check_version, invalid, refuse
+from app.errors import invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
 from app.meetings.carried import freeze as freeze_carried
@@ -110,8 +110,7 @@ def finalise(
     """定稿: refuses a meeting not yet held (``check_held``), checks everything the minutes
     need and names all that is missing at once (``IncompleteMinutesError``); then the
     meeting is final and read-only."""
-    meeting = live_meeting(session, meeting_id)
-    check_version(meeting, version)
+    meeting = live_meeting(session, meeting_id, version)
     if meeting.status is MeetingStatus.FINAL:
         raise refuse(QT_TRANSLATE_NOOP("errors", "这份纪要已经定稿了。"))
     _check_held(meeting, now or utcnow())
@@ -129,8 +128,7 @@ def finalise(
 
 def reopen(session: Session, meeting_id: str, version: int, reason: str) -> MeetingDetail:
     """Back to draft; the reason (required) goes into the audit log."""
-    meeting = live_meeting(session, meeting_id)
-    check_version(meeting, version)
+    meeting = live_meeting(session, meeting_id, version)
     missing = Message("validation", QT_TRANSLATE_NOOP("validation", "请说明退回草稿的理由。"))
     why = check_reason("reason", reason, missing, REASON_MAX)
     if meeting.status is not MeetingStatus.FINAL:

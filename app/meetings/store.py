@@ -24,9 +24,10 @@ EVERYTHING_UNDER = (
 )
 
 
-def live_meeting(session: Session, meeting_id: str) -> Meeting:
-    """The meeting with everything under it; NotFoundError for an unknown or deleted id."""
-    return live(session, Meeting, meeting_id, WHAT, options=EVERYTHING_UNDER)
+def live_meeting(session: Session, meeting_id: str, version: int | None = None) -> Meeting:
+    """The meeting with everything under it; NotFoundError for an unknown or deleted id,
+    ConflictError when it changed since the user read ``version``."""
+    return live(session, Meeting, meeting_id, WHAT, version=version, options=EVERYTHING_UNDER)
 
 
 def check_draft(meeting: Meeting) -> None:

@@ -21,8 +21,8 @@ record = AUDIT.record
 added = AUDIT.added
 
 
-def live_posting(session: Session, posting_id: str) -> Posting:
-    return live(session, Posting, posting_id, WHAT)
+def live_posting(session: Session, posting_id: str, version: int | None = None) -> Posting:
+    return live(session, Posting, posting_id, WHAT, version=version)
 
 
 @dataclass(frozen=True)
