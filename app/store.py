@@ -1,6 +1,7 @@
 """What every area's use cases share when they read a row to change it and write it back: the
-row or "找不到…", a flush that turns another session's change into "changed elsewhere", and
-the audit entry of each write.
+row or "找不到…" (at the version the user read), a flush that turns another session's change
+into "changed elsewhere", a validated record's fields to and from the columns of the same
+names, and the audit entry of each write.
 
 What an audit entry keeps of a row is the area's to say (an agreement with its parties, a
 meeting with everything under it), so each area's store holds an ``Audit`` made with its own
