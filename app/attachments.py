@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.attachment_types import check_attachment_type
-from app.errors import not_found, refuse
+from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
+from app.store import live
 from db.base import utcnow
 from db.models.files import OWNER_COLUMNS, Attachment, AttachmentContent
 
@@ -170,9 +171,7 @@ def attachment_file(session: Session, info: AttachmentInfo, folder: Path | None 
 
 def remove_attachment(session: Session, attachment_id: str) -> None:
     """Marks the attachment deleted (its content stays; other records may share it)."""
-    row = session.get(Attachment, attachment_id)
-    if row is None or row.deleted_at is not None:
-        raise not_found(WHAT, attachment_id)
+    row = live(session, Attachment, attachment_id, WHAT)
     before = audit.snapshot(row)
     row.deleted_at = utcnow()
     audit.record(session, "delete", row, before)

@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.access import write_refusal
 from app.audit_chain import ERASED, digest, is_erased
-from app.errors import UserError, ValidationError, not_found
+from app.errors import UserError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
 from app.operator import Operator
 from app.personal_data import PERSONAL_FIELDS
+from app.store import stored
 from app.validation import half_width
 from db.base import Entity
 from db.models.directory import Person, ResidentUnit
@@ -54,9 +55,7 @@ def erase_personal_data(
     require_may_erase(by)
     reason = checked_reason(reason)
     model, noun = ERASABLE[entity]
-    row = session.get(model, record_id)
-    if row is None:
-        raise not_found(noun, record_id)
+    row = stored(session, model, record_id, noun)
     fields = tuple(PERSONAL_FIELDS[entity])
     if session.get_bind().dialect.name == "sqlite":  # freed space is zeroed, not left readable
         session.execute(text("PRAGMA secure_delete=ON"))

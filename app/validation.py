@@ -138,17 +138,28 @@ def check_length(field: str, text: str, label: Message | str, max_length: int) -
     label = field_label(label) if isinstance(label, str) else label
     value = text.strip()
     if len(value) > max_length:
-        raise ValidationError(
-            field,
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP("validation", "{label}最多{max}个字，现在是{n}个。"),
-                label=label,
-                max=max_length,
-                n=len(value),
-            ),
-        )
+        template = QT_TRANSLATE_NOOP("validation", "{label}最多{max}个字，现在是{n}个。")
+        raise _too_long(field, template, value, max_length, label=label)
     return value
+
+
+def check_reason(field: str, text: str, missing: Message, max_length: int) -> str:
+    """A reason a step requires, stripped; ``missing`` asks for it when there is none."""
+    why = text.strip()
+    if not why:
+        raise ValidationError(field, missing)
+    if len(why) > max_length:
+        template = QT_TRANSLATE_NOOP("validation", "理由最多{max}个字，现在是{n}个。")
+        raise _too_long(field, template, why, max_length)
+    return why
+
+
+def _too_long(
+    field: str, template: str, text: str, max_length: int, **params: object
+) -> ValidationError:
+    """``text`` in ``field`` is longer than ``max_length``: ``template`` says by how much."""
+    message = Message(CONTEXT, template, max=max_length, n=len(text), **params)
+    return ValidationError(field, message)
 
 
 def mask_id_number(value: str) -> str:

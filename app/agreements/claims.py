@@ -13,10 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app import audit
-from app.agreements.store import LIST_ENTRY, live_entry, record, restore, soft_delete, stored
-from app.errors import check_version, invalid, refuse
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.agreements.store import LIST_ENTRY, added, live_entry, record, restore, soft_delete
+from app.errors import invalid, refuse
+from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
+from app.store import columns, data_of, stored
 from app.validation import check_length, check_required
 from db.models.agreements import ListEntry, ListEntryStatus, ListKind
 from db.models.directory import OrgLevel, OrgUnit, ResidentUnit
@@ -49,6 +50,11 @@ NEXT = {
     ListEntryStatus.IN_PROGRESS: ListEntryStatus.DONE,
 }
 
+STEP_DATES = {  # the date each forward step sets
+    ListEntryStatus.CLAIMED: "claimed_on",
+    ListEntryStatus.IN_PROGRESS: "started_on",
+    ListEntryStatus.DONE: "done_on",
+}
 DELETABLE = frozenset({ListEntryStatus.OPEN, ListEntryStatus.CANCELLED})
 
 
@@ -65,12 +71,8 @@ class ListEntryData:
     def validated(self) -> ListEntryData:
         if self.list_kind is None:
             raise invalid("list_kind", QT_TRANSLATE_NOOP("validation", "请选择清单类别。"))
-        title = check_required(
-            "title", self.title, Message("fields", QT_TRANSLATE_NOOP("fields", "名称")), 200
-        )
-        category = check_length(
-            "category", self.category, Message("fields", QT_TRANSLATE_NOOP("fields", "类别")), 40
-        )
+        title = check_required("title", self.title, QT_TRANSLATE_NOOP("fields", "名称"), 200)
+        category = check_length("category", self.category, QT_TRANSLATE_NOOP("fields", "类别"), 40)
         if (self.raised_by_org_unit_id is None) == (self.raised_by_unit_id is None):
             raise invalid(
                 "raised_by", QT_TRANSLATE_NOOP("validation", "请选择提出方（社区或驻区单位之一）。")
@@ -86,20 +88,7 @@ class ListEntryData:
 
 def create_entry(session: Session, data: ListEntryData) -> str:
     clean = data.validated()
-    assert clean.list_kind is not None and clean.raised_on is not None
-    entry = ListEntry(
-        list_kind=clean.list_kind,
-        title=clean.title,
-        description=clean.description,
-        category=clean.category,
-        raised_by_org_unit_id=clean.raised_by_org_unit_id,
-        raised_by_unit_id=clean.raised_by_unit_id,
-        raised_on=clean.raised_on,
-        status=ListEntryStatus.OPEN,
-    )
-    session.add(entry)
-    record(session, "create", entry, None)
-    return entry.id
+    return added(session, ListEntry(**columns(clean), status=ListEntryStatus.OPEN))
 
 
 def _check_date(entry: ListEntry, on: date) -> None:
@@ -131,8 +120,7 @@ def claim(
 ) -> None:
     """认领: the other side takes the entry — a unit (``unit_id``) a community's need, a
     community (``org_unit_id``) a unit's resource."""
-    entry = live_entry(session, entry_id)
-    check_version(entry, version)
+    entry = live_entry(session, entry_id, version)
     _step(entry, ListEntryStatus.CLAIMED)
     if (org_unit_id is None) == (unit_id is None):
         raise invalid("claimer", QT_TRANSLATE_NOOP("validation", "请选择认领方。"))
@@ -155,25 +143,26 @@ def claim(
 
 
 def start(session: Session, entry_id: str, version: int, on: date) -> None:
-    entry = live_entry(session, entry_id)
-    check_version(entry, version)
-    _step(entry, ListEntryStatus.IN_PROGRESS)
-    _check_date(entry, on)
-    before = audit.snapshot(entry)
-    entry.status = ListEntryStatus.IN_PROGRESS
-    entry.started_on = on
-    record(session, "start", entry, before)
+    """开始实施 on ``on``."""
+    _take_step(session, entry_id, version, on, ListEntryStatus.IN_PROGRESS, "start")
 
 
 def finish(session: Session, entry_id: str, version: int, on: date) -> None:
-    entry = live_entry(session, entry_id)
-    check_version(entry, version)
-    _step(entry, ListEntryStatus.DONE)
+    """完成 on ``on``."""
+    _take_step(session, entry_id, version, on, ListEntryStatus.DONE, "finish")
+
+
+def _take_step(
+    session: Session, entry_id: str, version: int, on: date, to: ListEntryStatus, action: str
+) -> None:
+    """A step that only moves the entry on and dates it (starting, finishing)."""
+    entry = live_entry(session, entry_id, version)
+    _step(entry, to)
     _check_date(entry, on)
     before = audit.snapshot(entry)
-    entry.status = ListEntryStatus.DONE
-    entry.done_on = on
-    record(session, "finish", entry, before)
+    entry.status = to
+    setattr(entry, STEP_DATES[to], on)
+    record(session, action, entry, before)
 
 
 def step_back(session: Session, entry_id: str, step: ListEntryStatus) -> None:
@@ -189,20 +178,15 @@ def step_back(session: Session, entry_id: str, step: ListEntryStatus) -> None:
         )
     before = audit.snapshot(entry)
     entry.status = previous
-    if step is ListEntryStatus.DONE:
-        entry.done_on = None
-    elif step is ListEntryStatus.IN_PROGRESS:
-        entry.started_on = None
-    else:
+    setattr(entry, STEP_DATES[step], None)
+    if step is ListEntryStatus.CLAIMED:
         entry.claimed_by_org_unit_id = entry.claimed_by_unit_id = None
-        entry.claimed_on = None
     record(session, "undo", entry, before)
 
 
 def release(session: Session, entry_id: str, version: int, reason: str) -> None:
     """Gives a claimed (not yet started) entry back to the list, with a reason."""
-    entry = live_entry(session, entry_id)
-    check_version(entry, version)
+    entry = live_entry(session, entry_id, version)
     if entry.status is not ListEntryStatus.CLAIMED:
         raise refuse(QT_TRANSLATE_NOOP("errors", "只有已认领、尚未实施的清单可以退回。"))
     text = _reason(reason)
@@ -214,8 +198,7 @@ def release(session: Session, entry_id: str, version: int, reason: str) -> None:
 
 
 def cancel(session: Session, entry_id: str, version: int, reason: str) -> None:
-    entry = live_entry(session, entry_id)
-    check_version(entry, version)
+    entry = live_entry(session, entry_id, version)
     if entry.status in (ListEntryStatus.DONE, ListEntryStatus.CANCELLED):
         raise refuse(QT_TRANSLATE_NOOP("errors", "已完成或已取消的清单不能取消。"))
     text = _reason(reason)
@@ -377,22 +360,11 @@ def _name(session: Session, org_unit_id: str | None, unit_id: str | None) -> str
 
 def entry_detail(session: Session, entry_id: str) -> EntryDetail:
     entry = live_entry(session, entry_id)
-    return EntryDetail(
-        id=entry.id,
-        version=entry.version,
-        list_kind=entry.list_kind,
-        title=entry.title,
-        description=entry.description,
-        category=entry.category,
-        status=entry.status,
+    return data_of(
+        EntryDetail,
+        entry,
         raised_by=_name(session, entry.raised_by_org_unit_id, entry.raised_by_unit_id),
-        raised_by_org_unit_id=entry.raised_by_org_unit_id,
-        raised_by_unit_id=entry.raised_by_unit_id,
-        raised_on=entry.raised_on,
         claimed_by=_name(session, entry.claimed_by_org_unit_id, entry.claimed_by_unit_id),
-        claimed_on=entry.claimed_on,
-        started_on=entry.started_on,
-        done_on=entry.done_on,
     )
 
 

@@ -7,7 +7,6 @@ changed (``lifecycle.check_editable``), and fulfilment is recorded only once it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -19,16 +18,17 @@ from app.agreements.records import CommitmentData, FulfilmentData
 from app.agreements.store import (
     COMMITMENT,
     FULFILMENT,
+    added,
     live_agreement,
     live_commitment,
     live_fulfilment,
     record,
     restore,
     soft_delete,
-    stored,
 )
-from app.errors import check_version, invalid
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP
+from app.store import Loaded, columns, data_of, fill, stored
 from db.models.agreements import Agreement, Commitment, FulfilmentRecord, JointActivity
 
 
@@ -45,34 +45,19 @@ def add_commitment(session: Session, agreement_id: str, data: CommitmentData) ->
     check_editable(agreement)
     clean = data.validated()
     _check_responsible(agreement, clean.responsible_party_id)
-    commitment = Commitment(agreement_id=agreement.id)
-    _fill(commitment, clean)
-    session.add(commitment)
-    record(session, "create", commitment, None)
-    return commitment.id
+    return added(session, Commitment(agreement_id=agreement.id, **columns(clean)))
 
 
 def save_commitment(
     session: Session, commitment_id: str, version: int, data: CommitmentData
 ) -> None:
-    commitment = live_commitment(session, commitment_id)
-    check_version(commitment, version)
+    commitment = live_commitment(session, commitment_id, version)
     check_editable(commitment.agreement)
     clean = data.validated()
     _check_responsible(commitment.agreement, clean.responsible_party_id)
     before = audit.snapshot(commitment)
-    _fill(commitment, clean)
+    fill(commitment, clean)
     record(session, "update", commitment, before)
-
-
-def _fill(commitment: Commitment, clean: CommitmentData) -> None:
-    """A new or edited commitment takes the validated fields."""
-    assert clean.activity is not None
-    commitment.activity = clean.activity
-    commitment.text = clean.text
-    commitment.responsible_party_id = clean.responsible_party_id
-    commitment.yearly_target = clean.yearly_target
-    commitment.due_on = clean.due_on
 
 
 def delete_commitment(session: Session, commitment_id: str, version: int) -> None:
@@ -99,20 +84,7 @@ def record_fulfilment(session: Session, agreement_id: str, data: FulfilmentData)
                 "commitment_id", QT_TRANSLATE_NOOP("validation", "所选承诺事项不属于本协议。")
             )
     check(Action.RECORD_FULFILMENT, agreement.status)
-    assert clean.held_on is not None and clean.activity is not None
-    fulfilment = FulfilmentRecord(
-        agreement_id=agreement.id,
-        commitment_id=clean.commitment_id,
-        held_on=clean.held_on,
-        activity=clean.activity,
-        participants=clean.participants,
-        hours=clean.hours,
-        place=clean.place,
-        note=clean.note,
-    )
-    session.add(fulfilment)
-    record(session, "create", fulfilment, None)
-    return fulfilment.id
+    return added(session, FulfilmentRecord(agreement_id=agreement.id, **columns(clean)))
 
 
 def commitment_version(session: Session, commitment_id: str) -> int:
@@ -137,11 +109,7 @@ def commitment_for(session: Session, agreement_id: str, activity: JointActivity)
     )
 
 
-@dataclass(frozen=True)
-class FulfilmentDetail:
-    id: str
-    version: int
-    data: FulfilmentData
+FulfilmentDetail = Loaded[FulfilmentData]
 
 
 def fulfilments_of(
@@ -158,12 +126,10 @@ def fulfilments_of(
         )
     rows = session.scalars(stmt.order_by(FulfilmentRecord.held_on.desc(), FulfilmentRecord.id))
     return [
-        FulfilmentDetail(
+        Loaded(
             f.id,
             f.version,
-            FulfilmentData(
-                f.held_on, f.activity, f.commitment_id, f.participants, f.hours, f.place, f.note
-            ),
+            data_of(FulfilmentData, f),
         )
         for f in rows
     ]

@@ -33,7 +33,7 @@ from app.agreements.store import (
     set_parties,
     state,
 )
-from app.errors import check_version, invalid, refuse
+from app.errors import invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.labels import label
 from app.localtime import beijing_today
@@ -158,8 +158,7 @@ def activate(
 ) -> AgreementStatus:
     """草拟 → 生效 (or 即将到期 when its end is near): needs the signing date and valid dates
     that have not passed."""
-    agreement = live_agreement(session, agreement_id)
-    check_version(agreement, version)
+    agreement = live_agreement(session, agreement_id, version)
     now = today or beijing_today()
     check(Action.ACTIVATE, agreement.status)
     if agreement.valid_from is None or agreement.valid_to is None:
@@ -178,8 +177,7 @@ def activate(
 
 def terminate(session: Session, agreement_id: str, version: int, reason: str) -> AgreementStatus:
     """终止 with a reason; an agreement that has expired, was renewed or ended cannot."""
-    agreement = live_agreement(session, agreement_id)
-    check_version(agreement, version)
+    agreement = live_agreement(session, agreement_id, version)
     text = _check_reason(reason)
     check(Action.TERMINATE, agreement.status)
     before = state(agreement)
@@ -203,8 +201,7 @@ def renew(
 ) -> str:
     """续签: a successor with the same parties and commitments from the day after the old end
     (or ``valid_from``) to ``valid_to``; the old one becomes 续签. Returns the successor's id."""
-    old = live_agreement(session, agreement_id)
-    check_version(old, version)
+    old = live_agreement(session, agreement_id, version)
     check(Action.RENEW, old.status)
     now = today or beijing_today()
     start = valid_from or (old.valid_to + timedelta(days=1) if old.valid_to else now)

@@ -8,23 +8,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import audit
 from app.agreements.store import (
     REGISTRATION,
+    added,
     live_registration,
     record,
     restore,
     soft_delete,
-    stored,
 )
 from app.directory.subtree import in_subtree
 from app.errors import invalid
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP
+from app.store import columns, stored
 from app.validation import check_required
 from db.base import new_id, utcnow
 from db.models.agreements import MemberRegistration, ServiceRecord
@@ -60,10 +61,7 @@ class ServiceData:
         if self.served_on is None:
             raise invalid("served_on", QT_TRANSLATE_NOOP("validation", "请填写服务日期。"))
         activity = check_required(
-            "activity",
-            self.activity,
-            Message("fields", QT_TRANSLATE_NOOP("fields", "服务内容")),
-            200,
+            "activity", self.activity, QT_TRANSLATE_NOOP("fields", "服务内容"), 200
         )
         if self.hours < 0 or self.hours > Decimal(24):
             raise invalid("hours", QT_TRANSLATE_NOOP("validation", "服务时长应在0到24小时之间。"))
@@ -91,15 +89,7 @@ def register_member(session: Session, data: RegistrationData) -> str:
         existing.registered_on = clean.registered_on
         record(session, "restore", existing, before)
         return existing.id
-    registration = MemberRegistration(
-        person_id=clean.person_id,
-        community_id=clean.community_id,
-        employer_unit_id=clean.employer_unit_id,
-        registered_on=clean.registered_on,
-    )
-    session.add(registration)
-    record(session, "create", registration, None)
-    return registration.id
+    return added(session, MemberRegistration(**columns(clean)))
 
 
 def register_new_members(session: Session, records: Sequence[RegistrationData]) -> None:
@@ -113,10 +103,7 @@ def register_new_members(session: Session, records: Sequence[RegistrationData]) 
             "created_at": now,
             "updated_at": now,
             "version": 1,
-            "person_id": clean.person_id,
-            "community_id": clean.community_id,
-            "employer_unit_id": clean.employer_unit_id,
-            "registered_on": clean.registered_on,
+            **columns(clean),
         }
         for clean in (data.validated() for data in records)
     ]
@@ -131,15 +118,7 @@ def add_service(session: Session, registration_id: str, data: ServiceData) -> st
     assert clean.served_on is not None
     if clean.served_on < registration.registered_on:
         raise invalid("served_on", QT_TRANSLATE_NOOP("validation", "服务日期不能早于报到日期。"))
-    service = ServiceRecord(
-        registration_id=registration.id,
-        served_on=clean.served_on,
-        activity=clean.activity,
-        hours=clean.hours,
-    )
-    session.add(service)
-    record(session, "create", service, None)
-    return service.id
+    return added(session, ServiceRecord(registration_id=registration.id, **columns(clean)))
 
 
 def remove_registration(session: Session, registration_id: str, version: int) -> None:
@@ -174,8 +153,13 @@ class MemberCount:
 
 
 def _counts(
-    session: Session, key: object, name: object, join: object, street_id: str | None
+    session: Session,
+    key: InstrumentedAttribute[Any],
+    by: type[ResidentUnit] | type[OrgUnit],
+    street_id: str | None,
 ) -> list[MemberCount]:
+    """Registrations per ``key`` (most first), named after the ``by`` row it refers to."""
+    name = func.max(by.name)
     services = (
         select(
             ServiceRecord.registration_id.label("rid"),
@@ -187,7 +171,7 @@ def _counts(
     )
     stmt = (
         select(
-            key,  # type: ignore[call-overload]
+            key,
             name,
             func.count(MemberRegistration.id),
             func.coalesce(func.sum(services.c.n), 0),
@@ -195,7 +179,7 @@ def _counts(
         )
         .select_from(MemberRegistration)
         .outerjoin(services, services.c.rid == MemberRegistration.id)
-        .outerjoin(*join)  # type: ignore[misc]
+        .outerjoin(by, by.id == key)
         .where(MemberRegistration.deleted_at.is_(None))
         .group_by(key)
         .order_by(func.count(MemberRegistration.id).desc(), name)
@@ -210,23 +194,11 @@ def _counts(
 
 def counts_by_unit(session: Session, street_id: str | None = None) -> list[MemberCount]:
     """Registrations per employer unit (most first), within a street when given."""
-    return _counts(
-        session,
-        MemberRegistration.employer_unit_id,
-        func.max(ResidentUnit.name),
-        (ResidentUnit, ResidentUnit.id == MemberRegistration.employer_unit_id),
-        street_id,
-    )
+    return _counts(session, MemberRegistration.employer_unit_id, ResidentUnit, street_id)
 
 
 def counts_by_community(session: Session, street_id: str | None = None) -> list[MemberCount]:
-    return _counts(
-        session,
-        MemberRegistration.community_id,
-        func.max(OrgUnit.name),
-        (OrgUnit, OrgUnit.id == MemberRegistration.community_id),
-        street_id,
-    )
+    return _counts(session, MemberRegistration.community_id, OrgUnit, street_id)
 
 
 def street_total(session: Session, street_id: str) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import invalid
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP
 from app.validation import check_length, check_required
 from db.models.agreements import AgreementKind, JointActivity, PartySide
 from db.models.security import Setting
@@ -98,22 +98,15 @@ class AgreementData:
     def validated(self) -> AgreementData:
         if self.kind is None:
             raise invalid("kind", QT_TRANSLATE_NOOP("validation", "请选择协议类型。"))
-        number = check_required(
-            "number", self.number, Message("fields", QT_TRANSLATE_NOOP("fields", "协议编号")), 40
-        )
-        title = check_required(
-            "title", self.title, Message("fields", QT_TRANSLATE_NOOP("fields", "协议名称")), 200
-        )
+        number = check_required("number", self.number, QT_TRANSLATE_NOOP("fields", "协议编号"), 40)
+        title = check_required("title", self.title, QT_TRANSLATE_NOOP("fields", "协议名称"), 200)
         _check_parties(self.parties)
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             raise invalid(
                 "valid_to", QT_TRANSLATE_NOOP("validation", "有效期至不能早于有效期起始日期。")
             )
         summary = check_length(
-            "summary",
-            self.summary,
-            Message("fields", QT_TRANSLATE_NOOP("fields", "内容摘要")),
-            4000,
+            "summary", self.summary, QT_TRANSLATE_NOOP("fields", "内容摘要"), 4000
         )
         return replace(self, number=number, title=title, summary=summary)
 
@@ -155,7 +148,7 @@ class CommitmentData:
     def validated(self) -> CommitmentData:
         if self.activity is None:
             raise invalid("activity", QT_TRANSLATE_NOOP("validation", "请选择承诺事项。"))
-        label = Message("fields", QT_TRANSLATE_NOOP("fields", "承诺内容"))
+        label = QT_TRANSLATE_NOOP("fields", "承诺内容")
         if self.activity is JointActivity.OTHER:
             text = check_required("text", self.text, label, 200)
         else:
@@ -186,7 +179,5 @@ class FulfilmentData:
             raise invalid("participants", QT_TRANSLATE_NOOP("validation", "参加人数不能为负数。"))
         if self.hours < 0 or self.hours > Decimal("9999"):
             raise invalid("hours", QT_TRANSLATE_NOOP("validation", "时长应在0到9999小时之间。"))
-        place = check_length(
-            "place", self.place, Message("fields", QT_TRANSLATE_NOOP("fields", "地点")), 200
-        )
+        place = check_length("place", self.place, QT_TRANSLATE_NOOP("fields", "地点"), 200)
         return replace(self, place=place, note=self.note.strip())

@@ -34,11 +34,11 @@ from app.agreements.store import (
     set_parties,
     soft_delete,
     state,
-    stored,
 )
-from app.errors import check_version, invalid
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
+from app.store import Loaded, data_of, fill, stored
 from db.models.agreements import (
     Agreement,
     AgreementParty,
@@ -55,11 +55,7 @@ class PartyDetail:
     name: str
 
 
-@dataclass(frozen=True)
-class CommitmentDetail:
-    id: str
-    version: int
-    data: CommitmentData
+CommitmentDetail = Loaded[CommitmentData]
 
 
 @dataclass(frozen=True)
@@ -97,15 +93,8 @@ def add_agreement(session: Session, data: AgreementData) -> Agreement:
 
 
 def _fill(agreement: Agreement, clean: AgreementData) -> None:
-    """Puts validated data on a new or edited agreement."""
-    assert clean.kind is not None
-    agreement.kind = clean.kind
-    agreement.number = clean.number
-    agreement.title = clean.title
-    agreement.signed_on = clean.signed_on
-    agreement.valid_from = clean.valid_from
-    agreement.valid_to = clean.valid_to
-    agreement.summary = clean.summary
+    """Puts validated data on a new or edited agreement, its parties in their own rows."""
+    fill(agreement, clean, leave={"parties"})
     set_parties(agreement, clean.parties)
 
 
@@ -117,8 +106,7 @@ def save_agreement(
     today: date | None = None,
 ) -> AgreementDetail:
     """Saves an edit; an active agreement's status follows its (possibly new) dates."""
-    agreement = live_agreement(session, agreement_id)
-    check_version(agreement, version)
+    agreement = live_agreement(session, agreement_id, version)
     check_editable(agreement)
     clean = data.validated()
     check_number_free(session, clean.number, agreement.id)
@@ -172,10 +160,10 @@ def get_agreement(session: Session, agreement_id: str) -> AgreementDetail:
         )
     )
     commitments = tuple(
-        CommitmentDetail(
+        Loaded(
             c.id,
             c.version,
-            CommitmentData(c.activity, c.text, c.responsible_party_id, c.yearly_target, c.due_on),
+            data_of(CommitmentData, c),
         )
         for c in agreement.commitments
         if c.deleted_at is None
@@ -183,16 +171,7 @@ def get_agreement(session: Session, agreement_id: str) -> AgreementDetail:
     return AgreementDetail(
         id=agreement.id,
         version=agreement.version,
-        data=AgreementData(
-            kind=agreement.kind,
-            number=agreement.number,
-            title=agreement.title,
-            parties=tuple(p.ref for p in parties),
-            signed_on=agreement.signed_on,
-            valid_from=agreement.valid_from,
-            valid_to=agreement.valid_to,
-            summary=agreement.summary,
-        ),
+        data=data_of(AgreementData, agreement, parties=tuple(p.ref for p in parties)),
         status=agreement.status,
         end_reason=agreement.end_reason,
         predecessor_id=agreement.predecessor_id,

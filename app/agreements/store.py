@@ -7,13 +7,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
 from app.agreements.records import PartyRef
-from app.errors import ConflictError, check_version, invalid, not_found
+from app.errors import check_version, invalid
 from app.i18n import QT_TRANSLATE_NOOP
-from db.base import Entity, utcnow
+from app.store import Audit, live
+from db.base import Entity
 from db.models.agreements import (
     Agreement,
     AgreementKind,
@@ -58,65 +58,32 @@ def state(obj: Entity) -> dict[str, Any]:
     return result
 
 
-def record(
-    session: Session, action: str, obj: Entity, before: dict[str, Any] | None, *, reason: str = ""
-) -> None:
-    """An audit entry with ``obj`` as it is now (``state``), flushing first."""
-    try:
-        session.flush()
-    except StaleDataError:
-        raise ConflictError.stale() from None
-    after = None if action == "purge" else state(obj)  # purged: the row is gone
-    audit.append(session, action, obj.__tablename__, obj.id, before, after, reason=reason)
-
-
-def stored(session: Session, kind: type[T], row_id: str, what: str) -> T:
-    """The row, deleted or not (what a restore works on)."""
-    row = session.get(kind, row_id)
-    if row is None:
-        raise not_found(what, row_id)
-    return row
+AUDIT = Audit(state)
+record = AUDIT.record
+added = AUDIT.added
+restore = AUDIT.restore
 
 
 def soft_delete(session: Session, row: Deletable, version: int) -> None:
     """Marks ``row`` deleted (audited); ``restore`` brings it back."""
     check_version(row, version)
-    before = state(row)
-    row.deleted_at = utcnow()
-    record(session, "delete", row, before)
+    AUDIT.soft_delete(session, row)
 
 
-def restore(session: Session, row: Deletable) -> None:
-    """Undoes ``soft_delete`` (nothing when ``row`` is not deleted)."""
-    if row.deleted_at is None:
-        return
-    before = state(row)
-    row.deleted_at = None
-    record(session, "restore", row, before)
+def live_agreement(session: Session, agreement_id: str, version: int | None = None) -> Agreement:
+    return live(session, Agreement, agreement_id, AGREEMENT, version=version)
 
 
-def live(session: Session, kind: type[T], row_id: str, what: str) -> T:
-    """The row unless it is missing or deleted (then "找不到{what}")."""
-    row = stored(session, kind, row_id, what)
-    if getattr(row, "deleted_at", None) is not None:
-        raise not_found(what, row_id)
-    return row
-
-
-def live_agreement(session: Session, agreement_id: str) -> Agreement:
-    return live(session, Agreement, agreement_id, AGREEMENT)
-
-
-def live_commitment(session: Session, commitment_id: str) -> Commitment:
-    return live(session, Commitment, commitment_id, COMMITMENT)
+def live_commitment(session: Session, commitment_id: str, version: int | None = None) -> Commitment:
+    return live(session, Commitment, commitment_id, COMMITMENT, version=version)
 
 
 def live_fulfilment(session: Session, fulfilment_id: str) -> FulfilmentRecord:
     return live(session, FulfilmentRecord, fulfilment_id, FULFILMENT)
 
 
-def live_entry(session: Session, entry_id: str) -> ListEntry:
-    return live(session, ListEntry, entry_id, LIST_ENTRY)
+def live_entry(session: Session, entry_id: str, version: int | None = None) -> ListEntry:
+    return live(session, ListEntry, entry_id, LIST_ENTRY, version=version)
 
 
 def live_registration(session: Session, registration_id: str) -> MemberRegistration:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.attachments import attachment_bytes, attachments_of
 from app.dashboard.period import Period
-from app.errors import refuse
+from app.errors import UserError, refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.localtime import to_beijing
@@ -223,10 +223,8 @@ def _building(folder: Path, name: str, as_zip: bool) -> Iterator[Path]:
     try:
         work = Path(tempfile.mkdtemp(prefix=".归档-", dir=folder))
     except OSError as error:
-        raise refuse(
-            QT_TRANSLATE_NOOP("errors", "无法归档：不能写入 {folder}（{reason}）"),
-            folder=folder,
-            reason=error.strerror or type(error).__name__,
+        raise _failed(
+            QT_TRANSLATE_NOOP("errors", "无法归档：不能写入 {folder}（{reason}）"), folder, error
         ) from error
     try:
         root = work / name
@@ -238,13 +236,16 @@ def _building(folder: Path, name: str, as_zip: bool) -> Iterator[Path]:
         else:
             root.replace(target)
     except OSError as error:
-        raise refuse(
-            QT_TRANSLATE_NOOP("errors", "无法归档：写入 {folder} 时出错（{reason}）"),
-            folder=folder,
-            reason=error.strerror or type(error).__name__,
+        raise _failed(
+            QT_TRANSLATE_NOOP("errors", "无法归档：写入 {folder} 时出错（{reason}）"), folder, error
         ) from error
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _failed(template: str, folder: Path, error: OSError) -> UserError:
+    """The refusal of an archive the system would not write, with the system's reason."""
+    return refuse(template, folder=folder, reason=error.strerror or type(error).__name__)
 
 
 def _zip(root: Path, path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 from sqlalchemy import Table, func, insert, select
@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.access import record_for
 from app.directory.records import OrgUnitData, PartyOrgData, PersonData, ResidentUnitData
-from app.errors import ConflictError, ValidationError, not_found, refuse
+from app.errors import ValidationError, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.store import Loaded, columns, live, stored
 from db.base import Entity, new_id, utcnow
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 
@@ -31,15 +32,6 @@ IN_LIST = 500  # values in one IN (…): well under every database's limit of pa
 def in_lists(values: Sequence[T]) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), IN_LIST):
         yield values[start : start + IN_LIST]
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[R]):
-    """A record as read, with the version its edit must be saved against."""
-
-    id: str
-    version: int
-    data: R
 
 
 class Repository(Generic[M, R]):
@@ -89,9 +81,8 @@ class Repository(Generic[M, R]):
         return Loaded(obj.id, obj.version, record_for(session, self.record(**values)))
 
     def columns(self, data: R) -> dict[str, Any]:
-        """The column values to store for a validated record (its fields are plain values:
-        no deep copy, which would cost more than the INSERT of an imported row)."""
-        return {f.name: getattr(data, f.name) for f in fields(data)}  # type: ignore[arg-type]
+        """The column values to store for a validated record."""
+        return columns(data)  # type: ignore[arg-type]
 
     def create(self, session: Session, data: R) -> Loaded[R]:
         clean = data.validated()
@@ -102,9 +93,7 @@ class Repository(Generic[M, R]):
         return Loaded(obj.id, obj.version, clean)
 
     def update(self, session: Session, record_id: str, version: int, data: R) -> Loaded[R]:
-        obj = self._live(session, record_id)
-        if obj.version != version:
-            raise ConflictError.stale()
+        obj = live(session, self.model, record_id, self.what, version=version)
         clean = data.validated()
         self.check(session, clean, record_id)
         before = audit.snapshot(obj)
@@ -122,9 +111,7 @@ class Repository(Generic[M, R]):
         audit.record(session, "delete", obj, before)
 
     def restore(self, session: Session, record_id: str) -> None:
-        obj = session.get(self.model, record_id)
-        if obj is None:
-            raise not_found(self.what, record_id)
+        obj = stored(session, self.model, record_id, self.what)
         before = audit.snapshot(obj)
         obj.deleted_at = None  # type: ignore[attr-defined]
         audit.record(session, "restore", obj, before)
@@ -133,10 +120,7 @@ class Repository(Generic[M, R]):
         """Refuse a delete that would leave live records pointing at nothing."""
 
     def _live(self, session: Session, record_id: str) -> M:
-        obj = session.get(self.model, record_id)
-        if obj is None or obj.deleted_at is not None:  # type: ignore[attr-defined]
-            raise not_found(self.what, record_id)
-        return obj
+        return live(session, self.model, record_id, self.what)
 
 
 class OrgUnits(Repository[OrgUnit, OrgUnitData]):

@@ -25,6 +25,7 @@ from app.issues.store import live_issue
 from app.issues.warnings import DispatchState, dispatch_warning, issue_warning
 from app.issues.workflow import Note, action_label, allowed_actions, unit_steps
 from app.localtime import to_beijing
+from app.store import data_of
 from db.base import utcnow
 from db.models.directory import OrgUnit, ResidentUnit
 from db.models.issues import Issue, IssueCategory, IssueEvent, IssueLink
@@ -108,20 +109,7 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
         .order_by(IssueEvent.at, IssueEvent.created_at)
     ).all()
     origin = meeting_for_issue(session, issue.id)
-    data = IssueData(
-        title=issue.title,
-        source=issue.source,
-        description=issue.description,
-        category_id=issue.category_id,
-        community_id=issue.community_id,
-        grid_id=issue.grid_id,
-        compound_id=issue.compound_id,
-        address=issue.address,
-        reporter_name=issue.reporter_name,
-        reporter_phone=issue.reporter_phone,
-        entered_by=issue.entered_by,
-        priority=issue.priority,
-    )
+    data = data_of(IssueData, issue)
     merged_into = session.get(Issue, issue.merged_into_id) if issue.merged_into_id else None
     return IssueDetail(
         id=issue.id,

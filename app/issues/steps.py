@@ -29,6 +29,7 @@ from app.issues.store import (
 )
 from app.issues.workflow import ENDED_STATUSES, OPEN_DISPATCH, Action, Note, check
 from app.localtime import local_day
+from app.store import columns
 from db.models.issues import (
     DispatchStatus,
     FollowUp,
@@ -62,7 +63,7 @@ def register(
         number=allocate_issue_number(session, local_day(at).year),
         reported_at=at,
         status=S.REGISTERED,
-        **_facts(data),
+        **columns(data),
     )
     session.add(issue)
     start_clock(session, issue, at, category_limit(session, data.category_id))
@@ -70,23 +71,6 @@ def register(
         note = f"{data.entered_by}代{data.reporter_name or '反映人'}登记"
     journal(session, issue, Note.REGISTER, at, to=S.REGISTERED, note=note, new=True)
     return issue.id
-
-
-def _facts(data: IssueData) -> dict[str, object]:
-    return {
-        "title": data.title,
-        "source": data.source,
-        "description": data.description,
-        "category_id": data.category_id,
-        "community_id": data.community_id,
-        "grid_id": data.grid_id,
-        "compound_id": data.compound_id,
-        "address": data.address,
-        "reporter_name": data.reporter_name,
-        "reporter_phone": data.reporter_phone,
-        "entered_by": data.entered_by,
-        "priority": data.priority,
-    }
 
 
 def update_facts(
@@ -102,7 +86,7 @@ def update_facts(
     if issue.status in ENDED_STATUSES:
         raise refuse(QT_TRANSLATE_NOOP("errors", "已归档、不予受理或已并单的事项不能修改。"))
     before = audit.snapshot(issue)
-    for key, value in _facts(data.cleaned()).items():
+    for key, value in columns(data.cleaned()).items():
         setattr(issue, key, value)
     journal(session, issue, Note.EDIT, now_or(now), before=before)
 

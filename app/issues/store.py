@@ -7,10 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
-from app import audit
-from app.errors import ConflictError, invalid, not_found
+from app import audit, store
+from app.errors import invalid, not_found
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues.calendar import WorkCalendar, load_calendar
 from app.issues.workflow import Action, check
@@ -42,12 +41,8 @@ def required_note(field: str, text: str, template: str) -> str:
 
 def live_issue(session: Session, issue_id: str, version: int | None = None) -> Issue:
     """The issue with its dispatches; NotFoundError for an unknown or deleted id."""
-    issue = session.get(Issue, issue_id, options=[selectinload(Issue.dispatches)])
-    if issue is None or issue.deleted_at is not None:
-        raise not_found(WHAT, issue_id)
-    if version is not None and issue.version != version:
-        raise ConflictError.stale()
-    return issue
+    dispatches = [selectinload(Issue.dispatches)]
+    return store.live(session, Issue, issue_id, WHAT, version=version, options=dispatches)
 
 
 def live_dispatch(session: Session, dispatch_id: str) -> Dispatch:
@@ -60,12 +55,8 @@ def live_dispatch(session: Session, dispatch_id: str) -> Dispatch:
 def flush(session: Session) -> None:
     """Writes what the step changed, unless the session builds first and writes at its end
     (``audit.DEFER_FLUSH``: an import of issues)."""
-    if session.info.get(audit.DEFER_FLUSH):
-        return
-    try:
-        session.flush()
-    except StaleDataError:
-        raise ConflictError.stale() from None
+    if not session.info.get(audit.DEFER_FLUSH):
+        store.flush(session)
 
 
 def journal(

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings.carried_views import CarriedView, views_of
-from app.meetings.store import check_draft, flush, live_meeting, meeting_state, record, touch
+from app.meetings.store import check_draft, live_meeting, meeting_state, record, touch
+from app.store import flush
 from db.models.meetings import (
     ActionItem,
     ActionStatus,

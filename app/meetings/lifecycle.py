@@ -8,13 +8,15 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from app.errors import check_version, invalid, not_found, refuse
+from app.errors import invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import to_beijing
 from app.meetings.carried import freeze as freeze_carried
 from app.meetings.detail import MeetingDetail, build_detail
 from app.meetings.records import REASON_MAX, IncompleteMinutesError, Missing
-from app.meetings.store import WHAT, live_meeting, meeting_state, record, touch
+from app.meetings.store import AUDIT, WHAT, live_meeting, meeting_state, record, touch
+from app.store import stored
+from app.validation import check_reason
 from db.base import utcnow
 from db.models.meetings import AttendanceStatus, Meeting, MeetingStatus
 
@@ -108,8 +110,7 @@ def finalise(
     """定稿: refuses a meeting not yet held (``check_held``), checks everything the minutes
     need and names all that is missing at once (``IncompleteMinutesError``); then the
     meeting is final and read-only."""
-    meeting = live_meeting(session, meeting_id)
-    check_version(meeting, version)
+    meeting = live_meeting(session, meeting_id, version)
     if meeting.status is MeetingStatus.FINAL:
         raise refuse(QT_TRANSLATE_NOOP("errors", "这份纪要已经定稿了。"))
     _check_held(meeting, now or utcnow())
@@ -127,18 +128,9 @@ def finalise(
 
 def reopen(session: Session, meeting_id: str, version: int, reason: str) -> MeetingDetail:
     """Back to draft; the reason (required) goes into the audit log."""
-    meeting = live_meeting(session, meeting_id)
-    check_version(meeting, version)
-    why = reason.strip()
-    if not why:
-        raise invalid("reason", QT_TRANSLATE_NOOP("validation", "请说明退回草稿的理由。"))
-    if len(why) > REASON_MAX:
-        raise invalid(
-            "reason",
-            QT_TRANSLATE_NOOP("validation", "理由最多{max}个字，现在是{n}个。"),
-            max=REASON_MAX,
-            n=len(why),
-        )
+    meeting = live_meeting(session, meeting_id, version)
+    missing = Message("validation", QT_TRANSLATE_NOOP("validation", "请说明退回草稿的理由。"))
+    why = check_reason("reason", reason, missing, REASON_MAX)
     if meeting.status is not MeetingStatus.FINAL:
         raise refuse(QT_TRANSLATE_NOOP("errors", "这份纪要还是草稿，不需要退回。"))
     before = meeting_state(meeting)
@@ -178,17 +170,8 @@ def delete_meeting(session: Session, meeting_id: str) -> None:
     meeting = live_meeting(session, meeting_id)
     if meeting.status is MeetingStatus.FINAL:
         raise refuse(QT_TRANSLATE_NOOP("errors", "已定稿的纪要不能删除，请先退回草稿并说明理由。"))
-    before = meeting_state(meeting)
-    meeting.deleted_at = utcnow()
-    record(session, "delete", meeting, before)
+    AUDIT.soft_delete(session, meeting)
 
 
 def restore_meeting(session: Session, meeting_id: str) -> None:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise not_found(WHAT, meeting_id)
-    if meeting.deleted_at is None:
-        return
-    before = meeting_state(meeting)
-    meeting.deleted_at = None
-    record(session, "restore", meeting, before)
+    AUDIT.restore(session, stored(session, Meeting, meeting_id, WHAT))

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import check_version, invalid, not_found
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import to_beijing
 from app.meetings.carried import carry_open_decisions, open_decisions
@@ -55,8 +55,9 @@ from app.meetings.records import (
     attendance_counts,
 )
 from app.meetings.schedule import default_due_on, propose_next_start
-from app.meetings.store import check_draft, flush, live_meeting, meeting_state, record, touch
+from app.meetings.store import added, check_draft, live_meeting, meeting_state, record, touch
 from app.meetings.tracking import decision_to_issue, set_action_status
+from app.store import fill, flush, live
 from db.base import utcnow
 from db.models.directory import OrgUnit, Person, ResidentUnit
 from db.models.issues import Issue
@@ -256,9 +257,7 @@ def create_meeting(session: Session, content: MeetingContent | MeetingData) -> s
     clean = _validated(session, content, None)
     meeting = Meeting(status=MeetingStatus.DRAFT)
     _apply(meeting, clean)
-    session.add(meeting)
-    record(session, "create", meeting, None)
-    return meeting.id
+    return added(session, meeting)
 
 
 def save_meeting(
@@ -269,8 +268,7 @@ def save_meeting(
     Rows with an id of this meeting are updated, rows without one are added, rows left out are
     deleted. Saving what was read changes nothing (no new version, no audit entry).
     """
-    meeting = live_meeting(session, meeting_id)
-    check_version(meeting, version)
+    meeting = live_meeting(session, meeting_id, version)
     check_draft(meeting)
     clean = _validated(session, content, meeting.kind)
     before = meeting_state(meeting)
@@ -285,30 +283,17 @@ def save_meeting(
 
 def _apply(meeting: Meeting, content: MeetingContent) -> None:
     m = content.meeting
-    meeting.kind = m.kind
-    meeting.title = m.title
-    meeting.session_no = m.session_no
+    fill(meeting, m, leave={"starts_at", "ends_at"})
     assert m.starts_at is not None  # validated
     # stored as read back (UTC), so an unchanged time compares equal in the audit state
     meeting.starts_at = m.starts_at.astimezone(UTC)
     meeting.ends_at = m.ends_at.astimezone(UTC) if m.ends_at else None
-    meeting.place = m.place
-    meeting.host_org_unit_id = m.host_org_unit_id
-    meeting.chair_id = m.chair_id
-    meeting.recorder_id = m.recorder_id
-    meeting.summary = m.summary
-    meeting.copy_to = m.copy_to
-    meeting.printed_by = m.printed_by
 
     old_attendances = {a.id: a for a in meeting.attendances}
     attendances = []
     for a in content.attendees:
         attendance = old_attendances.pop(a.id or "", None) or Attendance()
-        attendance.person_id = a.person_id
-        attendance.resident_unit_id = a.resident_unit_id
-        attendance.status = a.status
-        attendance.reason = a.reason
-        attendance.position = a.position
+        fill(attendance, a, leave={"id"})
         attendances.append(attendance)
     meeting.attendances = attendances
 
@@ -346,13 +331,7 @@ def _decisions(item: AgendaItem, data: Sequence[DecisionData], clock: _Clock) ->
             action = old_actions.pop(a.id or "", None)
             if action is None:
                 action = ActionItem(created_at=clock.next())
-            action.description = a.description
-            action.owner_person_id = a.owner_person_id
-            action.owner_unit_id = a.owner_unit_id
-            action.owner_org_unit_id = a.owner_org_unit_id
-            action.due_on = a.due_on
-            action.status = a.status
-            action.issue_id = a.issue_id
+            fill(action, a, leave={"id"})
             actions.append(action)
         decision.action_items = actions
         decisions.append(decision)
@@ -368,9 +347,7 @@ def add_unit_representatives(
     """A whole unit's representatives at once: one row per live person employed there, each
     attending for the unit, after ``existing`` (the editor's list) and leaving out who is
     already in it. A unit with no people on record attends as a whole (one row, the unit)."""
-    unit = session.get(ResidentUnit, resident_unit_id)
-    if unit is None or unit.deleted_at is not None:
-        raise not_found(QT_TRANSLATE_NOOP("fields", "驻区单位"), resident_unit_id)
+    live(session, ResidentUnit, resident_unit_id, QT_TRANSLATE_NOOP("fields", "驻区单位"))
     people = session.scalars(
         select(Person.id)
         .where(Person.employer_unit_id == resident_unit_id, Person.deleted_at.is_(None))

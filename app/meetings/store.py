@@ -5,34 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.errors import ConflictError, not_found, refuse
+from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.meetings.detail import sorted_action_items
+from app.store import Audit, live
 from db.base import Entity, utcnow
 from db.models.meetings import AgendaItem, Decision, Meeting, MeetingStatus
 
 WHAT = QT_TRANSLATE_NOOP("fields", "会议")
 CHILD_KEYS_SKIPPED = {"id", "meeting_id", "agenda_item_id", "decision_id"}
+EVERYTHING_UNDER = (
+    selectinload(Meeting.attendances),
+    selectinload(Meeting.agenda_items)
+    .selectinload(AgendaItem.decisions)
+    .selectinload(Decision.action_items),
+)
 
 
-def live_meeting(session: Session, meeting_id: str) -> Meeting:
-    """The meeting with everything under it; NotFoundError for an unknown or deleted id."""
-    meeting = session.get(
-        Meeting,
-        meeting_id,
-        options=[
-            selectinload(Meeting.attendances),
-            selectinload(Meeting.agenda_items)
-            .selectinload(AgendaItem.decisions)
-            .selectinload(Decision.action_items),
-        ],
-    )
-    if meeting is None or meeting.deleted_at is not None:
-        raise not_found(WHAT, meeting_id)
-    return meeting
+def live_meeting(session: Session, meeting_id: str, version: int | None = None) -> Meeting:
+    """The meeting with everything under it; NotFoundError for an unknown or deleted id,
+    ConflictError when it changed since the user read ``version``."""
+    return live(session, Meeting, meeting_id, WHAT, version=version, options=EVERYTHING_UNDER)
 
 
 def check_draft(meeting: Meeting) -> None:
@@ -43,14 +38,6 @@ def check_draft(meeting: Meeting) -> None:
 def touch(meeting: Meeting) -> None:
     """Marks the meeting changed, so its version moves on even when only rows under it did."""
     meeting.updated_at = utcnow()
-
-
-def flush(session: Session) -> None:
-    """Flushes; a row another session changed meanwhile becomes the user's "changed elsewhere"."""
-    try:
-        session.flush()
-    except StaleDataError:
-        raise ConflictError.stale() from None
 
 
 def _child(obj: Entity) -> dict[str, Any]:
@@ -78,22 +65,6 @@ def meeting_state(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def record(
-    session: Session,
-    action: str,
-    meeting: Meeting,
-    before: dict[str, Any] | None,
-    *,
-    reason: str = "",
-) -> None:
-    """An audit entry with the whole meeting before and after (flushing first)."""
-    flush(session)
-    audit.append(
-        session,
-        action,
-        Meeting.__tablename__,
-        meeting.id,
-        before,
-        meeting_state(meeting),
-        reason=reason,
-    )
+AUDIT = Audit(meeting_state)  # an entry keeps the whole meeting before and after
+record = AUDIT.record
+added = AUDIT.added

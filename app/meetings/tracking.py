@@ -22,7 +22,8 @@ from app.issues.steps import register
 from app.localtime import cn_date, to_beijing
 from app.meetings.detail import sorted_action_items
 from app.meetings.names import Names
-from app.meetings.store import WHAT, flush, touch
+from app.meetings.store import WHAT, touch
+from app.store import flush, stored
 from db.base import utcnow
 from db.models.directory import OrgLevel, ResidentUnit
 from db.models.issues import Issue, IssueSource
@@ -32,9 +33,7 @@ TITLE_MAX = 200
 
 
 def _action(session: Session, action_item_id: str) -> ActionItem:
-    action = session.get(ActionItem, action_item_id)
-    if action is None:
-        raise not_found(QT_TRANSLATE_NOOP("fields", "工作事项"), action_item_id)
+    action = stored(session, ActionItem, action_item_id, QT_TRANSLATE_NOOP("fields", "工作事项"))
     _live_meeting_of(action.decision)
     return action
 

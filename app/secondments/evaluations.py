@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import check_version, invalid, not_found
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.labels import label
 from app.secondments.records import PERIOD_ORDER, EvaluationData, is_disagreement
-from app.secondments.store import live_posting, names_of, record
+from app.secondments.store import added, live_posting, names_of, record
+from app.store import columns, fill, live
 from db.base import utcnow
 from db.models.secondments import (
     Evaluation,
@@ -99,11 +100,8 @@ def _view(evaluation: Evaluation) -> EvaluationView:
     )
 
 
-def _get(session: Session, evaluation_id: str) -> Evaluation:
-    evaluation = session.get(Evaluation, evaluation_id)
-    if evaluation is None:
-        raise not_found(WHAT, evaluation_id)
-    return evaluation
+def _get(session: Session, evaluation_id: str, version: int | None = None) -> Evaluation:
+    return live(session, Evaluation, evaluation_id, WHAT, version=version)
 
 
 def _check(
@@ -143,42 +141,24 @@ def _check(
         )
 
 
-def _apply(evaluation: Evaluation, data: EvaluationData) -> None:
-    assert data.side is not None and data.period is not None and data.grade is not None
-    assert data.year is not None and data.evaluated_on is not None
-    evaluation.side = data.side
-    evaluation.period = data.period
-    evaluation.year = data.year
-    evaluation.grade = data.grade
-    evaluation.score = data.score
-    evaluation.comment = data.comment
-    evaluation.evaluator = data.evaluator
-    evaluation.evaluated_on = data.evaluated_on
-
-
 def add_evaluation(session: Session, posting_id: str, data: EvaluationData) -> str:
     """One side's evaluation; a second one for the same side, period and year is refused at
     the ``period`` field. Returns its id."""
     posting = live_posting(session, posting_id)
     clean = data.validated()
     _check(session, posting, clean, None)
-    evaluation = Evaluation(posting_id=posting.id)
-    _apply(evaluation, clean)
-    session.add(evaluation)
-    record(session, "create", evaluation, None)
-    return evaluation.id
+    return added(session, Evaluation(posting_id=posting.id, **columns(clean)))
 
 
 def save_evaluation(
     session: Session, evaluation_id: str, version: int, data: EvaluationData
 ) -> EvaluationView:
-    evaluation = _get(session, evaluation_id)
-    check_version(evaluation, version)
+    evaluation = _get(session, evaluation_id, version)
     posting = live_posting(session, evaluation.posting_id)
     clean = data.validated()
     _check(session, posting, clean, evaluation.id)
     before = audit.snapshot(evaluation)
-    _apply(evaluation, clean)
+    fill(evaluation, clean)
     if audit.snapshot(evaluation) != before:
         evaluation.updated_at = utcnow()
         record(session, "update", evaluation, before)

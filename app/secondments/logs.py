@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.directory.choices import Choice
-from app.errors import ValidationError, check_version, invalid, not_found, refuse
+from app.errors import ValidationError, invalid, refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.listing import contains
 from app.localtime import beijing_today, to_beijing
 from app.secondments.lifecycle import RUNNING
 from app.secondments.records import WorkLogData, month_start
-from app.secondments.store import live_posting, record
+from app.secondments.store import AUDIT, live_posting, record
+from app.store import columns, fill, live, stored
 from db.base import utcnow
 from db.models.directory import Person
 from db.models.issues import Issue
@@ -113,11 +114,8 @@ def _view(session: Session, log: WorkLog) -> WorkLogView:
     )
 
 
-def _live_log(session: Session, log_id: str) -> WorkLog:
-    log = session.get(WorkLog, log_id)
-    if log is None or log.deleted_at is not None:
-        raise not_found(WHAT, log_id)
-    return log
+def _live_log(session: Session, log_id: str, version: int | None = None) -> WorkLog:
+    return live(session, WorkLog, log_id, WHAT, version=version)
 
 
 def _has_twin(
@@ -190,36 +188,23 @@ def _check(session: Session, posting: Posting, data: WorkLogData, log_id: str | 
             )
 
 
-def _apply(log: WorkLog, data: WorkLogData) -> None:
-    assert data.logged_on is not None
-    log.kind = data.kind
-    log.logged_on = data.logged_on
-    log.period = data.period
-    log.content = data.content
-    log.hours = data.hours
-    log.issue_id = data.issue_id
-    log.meeting_id = data.meeting_id
-
-
 def add_log(session: Session, posting_id: str, data: WorkLogData) -> str:
     """A new work record or monthly report; returns its id."""
     posting = live_posting(session, posting_id)
     clean = data.validated()
     _check(session, posting, clean, None)
-    log = WorkLog(posting_id=posting.id)
-    _apply(log, clean)
+    log = WorkLog(posting_id=posting.id, **columns(clean))
     session.add(log)
     _record_log(session, "create", log, None)
     return log.id
 
 
 def save_log(session: Session, log_id: str, version: int, data: WorkLogData) -> WorkLogView:
-    log = _live_log(session, log_id)
-    check_version(log, version)
+    log = _live_log(session, log_id, version)
     clean = data.validated()
     _check(session, live_posting(session, log.posting_id), clean, log.id)
     before = audit.snapshot(log)
-    _apply(log, clean)
+    fill(log, clean)
     if audit.snapshot(log) != before:
         log.updated_at = utcnow()
         _record_log(session, "update", log, before)
@@ -227,29 +212,23 @@ def save_log(session: Session, log_id: str, version: int, data: WorkLogData) -> 
 
 
 def delete_log(session: Session, log_id: str) -> None:
-    log = _live_log(session, log_id)
-    before = audit.snapshot(log)
-    log.deleted_at = utcnow()
-    record(session, "delete", log, before)
+    AUDIT.soft_delete(session, _live_log(session, log_id))
 
 
 def restore_log(session: Session, log_id: str) -> None:
-    log = session.get(WorkLog, log_id)
-    if log is None:
-        raise not_found(WHAT, log_id)
-    if log.deleted_at is not None:
-        if log.kind is not LogKind.ENTRY and _has_twin(
-            session, log.posting_id, log.kind, log.period, log.id
-        ):
-            raise refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors", "{period}的这份月度报告已另有一份，不能恢复；需要时请先删除那一份。"
-                ),
-                period=log.period,
-            )
-        before = audit.snapshot(log)
-        log.deleted_at = None
-        record(session, "restore", log, before)
+    log = stored(session, WorkLog, log_id, WHAT)
+    if (
+        log.deleted_at is not None
+        and log.kind is not LogKind.ENTRY
+        and _has_twin(session, log.posting_id, log.kind, log.period, log.id)
+    ):
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                "errors", "{period}的这份月度报告已另有一份，不能恢复；需要时请先删除那一份。"
+            ),
+            period=log.period,
+        )
+    AUDIT.restore(session, log)
 
 
 def get_log(session: Session, log_id: str) -> WorkLogView:

@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app import validation
 from app.errors import invalid
-from app.i18n import QT_TRANSLATE_NOOP, field_label
+from app.i18n import QT_TRANSLATE_NOOP, Message, field_label
 from app.validation import check_length, check_required
 from db.models.secondments import (
     EvaluationPeriod,
@@ -71,19 +72,10 @@ def is_disagreement(
 
 def check_reason(field_name: str, reason: str, what: str) -> str:
     """A required reason of at most ``REASON_MAX`` characters; ``what`` names the action."""
-    why = reason.strip()
-    if not why:
-        raise invalid(
-            field_name, QT_TRANSLATE_NOOP("validation", "请说明{what}的理由。"), what=what
-        )
-    if len(why) > REASON_MAX:
-        raise invalid(
-            field_name,
-            QT_TRANSLATE_NOOP("validation", "理由最多{max}个字，现在是{n}个。"),
-            max=REASON_MAX,
-            n=len(why),
-        )
-    return why
+    missing = Message(
+        "validation", QT_TRANSLATE_NOOP("validation", "请说明{what}的理由。"), what=what
+    )
+    return validation.check_reason(field_name, reason, missing, REASON_MAX)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import check_version, invalid, not_found
+from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP
 from app.localtime import beijing_today
 from app.secondments.lifecycle import (
@@ -39,7 +39,16 @@ from app.secondments.lifecycle import (
     status_for_dates,
 )
 from app.secondments.records import PostingData, check_reason
-from app.secondments.store import WHAT, live_posting, names_of, org_unit_label, record
+from app.secondments.store import (
+    AUDIT,
+    WHAT,
+    added,
+    live_posting,
+    names_of,
+    org_unit_label,
+    record,
+)
+from app.store import fill, stored
 from db.base import utcnow
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting, PostingKind, PostingStatus
@@ -182,36 +191,17 @@ def _check_references(session: Session, data: PostingData) -> None:
             )
 
 
-def _apply(posting: Posting, data: PostingData) -> None:
-    assert data.kind is not None and data.person_id is not None
-    assert data.starts_on is not None and data.ends_on is not None
-    posting.person_id = data.person_id
-    posting.kind = data.kind
-    posting.home_unit_id = data.home_unit_id
-    posting.home_org_unit_id = data.home_org_unit_id
-    posting.home_post = data.home_post
-    posting.host_unit_id = data.host_unit_id
-    posting.host_org_unit_id = data.host_org_unit_id
-    posting.host_post = data.host_post
-    posting.starts_on = data.starts_on
-    posting.ends_on = data.ends_on
-    posting.mentor_id = data.mentor_id
-    posting.objectives = data.objectives
-
-
 def create_posting(session: Session, data: PostingData, today: date | None = None) -> str:
     """A new posting, its status set by its dates; returns its id."""
     clean = data.validated()
     _check_references(session, clean)
     assert clean.starts_on is not None and clean.ends_on is not None
     posting = Posting(planned_ends_on=clean.ends_on, extension_reason="", early_end_reason="")
-    _apply(posting, clean)
+    fill(posting, clean)
     posting.status = status_for_dates(
         PostingStatus.PLANNED, clean.starts_on, clean.ends_on, today or beijing_today()
     )
-    session.add(posting)
-    record(session, "create", posting, None)
-    return posting.id
+    return added(session, posting)
 
 
 def save_posting(
@@ -224,8 +214,7 @@ def save_posting(
     """Stores the editor's posting. Saving what was read changes nothing (no new version,
     no audit entry). Once the term has started the end date is changed by ``extend`` or
     ``end_early`` only, and the start date of a finished posting stays as it was."""
-    posting = live_posting(session, posting_id)
-    check_version(posting, version)
+    posting = live_posting(session, posting_id, version)
     clean = data.validated()
     _check_references(session, clean)
     assert clean.starts_on is not None and clean.ends_on is not None
@@ -246,7 +235,7 @@ def save_posting(
     before = audit.snapshot(posting)
     if dates_open:
         posting.planned_ends_on = clean.ends_on
-    _apply(posting, clean)
+    fill(posting, clean)
     posting.status = status_for_dates(
         posting.status, clean.starts_on, clean.ends_on, today or beijing_today()
     )
@@ -270,8 +259,7 @@ def extend(
     """延期: the term runs to ``new_end`` (later than the current end); the reason is stored
     on the posting (the latest one: each is in the audit log) and the planned end stays. A
     finished posting cannot be extended."""
-    posting = live_posting(session, posting_id)
-    check_version(posting, version)
+    posting = live_posting(session, posting_id, version)
     why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "延期"))
     check(Action.EXTEND, posting.status)
     if new_end <= posting.ends_on:
@@ -301,8 +289,7 @@ def end_early(
     """提前结束: the term ends on ``ended_on`` (from its start to before its current end, and
     not in the future); the reason is stored and audited beside any 延期's, and the planned end
     stays. Final: no later state follows."""
-    posting = live_posting(session, posting_id)
-    check_version(posting, version)
+    posting = live_posting(session, posting_id, version)
     why = check_reason("reason", reason, QT_TRANSLATE_NOOP("fields", "提前结束"))
     check(Action.END_EARLY, posting.status)
     now = today or beijing_today()
@@ -330,21 +317,11 @@ def end_early(
 
 def delete_posting(session: Session, posting_id: str) -> None:
     """Soft delete; its logs and evaluations stay with it (and come back with a restore)."""
-    posting = live_posting(session, posting_id)
-    before = audit.snapshot(posting)
-    posting.deleted_at = utcnow()
-    record(session, "delete", posting, before)
+    AUDIT.soft_delete(session, live_posting(session, posting_id))
 
 
 def restore_posting(session: Session, posting_id: str) -> None:
-    posting = session.get(Posting, posting_id)
-    if posting is None:
-        raise not_found(WHAT, posting_id)
-    if posting.deleted_at is None:
-        return
-    before = audit.snapshot(posting)
-    posting.deleted_at = None
-    record(session, "restore", posting, before)
+    AUDIT.restore(session, stored(session, Posting, posting_id, WHAT))
 
 
 # --- the grid's 第一社长 ----------------------------------------------------------------------

@@ -7,36 +7,22 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
-from app import audit
-from app.errors import (
-    ConflictError,
-    not_found,
-)
 from app.i18n import QT_TRANSLATE_NOOP
-from db.base import Entity
+from app.store import Audit, live
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
 from db.models.secondments import Posting
 
 WHAT = QT_TRANSLATE_NOOP("fields", "挂职")
 
 
-def live_posting(session: Session, posting_id: str) -> Posting:
-    posting = session.get(Posting, posting_id)
-    if posting is None or posting.deleted_at is not None:
-        raise not_found(WHAT, posting_id)
-    return posting
+AUDIT = Audit()
+record = AUDIT.record
+added = AUDIT.added
 
 
-def record(
-    session: Session, action: str, obj: Entity, before: dict[str, Any] | None, *, reason: str = ""
-) -> None:
-    """An audit entry; a row another session changed meanwhile is "changed elsewhere"."""
-    try:
-        audit.record(session, action, obj, before, reason=reason)
-    except StaleDataError:
-        raise ConflictError.stale() from None
+def live_posting(session: Session, posting_id: str, version: int | None = None) -> Posting:
+    return live(session, Posting, posting_id, WHAT, version=version)
 
 
 @dataclass(frozen=True)

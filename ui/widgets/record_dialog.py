@@ -11,7 +11,7 @@ closing asks 保存 / 放弃 / 取消. Opened by a viewer (``show_read_only``), 
 read-only under a 只读 banner.
 
 Signals:
-    saved(object): the saved record (an ``app.directory.service.Loaded``).
+    saved(object): the saved record (an ``app.store.Loaded``).
 """
 
 from __future__ import annotations
