@@ -207,11 +207,7 @@ class PostingDetailPanel(QWidget):
                     months = logs.monthly_reports(session, posting_id, today)
                     self.pairs = evaluations.evaluation_pairs(session, posting_id)
                     missing = logs.missing_reports(session, today, posting_id)
-                    due = [
-                        d
-                        for d in reminders.evaluations_due(session, today)
-                        if d.posting_id == posting_id
-                    ]
+                    due = reminders.evaluations_due(session, today, posting_id=posting_id)
             except UserError:
                 self.detail = None
         self.body.setVisible(self.detail is not None)

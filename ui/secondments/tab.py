@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.changes import Area
 from app.enums import EvaluatorSide, PostingKind, PostingStatus
@@ -39,8 +39,10 @@ from ui.tab import TabContext, TabPage
 from ui.widgets import palette
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.one_dialog import open_dialog
-from ui.widgets.record_dialog import RecordDialog
 from ui.widgets.splitter import side_by_side
+
+if TYPE_CHECKING:  # the forms load when first opened
+    from ui.widgets.record_dialog import RecordDialog
 
 ENDING_CHOICES = (7, 30, 60, 90)
 BANNER_STYLE = palette.WARNING_TEXT
