@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import audit
 from app.errors import ConflictError, not_found, refuse
 from app.i18n import QT_TRANSLATE_NOOP
-from app.meetings.detail import sorted_action_items
+from app.meetings.detail import MeetingDetail, build_detail, sorted_action_items
 from db.base import Entity, utcnow
 from db.models.meetings import AgendaItem, Decision, Meeting, MeetingStatus
 
@@ -33,6 +33,11 @@ def live_meeting(session: Session, meeting_id: str) -> Meeting:
     if meeting is None or meeting.deleted_at is not None:
         raise not_found(WHAT, meeting_id)
     return meeting
+
+
+def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
+    """The whole editor state; NotFoundError for an unknown or deleted meeting."""
+    return build_detail(session, live_meeting(session, meeting_id))
 
 
 def check_draft(meeting: Meeting) -> None:

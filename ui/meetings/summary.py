@@ -7,7 +7,7 @@ from html import escape
 
 from app.exports.pdf.text import level1, level2
 from app.meetings.detail import MeetingDetail
-from app.meetings.service import MeetingSummary
+from app.meetings.upcoming import MeetingSummary
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (

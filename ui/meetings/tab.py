@@ -21,9 +21,11 @@ from app.changes import Area, Changes
 from app.enums import MeetingStatus
 from app.errors import UserError
 from app.localtime import BEIJING, beijing_today
-from app.meetings import service
+from app.meetings.kinds import meeting_kinds
 from app.meetings.lists import MeetingList
 from app.meetings.records import MeetingData
+from app.meetings.store import get_meeting
+from app.meetings.upcoming import upcoming
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -137,7 +139,7 @@ class MeetingsTab(TabPage):
     def _fill_choices(self) -> None:
         """Kinds and hosts come from the database: refreshed with the list, selection kept."""
         with self.context.database.reader() as session:
-            kinds = service.meeting_kinds(session)
+            kinds = meeting_kinds(session)
         _refill(self.kind_filter, [(k, k) for k in kinds])
         self.host_filter.reload(self.context.database)
         self._apply_host()
@@ -192,15 +194,13 @@ class MeetingsTab(TabPage):
             self._refreshing = False
         self._shown_once = True
         with self.context.database.reader() as session:
-            self.summary.set_upcoming(
-                service.upcoming(session, datetime.now(BEIJING), UPCOMING_SHOWN)
-            )
+            self.summary.set_upcoming(upcoming(session, datetime.now(BEIJING), UPCOMING_SHOWN))
         self._on_panel_current_changed(self.panel.current_id())
 
     def new_record(self) -> MeetingDialog:
         """A new meeting in the editor, with the kind and host the filters show."""
         with self.context.database.reader() as session:
-            kinds = service.meeting_kinds(session)
+            kinds = meeting_kinds(session)
         kind = self.kind_filter.currentData() or (kinds[0] if kinds else "")
         blank = MeetingData(kind=kind, host_org_unit_id=self.host_filter.host_id())
         return self._open_editor(None, blank)
@@ -225,6 +225,8 @@ class MeetingsTab(TabPage):
                 ),
             ):
                 return False
+        from app.meetings import service  # the use cases load when first used
+
         try:
             with self.context.database.session() as session:
                 service.delete_meeting(session, meeting_id)
@@ -317,7 +319,7 @@ class MeetingsTab(TabPage):
             editor, self.context.database, meeting_id
         ):
             with self.context.database.reader() as session:
-                editor.load(service.get_meeting(session, meeting_id))
+                editor.load(get_meeting(session, meeting_id))
             self.context.events.announce(Changes.of(Area.MEETINGS, ids=[meeting_id]), editor)
 
     def _on_editor_saved(self, meeting_id: str) -> None:
@@ -332,9 +334,11 @@ class MeetingsTab(TabPage):
         meeting_id = self.panel.current_id()
         if meeting_id is None:
             return None
+        from app.meetings import service
+
         try:
             with self.context.database.reader() as session:
-                title = service.get_meeting(session, meeting_id).data.title
+                title = get_meeting(session, meeting_id).data.title
                 proposed = service.propose_next_start(session, meeting_id, beijing_today())
         except UserError as error:
             QMessageBox.warning(self, self.tr("联席会议"), message_text(error.message))
@@ -356,10 +360,12 @@ class MeetingsTab(TabPage):
             self._duplicate(str(dialog.property("meeting_id")), dialog.value())
 
     def _duplicate(self, meeting_id: str, starts_at: datetime) -> str | None:
+        from app.meetings import service
+
         try:
             with self.context.database.session() as session:
                 new_id = service.duplicate_meeting(session, meeting_id, starts_at)
-                title = service.get_meeting(session, new_id).data.title
+                title = get_meeting(session, new_id).data.title
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法复制"), message_text(error.message))
             return None
@@ -431,7 +437,7 @@ class MeetingsTab(TabPage):
             return
         try:
             with self.context.database.reader() as session:
-                detail = service.get_meeting(session, str(meeting_id))
+                detail = get_meeting(session, str(meeting_id))
         except UserError:
             detail = None
         self.summary.show_detail(detail)
