@@ -1,5 +1,5 @@
 """The joint meetings tab (联席会议): the list on the left, the next meetings and the selected
-meeting at a glance on the right.
+meeting at a glance on the right (at the first build, the glance follows once the list shows).
 
 Filters: kind, period, host (with everything below it), status, "只看即将召开"; a search over
 title and place. Enter or a double-click opens the editor, a window beside this one (the
@@ -27,7 +27,7 @@ from app.meetings.records import MeetingData
 from app.meetings.store import get_meeting
 from app.meetings.upcoming import upcoming
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -117,7 +117,9 @@ class MeetingsTab(TabPage):
         )
 
         self._build_layout()
-        self.refresh()
+        self._show_list()
+        self._enable_actions(self.panel.current_id() is not None)
+        QTimer.singleShot(0, self, self._show_current)  # once the list is on screen
         self.follow_changes(context.events)
 
     def _add_filters(self) -> None:
@@ -179,6 +181,11 @@ class MeetingsTab(TabPage):
         self.panel.show_filtered(rest)
 
     def refresh(self) -> None:
+        self._show_list()
+        self._show_current()
+
+    def _show_list(self) -> None:
+        """The list, its choices and the upcoming meetings, the selection kept."""
         kept = self.panel.current_id()
         self._refreshing = True
         try:
@@ -195,7 +202,6 @@ class MeetingsTab(TabPage):
         self._shown_once = True
         with self.context.database.reader() as session:
             self.summary.set_upcoming(upcoming(session, datetime.now(BEIJING), UPCOMING_SHOWN))
-        self._on_panel_current_changed(self.panel.current_id())
 
     def new_record(self) -> MeetingDialog:
         """A new meeting in the editor, with the kind and host the filters show."""
@@ -422,8 +428,10 @@ class MeetingsTab(TabPage):
         if not self._refreshing:
             self._on_panel_current_changed(meeting_id)
 
-    def _on_panel_current_changed(self, meeting_id: object) -> None:
-        selected = isinstance(meeting_id, str)
+    def _show_current(self) -> None:
+        self._on_panel_current_changed(self.panel.current_id())
+
+    def _enable_actions(self, selected: bool) -> None:
         for button in (
             self.open_button,
             self.duplicate_button,
@@ -432,6 +440,10 @@ class MeetingsTab(TabPage):
             self.delete_button,
         ):
             button.setEnabled(selected)
+
+    def _on_panel_current_changed(self, meeting_id: object) -> None:
+        selected = isinstance(meeting_id, str)
+        self._enable_actions(selected)
         if not selected:
             self.summary.show_detail(None)
             return

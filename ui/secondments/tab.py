@@ -1,18 +1,22 @@
 """The secondments tab (干部挂职): postings on the left, the selected one on the right.
 
 Above the list: the reminders (postings ending within 30 days, evaluations due, monthly reports
-not in) and the annual assessment. Filters: kind, status, home unit, host unit, ending next
-month or within N days, year; the search box matches names, posts and units. The main
-window's menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F),
-``delete_selected`` (Delete) and ``print_current`` (Ctrl+P: the two-way evaluation form of the
-selected period). Changes are made by ``PostingCommands`` (ui/secondments/commands.py) and
-announced on the window's change channel, which also refreshes this tab.
+not in) and the annual assessment. At the first build the list shows first; the selected
+posting follows, and the reminders are read off the GUI thread. Filters: kind, status, home
+unit, host unit, ending next month or within N days, year; the search box matches names,
+posts and units. The main window's menu calls ``new_record`` (Ctrl+N), ``focus_search``
+(Ctrl+F), ``delete_selected`` (Delete) and ``print_current`` (Ctrl+P: the two-way evaluation
+form of the selected period). Changes are made by ``PostingCommands``
+(ui/secondments/commands.py) and announced on the window's change channel, which also
+refreshes this tab.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from app.changes import Area
@@ -22,7 +26,7 @@ from app.secondments import reminders
 from app.secondments.lifecycle import is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.background import run_in_background
 from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
 from ui.secondments.commands import PostingCommands
@@ -45,6 +50,7 @@ if TYPE_CHECKING:  # the forms load when first opened
     from ui.widgets.record_dialog import RecordDialog
 
 ENDING_CHOICES = (7, 30, 60, 90)
+log = logging.getLogger("gongjian.ui")
 BANNER_STYLE = palette.WARNING_TEXT
 
 
@@ -89,7 +95,11 @@ class SecondmentsTab(TabPage):
         writes += ("new_evaluation", "edit_home", "edit_host")
         context.lock_writes(self.new_button, *(self.detail.buttons[key] for key in writes))
         self._build_layout()
-        self.refresh()
+        self._reminders_asked = 0  # a reading that a newer one overtook is dropped
+        self._show_list()
+        # the selected posting and the reminders follow once the list is on screen
+        QTimer.singleShot(0, self, self._show_selected)
+        QTimer.singleShot(0, self, self._read_reminders_in_background)
         self.follow_changes(context.events)
 
     @property
@@ -140,6 +150,13 @@ class SecondmentsTab(TabPage):
         self.panel.show_filtered(filters)
 
     def refresh(self) -> None:
+        self._show_list()
+        self._show_selected()
+        with self.database.reader() as session:
+            found = reminders.reminders(session, self._today())
+        self._show_reminders(self._asked_reminders(), found)
+
+    def _show_list(self) -> None:
         kept = self.panel.current_id()
         self._refreshing = True
         try:
@@ -148,8 +165,9 @@ class SecondmentsTab(TabPage):
                 self.panel.table.selectRow(self._first_running_row())  # show one, not a blank
         finally:
             self._refreshing = False
+
+    def _show_selected(self) -> None:
         self.detail.show_posting(self.panel.current_id(), self._today())
-        self._show_reminders()
 
     def _first_running_row(self) -> int:
         status = self.source.column_index("status")
@@ -236,9 +254,27 @@ class SecondmentsTab(TabPage):
 
     # plumbing
 
-    def _show_reminders(self) -> None:
-        with self.database.reader() as session:
-            found = reminders.reminders(session, self._today())
+    def _asked_reminders(self) -> int:
+        self._reminders_asked += 1
+        return self._reminders_asked
+
+    def _read_reminders_in_background(self) -> None:
+        database, today, asked = self.database, self._today(), self._asked_reminders()
+
+        def read() -> reminders.Reminders:
+            with database.reader() as session:
+                return reminders.reminders(session, today)
+
+        run_in_background(
+            self,
+            read,
+            partial(self._show_reminders, asked),
+            self._on_reminders_failed,
+        )
+
+    def _show_reminders(self, asked: int, found: reminders.Reminders) -> None:
+        if asked != self._reminders_asked:
+            return
         self.banner.setText(
             self.tr(
                 "30天内到期：{ending}项 · 待完成评价：{due}份 · 月度报告未交：{reports}份"
@@ -254,6 +290,10 @@ class SecondmentsTab(TabPage):
                 for e in found.ending
             )
         )
+
+    def _on_reminders_failed(self, error: BaseException) -> None:
+        log.warning("the secondment reminders could not be read: %s", type(error).__name__)
+        self.banner.setText(self.tr("提醒暂时读不出来，稍后刷新再试。"))
 
     # slots
 
