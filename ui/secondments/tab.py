@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from app.changes import Area
 from app.enums import EvaluatorSide, PostingKind, PostingStatus
 from app.localtime import beijing_today
-from app.secondments import reminders
 from app.secondments.lifecycle import is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
 
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
 from ui.background import run_in_background
 from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
-from ui.secondments.commands import PostingCommands
 from ui.secondments.detail import PostingDetailPanel
 from ui.tab import TabContext, TabPage
 from ui.widgets import palette
@@ -46,7 +44,11 @@ from ui.widgets.list_panel import ListPanel
 from ui.widgets.one_dialog import open_dialog
 from ui.widgets.splitter import side_by_side
 
-if TYPE_CHECKING:  # the forms load when first opened
+if TYPE_CHECKING:  # the changes, their forms and the reminders load when first used
+    from app.database import Database
+    from app.secondments.reminders import Reminders
+
+    from ui.secondments.commands import PostingCommands
     from ui.widgets.record_dialog import RecordDialog
 
 ENDING_CHOICES = (7, 30, 60, 90)
@@ -75,8 +77,7 @@ class SecondmentsTab(TabPage):
         self._add_filters()
         self.detail = PostingDetailPanel(self.database, self)
         self.detail.action_requested.connect(self._on_detail_action_requested)
-        self.commands = PostingCommands(context, self.detail, self._today, self)
-        self.commands.posting_created.connect(self.panel.select_id)
+        self._commands: PostingCommands | None = None
         self._refreshing = False  # the selection's detail is read once, when refresh ends
         self.panel.current_changed.connect(self._on_panel_current_changed)
         self.panel.record_activated.connect(lambda _id: self.commands.edit_posting())
@@ -103,9 +104,19 @@ class SecondmentsTab(TabPage):
         self.follow_changes(context.events)
 
     @property
+    def commands(self) -> PostingCommands:
+        """The changes to postings, logs and evaluations, loaded when first asked for."""
+        if self._commands is None:
+            from ui.secondments.commands import PostingCommands
+
+            self._commands = PostingCommands(self.context, self.detail, self._today, self)
+            self._commands.posting_created.connect(self.panel.select_id)
+        return self._commands
+
+    @property
     def dialog(self) -> RecordDialog | None:
         """The posting, log or evaluation form open now, if any."""
-        return self.commands.dialog
+        return self._commands.dialog if self._commands is not None else None
 
     def _today(self) -> date:
         return self.today or beijing_today()
@@ -152,8 +163,7 @@ class SecondmentsTab(TabPage):
     def refresh(self) -> None:
         self._show_list()
         self._show_selected()
-        with self.database.reader() as session:
-            found = reminders.reminders(session, self._today())
+        found = _reminders_on(self.database, self._today())
         self._show_reminders(self._asked_reminders(), found)
 
     def _show_list(self) -> None:
@@ -259,20 +269,14 @@ class SecondmentsTab(TabPage):
         return self._reminders_asked
 
     def _read_reminders_in_background(self) -> None:
-        database, today, asked = self.database, self._today(), self._asked_reminders()
-
-        def read() -> reminders.Reminders:
-            with database.reader() as session:
-                return reminders.reminders(session, today)
-
         run_in_background(
             self,
-            read,
-            partial(self._show_reminders, asked),
+            partial(_reminders_on, self.database, self._today()),
+            partial(self._show_reminders, self._asked_reminders()),
             self._on_reminders_failed,
         )
 
-    def _show_reminders(self, asked: int, found: reminders.Reminders) -> None:
+    def _show_reminders(self, asked: int, found: Reminders) -> None:
         if asked != self._reminders_asked:
             return
         self.banner.setText(
@@ -321,3 +325,11 @@ class SecondmentsTab(TabPage):
             "edit_host": lambda: commands.edit_evaluation(EvaluatorSide.HOST),
         }
         handlers[action]()
+
+
+def _reminders_on(database: Database, today: date) -> Reminders:
+    """The banner's reminders; touches no widget, so it may run off the GUI thread."""
+    from app.secondments.reminders import reminders
+
+    with database.reader() as session:
+        return reminders(session, today)
