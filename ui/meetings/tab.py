@@ -23,8 +23,6 @@ from app.errors import UserError
 from app.localtime import BEIJING, beijing_today
 from app.meetings.kinds import meeting_kinds
 from app.meetings.lists import MeetingList
-from app.meetings.records import MeetingData
-from app.meetings.store import get_meeting
 from app.meetings.upcoming import upcoming
 
 from PySide6.QtCore import Qt, QTimer
@@ -48,7 +46,9 @@ from ui.widgets.one_dialog import open_dialog
 from ui.widgets.questions import ask
 from ui.widgets.splitter import side_by_side
 
-if TYPE_CHECKING:  # the dialogs, printing and undo commands load when first used
+if TYPE_CHECKING:  # the use cases, dialogs, printing and undo commands load when first used
+    from app.meetings.records import MeetingData
+
     from ui.meetings.duplicate_dialog import DuplicateDialog
     from ui.meetings.editor import MeetingDialog
 
@@ -205,6 +205,8 @@ class MeetingsTab(TabPage):
 
     def new_record(self) -> MeetingDialog:
         """A new meeting in the editor, with the kind and host the filters show."""
+        from app.meetings.records import MeetingData
+
         with self.context.database.reader() as session:
             kinds = meeting_kinds(session)
         kind = self.kind_filter.currentData() or (kinds[0] if kinds else "")
@@ -277,6 +279,8 @@ class MeetingsTab(TabPage):
 
     def _open_editor(self, meeting_id: str | None, blank: MeetingData | None) -> MeetingDialog:
         """Shows the meeting (or a new one) in the editor window, making it if needed."""
+        from app.meetings.records import MeetingData
+
         editor = self.editor
         if editor is not None and editor.isVisible():
             if meeting_id is not None:
@@ -314,6 +318,8 @@ class MeetingsTab(TabPage):
         self.context.open_list("issues", {"issue_id": issue_id})
 
     def _on_editor_created(self, meeting_id: str, title: str) -> None:
+        from app.meetings import service
+
         from ui.meetings.carried import offer_open_decisions
         from ui.meetings.commands import CreateMeetingCommand
         from ui.meetings.editor import MeetingDialog
@@ -325,7 +331,7 @@ class MeetingsTab(TabPage):
             editor, self.context.database, meeting_id
         ):
             with self.context.database.reader() as session:
-                editor.load(get_meeting(session, meeting_id))
+                editor.load(service.get_meeting(session, meeting_id))
             self.context.events.announce(Changes.of(Area.MEETINGS, ids=[meeting_id]), editor)
 
     def _on_editor_saved(self, meeting_id: str) -> None:
@@ -344,7 +350,7 @@ class MeetingsTab(TabPage):
 
         try:
             with self.context.database.reader() as session:
-                title = get_meeting(session, meeting_id).data.title
+                title = service.get_meeting(session, meeting_id).data.title
                 proposed = service.propose_next_start(session, meeting_id, beijing_today())
         except UserError as error:
             QMessageBox.warning(self, self.tr("联席会议"), message_text(error.message))
@@ -371,7 +377,7 @@ class MeetingsTab(TabPage):
         try:
             with self.context.database.session() as session:
                 new_id = service.duplicate_meeting(session, meeting_id, starts_at)
-                title = get_meeting(session, new_id).data.title
+                title = service.get_meeting(session, new_id).data.title
         except UserError as error:
             QMessageBox.warning(self, self.tr("无法复制"), message_text(error.message))
             return None
@@ -447,6 +453,8 @@ class MeetingsTab(TabPage):
         if not selected:
             self.summary.show_detail(None)
             return
+        from app.meetings.store import get_meeting
+
         try:
             with self.context.database.reader() as session:
                 detail = get_meeting(session, str(meeting_id))
