@@ -200,10 +200,10 @@ class PostingDetailPanel(QWidget):
         return self.detail.id if self.detail is not None else None
 
     def show_posting(self, posting_id: str | None, today: date | None = None) -> None:
-        from app.secondments import evaluations, logs, reminders, service
-
         self.detail = None
         if posting_id is not None:
+            from app.secondments import evaluations, logs, reminders, service
+
             try:
                 with self._database.reader() as session:
                     self.detail = service.get_posting(session, posting_id)
