@@ -11,7 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from db.enums import ActionStatus, AttendanceStatus, IssueStatus, MeetingStatus, OrgLevel
+    from db.enums import (
+        ActionStatus,
+        AttendanceStatus,
+        EvaluationPeriod,
+        EvaluatorSide,
+        Grade,
+        IssueStatus,
+        LogKind,
+        MeetingStatus,
+        OrgLevel,
+        PostingKind,
+        PostingStatus,
+    )
     from db.models.agreements import (
         AgreementKind,
         AgreementStatus,
@@ -30,14 +42,6 @@ if TYPE_CHECKING:
         LimitUnit,
         Priority,
         Satisfaction,
-    )
-    from db.models.secondments import (
-        EvaluationPeriod,
-        EvaluatorSide,
-        Grade,
-        LogKind,
-        PostingKind,
-        PostingStatus,
     )
     from db.models.security import Role
 
@@ -101,17 +105,26 @@ _HOMES = {
         ),
         "issues",
     ),
-    **dict.fromkeys(
-        ("EvaluationPeriod", "EvaluatorSide", "Grade", "LogKind", "PostingKind", "PostingStatus"),
-        "secondments",
-    ),
     **dict.fromkeys(("Role",), "security"),
 }
 _HOMES = {name: f"db.models.{area}" for name, area in _HOMES.items()}
 # the states some readers need without SQLAlchemy: nothing is mapped for them
 _HOMES.update(
     dict.fromkeys(
-        ("ActionStatus", "AttendanceStatus", "IssueStatus", "MeetingStatus", "OrgLevel"), "db.enums"
+        (
+            "ActionStatus",
+            "AttendanceStatus",
+            "EvaluationPeriod",
+            "EvaluatorSide",
+            "Grade",
+            "IssueStatus",
+            "LogKind",
+            "MeetingStatus",
+            "OrgLevel",
+            "PostingKind",
+            "PostingStatus",
+        ),
+        "db.enums",
     )
 )
 

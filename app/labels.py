@@ -125,7 +125,8 @@ def _agreements() -> Pairs:
 
 
 def _secondments() -> Pairs:
-    from db.models.secondments import (
+    """Kept apart from the models too (db/enums.py)."""
+    from db.enums import (
         EvaluationPeriod,
         EvaluatorSide,
         Grade,
@@ -209,10 +210,9 @@ def _security() -> Pairs:
 
 
 _AREAS: dict[str, Callable[[], Pairs]] = {
-    "db.enums": _states,
+    "db.enums": lambda: _states() + _secondments(),
     "db.models.directory": _directory,
     "db.models.agreements": _agreements,
-    "db.models.secondments": _secondments,
     "db.models.issues": _issues,
     "db.models.security": _security,
 }

@@ -1,8 +1,9 @@
 """Enumerations stored in columns that a reader needs without mapping the models.
 
 The minutes command reads an SQLite file through sqlite3 alone (importing SQLAlchemy would
-cost more than printing), so the states its rules compare live here, free of SQLAlchemy;
-the model modules import them from here, and everything else keeps importing them from there.
+cost more than printing), and a tab's filters should not map models before its list shows, so
+the states they compare live here, free of SQLAlchemy; the model modules import them from here
+(everything else keeps importing them from there, or through ``app.enums``).
 """
 
 from __future__ import annotations
@@ -47,3 +48,46 @@ class ActionStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+# cadre secondments (the secondments tab filters by them before any model is needed)
+
+
+class PostingKind(StrEnum):
+    CROSS = "cross"  # 交叉挂职
+    UPWARD = "upward"  # 上挂
+    DOWNWARD = "downward"  # 下派
+    FIRST_COMMUNITY_HEAD = "first_community_head"  # 第一社长
+    MENTORING = "mentoring"  # 结对培养
+
+
+class PostingStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    ENDED = "ended"
+    EXTENDED = "extended"
+    ENDED_EARLY = "ended_early"
+
+
+class LogKind(StrEnum):
+    ENTRY = "entry"  # a dated work record
+    ATTENDANCE_REPORT = "attendance_report"  # 考勤: monthly, host to home unit
+    DUTY_REPORT = "duty_report"  # 履职: the cadre's monthly report
+
+
+class EvaluatorSide(StrEnum):
+    HOME = "home"
+    HOST = "host"
+
+
+class EvaluationPeriod(StrEnum):
+    MID_TERM = "mid_term"
+    ANNUAL = "annual"
+    END_OF_TERM = "end_of_term"
+
+
+class Grade(StrEnum):
+    EXCELLENT = "excellent"  # 优秀
+    COMPETENT = "competent"  # 称职
+    BASICALLY_COMPETENT = "basically_competent"  # 基本称职
+    INCOMPETENT = "incompetent"  # 不称职

@@ -13,7 +13,7 @@ from ui.main_window import TAB_KEYS
 
 def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int]) -> Path:
     """Render ``screen``: a tab key, or ``tab/view`` for one of the tab's views."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QThreadPool
     from ui.application import create_application
     from ui.i18n import DEFAULT_LANGUAGE, install_language
     from ui.main_window import MainWindow
@@ -35,7 +35,9 @@ def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int
         page = window.show_tab(tab)
         if view and (page is None or not page.show_view(view)):
             raise ValueError(screen)
-        for _ in range(3):
+        QApplication.processEvents()  # what a tab fills in once its list shows starts here
+        QThreadPool.globalInstance().waitForDone()  # and what it reads off the GUI thread ends
+        for _ in range(2):
             QApplication.processEvents()
         image = _front_window(window).grab()
         window.close()

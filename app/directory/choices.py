@@ -57,10 +57,13 @@ def org_unit_choices(
     session: Session,
     levels: Collection[OrgLevel] | None = None,
     exclude_subtree_of: str | None = None,
+    *,
+    tree: Sequence[OrgNode] | None = None,
 ) -> list[Choice]:
     """Org units in tree order, optionally of some levels only, optionally leaving out a unit
-    and everything below it (the units that cannot become its parent)."""
-    nodes = org_tree(session)
+    and everything below it (the units that cannot become its parent); ``tree`` is the
+    ``org_tree`` when the caller has read it already."""
+    nodes = tree if tree is not None else org_tree(session)
     paths = org_unit_paths(nodes)
     excluded = subtree_ids(nodes, exclude_subtree_of) if exclude_subtree_of else set()
     return [

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from app.access import phone_for, record_for
 from app.issues.clock import issue_limit
 from app.issues.merging import complainants
-from app.issues.origin import meeting_for_issue
 from app.issues.records import (
     ComplainantView,
     DispatchView,
@@ -108,6 +107,8 @@ def issue_detail(session: Session, issue_id: str, now: datetime | None = None) -
         .where(IssueEvent.issue_id == issue.id)
         .order_by(IssueEvent.at, IssueEvent.created_at)
     ).all()
+    from app.issues.origin import meeting_for_issue  # maps the meetings: loaded when used
+
     origin = meeting_for_issue(session, issue.id)
     data = data_of(IssueData, issue)
     merged_into = session.get(Issue, issue.merged_into_id) if issue.merged_into_id else None

@@ -25,7 +25,6 @@ from app.issues.workflow import ENDED_STATUSES, Action, Note, check
 from app.labels import label
 from app.localtime import to_beijing
 from db.models.directory import OrgUnit
-from db.models.files import Attachment
 from db.models.issues import Issue, IssueCategory, IssueEvent, IssueStatus, Satisfaction
 
 S = IssueStatus
@@ -122,6 +121,8 @@ def _candidate(
     def name(model: type[OrgUnit] | type[IssueCategory], key: str | None) -> str:
         found = session.scalar(select(model.name).where(model.id == key)) if key else None
         return found or ""
+
+    from db.models.files import Attachment  # maps the attachments' owners: loaded when used
 
     merged = session.scalar(select(func.count()).where(Issue.merged_into_id == issue.id)) or 0
     photos = session.scalar(

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app import attachments, audit
+from app import audit
 from app.errors import ValidationError, not_found, refuse
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.detail import issue_detail
@@ -136,12 +136,16 @@ def save_category(session: Session, name: str, limit: Limit, category_id: str | 
 
 def add_attachments(session: Session, issue_id: str, sources: list[Path]) -> None:
     """Photos and files for an issue still being worked on (an archived one is a record)."""
+    from app import attachments  # maps the attachments' owners: loaded when first used
+
     _check_not_closed(live_issue(session, issue_id))
     for source in sources:
         attachments.add_attachment(session, issue_id=issue_id, source=source)
 
 
 def remove_attachment(session: Session, issue_id: str, attachment_id: str) -> None:
+    from app import attachments
+
     _check_not_closed(live_issue(session, issue_id))
     attachments.remove_attachment(session, attachment_id)
 

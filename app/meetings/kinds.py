@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.meetings.records import KIND_MAX
 from app.settings_store import store_setting
 from db.models.security import Setting
 
@@ -37,6 +36,8 @@ def _error(template: str, **params: object) -> ValidationError:
 
 def validated_kinds(kinds: Sequence[str]) -> list[str]:
     """Stripped, blank lines dropped; refuses an empty list, duplicates and long names."""
+    from app.meetings.records import KIND_MAX  # the records load with the first meeting shown
+
     clean = [k.strip() for k in kinds if k.strip()]
     if not clean:
         raise _error(QT_TRANSLATE_NOOP("validation", "会议类型至少要有一种。"))

@@ -24,7 +24,7 @@ from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.localtime import BEIJING
 from app.validation import check_length, check_required
-from db.models.meetings import ActionStatus, AttendanceStatus
+from db.enums import ActionStatus, AttendanceStatus
 
 CONTEXT = "validation"
 TITLE_MAX = 200

@@ -11,7 +11,7 @@ decision into an issue, exported/printed times — stays possible on a final mee
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP
-from app.localtime import to_beijing
 from app.meetings.carried import carry_open_decisions, open_decisions
 from app.meetings.detail import (
     ActionItemView,
@@ -55,8 +54,17 @@ from app.meetings.records import (
     attendance_counts,
 )
 from app.meetings.schedule import default_due_on, propose_next_start
-from app.meetings.store import added, check_draft, live_meeting, meeting_state, record, touch
+from app.meetings.store import (
+    added,
+    check_draft,
+    get_meeting,
+    live_meeting,
+    meeting_state,
+    record,
+    touch,
+)
 from app.meetings.tracking import decision_to_issue, set_action_status
+from app.meetings.upcoming import MeetingSummary, upcoming
 from app.store import fill, flush, live
 from db.base import utcnow
 from db.models.directory import OrgUnit, Person, ResidentUnit
@@ -118,11 +126,6 @@ __all__ = [
 # --- reading ----------------------------------------------------------------------------------
 
 
-def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
-    """The whole editor state; NotFoundError for an unknown or deleted meeting."""
-    return build_detail(session, live_meeting(session, meeting_id))
-
-
 def describe_attendees(session: Session, attendees: Sequence[AttendeeData]) -> list[AttendeeView]:
     """Names, units and posts for attendees picked in the editor but not saved yet."""
     names = Names(
@@ -148,35 +151,6 @@ def describe_owner(session: Session, action: ActionItemData) -> str:
     """An action item's owner as printed (unit, department or person); "" when none."""
     names = Names(session, [action.owner_person_id], [action.owner_unit_id])
     return names.owner(action.owner_person_id, action.owner_unit_id, action.owner_org_unit_id)
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    id: str
-    version: int
-    kind: str
-    title: str
-    starts_at: datetime  # Beijing time
-    place: str
-    host_name: str
-    status: MeetingStatus
-
-
-def upcoming(session: Session, now: datetime, limit: int = 10) -> list[MeetingSummary]:
-    """Live meetings starting at or after ``now``, soonest first (the "upcoming" view)."""
-    rows = session.execute(
-        select(Meeting, OrgUnit.name)
-        .outerjoin(OrgUnit, OrgUnit.id == Meeting.host_org_unit_id)
-        .where(Meeting.deleted_at.is_(None), Meeting.starts_at >= now)
-        .order_by(Meeting.starts_at, Meeting.id)
-        .limit(limit)
-    ).all()
-    return [
-        MeetingSummary(
-            m.id, m.version, m.kind, m.title, to_beijing(m.starts_at), m.place, host or "", m.status
-        )
-        for m, host in rows
-    ]
 
 
 # --- creating and saving ----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from app import audit
 from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
-from app.meetings.detail import sorted_action_items
+from app.meetings.detail import MeetingDetail, build_detail, sorted_action_items
 from app.store import Audit, live
 from db.base import Entity, utcnow
 from db.models.meetings import AgendaItem, Decision, Meeting, MeetingStatus
@@ -28,6 +28,11 @@ def live_meeting(session: Session, meeting_id: str, version: int | None = None) 
     """The meeting with everything under it; NotFoundError for an unknown or deleted id,
     ConflictError when it changed since the user read ``version``."""
     return live(session, Meeting, meeting_id, WHAT, version=version, options=EVERYTHING_UNDER)
+
+
+def get_meeting(session: Session, meeting_id: str) -> MeetingDetail:
+    """The whole editor state; NotFoundError for an unknown or deleted meeting."""
+    return build_detail(session, live_meeting(session, meeting_id))
 
 
 def check_draft(meeting: Meeting) -> None:

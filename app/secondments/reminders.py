@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from app.localtime import beijing_today
 from app.secondments.lifecycle import FINISHED, RUNNING
 from app.secondments.logs import MissingReport, missing_reports
-from app.secondments.store import names_of
+from app.secondments.store import names_of_all
 from db.models.secondments import (
     Evaluation,
     EvaluationPeriod,
@@ -89,22 +89,20 @@ def ending_within(
         )
         .order_by(Posting.ends_on, Posting.id)
     ).all()
-    result = []
-    for posting in postings:
-        names = names_of(session, posting)
-        result.append(
-            EndingPosting(
-                posting.id,
-                names.person,
-                posting.kind,
-                posting.status,
-                names.host,
-                posting.host_post,
-                posting.ends_on,
-                (posting.ends_on - now).days,
-            )
+    names = names_of_all(session, postings)
+    return [
+        EndingPosting(
+            posting.id,
+            names[posting.id].person,
+            posting.kind,
+            posting.status,
+            names[posting.id].host,
+            posting.host_post,
+            posting.ends_on,
+            (posting.ends_on - now).days,
         )
-    return result
+        for posting in postings
+    ]
 
 
 def _due(posting: Posting, now: date, window: int) -> list[tuple[EvaluationPeriod, int, date]]:
@@ -131,40 +129,45 @@ def _due(posting: Posting, now: date, window: int) -> list[tuple[EvaluationPerio
 
 
 def evaluations_due(
-    session: Session, today: date | None = None, window: int = ENDING_DAYS
+    session: Session,
+    today: date | None = None,
+    window: int = ENDING_DAYS,
+    posting_id: str | None = None,
 ) -> list[DueEvaluation]:
-    """Evaluations owed now (see the module's rules), soonest due first."""
+    """Evaluations owed now (see the module's rules), soonest due first; of one posting when
+    ``posting_id`` is given. The evaluations made and the names are read once for all."""
     now = today or beijing_today()
-    postings = session.scalars(
-        select(Posting).where(
-            Posting.deleted_at.is_(None),
-            Posting.status.in_([*RUNNING, *FINISHED]),
-            Posting.starts_on <= now,
+    stmt = select(Posting).where(
+        Posting.deleted_at.is_(None),
+        Posting.status.in_([*RUNNING, *FINISHED]),
+        Posting.starts_on <= now,
+    )
+    if posting_id is not None:
+        stmt = stmt.where(Posting.id == posting_id)
+    owing = [(p, owed) for p in session.scalars(stmt) if (owed := _due(p, now, window))]
+    if not owing:
+        return []
+    done: dict[str, list[tuple[EvaluationPeriod, int, EvaluatorSide]]] = {}
+    for row in session.execute(
+        select(Evaluation.posting_id, Evaluation.period, Evaluation.year, Evaluation.side).where(
+            Evaluation.posting_id.in_([p.id for p, _ in owing])
         )
-    ).all()
+    ):
+        done.setdefault(row.posting_id, []).append((row.period, row.year, row.side))
+    names = names_of_all(session, [p for p, _ in owing])
     result: list[DueEvaluation] = []
-    for posting in postings:
-        owed = _due(posting, now, window)
-        if not owed:
-            continue
-        done = session.execute(
-            select(Evaluation.period, Evaluation.year, Evaluation.side).where(
-                Evaluation.posting_id == posting.id
-            )
-        ).all()
-        names = None
+    for posting, owed in owing:
         for period, year, due_from in owed:
             # a mid-term or end-of-term evaluation counts whatever year it was filed under
             made = {
                 side
-                for p, y, side in done
+                for p, y, side in done.get(posting.id, [])
                 if p is period and (y == year or period is not EvaluationPeriod.ANNUAL)
             }
             sides = tuple(s for s in (EvaluatorSide.HOME, EvaluatorSide.HOST) if s not in made)
-            if not sides:
-                continue
-            names = names or names_of(session, posting)
-            result.append(DueEvaluation(posting.id, names.person, period, year, sides, due_from))
+            if sides:
+                person = names[posting.id].person
+                result.append(DueEvaluation(posting.id, person, period, year, sides, due_from))
     result.sort(key=lambda d: (d.due_from, d.person_name, d.posting_id))
     return result
 

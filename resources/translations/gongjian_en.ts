@@ -5996,6 +5996,10 @@ The current database is backed up first; after the restore the window opens the 
         <source>{name} {end} 到期（还有{days}天）</source>
         <translation>{name} ends {end} ({days} days left)</translation>
     </message>
+    <message>
+        <source>提醒暂时读不出来，稍后刷新再试。</source>
+        <translation>The reminders could not be read just now; refresh later to try again.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceDialog</name>

@@ -282,6 +282,16 @@ def test_the_empty_list_says_what_to_do(make_tab: Any) -> None:
     assert upcoming == "近期没有安排会议。按 Ctrl+N 新建。"
 
 
+def test_at_the_first_build_the_selected_meeting_follows_the_list(
+    world: dict[str, str], context: TabContext, qtbot: Any
+) -> None:
+    tab = MeetingsTab(context)
+    qtbot.addWidget(tab)
+    assert titles(tab)[0] == FUTURE_TITLE and tab.open_button.isEnabled()
+    assert FUTURE_TITLE not in tab.summary.browser.toPlainText()  # not read yet
+    qtbot.waitUntil(lambda: FUTURE_TITLE in tab.summary.browser.toPlainText())
+
+
 def test_the_list_shows_meetings_the_upcoming_ones_and_the_selected_one(
     world: dict[str, str], make_tab: Any
 ) -> None:

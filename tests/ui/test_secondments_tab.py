@@ -17,7 +17,7 @@ from app.localtime import BEIJING
 from app.meetings import service as meetings
 from app.meetings.kinds import DEFAULT_KINDS
 from app.meetings.records import MeetingData
-from app.secondments import evaluations, service
+from app.secondments import evaluations, reminders, service
 from app.secondments.lists import PostingList
 from app.secondments.records import EvaluationData, PostingData
 from db.models.directory import OrgLevel, UnitCategory
@@ -364,6 +364,30 @@ def test_a_term_moved_without_a_reason_still_shows_its_end(
     assert tab.panel.select_id(world["ending"])
     facts = tab.detail.facts.text()
     assert "原定期限：2025-12-20 至 2026-06-20\n现结束日期：2026-12-20" in facts
+
+
+def test_at_the_first_build_the_posting_and_the_reminders_follow_the_list(
+    context: TabContext, world: dict[str, str], qtbot: Any
+) -> None:
+    page = SecondmentsTab(context, today=TODAY)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 1 and page.panel.current_id() == world["ending"]
+    assert page.detail.detail is None and page.banner.text() == ""  # read once it shows
+    qtbot.waitUntil(lambda: "30天内到期：1项" in page.banner.text())  # off the GUI thread
+    assert page.detail.detail is not None and page.detail.detail.person_name == "李堃"
+
+
+def test_reminders_that_cannot_be_read_say_so_and_the_list_stands(
+    context: TabContext, world: dict[str, str], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(*_args: object) -> None:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(reminders, "reminders", unreadable)
+    page = SecondmentsTab(context, today=TODAY)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: "提醒暂时读不出来" in page.banner.text())
+    assert page.model.rowCount() == 1
 
 
 def test_filters_reminders_and_search(

@@ -129,7 +129,7 @@ class HostFilter(QComboBox):
         """Re-reads the org units, keeping the one chosen (signals blocked)."""
         with database.reader() as session:
             nodes = org_tree(session)
-            choices = org_unit_choices(session, HOSTS)
+            choices = org_unit_choices(session, HOSTS, tree=nodes)
         self._subtrees = {c.id: tuple(sorted(subtree_ids(nodes, c.id))) for c in choices}
         kept = self.currentData()
         self.blockSignals(True)

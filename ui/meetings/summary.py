@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from app.exports.pdf.text import level1, level2
-from app.meetings.detail import MeetingDetail
-from app.meetings.service import MeetingSummary
+from app.meetings.upcoming import MeetingSummary
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, translate
+
+if TYPE_CHECKING:  # read with the first meeting shown
+    from app.meetings.detail import MeetingDetail
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TIME = "%Y-%m-%d %H:%M"

@@ -1,5 +1,5 @@
 """The joint meetings tab (联席会议): the list on the left, the next meetings and the selected
-meeting at a glance on the right.
+meeting at a glance on the right (at the first build, the glance follows once the list shows).
 
 Filters: kind, period, host (with everything below it), status, "只看即将召开"; a search over
 title and place. Enter or a double-click opens the editor, a window beside this one (the
@@ -21,11 +21,11 @@ from app.changes import Area, Changes
 from app.enums import MeetingStatus
 from app.errors import UserError
 from app.localtime import BEIJING, beijing_today
-from app.meetings import service
+from app.meetings.kinds import meeting_kinds
 from app.meetings.lists import MeetingList
-from app.meetings.records import MeetingData
+from app.meetings.upcoming import upcoming
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,7 +46,9 @@ from ui.widgets.one_dialog import open_dialog
 from ui.widgets.questions import ask
 from ui.widgets.splitter import side_by_side
 
-if TYPE_CHECKING:  # the dialogs, printing and undo commands load when first used
+if TYPE_CHECKING:  # the use cases, dialogs, printing and undo commands load when first used
+    from app.meetings.records import MeetingData
+
     from ui.meetings.duplicate_dialog import DuplicateDialog
     from ui.meetings.editor import MeetingDialog
 
@@ -115,7 +117,9 @@ class MeetingsTab(TabPage):
         )
 
         self._build_layout()
-        self.refresh()
+        self._show_list()
+        self._enable_actions(self.panel.current_id() is not None)
+        QTimer.singleShot(0, self, self._show_current)  # once the list is on screen
         self.follow_changes(context.events)
 
     def _add_filters(self) -> None:
@@ -137,7 +141,7 @@ class MeetingsTab(TabPage):
     def _fill_choices(self) -> None:
         """Kinds and hosts come from the database: refreshed with the list, selection kept."""
         with self.context.database.reader() as session:
-            kinds = service.meeting_kinds(session)
+            kinds = meeting_kinds(session)
         _refill(self.kind_filter, [(k, k) for k in kinds])
         self.host_filter.reload(self.context.database)
         self._apply_host()
@@ -177,6 +181,11 @@ class MeetingsTab(TabPage):
         self.panel.show_filtered(rest)
 
     def refresh(self) -> None:
+        self._show_list()
+        self._show_current()
+
+    def _show_list(self) -> None:
+        """The list, its choices and the upcoming meetings, the selection kept."""
         kept = self.panel.current_id()
         self._refreshing = True
         try:
@@ -192,15 +201,14 @@ class MeetingsTab(TabPage):
             self._refreshing = False
         self._shown_once = True
         with self.context.database.reader() as session:
-            self.summary.set_upcoming(
-                service.upcoming(session, datetime.now(BEIJING), UPCOMING_SHOWN)
-            )
-        self._on_panel_current_changed(self.panel.current_id())
+            self.summary.set_upcoming(upcoming(session, datetime.now(BEIJING), UPCOMING_SHOWN))
 
     def new_record(self) -> MeetingDialog:
         """A new meeting in the editor, with the kind and host the filters show."""
+        from app.meetings.records import MeetingData
+
         with self.context.database.reader() as session:
-            kinds = service.meeting_kinds(session)
+            kinds = meeting_kinds(session)
         kind = self.kind_filter.currentData() or (kinds[0] if kinds else "")
         blank = MeetingData(kind=kind, host_org_unit_id=self.host_filter.host_id())
         return self._open_editor(None, blank)
@@ -225,6 +233,8 @@ class MeetingsTab(TabPage):
                 ),
             ):
                 return False
+        from app.meetings import service  # the use cases load when first used
+
         try:
             with self.context.database.session() as session:
                 service.delete_meeting(session, meeting_id)
@@ -269,6 +279,8 @@ class MeetingsTab(TabPage):
 
     def _open_editor(self, meeting_id: str | None, blank: MeetingData | None) -> MeetingDialog:
         """Shows the meeting (or a new one) in the editor window, making it if needed."""
+        from app.meetings.records import MeetingData
+
         editor = self.editor
         if editor is not None and editor.isVisible():
             if meeting_id is not None:
@@ -306,6 +318,8 @@ class MeetingsTab(TabPage):
         self.context.open_list("issues", {"issue_id": issue_id})
 
     def _on_editor_created(self, meeting_id: str, title: str) -> None:
+        from app.meetings import service
+
         from ui.meetings.carried import offer_open_decisions
         from ui.meetings.commands import CreateMeetingCommand
         from ui.meetings.editor import MeetingDialog
@@ -332,6 +346,8 @@ class MeetingsTab(TabPage):
         meeting_id = self.panel.current_id()
         if meeting_id is None:
             return None
+        from app.meetings import service
+
         try:
             with self.context.database.reader() as session:
                 title = service.get_meeting(session, meeting_id).data.title
@@ -356,6 +372,8 @@ class MeetingsTab(TabPage):
             self._duplicate(str(dialog.property("meeting_id")), dialog.value())
 
     def _duplicate(self, meeting_id: str, starts_at: datetime) -> str | None:
+        from app.meetings import service
+
         try:
             with self.context.database.session() as session:
                 new_id = service.duplicate_meeting(session, meeting_id, starts_at)
@@ -416,8 +434,10 @@ class MeetingsTab(TabPage):
         if not self._refreshing:
             self._on_panel_current_changed(meeting_id)
 
-    def _on_panel_current_changed(self, meeting_id: object) -> None:
-        selected = isinstance(meeting_id, str)
+    def _show_current(self) -> None:
+        self._on_panel_current_changed(self.panel.current_id())
+
+    def _enable_actions(self, selected: bool) -> None:
         for button in (
             self.open_button,
             self.duplicate_button,
@@ -426,12 +446,18 @@ class MeetingsTab(TabPage):
             self.delete_button,
         ):
             button.setEnabled(selected)
+
+    def _on_panel_current_changed(self, meeting_id: object) -> None:
+        selected = isinstance(meeting_id, str)
+        self._enable_actions(selected)
         if not selected:
             self.summary.show_detail(None)
             return
+        from app.meetings.store import get_meeting
+
         try:
             with self.context.database.reader() as session:
-                detail = service.get_meeting(session, str(meeting_id))
+                detail = get_meeting(session, str(meeting_id))
         except UserError:
             detail = None
         self.summary.show_detail(detail)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.changes import Area, Changes
 from app.enums import EvaluationPeriod, EvaluatorSide
@@ -28,12 +28,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.i18n import message_text
 from ui.secondments.detail import PostingDetailPanel
-from ui.secondments.dialogs import EvaluationDialog, PostingDialog, TermChangeDialog, WorkLogDialog
 from ui.tab import TabContext
 from ui.widgets.one_dialog import open_one
 from ui.widgets.questions import ask
-from ui.widgets.record_dialog import RecordDialog
 from ui.widgets.undo import StepCommand
+
+if TYPE_CHECKING:  # the forms load when first opened
+    from ui.widgets.record_dialog import RecordDialog
 
 
 class PostingCommands(QObject):
@@ -55,6 +56,8 @@ class PostingCommands(QObject):
         self.dialog: RecordDialog | None = None  # the dialog open now, if any
 
     def new_posting(self) -> None:
+        from ui.secondments.dialogs import PostingDialog
+
         today = self._today()
         data = PostingData(starts_on=today, ends_on=today.replace(year=today.year + 1))
         dialog = PostingDialog(self.database, data, new=True, parent=self.screen)
@@ -77,6 +80,8 @@ class PostingCommands(QObject):
         detail = self.detail.detail
         if detail is None:
             return
+        from ui.secondments.dialogs import PostingDialog
+
         dialog = PostingDialog(
             self.database,
             detail.data,
@@ -107,6 +112,8 @@ class PostingCommands(QObject):
         detail = self.detail.detail
         if detail is None:
             return
+        from ui.secondments.dialogs import TermChangeDialog
+
         today = self._today()
         if early:
             dialog = TermChangeDialog(
@@ -163,6 +170,8 @@ class PostingCommands(QObject):
             with self.database.reader() as session:
                 view = logs.get_log(session, log_id)
             data, version = view.data, view.version
+        from ui.secondments.dialogs import WorkLogDialog
+
         dialog = WorkLogDialog(self.database, data, new=new, parent=self.screen)
 
         def save(entered: WorkLogData) -> Any:
@@ -222,6 +231,8 @@ class PostingCommands(QObject):
             evaluation_id, version = None, 0
         else:
             data, evaluation_id, version = view.data, view.id, view.version
+        from ui.secondments.dialogs import EvaluationDialog
+
         dialog = EvaluationDialog(data, new=evaluation_id is None, parent=self.screen)
 
         def save(entered: EvaluationData) -> Any:

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from app.database import Database
 from app.errors import UserError
-from app.secondments import evaluations, logs, reminders, service
-from app.secondments.evaluations import EvaluationPair
 from app.secondments.lifecycle import Action
-from app.secondments.logs import MonthReport, WorkLogView
-from app.secondments.service import PostingDetail
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -39,6 +36,11 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text
 from ui.widgets.tables import read_only_table
+
+if TYPE_CHECKING:  # the secondment use cases load with the first posting shown
+    from app.secondments.evaluations import EvaluationPair
+    from app.secondments.logs import MonthReport, WorkLogView
+    from app.secondments.service import PostingDetail
 
 DISAGREEMENT_FILL = QColor("#F8D7DA")
 MISSING_FILL = QColor("#FFF3CD")
@@ -200,6 +202,8 @@ class PostingDetailPanel(QWidget):
     def show_posting(self, posting_id: str | None, today: date | None = None) -> None:
         self.detail = None
         if posting_id is not None:
+            from app.secondments import evaluations, logs, reminders, service
+
             try:
                 with self._database.reader() as session:
                     self.detail = service.get_posting(session, posting_id)
@@ -207,11 +211,7 @@ class PostingDetailPanel(QWidget):
                     months = logs.monthly_reports(session, posting_id, today)
                     self.pairs = evaluations.evaluation_pairs(session, posting_id)
                     missing = logs.missing_reports(session, today, posting_id)
-                    due = [
-                        d
-                        for d in reminders.evaluations_due(session, today)
-                        if d.posting_id == posting_id
-                    ]
+                    due = reminders.evaluations_due(session, today, posting_id=posting_id)
             except UserError:
                 self.detail = None
         self.body.setVisible(self.detail is not None)

@@ -1,28 +1,31 @@
 """The secondments tab (干部挂职): postings on the left, the selected one on the right.
 
 Above the list: the reminders (postings ending within 30 days, evaluations due, monthly reports
-not in) and the annual assessment. Filters: kind, status, home unit, host unit, ending next
-month or within N days, year; the search box matches names, posts and units. The main
-window's menu calls ``new_record`` (Ctrl+N), ``focus_search`` (Ctrl+F),
-``delete_selected`` (Delete) and ``print_current`` (Ctrl+P: the two-way evaluation form of the
-selected period). Changes are made by ``PostingCommands`` (ui/secondments/commands.py) and
-announced on the window's change channel, which also refreshes this tab.
+not in) and the annual assessment. At the first build the list shows first; the selected
+posting follows, and the reminders are read off the GUI thread. Filters: kind, status, home
+unit, host unit, ending next month or within N days, year; the search box matches names,
+posts and units. The main window's menu calls ``new_record`` (Ctrl+N), ``focus_search``
+(Ctrl+F), ``delete_selected`` (Delete) and ``print_current`` (Ctrl+P: the two-way evaluation
+form of the selected period). Changes are made by ``PostingCommands``
+(ui/secondments/commands.py) and announced on the window's change channel, which also
+refreshes this tab.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from app.changes import Area
 from app.enums import EvaluatorSide, PostingKind, PostingStatus
 from app.localtime import beijing_today
-from app.secondments import reminders
 from app.secondments.lifecycle import is_running
 from app.secondments.lists import NEXT_MONTH, PostingList, posting_years, side_choices
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,18 +34,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.background import run_in_background
 from ui.i18n import enum_text
 from ui.models.paged_table import PagedTableModel
-from ui.secondments.commands import PostingCommands
 from ui.secondments.detail import PostingDetailPanel
 from ui.tab import TabContext, TabPage
 from ui.widgets import palette
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.one_dialog import open_dialog
-from ui.widgets.record_dialog import RecordDialog
 from ui.widgets.splitter import side_by_side
 
+if TYPE_CHECKING:  # the changes, their forms and the reminders load when first used
+    from app.database import Database
+    from app.secondments.reminders import Reminders
+
+    from ui.secondments.commands import PostingCommands
+    from ui.widgets.record_dialog import RecordDialog
+
 ENDING_CHOICES = (7, 30, 60, 90)
+log = logging.getLogger("gongjian.ui")
 BANNER_STYLE = palette.WARNING_TEXT
 
 
@@ -67,8 +77,7 @@ class SecondmentsTab(TabPage):
         self._add_filters()
         self.detail = PostingDetailPanel(self.database, self)
         self.detail.action_requested.connect(self._on_detail_action_requested)
-        self.commands = PostingCommands(context, self.detail, self._today, self)
-        self.commands.posting_created.connect(self.panel.select_id)
+        self._commands: PostingCommands | None = None
         self._refreshing = False  # the selection's detail is read once, when refresh ends
         self.panel.current_changed.connect(self._on_panel_current_changed)
         self.panel.record_activated.connect(lambda _id: self.commands.edit_posting())
@@ -87,13 +96,27 @@ class SecondmentsTab(TabPage):
         writes += ("new_evaluation", "edit_home", "edit_host")
         context.lock_writes(self.new_button, *(self.detail.buttons[key] for key in writes))
         self._build_layout()
-        self.refresh()
+        self._reminders_asked = 0  # a reading that a newer one overtook is dropped
+        self._show_list()
+        # the selected posting and the reminders follow once the list is on screen
+        QTimer.singleShot(0, self, self._show_selected)
+        QTimer.singleShot(0, self, self._read_reminders_in_background)
         self.follow_changes(context.events)
+
+    @property
+    def commands(self) -> PostingCommands:
+        """The changes to postings, logs and evaluations, loaded when first asked for."""
+        if self._commands is None:
+            from ui.secondments.commands import PostingCommands
+
+            self._commands = PostingCommands(self.context, self.detail, self._today, self)
+            self._commands.posting_created.connect(self.panel.select_id)
+        return self._commands
 
     @property
     def dialog(self) -> RecordDialog | None:
         """The posting, log or evaluation form open now, if any."""
-        return self.commands.dialog
+        return self._commands.dialog if self._commands is not None else None
 
     def _today(self) -> date:
         return self.today or beijing_today()
@@ -138,6 +161,12 @@ class SecondmentsTab(TabPage):
         self.panel.show_filtered(filters)
 
     def refresh(self) -> None:
+        self._show_list()
+        self._show_selected()
+        found = _reminders_on(self.database, self._today())
+        self._show_reminders(self._asked_reminders(), found)
+
+    def _show_list(self) -> None:
         kept = self.panel.current_id()
         self._refreshing = True
         try:
@@ -146,8 +175,9 @@ class SecondmentsTab(TabPage):
                 self.panel.table.selectRow(self._first_running_row())  # show one, not a blank
         finally:
             self._refreshing = False
+
+    def _show_selected(self) -> None:
         self.detail.show_posting(self.panel.current_id(), self._today())
-        self._show_reminders()
 
     def _first_running_row(self) -> int:
         status = self.source.column_index("status")
@@ -234,9 +264,21 @@ class SecondmentsTab(TabPage):
 
     # plumbing
 
-    def _show_reminders(self) -> None:
-        with self.database.reader() as session:
-            found = reminders.reminders(session, self._today())
+    def _asked_reminders(self) -> int:
+        self._reminders_asked += 1
+        return self._reminders_asked
+
+    def _read_reminders_in_background(self) -> None:
+        run_in_background(
+            self,
+            partial(_reminders_on, self.database, self._today()),
+            partial(self._show_reminders, self._asked_reminders()),
+            self._on_reminders_failed,
+        )
+
+    def _show_reminders(self, asked: int, found: Reminders) -> None:
+        if asked != self._reminders_asked:
+            return
         self.banner.setText(
             self.tr(
                 "30天内到期：{ending}项 · 待完成评价：{due}份 · 月度报告未交：{reports}份"
@@ -252,6 +294,10 @@ class SecondmentsTab(TabPage):
                 for e in found.ending
             )
         )
+
+    def _on_reminders_failed(self, error: BaseException) -> None:
+        log.warning("the secondment reminders could not be read: %s", type(error).__name__)
+        self.banner.setText(self.tr("提醒暂时读不出来，稍后刷新再试。"))
 
     # slots
 
@@ -279,3 +325,11 @@ class SecondmentsTab(TabPage):
             "edit_host": lambda: commands.edit_evaluation(EvaluatorSide.HOST),
         }
         handlers[action]()
+
+
+def _reminders_on(database: Database, today: date) -> Reminders:
+    """The banner's reminders; touches no widget, so it may run off the GUI thread."""
+    from app.secondments.reminders import reminders
+
+    with database.reader() as session:
+        return reminders(session, today)

@@ -17,13 +17,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from app import attachments
 from app.attachment_types import check_attachment_type
-from app.attachments import AttachmentInfo
 from app.database import Database
 from app.errors import UserError
 
@@ -43,6 +41,9 @@ from PySide6.QtWidgets import (
 from ui.i18n import message_text
 from ui.widgets import read_only
 from ui.widgets.questions import ask
+
+if TYPE_CHECKING:  # the attachments' models load with the first record shown
+    from app.attachments import AttachmentInfo
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -146,6 +147,8 @@ class AttachmentsBox(QGroupBox):
         self.files.clear()
         self.message.hide()
         if self._owner:
+            from app import attachments
+
             with self.database.reader() as s:
                 for info in attachments.attachments_of(s, **self._owner):
                     text = self.tr("{name}（{size}）").format(
@@ -176,6 +179,8 @@ class AttachmentsBox(QGroupBox):
         ]
 
     def selected(self) -> AttachmentInfo | None:
+        from app.attachments import AttachmentInfo
+
         item = self.files.currentItem()
         info = item.data(ATTACHMENT_ROLE) if item is not None else None
         return info if isinstance(info, AttachmentInfo) else None
@@ -191,6 +196,8 @@ class AttachmentsBox(QGroupBox):
         info = self.selected()
         if info is None:
             return None
+        from app import attachments
+
         try:
             with self.database.reader() as s:
                 return attachments.attachment_file(s, info)
