@@ -27,6 +27,8 @@ from app.labels import label
 from app.listing import ListQuery
 from app.localtime import local_day
 from app.secondments import reminders as posting_reminders
+from app.secondments.logs import missing_reports
+from app.secondments.reminders import DueEvaluation
 from db.models.agreements import Agreement
 from db.models.issues import Issue
 from db.models.meetings import ActionItem
@@ -131,8 +133,17 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
     return lines
 
 
-def _posting_lines(session: Session, today: date) -> list[ReminderLine]:
-    found = posting_reminders.reminders(session, today)
+def _posting_lines(
+    session: Session, today: date, due: list[DueEvaluation] | None
+) -> list[ReminderLine]:
+    if due is None:
+        found = posting_reminders.reminders(session, today)
+    else:  # the evaluations due as the tiles read them
+        found = posting_reminders.Reminders(
+            posting_reminders.ending_within(session, posting_reminders.ENDING_DAYS, today),
+            due,
+            missing_reports(session, today),
+        )
     lines = [
         ReminderLine(
             _text(
@@ -178,14 +189,16 @@ def _exchange_lines(session: Session, scope: Scope) -> list[ReminderLine]:
     ]
 
 
-def reminders(session: Session, scope: Scope) -> list[ReminderLine]:
-    """Urgent lines first, then by area."""
+def reminders(
+    session: Session, scope: Scope, due: list[DueEvaluation] | None = None
+) -> list[ReminderLine]:
+    """Urgent lines first, then by area; ``due``: the evaluations due, if already read."""
     today = local_day(scope.now)
     lines = [
         *_issue_lines(session, scope, today),
         *_action_lines(session, scope, today),
         *_agreement_lines(session, scope, today),
-        *_posting_lines(session, today),
+        *_posting_lines(session, today, due),
         *_exchange_lines(session, scope),
     ]
     return sorted(lines, key=lambda line: not line.urgent)

@@ -26,6 +26,7 @@ from app.localtime import beijing_today
 from app.secondments.lifecycle import FINISHED, RUNNING
 from app.secondments.logs import MissingReport, missing_reports
 from app.secondments.store import names_of
+from db.models.directory import Person
 from db.models.secondments import (
     Evaluation,
     EvaluationPeriod,
@@ -133,38 +134,43 @@ def _due(posting: Posting, now: date, window: int) -> list[tuple[EvaluationPerio
 def evaluations_due(
     session: Session, today: date | None = None, window: int = ENDING_DAYS
 ) -> list[DueEvaluation]:
-    """Evaluations owed now (see the module's rules), soonest due first."""
+    """Evaluations owed now (see the module's rules), soonest due first: two queries, the
+    postings with their people's names and the evaluations they have."""
     now = today or beijing_today()
-    postings = session.scalars(
-        select(Posting).where(
+    rows = session.execute(
+        select(Posting, Person.name)
+        .outerjoin(Person, Person.id == Posting.person_id)
+        .where(
             Posting.deleted_at.is_(None),
             Posting.status.in_([*RUNNING, *FINISHED]),
             Posting.starts_on <= now,
         )
     ).all()
+    owing = [
+        (posting, name, owed) for posting, name in rows if (owed := _due(posting, now, window))
+    ]
+    if not owing:
+        return []
+    done: dict[str, list[tuple[EvaluationPeriod, int, EvaluatorSide]]] = {}
+    for posting_id, period, year, side in session.execute(
+        select(Evaluation.posting_id, Evaluation.period, Evaluation.year, Evaluation.side).where(
+            Evaluation.posting_id.in_([posting.id for posting, _name, _owed in owing])
+        )
+    ):
+        done.setdefault(posting_id, []).append((period, year, side))
     result: list[DueEvaluation] = []
-    for posting in postings:
-        owed = _due(posting, now, window)
-        if not owed:
-            continue
-        done = session.execute(
-            select(Evaluation.period, Evaluation.year, Evaluation.side).where(
-                Evaluation.posting_id == posting.id
-            )
-        ).all()
-        names = None
+    for posting, name, owed in owing:
+        made_by = done.get(posting.id, [])
         for period, year, due_from in owed:
             # a mid-term or end-of-term evaluation counts whatever year it was filed under
             made = {
                 side
-                for p, y, side in done
+                for p, y, side in made_by
                 if p is period and (y == year or period is not EvaluationPeriod.ANNUAL)
             }
             sides = tuple(s for s in (EvaluatorSide.HOME, EvaluatorSide.HOST) if s not in made)
-            if not sides:
-                continue
-            names = names or names_of(session, posting)
-            result.append(DueEvaluation(posting.id, names.person, period, year, sides, due_from))
+            if sides:
+                result.append(DueEvaluation(posting.id, name or "", period, year, sides, due_from))
     result.sort(key=lambda d: (d.due_from, d.person_name, d.posting_id))
     return result
 
