@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTabWidget,
 )
+from ui.collector import building_long_lived
 from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
 from ui.widgets.elided_label import ElidedLabel
@@ -466,8 +467,9 @@ class MainWindow(QMainWindow):
         key, _title, module_name, class_name = TABS[index]
         page = self._pages.get(key)
         if page is None:
-            page_class = getattr(importlib.import_module(module_name), class_name)
-            page = page_class(self.context)
+            with building_long_lived():
+                page_class = getattr(importlib.import_module(module_name), class_name)
+                page = page_class(self.context)
             page.set_in_view(index == self.tabs.currentIndex())
             self._holder(index).setWidget(page)
             self._pages[key] = page
