@@ -27,7 +27,6 @@ from app.labels import label
 from app.listing import ListQuery
 from app.localtime import local_day
 from app.secondments import reminders as posting_reminders
-from app.secondments.logs import missing_reports
 from app.secondments.reminders import DueEvaluation
 from db.models.agreements import Agreement
 from db.models.issues import Issue
@@ -136,14 +135,7 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
 def _posting_lines(
     session: Session, today: date, due: list[DueEvaluation] | None
 ) -> list[ReminderLine]:
-    if due is None:
-        found = posting_reminders.reminders(session, today)
-    else:  # the evaluations due as the tiles read them
-        found = posting_reminders.Reminders(
-            posting_reminders.ending_within(session, posting_reminders.ENDING_DAYS, today),
-            due,
-            missing_reports(session, today),
-        )
+    found = posting_reminders.reminders(session, today, evaluations=due)
     lines = [
         ReminderLine(
             _text(
@@ -156,12 +148,12 @@ def _posting_lines(
         )
         for p in found.ending
     ]
-    for due in found.evaluations:
+    for owed in found.evaluations:
         text = _text(
             QT_TRANSLATE_NOOP("reminders", "{name}的{year}年{period}评价待填写"),
-            name=due.person_name,
-            year=due.year,
-            period=Message("enums", label(due.period)),
+            name=owed.person_name,
+            year=owed.year,
+            period=Message("enums", label(owed.period)),
         )
         lines.append(ReminderLine(text, Link(SECONDMENTS, {"active": True})))
     if found.reports:
