@@ -1,8 +1,8 @@
 """Unexpected exceptions: logged with their traceback under a reference, shown in a dialog
 with that reference (not the exception's text), never fatal.
 
-QMessageBox is imported when a dialog is shown: making its Python type (with its enums) takes
-a noticeable part of the start-up before the window's first paint."""
+QMessageBox and Qt's namespace are imported when a dialog is shown: making their Python types
+(with their enums) takes a noticeable part of the start-up before the window's first paint."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from types import TracebackType
 from app.logs import incident_reference
 from app.redaction import redacted
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("gongjian.ui")
@@ -46,6 +46,7 @@ def install_exception_hook(log_file: str) -> None:
 def show_unexpected_error(reference: str, log_file: str) -> None:
     """The message and where its details are; never the exception's text, which may quote
     a record's values."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QApplication.activeWindow())

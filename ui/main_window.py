@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.changes import Area, Changes
 from app.i18n import QT_TRANSLATE_NOOP
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -600,6 +600,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def _on_import(self) -> None:
+        from PySide6.QtCore import Qt  # its namespace takes ~30 ms to make: not before the paint
         from ui.excel.import_dialog import ImportDialog
 
         if self.context is None:
