@@ -3,8 +3,7 @@
 Opening the database and first building a tab import modules, map models, compile queries and
 make widgets: some 10^5 objects, all long-lived. Each collection that burst triggers walks
 every object again (the window's, SQLAlchemy's, Qt's wrappers) and finds no garbage: 0.1-0.2 s
-of a tab's first build here. So no collection runs while they are built, and what was built is
-then frozen, so later collections skip it.
+of a tab's first build here. So no collection runs while they are built.
 """
 
 from __future__ import annotations
@@ -13,17 +12,21 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from PySide6.QtCore import QTimer
+
 
 def freeze_and_resume() -> None:
-    """Moves every object alive now out of the collector's sight, and collects again."""
+    """Moves every object alive now out of the collector's sight, and collects again (once,
+    at the end of start-up: later collections skip the modules, classes and mappers)."""
     gc.freeze()
     gc.enable()
 
 
 @contextmanager
 def building_long_lived() -> Iterator[None]:
-    """No collection inside; then what was built is frozen. Inside a longer pause (the
-    start-up's, see ui.application), the outer pause decides when collections resume."""
+    """No collection inside; collections resume once the window has painted what was built
+    (a zero timer runs after the paint that shows it). Inside a longer pause (the start-up's,
+    see ui.application), the outer pause decides when collections resume."""
     if not gc.isenabled():
         yield
         return
@@ -31,4 +34,4 @@ def building_long_lived() -> Iterator[None]:
     try:
         yield
     finally:
-        freeze_and_resume()
+        QTimer.singleShot(0, gc.enable)
