@@ -256,13 +256,12 @@ class HomeTab(TabPage):
 
     def _fill_communities(self, session: Session) -> None:
         from app.dashboard.board import communities
-        from app.dashboard.scope import street_name
 
         # the first time, the community remembered from the last session
         wanted = str(self.community.currentData() or "") if self.board else self.choice.community_id
         self.community.blockSignals(True)
         self.community.clear()
-        self.community.addItem(street_name(session) or self.tr("全街道"), "")
+        self.community.addItem(self.tr("全街道"), "")  # named with the board's street, see refresh
         for community_id, name in communities(session):
             self.community.addItem(name, community_id)
         self.community.setCurrentIndex(max(0, self.community.findData(wanted)))
@@ -294,6 +293,7 @@ class HomeTab(TabPage):
             scope = scope_for(session, period, utcnow(), community_id)
             self.board = board(session, scope)
         self._remember()
+        self.community.setItemText(0, self.board.street or self.tr("全街道"))
         self.period_label.setText(
             f"{message_text(period.label())} · "
             f"{scope.community_name or self.board.street or self.tr('全街道')}"
