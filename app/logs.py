@@ -8,7 +8,6 @@ the file, tracebacks included. An unexpected error is logged under a reference
 from __future__ import annotations
 
 import logging
-import secrets
 from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -43,4 +42,6 @@ class RedactingFormatter(logging.Formatter):
 
 def incident_reference() -> str:
     """A short reference for one unexpected error, written with it to the log (E-时分秒-xxxx)."""
+    import secrets  # only when an error happens: not on the way to the first paint
+
     return f"E-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"

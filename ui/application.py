@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+from ui.collector import freeze_and_resume
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -153,5 +154,4 @@ def _when_data_ready(window: MainWindow, callback: Callable[[], None]) -> None:
 def _end_start_up_gc() -> None:
     """Re-enables the collector; what start-up built (modules, classes, mappers) is frozen,
     so later collections in the running window skip it."""
-    gc.freeze()
-    gc.enable()
+    freeze_and_resume()

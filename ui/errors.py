@@ -1,5 +1,8 @@
 """Unexpected exceptions: logged with their traceback under a reference, shown in a dialog
-with that reference (not the exception's text), never fatal."""
+with that reference (not the exception's text), never fatal.
+
+QMessageBox and Qt's namespace are imported when a dialog is shown: making their Python types
+(with their enums) takes a noticeable part of the start-up before the window's first paint."""
 
 from __future__ import annotations
 
@@ -11,8 +14,8 @@ from types import TracebackType
 from app.logs import incident_reference
 from app.redaction import redacted
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("gongjian.ui")
 
@@ -43,6 +46,9 @@ def install_exception_hook(log_file: str) -> None:
 def show_unexpected_error(reference: str, log_file: str) -> None:
     """The message and where its details are; never the exception's text, which may quote
     a record's values."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("errors", "出现意外错误"))
@@ -64,6 +70,8 @@ def show_unexpected_error(reference: str, log_file: str) -> None:
 def show_storage_error(error: BaseException) -> None:
     """A write refused by the storage itself (the database busy elsewhere, a full disk): what
     happened in words, and that what is typed stays in the window to be saved again."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("errors", "没有保存"))

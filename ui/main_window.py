@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.changes import Area, Changes
 from app.i18n import QT_TRANSLATE_NOOP
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTabWidget,
 )
+from ui.collector import building_long_lived
 from ui.settings import Settings
 from ui.tab import DataEvents, TabContext, TabPage
 from ui.widgets.elided_label import ElidedLabel
@@ -466,8 +467,9 @@ class MainWindow(QMainWindow):
         key, _title, module_name, class_name = TABS[index]
         page = self._pages.get(key)
         if page is None:
-            page_class = getattr(importlib.import_module(module_name), class_name)
-            page = page_class(self.context)
+            with building_long_lived():
+                page_class = getattr(importlib.import_module(module_name), class_name)
+                page = page_class(self.context)
             page.set_in_view(index == self.tabs.currentIndex())
             self._holder(index).setWidget(page)
             self._pages[key] = page
@@ -598,6 +600,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def _on_import(self) -> None:
+        from PySide6.QtCore import Qt  # its namespace takes ~30 ms to make: not before the paint
         from ui.excel.import_dialog import ImportDialog
 
         if self.context is None:

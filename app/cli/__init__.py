@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from argparse import Namespace
 from collections.abc import Sequence
 
 from app import __version__
@@ -44,6 +45,14 @@ def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
     handlers = {} if handlers is None else handlers
     parser = Parser(prog="gongjian", description="共建台：街道党建共同体工作平台")
     parser.add_argument("--version", action="version", version=f"gongjian {__version__}")
+    _add_global_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in AREA_COMMANDS:
+        handlers.update(importlib.import_module(module).register(commands))
+    return parser
+
+
+def _add_global_options(parser: Parser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -54,15 +63,21 @@ def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
         metavar="NAME",
         help="以这个用户登录（密码在终端输入，或用环境变量 GONGJIAN_PASSWORD）",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in AREA_COMMANDS:
-        handlers.update(importlib.import_module(module).register(commands))
-    return parser
+
+
+def window_arguments(argv: Sequence[str] | None) -> Namespace | None:
+    """The options when ``argv`` only opens the window (no command, no --help or --version),
+    else None. The window starts without building every command's parser (about 50 ms)."""
+    parser = Parser(prog="gongjian", add_help=False)
+    _add_global_options(parser)
+    parser.set_defaults(command=None)
+    args, rest = parser.parse_known_args(argv)
+    return None if rest else args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Handler] = {}
-    args = build_parser(handlers).parse_args(argv)
+    args = window_arguments(argv) or build_parser(handlers).parse_args(argv)
     if args.command is None:
         from ui.application import run
 

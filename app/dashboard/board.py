@@ -22,6 +22,8 @@ from app.dashboard.rates import RateRow, community_rates, unit_rates
 from app.dashboard.reminders import ReminderLine, reminders
 from app.dashboard.scope import Scope, street_name
 from app.issues.rules import IssueRules, load_rules
+from app.localtime import local_day
+from app.secondments.reminders import evaluations_due
 from app.summary import DirectoryCounts, directory_counts
 from db.models.directory import OrgLevel, OrgUnit
 
@@ -48,15 +50,16 @@ class Board:
 
 def board(session: Session, scope: Scope) -> Board:
     pairs = seven_rows(session, scope)
+    due = evaluations_due(session, local_day(scope.now))
     return Board(
         scope,
-        kpis(session, scope, pairs),
+        kpis(session, scope, pairs, due),
         issues_by_month(session, scope),
         issues_by_category(session, scope),
         issues_by_place(session, scope),
         meetings_by_month(session, scope),
         completion_by_zone(scope, pairs),
-        reminders(session, scope),
+        reminders(session, scope, due),
         directory_counts(session),
         street_name(session),
         unit_rates(session, scope),

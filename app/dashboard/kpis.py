@@ -24,7 +24,7 @@ from app.localtime import local_day
 from app.meetings.lists import MeetingList
 from app.portable_sql import days_between
 from app.secondments.lists import PostingList
-from app.secondments.reminders import evaluations_due
+from app.secondments.reminders import DueEvaluation, evaluations_due
 from db.models.agreements import AgreementStatus
 from db.models.issues import Issue, Satisfaction
 from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
@@ -125,10 +125,16 @@ def seven_completion(rows: list[MatrixRow]) -> float | None:
     return share(sum(r.completion for r in rows), 7 * len(rows))
 
 
-def kpis(session: Session, scope: Scope, pairs: list[MatrixRow] | None = None) -> list[Kpi]:
-    """The tiles, in the order shown; ``pairs``: the 七个共 matrix if already read."""
-    today = local_day(scope.now)
+def kpis(
+    session: Session,
+    scope: Scope,
+    pairs: list[MatrixRow] | None = None,
+    due: list[DueEvaluation] | None = None,
+) -> list[Kpi]:
+    """The tiles, in the order shown; ``pairs``: the 七个共 matrix, ``due``: the evaluations
+    due, if already read."""
     pairs = seven_rows(session, scope) if pairs is None else pairs
+    due = evaluations_due(session, local_day(scope.now)) if due is None else due
     resolved, days, satisfaction = _resolution(session, scope)
     counted = {
         "open_issues": scope.open_issues(),
@@ -140,7 +146,6 @@ def kpis(session: Session, scope: Scope, pairs: list[MatrixRow] | None = None) -
     }
     figures = {k: Kpi(k, list_count(session, link, scope.now), link) for k, link in counted.items()}
     resolved_link = scope.resolved_issues()
-    due = evaluations_due(session, today)
     more = [
         Kpi("resolved", resolved, resolved_link),
         Kpi("resolve_days", days, resolved_link),

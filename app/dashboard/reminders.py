@@ -27,6 +27,7 @@ from app.labels import label
 from app.listing import ListQuery
 from app.localtime import local_day
 from app.secondments import reminders as posting_reminders
+from app.secondments.reminders import DueEvaluation
 from db.models.agreements import Agreement
 from db.models.issues import Issue
 from db.models.meetings import ActionItem
@@ -131,8 +132,10 @@ def _agreement_lines(session: Session, scope: Scope, today: date) -> list[Remind
     return lines
 
 
-def _posting_lines(session: Session, today: date) -> list[ReminderLine]:
-    found = posting_reminders.reminders(session, today)
+def _posting_lines(
+    session: Session, today: date, due: list[DueEvaluation] | None
+) -> list[ReminderLine]:
+    found = posting_reminders.reminders(session, today, evaluations=due)
     lines = [
         ReminderLine(
             _text(
@@ -145,12 +148,12 @@ def _posting_lines(session: Session, today: date) -> list[ReminderLine]:
         )
         for p in found.ending
     ]
-    for due in found.evaluations:
+    for owed in found.evaluations:
         text = _text(
             QT_TRANSLATE_NOOP("reminders", "{name}的{year}年{period}评价待填写"),
-            name=due.person_name,
-            year=due.year,
-            period=Message("enums", label(due.period)),
+            name=owed.person_name,
+            year=owed.year,
+            period=Message("enums", label(owed.period)),
         )
         lines.append(ReminderLine(text, Link(SECONDMENTS, {"active": True})))
     if found.reports:
@@ -178,14 +181,16 @@ def _exchange_lines(session: Session, scope: Scope) -> list[ReminderLine]:
     ]
 
 
-def reminders(session: Session, scope: Scope) -> list[ReminderLine]:
-    """Urgent lines first, then by area."""
+def reminders(
+    session: Session, scope: Scope, due: list[DueEvaluation] | None = None
+) -> list[ReminderLine]:
+    """Urgent lines first, then by area; ``due``: the evaluations due, if already read."""
     today = local_day(scope.now)
     lines = [
         *_issue_lines(session, scope, today),
         *_action_lines(session, scope, today),
         *_agreement_lines(session, scope, today),
-        *_posting_lines(session, today),
+        *_posting_lines(session, today, due),
         *_exchange_lines(session, scope),
     ]
     return sorted(lines, key=lambda line: not line.urgent)

@@ -172,10 +172,16 @@ def evaluations_due(
     return result
 
 
-def reminders(session: Session, today: date | None = None, days: int = ENDING_DAYS) -> Reminders:
+def reminders(
+    session: Session,
+    today: date | None = None,
+    days: int = ENDING_DAYS,
+    evaluations: list[DueEvaluation] | None = None,
+) -> Reminders:
+    """``evaluations``: the evaluations due, when the caller has read them already."""
     now = today or beijing_today()
     return Reminders(
         ending_within(session, days, now),
-        evaluations_due(session, now, days),
+        evaluations_due(session, now, days) if evaluations is None else evaluations,
         missing_reports(session, now),
     )

@@ -20,6 +20,9 @@ from ui.models.rows_table import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 UNRANKED = QColor("#6b6b6b")
+DISPLAY, ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+FOREGROUND, TOOLTIP = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def rule_text(rules: IssueRules) -> str:
@@ -43,6 +46,10 @@ class RatesModel(RowsTableModel):
         self.rows: list[RateRow] = []
         self.rules = IssueRules()
         self.places: dict[int, int] = {}
+        # each row's figures and texts, worked out once: a view asks data() some twenty
+        # times per cell as it sizes and paints
+        self._figures: dict[int, tuple[Any, ...]] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     def load(
         self, rows: list[RateRow], rules: IssueRules, among: list[RateRow] | None = None
@@ -52,33 +59,36 @@ class RatesModel(RowsTableModel):
         self.rows, self.rules = list(rows), rules
         everyone = rows if among is None else among
         self.places = {id(row): n for n, (row, _s) in enumerate(ranked(everyone, rules), start=1)}
+        self._figures = {id(row): self._work_out(row) for row in self.rows}
+        self._texts = {key: self._text(figures) for key, figures in self._figures.items()}
         self.endResetModel()
 
-    def _values(self, row: RateRow) -> tuple[Any, ...]:
+    def _work_out(self, row: RateRow) -> tuple[Any, ...]:
         score = row.score(self.rules)
         place = self.places.get(id(row))
         return (row.name, row.received, row.response_rate, row.resolution_rate,
                 row.satisfaction_rate, score, place)  # fmt: skip
 
+    def _text(self, figures: tuple[Any, ...]) -> tuple[str, ...]:
+        name, received, response, resolution, satisfaction, score, place = figures
+        return (name, f"{received:,}", percent(response), percent(resolution),
+                percent(satisfaction), "—" if score is None else f"{score:.1f}",
+                self.tr("样本不足") if place is None else str(place))  # fmt: skip
+
+    def _values(self, row: RateRow) -> tuple[Any, ...]:
+        return self._figures[id(row)]
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        value = self._values(row)[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column in (2, 3, 4):
-                return percent(value)
-            if column == 5:
-                return "—" if value is None else f"{value:.1f}"
-            if column == 6:
-                return self.tr("样本不足") if value is None else str(value)
-            return f"{value:,}" if isinstance(value, int) else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and id(row) not in self.places:
+        if role == DISPLAY:
+            return self._texts[id(row)][index.column()]
+        if role == ALIGNMENT and index.column() > 0:
+            return RIGHT
+        if role == FOREGROUND and id(row) not in self.places:
             return UNRANKED
-        if role == Qt.ItemDataRole.ToolTipRole and id(row) not in self.places:
+        if role == TOOLTIP and id(row) not in self.places:
             return self.tr("不足{n}件或回访不足{m}件，不排名").format(
                 n=self.rules.min_samples, m=self.rules.min_rated
             )
