@@ -11,16 +11,26 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from db.enums import ActionStatus, AttendanceStatus, IssueStatus, MeetingStatus, OrgLevel
-    from db.models.agreements import (
+    from db.enums import (
+        ActionStatus,
         AgreementKind,
         AgreementStatus,
+        AttendanceStatus,
+        IssueStatus,
+        MeetingStatus,
+        OrgLevel,
+        PostingKind,
+        PostingStatus,
+        Satisfaction,
+        UnitCategory,
+    )
+    from db.models.agreements import (
         JointActivity,
         ListEntryStatus,
         ListKind,
         PartySide,
     )
-    from db.models.directory import Gender, ManagementMode, PartyOrgKind, UnitCategory
+    from db.models.directory import Gender, ManagementMode, PartyOrgKind
     from db.models.exchange import SiteKind, SiteState
     from db.models.issues import (
         DispatchStatus,
@@ -29,15 +39,12 @@ if TYPE_CHECKING:
         IssueSource,
         LimitUnit,
         Priority,
-        Satisfaction,
     )
     from db.models.secondments import (
         EvaluationPeriod,
         EvaluatorSide,
         Grade,
         LogKind,
-        PostingKind,
-        PostingStatus,
     )
     from db.models.security import Role
 
@@ -78,8 +85,6 @@ __all__ = [
 _HOMES = {
     **dict.fromkeys(
         (
-            "AgreementKind",
-            "AgreementStatus",
             "JointActivity",
             "ListEntryStatus",
             "ListKind",
@@ -87,7 +92,7 @@ _HOMES = {
         ),
         "agreements",
     ),
-    **dict.fromkeys(("Gender", "ManagementMode", "PartyOrgKind", "UnitCategory"), "directory"),
+    **dict.fromkeys(("Gender", "ManagementMode", "PartyOrgKind"), "directory"),
     **dict.fromkeys(("SiteKind", "SiteState"), "exchange"),
     **dict.fromkeys(
         (
@@ -97,12 +102,11 @@ _HOMES = {
             "IssueSource",
             "LimitUnit",
             "Priority",
-            "Satisfaction",
         ),
         "issues",
     ),
     **dict.fromkeys(
-        ("EvaluationPeriod", "EvaluatorSide", "Grade", "LogKind", "PostingKind", "PostingStatus"),
+        ("EvaluationPeriod", "EvaluatorSide", "Grade", "LogKind"),
         "secondments",
     ),
     **dict.fromkeys(("Role",), "security"),
@@ -111,7 +115,20 @@ _HOMES = {name: f"db.models.{area}" for name, area in _HOMES.items()}
 # the states some readers need without SQLAlchemy: nothing is mapped for them
 _HOMES.update(
     dict.fromkeys(
-        ("ActionStatus", "AttendanceStatus", "IssueStatus", "MeetingStatus", "OrgLevel"), "db.enums"
+        (
+            "ActionStatus",
+            "AgreementKind",
+            "AgreementStatus",
+            "AttendanceStatus",
+            "IssueStatus",
+            "MeetingStatus",
+            "OrgLevel",
+            "PostingKind",
+            "PostingStatus",
+            "Satisfaction",
+            "UnitCategory",
+        ),
+        "db.enums",
     )
 )
 

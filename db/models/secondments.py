@@ -23,22 +23,8 @@ import db.models.directory  # noqa: F401
 import db.models.issues  # noqa: F401
 import db.models.meetings  # noqa: F401
 from db.base import Entity, SoftDeleted, enum_type, exactly_one
-
-
-class PostingKind(StrEnum):
-    CROSS = "cross"  # 交叉挂职
-    UPWARD = "upward"  # 上挂
-    DOWNWARD = "downward"  # 下派
-    FIRST_COMMUNITY_HEAD = "first_community_head"  # 第一社长
-    MENTORING = "mentoring"  # 结对培养
-
-
-class PostingStatus(StrEnum):
-    PLANNED = "planned"
-    ACTIVE = "active"
-    ENDED = "ended"
-    EXTENDED = "extended"
-    ENDED_EARLY = "ended_early"
+from db.enums import PostingKind as PostingKind  # re-exported: known as the area's enum
+from db.enums import PostingStatus as PostingStatus  # re-exported: known as the area's enum
 
 
 class LogKind(StrEnum):

@@ -22,7 +22,8 @@ from typing import Any
 from app.database import Database
 from app.exchange.states import RecordExchange, record_states, takes_part
 from app.i18n import Label
-from app.listing import ColumnKind, ListQuery, ListSource, Row
+from app.list_shape import ColumnKind, Row
+from app.listing import ListQuery, ListSource
 from app.localtime import to_beijing
 
 from PySide6.QtCore import (
