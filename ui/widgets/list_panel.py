@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.models.cells import give_spare_width, stretch_index
 from ui.models.paged_table import ID_ROLE, PagedTableModel
 
 EXCHANGE_FILTER = "exchange"  # the filter key app/exchange/states.py reads
@@ -69,8 +70,7 @@ class ListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._stretch = next((i for i, c in enumerate(model.source.columns) if c.stretch), None)
-        header.setStretchLastSection(self._stretch is None)
+        header.setStretchLastSection(stretch_index(model.source.columns) is None)
         for i, column in enumerate(model.source.columns):
             self.table.setColumnWidth(i, column.width)
         keys = [c.key for c in model.source.columns]
@@ -170,16 +170,6 @@ class ListPanel(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    def _give_spare_width(self) -> None:
-        """Widens the stretch column into space the others leave; never narrower than its
-        starting width, and still resizable by the user (Qt's Stretch mode is not)."""
-        if self._stretch is None:
-            return
-        columns = self.model.source.columns
-        others = sum(self.table.columnWidth(i) for i in range(len(columns)) if i != self._stretch)
-        spare = self.table.viewport().width() - others
-        self.table.setColumnWidth(self._stretch, max(columns[self._stretch].width, spare))
-
     def _apply_query(self) -> None:
         self._search_timer.stop()
         filters = dict(self._fixed_filters)
@@ -248,5 +238,5 @@ class ListPanel(QWidget):
                 return True
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.resize(self.table.viewport().size())
-            self._give_spare_width()
+            give_spare_width(self.table, self.model.source.columns)
         return super().eventFilter(watched, event)
