@@ -25,9 +25,7 @@ from db.direct import open_read_only
 
 PAGE_SIZE = 200  # as ui/models/paged_table.py reads a page
 log = logging.getLogger("gongjian.quick_lists")
-NEEDS_SIGN_IN_SQL = (
-    "SELECT count(*) FROM users WHERE deleted_at IS NULL AND password_hash IS NOT NULL"
-)  # app.operator.needs_sign_in, in plain SQL
+NEEDS_SIGN_IN_SQL = "SELECT count(*) FROM users WHERE deleted_at IS NULL AND password_hash IS NOT NULL"  # app.operator.needs_sign_in, in plain SQL
 
 
 @dataclass(frozen=True)

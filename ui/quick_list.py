@@ -21,13 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from ui.models.cells import CellLook, give_spare_width, header_text, stretch_index
+from ui.models.cells import CellLook, give_spare_width, header_text, lay_out_columns
 from ui.tab import TabPage
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -72,15 +71,7 @@ class QuickListPage(TabPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(stretch_index(page.columns) is None)
-        for i, column in enumerate(page.columns):
-            self.table.setColumnWidth(i, column.width)
+        lay_out_columns(self.table, page.columns)
         self.table.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)

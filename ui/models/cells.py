@@ -18,7 +18,7 @@ from app.localtime import to_beijing
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 from ui.i18n import enum_text, translate
 from ui.widgets import palette
 
@@ -76,6 +76,19 @@ def header_text(column: Column) -> str:
 def stretch_index(columns: Sequence[Column]) -> int | None:
     """The column that takes the spare width; None: the last section stretches."""
     return next((i for i, c in enumerate(columns) if c.stretch), None)
+
+
+def lay_out_columns(table: QTableView, columns: Sequence[Column]) -> None:
+    """A list's rows without wrapping or row numbers, its columns at their starting widths."""
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch_index(columns) is None)
+    for i, column in enumerate(columns):
+        table.setColumnWidth(i, column.width)
 
 
 def give_spare_width(table: QTableView, columns: Sequence[Column]) -> None:

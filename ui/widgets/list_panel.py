@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.models.cells import give_spare_width, stretch_index
+from ui.models.cells import give_spare_width, lay_out_columns
 from ui.models.paged_table import ID_ROLE, PagedTableModel
 
 EXCHANGE_FILTER = "exchange"  # the filter key app/exchange/states.py reads
@@ -64,15 +63,8 @@ class ListPanel(QWidget):
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        lay_out_columns(self.table, model.source.columns)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(stretch_index(model.source.columns) is None)
-        for i, column in enumerate(model.source.columns):
-            self.table.setColumnWidth(i, column.width)
         keys = [c.key for c in model.source.columns]
         sort_column = keys.index(model.query.sort) if model.query.sort in keys else 0
         order = (
