@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError, not_found
 from app.i18n import QT_TRANSLATE_NOOP, Label, Message
-from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.list_shape import Column, ColumnKind
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from app.operator import Operator
 from db.base import utcnow
 from db.models.security import AuditEntry, User

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from db.enums import (
         ActionStatus,
+        AgreementKind,
+        AgreementStatus,
         AttendanceStatus,
         EvaluationPeriod,
         EvaluatorSide,
@@ -23,16 +25,16 @@ if TYPE_CHECKING:
         OrgLevel,
         PostingKind,
         PostingStatus,
+        Satisfaction,
+        UnitCategory,
     )
     from db.models.agreements import (
-        AgreementKind,
-        AgreementStatus,
         JointActivity,
         ListEntryStatus,
         ListKind,
         PartySide,
     )
-    from db.models.directory import Gender, ManagementMode, PartyOrgKind, UnitCategory
+    from db.models.directory import Gender, ManagementMode, PartyOrgKind
     from db.models.exchange import SiteKind, SiteState
     from db.models.issues import (
         DispatchStatus,
@@ -41,7 +43,6 @@ if TYPE_CHECKING:
         IssueSource,
         LimitUnit,
         Priority,
-        Satisfaction,
     )
     from db.models.security import Role
 
@@ -82,8 +83,6 @@ __all__ = [
 _HOMES = {
     **dict.fromkeys(
         (
-            "AgreementKind",
-            "AgreementStatus",
             "JointActivity",
             "ListEntryStatus",
             "ListKind",
@@ -91,7 +90,7 @@ _HOMES = {
         ),
         "agreements",
     ),
-    **dict.fromkeys(("Gender", "ManagementMode", "PartyOrgKind", "UnitCategory"), "directory"),
+    **dict.fromkeys(("Gender", "ManagementMode", "PartyOrgKind"), "directory"),
     **dict.fromkeys(("SiteKind", "SiteState"), "exchange"),
     **dict.fromkeys(
         (
@@ -101,7 +100,6 @@ _HOMES = {
             "IssueSource",
             "LimitUnit",
             "Priority",
-            "Satisfaction",
         ),
         "issues",
     ),
@@ -113,6 +111,8 @@ _HOMES.update(
     dict.fromkeys(
         (
             "ActionStatus",
+            "AgreementKind",
+            "AgreementStatus",
             "AttendanceStatus",
             "EvaluationPeriod",
             "EvaluatorSide",
@@ -123,6 +123,8 @@ _HOMES.update(
             "OrgLevel",
             "PostingKind",
             "PostingStatus",
+            "Satisfaction",
+            "UnitCategory",
         ),
         "db.enums",
     )

@@ -30,7 +30,19 @@ def _labels_of(module: str) -> dict[tuple[type[StrEnum], str], str]:
 
 def _states() -> Pairs:
     """The codes kept apart from the models (db/enums.py): no area is mapped for them."""
-    from db.enums import ActionStatus, AttendanceStatus, IssueStatus, MeetingStatus, OrgLevel
+    from db.enums import (
+        ActionStatus,
+        AgreementKind,
+        AgreementStatus,
+        AttendanceStatus,
+        IssueStatus,
+        MeetingStatus,
+        OrgLevel,
+        PostingKind,
+        PostingStatus,
+        Satisfaction,
+        UnitCategory,
+    )
 
     return (
         (OrgLevel.STREET, QT_TRANSLATE_NOOP("enums", "街道")),
@@ -57,13 +69,15 @@ def _states() -> Pairs:
         (IssueStatus.FOLLOWED_UP, QT_TRANSLATE_NOOP("enums", "回访")),
         (IssueStatus.CLOSED, QT_TRANSLATE_NOOP("enums", "归档")),
         (IssueStatus.MERGED, QT_TRANSLATE_NOOP("enums", "已并单")),
-    )
-
-
-def _directory() -> Pairs:
-    from db.models.directory import Gender, ManagementMode, PartyOrgKind, UnitCategory
-
-    return (
+        (AgreementKind.CO_BUILDING, QT_TRANSLATE_NOOP("enums", "共建协议")),
+        (AgreementKind.TWO_WAY_SERVICE, QT_TRANSLATE_NOOP("enums", "双向服务协议")),
+        (AgreementKind.BRANCH_PAIRING, QT_TRANSLATE_NOOP("enums", "支部结对共建")),
+        (AgreementStatus.DRAFT, QT_TRANSLATE_NOOP("enums", "草拟")),
+        (AgreementStatus.ACTIVE, QT_TRANSLATE_NOOP("enums", "生效")),
+        (AgreementStatus.EXPIRING, QT_TRANSLATE_NOOP("enums", "即将到期")),
+        (AgreementStatus.EXPIRED, QT_TRANSLATE_NOOP("enums", "到期")),
+        (AgreementStatus.TERMINATED, QT_TRANSLATE_NOOP("enums", "终止")),
+        (AgreementStatus.RENEWED, QT_TRANSLATE_NOOP("enums", "续签")),
         (UnitCategory.PROVINCIAL_ORGAN, QT_TRANSLATE_NOOP("enums", "省级机关")),
         (UnitCategory.CITY_ORGAN, QT_TRANSLATE_NOOP("enums", "市级机关")),
         (UnitCategory.DISTRICT_ORGAN, QT_TRANSLATE_NOOP("enums", "区级机关")),
@@ -72,6 +86,26 @@ def _directory() -> Pairs:
         (UnitCategory.STATE_ENTERPRISE, QT_TRANSLATE_NOOP("enums", "国企")),
         (UnitCategory.PRIVATE_ENTERPRISE, QT_TRANSLATE_NOOP("enums", "非公企业")),
         (UnitCategory.SOCIAL_ORGANISATION, QT_TRANSLATE_NOOP("enums", "社会组织")),
+        (Satisfaction.SATISFIED, QT_TRANSLATE_NOOP("enums", "满意")),
+        (Satisfaction.BASICALLY_SATISFIED, QT_TRANSLATE_NOOP("enums", "基本满意")),
+        (Satisfaction.DISSATISFIED, QT_TRANSLATE_NOOP("enums", "不满意")),
+        (PostingKind.CROSS, QT_TRANSLATE_NOOP("enums", "交叉挂职")),
+        (PostingKind.UPWARD, QT_TRANSLATE_NOOP("enums", "上挂")),
+        (PostingKind.DOWNWARD, QT_TRANSLATE_NOOP("enums", "下派")),
+        (PostingKind.FIRST_COMMUNITY_HEAD, QT_TRANSLATE_NOOP("enums", "第一社长")),
+        (PostingKind.MENTORING, QT_TRANSLATE_NOOP("enums", "结对培养")),
+        (PostingStatus.PLANNED, QT_TRANSLATE_NOOP("enums", "待到岗")),
+        (PostingStatus.ACTIVE, QT_TRANSLATE_NOOP("enums", "在岗")),
+        (PostingStatus.ENDED, QT_TRANSLATE_NOOP("enums", "期满")),
+        (PostingStatus.EXTENDED, QT_TRANSLATE_NOOP("enums", "延期")),
+        (PostingStatus.ENDED_EARLY, QT_TRANSLATE_NOOP("enums", "提前结束")),
+    )
+
+
+def _directory() -> Pairs:
+    from db.models.directory import Gender, ManagementMode, PartyOrgKind
+
+    return (
         (PartyOrgKind.COMMITTEE, QT_TRANSLATE_NOOP("enums", "党委")),
         (PartyOrgKind.GENERAL_BRANCH, QT_TRANSLATE_NOOP("enums", "党总支")),
         (PartyOrgKind.BRANCH, QT_TRANSLATE_NOOP("enums", "党支部")),
@@ -85,8 +119,6 @@ def _directory() -> Pairs:
 
 def _agreements() -> Pairs:
     from db.models.agreements import (
-        AgreementKind,
-        AgreementStatus,
         JointActivity,
         ListEntryStatus,
         ListKind,
@@ -94,15 +126,6 @@ def _agreements() -> Pairs:
     )
 
     return (
-        (AgreementKind.CO_BUILDING, QT_TRANSLATE_NOOP("enums", "共建协议")),
-        (AgreementKind.TWO_WAY_SERVICE, QT_TRANSLATE_NOOP("enums", "双向服务协议")),
-        (AgreementKind.BRANCH_PAIRING, QT_TRANSLATE_NOOP("enums", "支部结对共建")),
-        (AgreementStatus.DRAFT, QT_TRANSLATE_NOOP("enums", "草拟")),
-        (AgreementStatus.ACTIVE, QT_TRANSLATE_NOOP("enums", "生效")),
-        (AgreementStatus.EXPIRING, QT_TRANSLATE_NOOP("enums", "即将到期")),
-        (AgreementStatus.EXPIRED, QT_TRANSLATE_NOOP("enums", "到期")),
-        (AgreementStatus.TERMINATED, QT_TRANSLATE_NOOP("enums", "终止")),
-        (AgreementStatus.RENEWED, QT_TRANSLATE_NOOP("enums", "续签")),
         (JointActivity.PARTY_LESSON, QT_TRANSLATE_NOOP("enums", "共上一堂主题党课")),
         (JointActivity.THEMED_EVENT, QT_TRANSLATE_NOOP("enums", "共办一场主题活动")),
         (JointActivity.HELP_FAMILY, QT_TRANSLATE_NOOP("enums", "共帮一户困难家庭")),
@@ -131,21 +154,9 @@ def _secondments() -> Pairs:
         EvaluatorSide,
         Grade,
         LogKind,
-        PostingKind,
-        PostingStatus,
     )
 
     return (
-        (PostingKind.CROSS, QT_TRANSLATE_NOOP("enums", "交叉挂职")),
-        (PostingKind.UPWARD, QT_TRANSLATE_NOOP("enums", "上挂")),
-        (PostingKind.DOWNWARD, QT_TRANSLATE_NOOP("enums", "下派")),
-        (PostingKind.FIRST_COMMUNITY_HEAD, QT_TRANSLATE_NOOP("enums", "第一社长")),
-        (PostingKind.MENTORING, QT_TRANSLATE_NOOP("enums", "结对培养")),
-        (PostingStatus.PLANNED, QT_TRANSLATE_NOOP("enums", "待到岗")),
-        (PostingStatus.ACTIVE, QT_TRANSLATE_NOOP("enums", "在岗")),
-        (PostingStatus.ENDED, QT_TRANSLATE_NOOP("enums", "期满")),
-        (PostingStatus.EXTENDED, QT_TRANSLATE_NOOP("enums", "延期")),
-        (PostingStatus.ENDED_EARLY, QT_TRANSLATE_NOOP("enums", "提前结束")),
         (Grade.EXCELLENT, QT_TRANSLATE_NOOP("enums", "优秀")),
         (Grade.COMPETENT, QT_TRANSLATE_NOOP("enums", "称职")),
         (Grade.BASICALLY_COMPETENT, QT_TRANSLATE_NOOP("enums", "基本称职")),
@@ -169,7 +180,6 @@ def _issues() -> Pairs:
         IssueSource,
         LimitUnit,
         Priority,
-        Satisfaction,
     )
 
     return (
@@ -180,9 +190,6 @@ def _issues() -> Pairs:
         (IssueSource.MEETING, QT_TRANSLATE_NOOP("enums", "会议")),
         (Priority.NORMAL, QT_TRANSLATE_NOOP("enums", "一般")),
         (Priority.URGENT, QT_TRANSLATE_NOOP("enums", "紧急")),
-        (Satisfaction.SATISFIED, QT_TRANSLATE_NOOP("enums", "满意")),
-        (Satisfaction.BASICALLY_SATISFIED, QT_TRANSLATE_NOOP("enums", "基本满意")),
-        (Satisfaction.DISSATISFIED, QT_TRANSLATE_NOOP("enums", "不满意")),
         (DispatchStatus.DISPATCHED, QT_TRANSLATE_NOOP("enums", "已派单")),
         (DispatchStatus.ACKNOWLEDGED, QT_TRANSLATE_NOOP("enums", "已报到")),
         (DispatchStatus.DONE, QT_TRANSLATE_NOOP("enums", "已办结")),

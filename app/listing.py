@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from typing import Any, ClassVar, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -28,32 +27,12 @@ from app.access import (
     reveals_personal_data,
     searches_personal_data,
 )
+from app.list_shape import Column, Row
 from app.operator import Operator
 from app.personal_data import MASKED_FIELDS
 from app.portable_sql import position_of
 
 RowsSelect: TypeAlias = Select[*tuple[Any, ...]]
-
-
-class ColumnKind(StrEnum):
-    """How the UI shows a value."""
-
-    TEXT = "text"
-    ENUM = "enum"  # a StrEnum value, shown by its translated label
-    DATE = "date"
-    DATETIME = "datetime"
-    NUMBER = "number"
-    BOOL = "bool"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str  # a QT_TRANSLATE_NOOP("columns", …) template
-    kind: ColumnKind = ColumnKind.TEXT
-    sortable: bool = True
-    width: int = 120  # pixels at the default font, a starting point the user can change
-    stretch: bool = False  # takes the spare width (the longest text, not a narrow last column)
 
 
 @dataclass(frozen=True)
@@ -66,15 +45,6 @@ class ListQuery:
     # whether the search may match a full ID number or phone: set by ``ListSource.resolved``
     # from the session's operator (a caller's value is replaced)
     personal_search: bool = False
-
-
-@dataclass(frozen=True)
-class Row:
-    id: str
-    version: int
-    values: tuple[Any, ...]
-    key: tuple[Any, ...] = ()  # (sort value, id) for ``fetch_after``; empty when not keyset
-    style: str = ""  # how to show the row: "red" or "yellow", and/or "supervised"; "" plain
 
 
 def contains(column: Any, text: str) -> ColumnElement[bool]:

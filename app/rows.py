@@ -54,6 +54,11 @@ def utc(value: str | datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
+def stored_time(moment: datetime) -> str:
+    """An aware moment as an SQLite file stores it (naive UTC text), to compare with there."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
 def day(value: str | date | None) -> date | None:
     if value is None:
         return None

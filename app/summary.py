@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.paths import is_network_path, is_url
-from db.revision import HEAD_REVISION
+from db.direct import open_read_only
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -94,19 +92,10 @@ def quick_counts(target: str) -> Counts | None:
     None means "open the database the normal way": a server URL, a missing, damaged, foreign,
     older or newer file, or a network share all take the path that explains itself.
     """
-    if is_url(target):
-        return None
-    path = Path(target).expanduser()
-    if is_network_path(path) or not path.is_file():
+    connection = open_read_only(target)
+    if connection is None:
         return None
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision != (HEAD_REVISION,):
-            return None
         return Counts(*connection.execute(COUNTS_SQL).fetchone())
     except sqlite3.Error:
         return None

@@ -45,6 +45,29 @@ def open_current(target: str) -> sqlite3.Connection | None:
     return connection
 
 
+def open_read_only(target: str) -> sqlite3.Connection | None:
+    """A read-only connection to a local SQLite file at this revision, or None (a server, a
+    network share, a missing, damaged, foreign, older or newer file): what the window reads
+    before SQLAlchemy loads. Nothing is written, not even a write-ahead log."""
+    if is_url(target):
+        return None
+    path = Path(target).expanduser()
+    if is_network_path(path) or not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        revision = []
+    if revision != [(HEAD_REVISION,)]:
+        connection.close()
+        return None
+    return connection
+
+
 def close(connection: sqlite3.Connection) -> None:
     """Folds the write-ahead log into the file (as ``Database.close`` does), then closes."""
     try:

@@ -50,6 +50,38 @@ class ActionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class AgreementKind(StrEnum):
+    CO_BUILDING = "co_building"  # 共建协议
+    TWO_WAY_SERVICE = "two_way_service"  # 双向服务协议
+    BRANCH_PAIRING = "branch_pairing"  # 支部结对共建
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "draft"  # 草拟
+    ACTIVE = "active"  # 生效
+    EXPIRING = "expiring"  # 即将到期
+    EXPIRED = "expired"  # 到期
+    TERMINATED = "terminated"  # 终止
+    RENEWED = "renewed"  # 续签
+
+
+class UnitCategory(StrEnum):
+    PROVINCIAL_ORGAN = "provincial_organ"  # 省级机关
+    CITY_ORGAN = "city_organ"  # 市级机关
+    DISTRICT_ORGAN = "district_organ"  # 区级机关
+    UNIVERSITY = "university"  # 高校
+    RESEARCH_INSTITUTE = "research_institute"  # 科研院所
+    STATE_ENTERPRISE = "state_enterprise"  # 国企
+    PRIVATE_ENTERPRISE = "private_enterprise"  # 非公企业
+    SOCIAL_ORGANISATION = "social_organisation"  # 社会组织
+
+
+class Satisfaction(StrEnum):
+    SATISFIED = "satisfied"  # 满意
+    BASICALLY_SATISFIED = "basically_satisfied"  # 基本满意
+    DISSATISFIED = "dissatisfied"  # 不满意
+
+
 # cadre secondments (the secondments tab filters by them before any model is needed)
 
 

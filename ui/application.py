@@ -92,7 +92,7 @@ def run(target: str | None) -> int:
         from ui.widgets.wheel_guard import install_wheel_guard
 
         install_wheel_guard(app)  # before any form is built; it needs Qt's enums (slow)
-        if window.show_quick_home():  # the figures, read before SQLAlchemy loads
+        if window.show_quick_page():  # the tab's data, read before SQLAlchemy loads
             window.repaint()
             times["data_shown"] = time.time()
             QTimer.singleShot(0, open_database)

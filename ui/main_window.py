@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.events = DataEvents(self)
         self._pages: dict[str, TabPage] = {}
+        self._quick_key: str | None = None  # the tab showing a first page read early
         self._statuses_day: date | None = None
         self.idle_lock: IdleLock | None = None
         self.demo_load: DemoLoad | None = None  # the demo street being generated, if any
@@ -149,8 +150,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.move_dated_statuses)
         self._day_timer.start()
         home = self._pages.get("home")
-        if home is not None:  # shown early by show_quick_home
+        if home is not None:  # shown early by show_quick_page
             home.attach(self.context)  # type: ignore[attr-defined]
+        if self._quick_key is not None:  # the real tab takes its holder (the first page goes)
+            del self._pages[self._quick_key]
+            self._quick_key = None
         self._show_location()
         self._start_backups()
         self._ensure_page(self.tabs.currentIndex())
@@ -311,22 +315,33 @@ class MainWindow(QMainWindow):
         self.operator_label.setToolTip("" if operator.may_edit else read_only.reason())
         self.switch_user_action.setVisible(signed_in)
 
-    def show_quick_home(self) -> bool:
-        """Shows the home tab's figures read straight from the file, before the database is
-        opened with SQLAlchemy; False when the home tab is not showing or the file needs the
-        normal way in."""
-        if self.context is not None or TAB_KEYS[self.tabs.currentIndex()] != "home":
+    def show_quick_page(self) -> bool:
+        """Shows the current tab's data read straight from the file, before the database is
+        opened with SQLAlchemy: the home tab's figures, or a list tab's first page (only
+        while nobody has to sign in); False when the file needs the normal way in."""
+        if self.context is not None:
             return False
-        from app.summary import quick_counts
+        index = self.tabs.currentIndex()
+        key = TAB_KEYS[index]
+        if key == "home":
+            from app.summary import quick_counts
 
-        from ui.home.tab import HomeTab
+            from ui.home.tab import HomeTab
 
-        figures = quick_counts(self.target)
-        if figures is None:
+            figures = quick_counts(self.target)
+            page: TabPage | None = HomeTab(None, figures=figures) if figures else None
+        else:
+            from app.quick_lists import quick_page
+
+            from ui.quick_list import QuickListPage
+
+            rows = quick_page(self.target, key)
+            page = QuickListPage(rows) if rows is not None else None
+            self._quick_key = key if page is not None else None
+        if page is None:
             return False
-        page = HomeTab(None, figures=figures)
-        self._holder(TAB_KEYS.index("home")).setWidget(page)
-        self._pages["home"] = page
+        self._holder(index).setWidget(page)
+        self._pages[key] = page
         return True
 
     def refresh_counts(self) -> None:

@@ -6,7 +6,8 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.list_shape import Column, ColumnKind
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from db.models.agreements import ListEntry, ListEntryStatus
 from db.models.directory import OrgUnit, ResidentUnit
 

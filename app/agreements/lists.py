@@ -15,7 +15,8 @@ from app.agreements.progress import agreement_progress
 from app.directory.subtree import subtree_select
 from app.exchange.states import exchange_filter
 from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
+from app.list_shape import Column, ColumnKind, Row
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from app.localtime import beijing_today
 from app.portable_sql import likely
 from db.models.agreements import (

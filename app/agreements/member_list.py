@@ -9,7 +9,8 @@ from sqlalchemy import ColumnElement, func, or_, select
 
 from app.directory.subtree import subtree_select
 from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.list_shape import Column, ColumnKind
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from db.models.agreements import MemberRegistration, ServiceRecord
 from db.models.directory import OrgUnit, Person, ResidentUnit
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.database import Database
-    from app.listing import ListQuery, ListSource, Row
+    from app.list_shape import Row
+    from app.listing import ListQuery, ListSource
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2

@@ -23,7 +23,8 @@ from app.demo.fastinsert import big_cache, insert_rows
 from app.demo.issue_texts import DESCRIPTION, DETAILS, FOLLOW_UP_COMMENTS, RESULTS, TITLES
 from app.demo.issues import CATEGORY_WEIGHTS, DEPARTMENTS_FOR, SOURCE_NOTES, SOURCES
 from app.demo.world import Context
-from app.issues.limits import due_day, due_moment, end_of
+from app.issues.due import due_day
+from app.issues.limits import due_moment, end_of
 from app.issues.search import bulk_loading
 from db.models.issues import (
     DispatchStatus,

@@ -26,7 +26,8 @@ from app.demo.issue_texts import (
 from app.demo.journal import Journal, Target
 from app.demo.plan import JIANNING, STREETS
 from app.demo.world import Community, Context, Street
-from app.issues.limits import due_day, due_moment
+from app.issues.due import due_day
+from app.issues.limits import due_moment
 from db.models.directory import UnitCategory
 from db.models.issues import IssueSource, IssueStatus, LimitUnit, Priority, Satisfaction
 

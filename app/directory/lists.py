@@ -10,7 +10,8 @@ from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.list_shape import Column, ColumnKind
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from app.validation import normalise_id_number, normalise_phone
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 

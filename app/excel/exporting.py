@@ -22,7 +22,8 @@ from app.access import record_disclosure
 from app.database import Database
 from app.excel.writing import header_cell, save, set_widths, sheet_name, text_cell
 from app.labels import label
-from app.listing import Column, ColumnKind, ListQuery, ListSource, Row
+from app.list_shape import Column, ColumnKind, Row
+from app.listing import ListQuery, ListSource
 from app.localtime import to_beijing
 
 PAGE_SIZE = 2000

@@ -12,7 +12,8 @@ from sqlalchemy.orm import aliased
 from app.agreements.lists import AgreementList
 from app.directory.lists import PartyOrgList, PersonList
 from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListSource, RowsSelect
+from app.list_shape import Column, ColumnKind
+from app.listing import ListSource, RowsSelect
 from app.portable_sql import joined
 from db.models.agreements import Agreement, AgreementParty, PartySide
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit

@@ -12,7 +12,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from app.issues.limits import DEFAULT_LIMIT, Limit, due_day, due_moment, shifted
+from app.issues.due import due_day
+from app.issues.limits import DEFAULT_LIMIT, Limit, due_moment, shifted
 from app.issues.store import calendar_for
 from db.models.issues import Dispatch, Issue, IssueCategory, LimitUnit
 

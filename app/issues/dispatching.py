@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues import clock
-from app.issues.limits import Limit, due_cn, due_moment, end_of, parse_due, shifted
+from app.issues.due import due_cn
+from app.issues.limits import Limit, due_moment, end_of, parse_due, shifted
 from app.issues.oversight import check_escalation
 from app.issues.records import DispatchTarget
 from app.issues.store import (

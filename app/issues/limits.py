@@ -20,7 +20,8 @@ from datetime import date, datetime, time, timedelta
 from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.issues.calendar import WorkCalendar
-from app.localtime import BEIJING, cn_date, local_day, to_beijing
+from app.issues.due import due_day
+from app.localtime import BEIJING, local_day
 from db.models.issues import LimitUnit
 
 HOURS_MAX = 720  # 30 days on the clock
@@ -137,28 +138,6 @@ def due_moment(calendar: WorkCalendar, start: datetime, limit: Limit) -> datetim
     if limit.unit is LimitUnit.CALENDAR_DAYS:
         return end_of(day + timedelta(days=limit.amount))
     return end_of(calendar.add(day, limit.amount))
-
-
-def due_day(due: datetime) -> date:
-    """The Beijing day a due moment falls on (24:00 belongs to the day it ends)."""
-    return local_day(due - timedelta(microseconds=1))
-
-
-def due_text(due: datetime) -> str:
-    """ "2026-10-10 24:00" or "2026-09-30 16:20": the due moment as staff read it."""
-    local = to_beijing(due)
-    if local.time() == time():
-        return f"{due_day(due).isoformat()} 24:00"
-    return local.strftime("%Y-%m-%d %H:%M")
-
-
-def due_cn(due: datetime) -> str:
-    """ "2026年10月10日24时" or "2026年9月30日16时20分": for the journal and work orders."""
-    local = to_beijing(due)
-    if local.time() == time():
-        return f"{cn_date(due_day(due))}24时"
-    minutes = f"{local.minute}分" if local.minute else ""
-    return f"{cn_date(local.date())}{local.hour}时{minutes}"
 
 
 def shifted(calendar: WorkCalendar, due: datetime, unit: LimitUnit, paused: datetime,

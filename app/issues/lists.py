@@ -31,12 +31,13 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import FunctionElement
 
 from app.exchange.states import exchange_filter
-from app.i18n import QT_TRANSLATE_NOOP
-from app.issues.limits import due_text
+from app.issues.due import due_text
+from app.issues.first_page import COLUMNS
 from app.issues.search import SearchIndex
 from app.issues.warnings import overdue_condition, red_condition, yellow_condition
 from app.issues.workflow import OPEN_STATUSES
-from app.listing import Column, ColumnKind, ListQuery, ListSource, Row, RowsSelect, contains
+from app.list_shape import Row
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from app.localtime import BEIJING
 from app.portable_sql import joined
 from db.base import utcnow
@@ -89,21 +90,7 @@ def _units() -> ColumnElement[Any]:
 
 
 class IssueList(ListSource):
-    # what staff look at first comes first: at 1366 px 时限 and 承办单位 need no scrolling
-    columns = (
-        Column("number", QT_TRANSLATE_NOOP("columns", "编号"), width=112),
-        Column("title", QT_TRANSLATE_NOOP("columns", "事项"), width=200, stretch=True),
-        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=58),
-        Column("due", QT_TRANSLATE_NOOP("columns", "办理时限"), width=112),
-        Column("units", QT_TRANSLATE_NOOP("columns", "承办单位"), width=130),
-        Column("community", QT_TRANSLATE_NOOP("columns", "社区"), width=90),
-        Column("category", QT_TRANSLATE_NOOP("columns", "类别"), width=70),
-        Column("grid", QT_TRANSLATE_NOOP("columns", "网格"), width=80),
-        Column(
-            "reported_at", QT_TRANSLATE_NOOP("columns", "登记时间"), ColumnKind.DATETIME, width=130
-        ),
-        Column("satisfaction", QT_TRANSLATE_NOOP("columns", "满意度"), ColumnKind.ENUM, width=70),
-    )
+    columns = COLUMNS
     default_sort = "reported_at"
     exchange_table = "issues"
     default_descending = True

@@ -12,7 +12,8 @@ from app import audit
 from app.errors import refuse
 from app.i18n import QT_TRANSLATE_NOOP
 from app.issues import clock
-from app.issues.limits import Limit, due_cn, end_of, extended
+from app.issues.due import due_cn
+from app.issues.limits import Limit, end_of, extended
 from app.issues.rules import IssueRules, load_rules
 from app.issues.store import (
     calendar_for,

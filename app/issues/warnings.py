@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from app.issues.limits import due_cn
+from app.issues.due import due_cn
 from app.issues.records import Warning
 from app.issues.workflow import OPEN_DISPATCH, OPEN_STATUSES
 from app.localtime import to_beijing

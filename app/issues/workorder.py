@@ -13,7 +13,7 @@ from pathlib import Path
 from app.access import Use, record_disclosure, reveals_personal_data
 from app.database import Database
 from app.issues.detail import issue_detail
-from app.issues.limits import due_text
+from app.issues.due import due_text
 from app.issues.records import IssueDetail
 from app.labels import label
 

@@ -16,9 +16,9 @@ from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from app.exchange.states import exchange_filter
-from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from app.localtime import BEIJING
+from app.meetings.first_page import COLUMNS
 from db.models.directory import OrgUnit
 from db.models.meetings import ActionItem, ActionStatus, AgendaItem, Decision, Meeting
 
@@ -33,16 +33,7 @@ def as_moment(value: Any) -> datetime:
 
 
 class MeetingList(ListSource):
-    columns = (
-        Column("starts_at", QT_TRANSLATE_NOOP("columns", "时间"), ColumnKind.DATETIME, width=130),
-        Column("kind", QT_TRANSLATE_NOOP("columns", "会议类型"), width=170),
-        Column("title", QT_TRANSLATE_NOOP("columns", "会议名称"), width=320, stretch=True),
-        Column("host", QT_TRANSLATE_NOOP("columns", "主办"), width=120),
-        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=60),
-        Column(
-            "open_actions", QT_TRANSLATE_NOOP("columns", "未办结事项"), ColumnKind.NUMBER, width=90
-        ),
-    )
+    columns = COLUMNS
     default_sort = "starts_at"
     exchange_table = "meetings"
     default_descending = True

@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session, aliased
 from app.dashboard.period import month_of, next_month
 from app.directory.choices import Choice
 from app.exchange.states import exchange_filter
-from app.i18n import QT_TRANSLATE_NOOP
-from app.listing import Column, ColumnKind, ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains
 from app.localtime import beijing_today
+from app.secondments.first_page import COLUMNS
 from app.secondments.lifecycle import RUNNING
 from app.secondments.store import org_unit_label
 from db.models.directory import OrgLevel, OrgUnit, Person, ResidentUnit
@@ -43,19 +43,7 @@ def ending_range(ending_within: int | str, today: date) -> tuple[date, date]:
 
 
 class PostingList(ListSource):
-    columns = (
-        Column("person", QT_TRANSLATE_NOOP("columns", "姓名"), width=64),
-        Column("kind", QT_TRANSLATE_NOOP("columns", "挂职类型"), ColumnKind.ENUM, width=72),
-        Column("home", QT_TRANSLATE_NOOP("columns", "派出单位"), width=140),
-        Column("host", QT_TRANSLATE_NOOP("columns", "挂职单位或网格"), width=140),
-        Column("host_post", QT_TRANSLATE_NOOP("columns", "挂职岗位"), width=110),
-        Column("starts_on", QT_TRANSLATE_NOOP("columns", "开始"), ColumnKind.DATE, width=88),
-        Column(
-            "planned_ends_on", QT_TRANSLATE_NOOP("columns", "原定结束"), ColumnKind.DATE, width=88
-        ),
-        Column("ends_on", QT_TRANSLATE_NOOP("columns", "结束"), ColumnKind.DATE, width=88),
-        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=64),
-    )
+    columns = COLUMNS
     default_sort = "starts_on"
     exchange_table = "postings"
     default_descending = True

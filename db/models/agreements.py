@@ -12,21 +12,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 # the areas whose tables the foreign keys here point at
 import db.models.directory  # noqa: F401
 from db.base import Entity, SoftDeleted, at_most_one, enum_type, exactly_one
-
-
-class AgreementKind(StrEnum):
-    CO_BUILDING = "co_building"  # 共建协议
-    TWO_WAY_SERVICE = "two_way_service"  # 双向服务协议
-    BRANCH_PAIRING = "branch_pairing"  # 支部结对共建
-
-
-class AgreementStatus(StrEnum):
-    DRAFT = "draft"  # 草拟
-    ACTIVE = "active"  # 生效
-    EXPIRING = "expiring"  # 即将到期
-    EXPIRED = "expired"  # 到期
-    TERMINATED = "terminated"  # 终止
-    RENEWED = "renewed"  # 续签
+from db.enums import AgreementKind as AgreementKind  # re-exported: known as the area's enum
+from db.enums import AgreementStatus as AgreementStatus  # re-exported: known as the area's enum
 
 
 class PartySide(StrEnum):

@@ -10,18 +10,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Mapped, MappedColumn, mapped_c
 
 from db.base import Entity, SoftDeleted, enum_type
 from db.enums import OrgLevel as OrgLevel  # re-exported: known as the area's enum
+from db.enums import UnitCategory as UnitCategory  # re-exported: known as the area's enum
 from db.sort_key import KEY_LENGTH, key_default, sort_key
-
-
-class UnitCategory(StrEnum):
-    PROVINCIAL_ORGAN = "provincial_organ"  # 省级机关
-    CITY_ORGAN = "city_organ"  # 市级机关
-    DISTRICT_ORGAN = "district_organ"  # 区级机关
-    UNIVERSITY = "university"  # 高校
-    RESEARCH_INSTITUTE = "research_institute"  # 科研院所
-    STATE_ENTERPRISE = "state_enterprise"  # 国企
-    PRIVATE_ENTERPRISE = "private_enterprise"  # 非公企业
-    SOCIAL_ORGANISATION = "social_organisation"  # 社会组织
 
 
 class PartyOrgKind(StrEnum):

@@ -13,6 +13,7 @@ import db.models.directory  # noqa: F401
 import db.models.security  # noqa: F401
 from db.base import Entity, SoftDeleted, enum_type
 from db.enums import IssueStatus as IssueStatus  # re-exported: known as the area's enum
+from db.enums import Satisfaction as Satisfaction  # re-exported: known as the area's enum
 
 
 class IssueSource(StrEnum):
@@ -26,12 +27,6 @@ class IssueSource(StrEnum):
 class Priority(StrEnum):
     NORMAL = "normal"
     URGENT = "urgent"
-
-
-class Satisfaction(StrEnum):
-    SATISFIED = "satisfied"  # 满意
-    BASICALLY_SATISFIED = "basically_satisfied"  # 基本满意
-    DISSATISFIED = "dissatisfied"  # 不满意
 
 
 class DispatchStatus(StrEnum):

@@ -5279,6 +5279,13 @@ Use standard characters instead, or put a font file that has them in the folder 
     </message>
 </context>
 <context>
+    <name>QuickListPage</name>
+    <message>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+</context>
+<context>
     <name>RaiseIssueDialog</name>
     <message>
         <source>转为民生事项</source>

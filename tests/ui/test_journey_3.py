@@ -20,7 +20,8 @@ from app.database import Database
 from app.directory import service as directory
 from app.directory.records import OrgUnitData
 from app.issues import service
-from app.issues.limits import Limit, due_text
+from app.issues.due import due_text
+from app.issues.limits import Limit
 from db.models.directory import OrgLevel
 from db.models.issues import IssueStatus, LimitUnit, Satisfaction
 

@@ -150,7 +150,7 @@ def test_home_figures_show_before_the_database_opens(
     settings.last_tab = "home"
     main = MainWindow(database.target, settings, interactive=False)
     qtbot.addWidget(main)
-    assert main.show_quick_home()
+    assert main.show_quick_page()
     home = main.current_page()
     assert home is not None and main.database is None
     assert home.tiles["org_units"].value.text() == "1"  # type: ignore[attr-defined]

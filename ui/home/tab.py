@@ -1,6 +1,6 @@
 """The home tab (首页): how the street is doing, for a period and the whole street or one
 community — the tiles first (read straight from the file before the database opens, see
-MainWindow.show_quick_home), then the charts (pyqtgraph is imported after the first paint) and
+MainWindow.show_quick_page), then the charts (pyqtgraph is imported after the first paint) and
 the reminders. A tile, a bar or a reminder opens the list of the records it counts.
 
 The tiles come in two rows: 本期 (the figures of the period chosen) and 当前 (counts as they

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.issues.limits import due_text
+from app.issues.due import due_text
 from app.issues.records import DispatchView, IssueDetail
 from app.issues.service import Choice, IssueChoices
 from app.issues.workflow import Action, Note

@@ -21,7 +21,8 @@ from app.enums import IssueLinkKind
 from app.errors import UserError, ValidationError
 from app.issues import service
 from app.issues.dispatching import typed_due
-from app.issues.limits import Limit, due_text, parse_due
+from app.issues.due import due_text
+from app.issues.limits import Limit, parse_due
 from app.issues.records import DispatchTarget, IssueData, IssueDetail, Warning
 from app.issues.workflow import Action, Note
 from db.base import utcnow

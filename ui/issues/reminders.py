@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.issues import service
-from app.issues.limits import due_text
+from app.issues.due import due_text
 from app.issues.records import Warning
 from app.issues.warnings import Reminder, reminders
 from db.base import utcnow

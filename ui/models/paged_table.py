@@ -15,15 +15,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
-from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from app.database import Database
 from app.exchange.states import RecordExchange, record_states, takes_part
-from app.i18n import Label
-from app.listing import ColumnKind, ListQuery, ListSource, Row
-from app.localtime import to_beijing
+from app.list_shape import Row
+from app.listing import ListQuery, ListSource
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,10 +29,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
-from ui.i18n import enum_text, translate
 from ui.models import exchange_marks
-from ui.widgets import palette
+from ui.models.cells import CellLook, header_text
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
@@ -64,12 +59,7 @@ class PagedTableModel(QAbstractTableModel):
         self._more = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._exchange: dict[str, RecordExchange] | None = None  # None: not shown
-        self._brushes = {
-            style: (QBrush(QColor(back)), QBrush(QColor(fore)))
-            for style, (back, fore) in palette.ROW_COLOURS.items()
-        }
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self._look = CellLook()
 
     @property
     def database(self) -> Database:
@@ -203,25 +193,11 @@ class PagedTableModel(QAbstractTableModel):
                 return exchange_marks.icon(self._exchange[row.id].state)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return exchange_marks.text(self._exchange[row.id])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(column.kind, value)
-        if role == Qt.ItemDataRole.ToolTipRole and column.kind == ColumnKind.TEXT and value:
-            return str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == ColumnKind.NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            words = row.style.split()
-            brushes = next((self._brushes[w] for w in words if w in self._brushes), None)
-            if brushes is None:
-                return None
-            return brushes[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
-        if role == Qt.ItemDataRole.FontRole and "supervised" in row.style.split():
-            return self._bold
         if role == ID_ROLE:
             return row.id
         if role == VERSION_ROLE:
             return row.version
-        return None
+        return self._look.data(column, value, row.style, role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -229,7 +205,7 @@ class PagedTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return translate("columns", self._source.columns[section].label)
+            return header_text(self._source.columns[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -239,19 +215,3 @@ class PagedTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) != (self._query.sort, self._query.descending):
             self.set_query(replace(self._query, sort=key, descending=descending))
-
-
-def display_text(kind: ColumnKind, value: Any) -> str:
-    if value is None:
-        return ""
-    if kind == ColumnKind.ENUM and isinstance(value, StrEnum):
-        return enum_text(value)
-    if kind == ColumnKind.DATETIME and isinstance(value, datetime):
-        return to_beijing(value).strftime("%Y-%m-%d %H:%M")
-    if kind == ColumnKind.DATE and isinstance(value, date):
-        return value.isoformat()
-    if kind == ColumnKind.BOOL:
-        return translate("values", "是") if value else ""
-    if isinstance(value, Label):  # a source's label, in the interface language
-        return translate(value.context, value)
-    return str(value)

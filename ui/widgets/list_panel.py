@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.models.cells import give_spare_width, lay_out_columns
 from ui.models.paged_table import ID_ROLE, PagedTableModel
 
 EXCHANGE_FILTER = "exchange"  # the filter key app/exchange/states.py reads
@@ -63,16 +63,8 @@ class ListPanel(QWidget):
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        lay_out_columns(self.table, model.source.columns)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._stretch = next((i for i, c in enumerate(model.source.columns) if c.stretch), None)
-        header.setStretchLastSection(self._stretch is None)
-        for i, column in enumerate(model.source.columns):
-            self.table.setColumnWidth(i, column.width)
         keys = [c.key for c in model.source.columns]
         sort_column = keys.index(model.query.sort) if model.query.sort in keys else 0
         order = (
@@ -170,16 +162,6 @@ class ListPanel(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    def _give_spare_width(self) -> None:
-        """Widens the stretch column into space the others leave; never narrower than its
-        starting width, and still resizable by the user (Qt's Stretch mode is not)."""
-        if self._stretch is None:
-            return
-        columns = self.model.source.columns
-        others = sum(self.table.columnWidth(i) for i in range(len(columns)) if i != self._stretch)
-        spare = self.table.viewport().width() - others
-        self.table.setColumnWidth(self._stretch, max(columns[self._stretch].width, spare))
-
     def _apply_query(self) -> None:
         self._search_timer.stop()
         filters = dict(self._fixed_filters)
@@ -248,5 +230,5 @@ class ListPanel(QWidget):
                 return True
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.resize(self.table.viewport().size())
-            self._give_spare_width()
+            give_spare_width(self.table, self.model.source.columns)
         return super().eventFilter(watched, event)

@@ -25,7 +25,7 @@ from app.exports.pdf.metadata import DocumentInfo
 from app.exports.pdf.tables import HEADER_FILL, ruled
 from app.exports.pdf.text import paragraphs
 from app.exports.pdf.typeset import Run, TextStyle, set_lines
-from app.issues.limits import due_text
+from app.issues.due import due_text
 from app.issues.records import IssueDetail
 from app.labels import label
 
