@@ -47,6 +47,18 @@ class ListQuery:
     personal_search: bool = False
 
 
+def record_columns(model: Any, *keys: str) -> list[Any]:
+    """How a list's SELECT starts: the record's id and version, then its columns ``keys``,
+    each labelled by its own name."""
+    return [model.id.label("id"), model.version, *(getattr(model, k).label(k) for k in keys)]
+
+
+def equal_to(filters: Mapping[str, Any], columns: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+    """``column == value`` for each filter key that has a value (a kind, a status, a person):
+    the plain filters of a list, named by key → column."""
+    return [column == filters[key] for key, column in columns.items() if filters.get(key)]
+
+
 def contains(column: Any, text: str) -> ColumnElement[bool]:
     """Substring match that treats ``%``, ``_`` and quotes as typed (works for Chinese)."""
     return position_of(column, text) > 0

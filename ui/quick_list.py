@@ -19,13 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 from ui.models.cells import CellLook, give_spare_width, header_text, lay_out_columns
 from ui.tab import TabPage
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.list_shape import Column, ColumnKind
-from app.listing import ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
 from db.models.agreements import ListEntry, ListEntryStatus
 from db.models.directory import OrgUnit, ResidentUnit
 
@@ -36,11 +36,7 @@ class ListEntryList(ListSource):
         claimed_unit = aliased(ResidentUnit)
         return (
             select(
-                ListEntry.id.label("id"),
-                ListEntry.version,
-                ListEntry.list_kind.label("list_kind"),
-                ListEntry.title.label("title"),
-                ListEntry.category.label("category"),
+                *record_columns(ListEntry, "list_kind", "title", "category"),
                 func.coalesce(raised_org.name, raised_unit.name, "").label("raised_by"),
                 ListEntry.raised_on.label("raised_on"),
                 ListEntry.status.label("status"),
@@ -55,16 +51,17 @@ class ListEntryList(ListSource):
         )
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
         filters = query.filters
-        if kind := filters.get("list_kind"):
-            conditions.append(ListEntry.list_kind == kind)
-        if status := filters.get("status"):
-            conditions.append(ListEntry.status == status)
+        conditions = equal_to(
+            filters,
+            {
+                "list_kind": ListEntry.list_kind,
+                "status": ListEntry.status,
+                "category": ListEntry.category,
+            },
+        )
         if filters.get("open_only"):
             conditions.append(ListEntry.status == ListEntryStatus.OPEN)
-        if category := filters.get("category"):
-            conditions.append(ListEntry.category == category)
         if query.search:
             conditions.append(
                 or_(

@@ -16,7 +16,7 @@ from app.directory.subtree import subtree_select
 from app.exchange.states import exchange_filter
 from app.i18n import QT_TRANSLATE_NOOP
 from app.list_shape import Column, ColumnKind, Row
-from app.listing import ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
 from app.localtime import beijing_today
 from app.portable_sql import likely
 from db.models.agreements import (
@@ -46,14 +46,9 @@ class AgreementList(ListSource):
 
     def select_rows(self) -> RowsSelect:
         return select(
-            Agreement.id.label("id"),
-            Agreement.version,
-            Agreement.number.label("number"),
-            Agreement.kind.label("kind"),
-            Agreement.title.label("title"),
-            Agreement.signed_on.label("signed_on"),
-            Agreement.valid_to.label("valid_to"),
-            Agreement.status.label("status"),
+            *record_columns(
+                Agreement, "number", "kind", "title", "signed_on", "valid_to", "status"
+            ),
             literal("").label("progress"),  # filled in per page by ``fetch``
         ).where(likely(Agreement.deleted_at.is_(None)))  # so pages seek the sort index
 
@@ -79,10 +74,7 @@ class AgreementList(ListSource):
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         filters = query.filters
         conditions = exchange_filter(filters, "agreements", Agreement.id)
-        if kind := filters.get("kind"):
-            conditions.append(Agreement.kind == kind)
-        if status := filters.get("status"):
-            conditions.append(Agreement.status == status)
+        conditions += equal_to(filters, {"kind": Agreement.kind, "status": Agreement.status})
         if party := filters.get("party"):
             conditions.append(
                 _has_party(

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from app.directory.subtree import subtree_select
 from app.i18n import QT_TRANSLATE_NOOP
 from app.list_shape import Column, ColumnKind
-from app.listing import ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
 from db.models.agreements import MemberRegistration, ServiceRecord
 from db.models.directory import OrgUnit, Person, ResidentUnit
 
@@ -45,8 +45,7 @@ class MemberList(ListSource):
         )
         return (
             select(
-                MemberRegistration.id.label("id"),
-                MemberRegistration.version,
+                *record_columns(MemberRegistration),
                 Person.name.label("person"),
                 func.coalesce(ResidentUnit.name, "").label("employer"),
                 OrgUnit.name.label("community"),
@@ -60,13 +59,15 @@ class MemberList(ListSource):
         )
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
+        conditions = equal_to(
+            query.filters,
+            {
+                "employer": MemberRegistration.employer_unit_id,
+                "person": MemberRegistration.person_id,
+            },
+        )
         if community := query.filters.get("community"):
             conditions.append(MemberRegistration.community_id.in_(subtree_select(community)))
-        if employer := query.filters.get("employer"):
-            conditions.append(MemberRegistration.employer_unit_id == employer)
-        if person := query.filters.get("person"):
-            conditions.append(MemberRegistration.person_id == person)
         if ids := query.filters.get("org_unit_ids"):
             conditions.append(MemberRegistration.community_id.in_(ids))
         if query.search:

@@ -9,10 +9,9 @@ from app.cli.base import (
     Handler,
     day_count,
     fetch_all,
-    iso,
+    listed_record,
     print_listing,
     subcommands,
-    values_by_key,
 )
 
 STATUSES = ("draft", "active", "expiring", "expired", "terminated", "renewed")
@@ -35,7 +34,6 @@ def register(commands: Any) -> dict[str, Handler]:
 
 def run(args: argparse.Namespace, target: str) -> int:
     from app.agreements.lists import AgreementList
-    from app.labels import label
     from app.listing import ListQuery
 
     source = AgreementList()
@@ -46,22 +44,11 @@ def run(args: argparse.Namespace, target: str) -> int:
         filters["expiring_within"] = args.expiring_days
     expiring = args.expiring_days is not None
     query = ListQuery(filters=filters, sort="valid_to" if expiring else "number")
-    agreements = []
-    for row in fetch_all(target, source, query):
-        values = values_by_key(source, row)
-        agreements.append(
-            {
-                "id": row.id,
-                "number": values["number"],
-                "kind": values["kind"].value,
-                "title": values["title"],
-                "signed_on": iso(values["signed_on"]),
-                "valid_to": iso(values["valid_to"]),
-                "status": values["status"].value,
-                "kind_label": label(values["kind"]),
-                "status_label": label(values["status"]),
-            }
-        )
+    keys = ("number", "kind", "title", "signed_on", "valid_to", "status")
+    agreements = [
+        listed_record(source, row, keys, ("kind", "status"))
+        for row in fetch_all(target, source, query)
+    ]
     return print_listing(
         agreements,
         [

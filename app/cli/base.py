@@ -98,6 +98,26 @@ def values_by_key(source: ListSource, row: Row) -> dict[str, Any]:
     return dict(zip((column.key for column in source.columns), row.values, strict=True))
 
 
+def listed_record(
+    source: ListSource, row: Row, keys: Sequence[str], labelled: Sequence[str]
+) -> dict[str, Any]:
+    """A list row for JSON output: its id, the values of ``keys`` (a code for a kind or
+    status, ISO for a day), then ``KEY_label``, the shown name, for each key in ``labelled``."""
+    from datetime import date
+    from enum import StrEnum
+
+    from app.labels import label
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, StrEnum):
+            return value.value
+        return iso(value) if isinstance(value, date) else value
+
+    values = values_by_key(source, row)
+    record = {"id": row.id, **{key: plain(values[key]) for key in keys}}
+    return record | {f"{key}_label": label(values[key]) for key in labelled}
+
+
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 

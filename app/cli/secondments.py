@@ -13,11 +13,10 @@ from app.cli.base import (
     Handler,
     day_count,
     fetch_all,
-    iso,
+    listed_record,
     print_listing,
     reading,
     subcommands,
-    values_by_key,
 )
 
 
@@ -130,7 +129,6 @@ def export_form(args: argparse.Namespace, target: str) -> int:
 
 
 def list_postings(args: argparse.Namespace, target: str) -> int:
-    from app.labels import label
     from app.listing import ListQuery
     from app.secondments.lists import NEXT_MONTH, PostingList
 
@@ -148,26 +146,13 @@ def list_postings(args: argparse.Namespace, target: str) -> int:
         sort="ends_on" if ending else "starts_on",
         descending=not ending,
     )
-    postings = []
-    for row in fetch_all(target, source, query):
-        values = values_by_key(source, row)
-        postings.append(
-            {
-                "id": row.id,
-                "person": values["person"],
-                "kind": values["kind"].value,
-                "home": values["home"],
-                "host": values["host"],
-                "host_post": values["host_post"],
-                "starts_on": values["starts_on"].isoformat(),
-                "ends_on": values["ends_on"].isoformat(),
-                # the agreed end, where 延期 or 提前结束 moved it; else null
-                "planned_ends_on": iso(values["planned_ends_on"]),
-                "status": values["status"].value,
-                "kind_label": label(values["kind"]),
-                "status_label": label(values["status"]),
-            }
-        )
+    # planned_ends_on: the agreed end, where 延期 or 提前结束 moved it; else null
+    keys = ("person", "kind", "home", "host", "host_post", "starts_on", "ends_on",
+            "planned_ends_on", "status")  # fmt: skip
+    postings = [
+        listed_record(source, row, keys, ("kind", "status"))
+        for row in fetch_all(target, source, query)
+    ]
     return print_listing(
         postings,
         [

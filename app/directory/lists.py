@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.list_shape import Column, ColumnKind
-from app.listing import ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
 from app.validation import normalise_id_number, normalise_phone
 from db.models.directory import OrgLevel, OrgUnit, PartyOrg, Person, ResidentUnit
 
@@ -63,6 +63,17 @@ def _in_org_units(column: Any, query: ListQuery) -> list[ColumnElement[bool]]:
     return [column.in_(ids)] if ids else []
 
 
+def _in_org_units_or_their_units(
+    org_unit: Any, resident_unit: Any, query: ListQuery
+) -> list[ColumnElement[bool]]:
+    """In the chosen org units, or belonging to a resident unit located in one of them."""
+    ids = query.filters.get("org_unit_ids")
+    if not ids:
+        return []
+    unit_ids = select(ResidentUnit.id).where(ResidentUnit.org_unit_id.in_(ids))
+    return [or_(org_unit.in_(ids), resident_unit.in_(unit_ids))]
+
+
 class ResidentUnitList(ListSource):
     columns = (
         Column("name", QT_TRANSLATE_NOOP("columns", "单位名称"), width=260),
@@ -80,10 +91,7 @@ class ResidentUnitList(ListSource):
     def select_rows(self) -> RowsSelect:
         return (
             select(
-                ResidentUnit.id.label("id"),
-                ResidentUnit.version,
-                ResidentUnit.name.label("name"),
-                ResidentUnit.category.label("category"),
+                *record_columns(ResidentUnit, "name", "category"),
                 OrgUnit.name.label("location"),
                 ResidentUnit.contact_name.label("contact_name"),
                 ResidentUnit.contact_phone.label("contact_phone"),
@@ -95,8 +103,7 @@ class ResidentUnitList(ListSource):
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         conditions = _in_org_units(ResidentUnit.org_unit_id, query)
-        if category := query.filters.get("category"):
-            conditions.append(ResidentUnit.category == category)
+        conditions += equal_to(query.filters, {"category": ResidentUnit.category})
         if query.search:
             conditions.append(
                 or_(
@@ -133,10 +140,7 @@ class PartyOrgList(ListSource):
         owner_unit, owner_org, secretary = self._owner_unit, self._owner_org, self._secretary
         return (
             select(
-                PartyOrg.id.label("id"),
-                PartyOrg.version,
-                PartyOrg.name.label("name"),
-                PartyOrg.kind.label("kind"),
+                *record_columns(PartyOrg, "name", "kind"),
                 func.coalesce(owner_unit.name, owner_org.name, literal("")).label("owner"),
                 func.coalesce(secretary.name, literal("")).label("secretary"),
                 PartyOrg.member_count.label("member_count"),
@@ -148,14 +152,10 @@ class PartyOrgList(ListSource):
         )
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
-        if ids := query.filters.get("org_unit_ids"):
-            unit_ids = select(ResidentUnit.id).where(ResidentUnit.org_unit_id.in_(ids))
-            conditions.append(
-                or_(PartyOrg.org_unit_id.in_(ids), PartyOrg.resident_unit_id.in_(unit_ids))
-            )
-        if kind := query.filters.get("kind"):
-            conditions.append(PartyOrg.kind == kind)
+        conditions = _in_org_units_or_their_units(
+            PartyOrg.org_unit_id, PartyOrg.resident_unit_id, query
+        )
+        conditions += equal_to(query.filters, {"kind": PartyOrg.kind})
         if query.search:
             conditions.append(contains(PartyOrg.name, query.search))
         return conditions
@@ -182,11 +182,7 @@ class PersonList(ListSource):
     def select_rows(self) -> RowsSelect:
         return (
             select(
-                Person.id.label("id"),
-                Person.version,
-                Person.name.label("name"),
-                Person.gender.label("gender"),
-                Person.mobile.label("mobile"),
+                *record_columns(Person, "name", "gender", "mobile"),
                 func.coalesce(Person.id_number, literal("")).label("id_number"),
                 func.coalesce(ResidentUnit.name, literal("")).label("employer"),
                 Person.post.label("post"),
@@ -200,18 +196,14 @@ class PersonList(ListSource):
         )
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
-        if ids := query.filters.get("org_unit_ids"):
-            unit_ids = select(ResidentUnit.id).where(ResidentUnit.org_unit_id.in_(ids))
-            conditions.append(
-                or_(Person.org_unit_id.in_(ids), Person.employer_unit_id.in_(unit_ids))
-            )
+        conditions = _in_org_units_or_their_units(
+            Person.org_unit_id, Person.employer_unit_id, query
+        )
+        conditions += equal_to(query.filters, {"employer_unit_id": Person.employer_unit_id})
         if query.filters.get("party_members_only"):
             conditions.append(Person.is_party_member.is_(True))
         if query.filters.get("grid_workers_only"):
             conditions.append(Person.is_grid_worker.is_(True))
-        if employer := query.filters.get("employer_unit_id"):
-            conditions.append(Person.employer_unit_id == employer)
         if query.search:
             text = query.search
             matches = [contains(Person.name, text), contains(Person.post, text)]

@@ -37,7 +37,7 @@ from app.issues.search import SearchIndex
 from app.issues.warnings import overdue_condition, red_condition, yellow_condition
 from app.issues.workflow import OPEN_STATUSES
 from app.list_shape import Row
-from app.listing import ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains, record_columns
 from app.localtime import BEIJING
 from app.portable_sql import joined
 from db.base import utcnow
@@ -142,11 +142,7 @@ class IssueList(ListSource):
         # the colour, and "supervised" for 督办 (and 问题工单) orders still open: each test once
         style = func.trim(colour + case((watched, literal(" supervised")), else_=literal("")))
         stmt = select(
-            Issue.id.label("id"),
-            Issue.version,
-            Issue.number.label("number"),
-            Issue.title.label("title"),
-            Issue.status.label("status"),
+            *record_columns(Issue, "number", "title", "status"),
             Issue.due_at.label("due"),
             func.coalesce(_units(), literal("")).label("units"),
             func.coalesce(community_unit.name, literal("")).label("community"),

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from app.issues.due import due_cn
+from app.issues.first_page import ACK_WITHIN, STALE_AFTER
 from app.issues.records import Warning
 from app.issues.workflow import OPEN_DISPATCH, OPEN_STATUSES
 from app.localtime import to_beijing
 from db.models.issues import Dispatch, DispatchStatus, Issue, IssueStatus
-
-ACK_WITHIN = timedelta(hours=24)
-STALE_AFTER = timedelta(days=3)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from app.exchange.states import exchange_filter
-from app.listing import ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
 from app.localtime import BEIJING
 from app.meetings.first_page import COLUMNS
 from db.models.directory import OrgUnit
@@ -52,11 +52,7 @@ class MeetingList(ListSource):
         )
         return (
             select(
-                Meeting.id.label("id"),
-                Meeting.version,
-                Meeting.starts_at.label("starts_at"),
-                Meeting.kind.label("kind"),
-                Meeting.title.label("title"),
+                *record_columns(Meeting, "starts_at", "kind", "title"),
                 func.coalesce(host.name, literal("")).label("host"),
                 Meeting.status.label("status"),
                 open_actions.label("open_actions"),
@@ -68,10 +64,7 @@ class MeetingList(ListSource):
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         filters = query.filters
         conditions = exchange_filter(filters, "meetings", Meeting.id)
-        if kind := filters.get("kind"):
-            conditions.append(Meeting.kind == kind)
-        if status := filters.get("status"):
-            conditions.append(Meeting.status == status)
+        conditions += equal_to(filters, {"kind": Meeting.kind, "status": Meeting.status})
         if hosts := filters.get("host_org_unit_ids"):
             conditions.append(Meeting.host_org_unit_id.in_(list(hosts)))
         if (start := filters.get("starts_from")) is not None:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from app.dashboard.period import month_of, next_month
 from app.directory.choices import Choice
 from app.exchange.states import exchange_filter
-from app.listing import ListQuery, ListSource, RowsSelect, contains
+from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
 from app.localtime import beijing_today
 from app.secondments.first_page import COLUMNS
 from app.secondments.lifecycle import RUNNING
@@ -81,8 +81,7 @@ class PostingList(ListSource):
         host_unit, host_org = self._host_unit, self._host_org
         return (
             select(
-                Posting.id.label("id"),
-                Posting.version,
+                *record_columns(Posting),
                 Person.name.label("person"),
                 Posting.kind.label("kind"),
                 func.coalesce(home_unit.name, home_org.name, literal("")).label("home"),
@@ -105,10 +104,7 @@ class PostingList(ListSource):
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         filters = query.filters
         conditions = exchange_filter(filters, "postings", Posting.id)
-        if kind := filters.get("kind"):
-            conditions.append(Posting.kind == kind)
-        if status := filters.get("status"):
-            conditions.append(Posting.status == status)
+        conditions += equal_to(filters, {"kind": Posting.kind, "status": Posting.status})
         if filters.get("active"):
             conditions.append(Posting.status.in_(list(RUNNING)))
         if home := filters.get("home"):
