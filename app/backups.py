@@ -20,7 +20,7 @@ from app.access import write_refusal
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.operator import Operator
-from db import backups
+from db import backups, sqlite_files
 from db.backup_files import Backup, backup_folder, list_folder, parse
 from db.engine import sqlite_path
 from db.errors import BusyError, DamagedDatabaseError, DatabaseError
@@ -156,7 +156,9 @@ def restore(
     verified and must be of this program's schema or older; the current file is backed up
     first, or, if it is ``damaged`` (or SQLite cannot open it), renamed aside; then it is
     swapped for the restored one in one rename, and the restored database's audit log says
-    who restored what. The database must not be open anywhere (the window closes it first).
+    who restored what (written before the swap when the backup is of this schema, so a crash
+    cannot leave the restored file without it). The database must not be open anywhere (the
+    window closes it first).
 
     ``by`` is who asks (an administrator, since every later change is undone); None when a
     damaged file is recovered before anyone could sign in."""
@@ -177,13 +179,18 @@ def restore(
     previous = None if damaged else _back_up_current(db_file, second)
     assembled = db_file.with_name(db_file.name + ".restoring")
     remove(assembled)  # left by a restore that was interrupted
+    current = held.revision == HEAD_REVISION  # else it is upgraded when opened, after the swap
     try:
         restored = backups.assemble(backup, assembled)
-        aside = backups.replace_database(db_file, assembled, damaged=damaged)
+        aside = backups.clear_place(db_file, damaged=damaged)
+        outcome = RestoreOutcome(backup, restored, previous, aside)
+        if current:
+            _record_restore(str(assembled), outcome, by)
+        sqlite_files.durable_replace(assembled, db_file)
     finally:
         remove(assembled)
-    outcome = RestoreOutcome(backup, restored, previous, aside)
-    _record_restore(target, outcome, by)
+    if not current:
+        _record_restore(target, outcome, by)
     return outcome
 
 
@@ -201,7 +208,7 @@ def require_may_restore(by: Operator) -> None:
 def _record_restore(target: str, outcome: RestoreOutcome, by: Operator | None) -> None:
     from app.database import Database
 
-    database = Database(target)  # an older backup is upgraded here, as on any opening
+    database = Database(target)
     try:
         with database.system_session() as session:
             detail = {

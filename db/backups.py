@@ -256,6 +256,14 @@ def replace_database(db_file: Path, assembled: Path, *, damaged: bool = False) -
     ``-shm`` of the old file beside it (they would be replayed onto the new one). A damaged
     file (one SQLite cannot open, or ``damaged``) is renamed aside, never deleted; returns its
     new name then."""
+    aside = clear_place(db_file, damaged=damaged)
+    sqlite_files.durable_replace(assembled, db_file)
+    return aside
+
+
+def clear_place(db_file: Path, *, damaged: bool = False) -> Path | None:
+    """The first half of ``replace_database``: the old file checkpointed (no ``-wal`` or
+    ``-shm`` left), or renamed aside when damaged; returns its new name then."""
     if in_use(db_file):
         raise BusyError(f"数据库正在被使用（共建台窗口或其他程序），请先关闭它：{db_file}")
     aside = None
@@ -263,7 +271,6 @@ def replace_database(db_file: Path, assembled: Path, *, damaged: bool = False) -
         aside = sqlite_files.set_aside(db_file, "damaged")
     for companion in sqlite_files.companions(db_file):
         companion.unlink()
-    sqlite_files.durable_replace(assembled, db_file)
     return aside
 
 

@@ -16,18 +16,9 @@ from app.directory.records import OrgUnitData
 from app.errors import ValidationError
 from app.issues import service
 from app.issues.calendar import WorkCalendar
+from app.issues.due import due_cn, due_day, due_text
 from app.issues.holiday_files import official_exceptions
-from app.issues.limits import (
-    TIERS,
-    Limit,
-    due_cn,
-    due_day,
-    due_moment,
-    due_text,
-    end_of,
-    parse_limit,
-    shifted,
-)
+from app.issues.limits import TIERS, Limit, due_moment, end_of, parse_limit, shifted
 from app.issues.records import DispatchTarget, IssueData
 from app.localtime import BEIJING, local_day
 from db.models.directory import OrgLevel
