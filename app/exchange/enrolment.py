@@ -37,6 +37,7 @@ from app.exchange.sites import (
     community_unit,
     local_site_or_none,
     next_code,
+    record_sent,
     refused,
     street_for_enrolment,
 )
@@ -101,15 +102,8 @@ def add_community_site(session: Session, community: str) -> Enrolment:
     header = {"site": site.id, "name": site.name, "kdf": kdf}
     key = passphrase_key(passphrase, kdf)
     data = seal(ENROLMENT_MAGIC, header, key, payload.getvalue())
-    site.sent_upto = last
-    site.last_sent_at = utcnow()
-    audit.event_entry(
-        session,
-        "site_create",
-        entity="exchange_sites",
-        entity_id=site.id,
-        detail={"name": site.name, "code": site.code, "records": len(changes)},
-    )
+    detail = {"name": site.name, "code": site.code, "records": len(changes)}
+    record_sent(session, site, last, "site_create", detail)
     return Enrolment(site.id, site.name, site.code, passphrase, data, len(changes))
 
 

@@ -11,7 +11,6 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from app import audit
 from app.exchange.changelog import Revision, current_revisions, rows_by_id
 from app.exchange.codec import encoded, exchanged_tables
 from app.exchange.held import Key, held_records, hold, knows_nothing, let_go
@@ -19,7 +18,7 @@ from app.exchange.packages import PACKAGE_MAGIC, Manifest, PackageChange, packed
 from app.exchange.rights import require_writer
 from app.exchange.scope import STREET_TABLES, Scope, community_scope, masked_values
 from app.exchange.sealing import seal
-from app.exchange.sites import community_site, key_of, linked_site, local_site
+from app.exchange.sites import community_site, key_of, linked_site, local_site, record_sent
 from db.base import utcnow
 from db.models.exchange import Change, SharedContent, Site, SiteKind
 from db.models.files import AttachmentContent
@@ -80,15 +79,8 @@ def export_package(session: Session, site: str, *, resend: bool = False) -> Expo
     data = seal(
         PACKAGE_MAGIC, _header(manifest), key_of(community), packed(manifest, changes, contents)
     )
-    receiver.sent_upto = max(receiver.sent_upto, last)
-    receiver.last_sent_at = utcnow()
-    audit.event_entry(
-        session,
-        "exchange_export",
-        entity="exchange_sites",
-        entity_id=receiver.id,
-        detail={"first": first, "last": last, "changes": len(changes), "resend": resend},
-    )
+    detail = {"first": first, "last": last, "changes": len(changes), "resend": resend}
+    record_sent(session, receiver, last, "exchange_export", detail)
     return Exported(data, receiver.name, first, last, len(changes), len(contents), withheld)
 
 

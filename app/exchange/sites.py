@@ -7,6 +7,8 @@ from an enrolment file and exchanges only with the street.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from app import audit
 from app.errors import UserError
 from app.exchange.rights import require_admin
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from db.base import utcnow
 from db.models.directory import OrgLevel, OrgUnit
 from db.models.exchange import Site, SiteKind, SiteState
 
@@ -168,3 +171,14 @@ def community_names(session: Session) -> list[str]:
             .order_by(OrgUnit.position, OrgUnit.name)
         )
     )
+
+
+def record_sent(
+    session: Session, site: Site, upto: int, action: str, detail: dict[str, Any]
+) -> None:
+    """A package or enrolment file for ``site`` is written: the changes up to ``upto`` count as
+    sent to it (never fewer than before; a new site has sent nothing), and the audit log says
+    what went."""
+    site.sent_upto = max(site.sent_upto or 0, upto)
+    site.last_sent_at = utcnow()
+    audit.event_entry(session, action, entity="exchange_sites", entity_id=site.id, detail=detail)
