@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+PAGE_SIZE = 200  # the rows a list reads at a time: the window's pages, the early first page
+
 
 class ColumnKind(StrEnum):
     """How the UI shows a value."""

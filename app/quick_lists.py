@@ -19,11 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.list_shape import Column, Row
+from app.list_shape import PAGE_SIZE, Column, Row
 from app.rows import Query, connection_query
 from db.direct import open_read_only
 
-PAGE_SIZE = 200  # as ui/models/paged_table.py reads a page
 log = logging.getLogger("gongjian.quick_lists")
 # app.operator.needs_sign_in, in plain SQL
 NEEDS_SIGN_IN_SQL = (

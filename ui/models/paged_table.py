@@ -19,7 +19,7 @@ from typing import Any
 
 from app.database import Database
 from app.exchange.states import RecordExchange, record_states, takes_part
-from app.list_shape import Row
+from app.list_shape import PAGE_SIZE, Row
 from app.listing import ListQuery, ListSource
 
 from PySide6.QtCore import (
@@ -32,7 +32,6 @@ from PySide6.QtCore import (
 from ui.models import exchange_marks
 from ui.models.cells import CellLook, header_text
 
-PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
