@@ -36,24 +36,21 @@ class QuickPage:
     rows: list[Row]
 
 
-def _issues(query: Query, now: datetime) -> QuickPage:
-    from app.issues import first_page
-
-    return QuickPage(first_page.COLUMNS, first_page.first_page(query, now, PAGE_SIZE))
-
-
 def _reader(area: str) -> Callable[[Query, datetime], QuickPage]:
-    def read(query: Query, _now: datetime) -> QuickPage:
+    """``app.<area>.first_page``'s page, imported when first read."""
+
+    def read(query: Query, now: datetime) -> QuickPage:
         module = importlib.import_module(f"app.{area}.first_page")
-        return QuickPage(module.COLUMNS, module.first_page(query, PAGE_SIZE))
+        return QuickPage(module.COLUMNS, module.first_page(query, now, PAGE_SIZE))
 
     return read
 
 
 READERS: dict[str, Callable[[Query, datetime], QuickPage]] = {
     "meetings": _reader("meetings"),
+    "agreements": _reader("agreements"),
     "secondments": _reader("secondments"),
-    "issues": _issues,
+    "issues": _reader("issues"),
 }
 """The tabs (ui/main_window.py's keys) whose first page can be read this way."""
 

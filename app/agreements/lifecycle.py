@@ -17,8 +17,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.agreements.reckoning import BEHIND_MARGIN_KEY
 from app.agreements.records import (
-    BEHIND_MARGIN_KEY,
     EXPIRING_DAYS_KEY,
     AgreementSettings,
     PartyRef,

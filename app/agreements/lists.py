@@ -4,21 +4,20 @@ agreement shows this year's progress; one behind schedule is a red row."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.agreements.first_page import COLUMNS, with_progress
 from app.agreements.lifecycle import RUNNING
-from app.agreements.progress import agreement_progress
 from app.directory.subtree import subtree_select
 from app.exchange.states import exchange_filter
-from app.i18n import QT_TRANSLATE_NOOP
-from app.list_shape import Column, ColumnKind, Row
+from app.list_shape import Row
 from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
 from app.localtime import beijing_today
 from app.portable_sql import likely
+from app.rows import session_query
 from db.models.agreements import (
     Agreement,
     AgreementParty,
@@ -32,15 +31,7 @@ class AgreementList(ListSource):
     subtree), ``expiring_within`` (days: running agreements ending by today + N; ``today``
     overrides the day, for tests)."""
 
-    columns = (
-        Column("number", QT_TRANSLATE_NOOP("columns", "协议编号"), width=140),
-        Column("kind", QT_TRANSLATE_NOOP("columns", "类型"), ColumnKind.ENUM, width=110),
-        Column("title", QT_TRANSLATE_NOOP("columns", "协议名称"), width=360, stretch=True),
-        Column("signed_on", QT_TRANSLATE_NOOP("columns", "签订日期"), ColumnKind.DATE, width=100),
-        Column("valid_to", QT_TRANSLATE_NOOP("columns", "有效期至"), ColumnKind.DATE, width=100),
-        Column("status", QT_TRANSLATE_NOOP("columns", "状态"), ColumnKind.ENUM, width=80),
-        Column("progress", QT_TRANSLATE_NOOP("columns", "本年进度"), sortable=False, width=80),
-    )
+    columns = COLUMNS
     default_sort = "number"
     exchange_table = "agreements"
 
@@ -55,21 +46,8 @@ class AgreementList(ListSource):
     def fetch(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[Row]:
         """A page, with the progress of its running agreements counted in one query."""
         rows = super().fetch(session, query, offset, limit)
-        status = self.column_index("status")
-        running = [r.id for r in rows if r.values[status] in RUNNING]
-        if not running:
-            return rows
         today: date = query.filters.get("today") or beijing_today()
-        done = agreement_progress(session, today.year, today, running)
-        result = []
-        for row in rows:
-            progress = done.get(row.id) if row.values[status] in RUNNING else None
-            if progress is None:
-                result.append(row)
-                continue
-            values = (*row.values[:-1], f"{progress.percent}%")
-            result.append(replace(row, values=values, style="red" if progress.behind else ""))
-        return result
+        return with_progress(session_query(session), rows, today)
 
     def where(self, query: ListQuery) -> list[ColumnElement[bool]]:
         filters = query.filters

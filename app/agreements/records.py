@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.agreements.reckoning import BEHIND_MARGIN_DEFAULT, behind_margin
 from app.errors import invalid
 from app.i18n import QT_TRANSLATE_NOOP
+from app.rows import session_query
 from app.validation import check_length, check_required
 from db.models.agreements import AgreementKind, JointActivity, PartySide
 from db.models.security import Setting
@@ -19,8 +21,6 @@ from db.models.security import Setting
 CONTEXT = "validation"
 EXPIRING_DAYS_KEY = "agreement_expiring_days"
 EXPIRING_DAYS_DEFAULT = 30
-BEHIND_MARGIN_KEY = "behind_schedule_margin"
-BEHIND_MARGIN_DEFAULT = 0.2
 UNCLAIMED_DAYS_KEY = "need_unclaimed_days"
 UNCLAIMED_DAYS_DEFAULT = 30
 
@@ -33,10 +33,6 @@ def setting(session: Session, key: str, default: Any) -> Any:
 
 def expiring_days(session: Session) -> int:
     return int(setting(session, EXPIRING_DAYS_KEY, EXPIRING_DAYS_DEFAULT))
-
-
-def behind_margin(session: Session) -> float:
-    return float(setting(session, BEHIND_MARGIN_KEY, BEHIND_MARGIN_DEFAULT))
 
 
 def unclaimed_days(session: Session) -> int:
@@ -65,7 +61,8 @@ class AgreementSettings:
 
 
 def agreement_settings(session: Session) -> AgreementSettings:
-    return AgreementSettings(expiring_days(session), round(behind_margin(session) * 100))
+    margin = behind_margin(session_query(session))
+    return AgreementSettings(expiring_days(session), round(margin * 100))
 
 
 @dataclass(frozen=True)

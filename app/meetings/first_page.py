@@ -8,6 +8,8 @@ each other.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.i18n import QT_TRANSLATE_NOOP
 from app.list_shape import Column, ColumnKind, Row
 from app.rows import Query, in_list, utc
@@ -39,8 +41,8 @@ ORDER BY m.starts_at DESC, m.id
 # (``|| ''`` keeps the planner off the status index, which would visit every open action).
 
 
-def first_page(query: Query, limit: int) -> list[Row]:
-    """The ``limit`` live meetings that start last."""
+def first_page(query: Query, now: datetime, limit: int) -> list[Row]:
+    """The ``limit`` live meetings that start last (``now`` colours nothing here)."""
     open_actions, params = in_list("open", [status.value for status in OPEN_ACTIONS])
     rows = query(_SQL.format(open=open_actions), params | {"limit": limit})
     return [Row(r[0], r[1], (utc(r[2]), r[3], r[4], r[5], MeetingStatus(r[6]), r[7])) for r in rows]

@@ -8,6 +8,8 @@ two to each other.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.i18n import QT_TRANSLATE_NOOP
 from app.list_shape import Column, ColumnKind, Row
 from app.rows import Query, day
@@ -48,8 +50,8 @@ LIMIT :limit
 """
 
 
-def first_page(query: Query, limit: int) -> list[Row]:
-    """The ``limit`` live postings that started last."""
+def first_page(query: Query, now: datetime, limit: int) -> list[Row]:
+    """The ``limit`` live postings that started last (``now`` colours nothing here)."""
     return [
         Row(
             r[0],

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,15 +15,19 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.agreements.lists import AgreementList
+from app.agreements.reckoning import BEHIND_MARGIN_DEFAULT, BEHIND_MARGIN_KEY, elapsed_share
 from app.database import Database
 from app.enums import Role
 from app.issues.lists import IssueList
 from app.listing import ListQuery
+from app.localtime import local_day
 from app.meetings.lists import MeetingList
 from app.operator import LOCAL_ADMIN
 from app.quick_lists import PAGE_SIZE, quick_page
 from app.rows import Query, session_query
 from app.secondments.lists import PostingList
+from app.settings_store import store_setting
 from app.users import UserInput, add_user
 from db.base import utcnow
 
@@ -32,6 +38,7 @@ from ui.quick_list import QuickListPage
 from ui.settings import Settings
 
 NOW = utcnow()
+ROOT = Path(__file__).resolve().parent.parent.parent
 PASSWORD = "jianning-2026"
 
 
@@ -41,7 +48,14 @@ def _reader(tab: str) -> Callable[[Query], Any]:
     return lambda query: READERS[tab](query, NOW).rows
 
 
-LISTS = {"issues": IssueList, "meetings": MeetingList, "secondments": PostingList}
+LISTS = {
+    "agreements": AgreementList,
+    "issues": IssueList,
+    "meetings": MeetingList,
+    "secondments": PostingList,
+}
+# the moment rows are coloured at, as each list source is told it
+AS_AT: dict[str, dict[str, Any]] = {"issues": {"now": NOW}, "agreements": {"today": local_day(NOW)}}
 
 
 @pytest.fixture
@@ -67,25 +81,70 @@ def _texts(model: Any, rows: int) -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("tab", sorted(LISTS))
-def test_the_quick_reader_reads_the_list_sources_first_page(street: Path, tab: str) -> None:
+def _listed_and_read(target: Path, tab: str) -> tuple[list[Any], list[Any]]:
+    """The list source's first page for the tab's starting query, and the quick reader's."""
     source = LISTS[tab]()
-    filters = {"now": NOW} if tab == "issues" else {}  # the moment rows are coloured at
     query = ListQuery(
-        sort=source.default_sort, descending=source.default_descending, filters=filters
+        sort=source.default_sort, descending=source.default_descending, filters=AS_AT.get(tab, {})
     )
-    database = Database(str(street))
+    database = Database(str(target))
     try:
         with database.reader() as session:
             listed = source.fetch(session, query, 0, PAGE_SIZE)
             read = _reader(tab)(session_query(session))
     finally:
         database.close()
+    return listed, read
+
+
+@pytest.mark.parametrize("tab", sorted(LISTS))
+def test_the_quick_reader_reads_the_list_sources_first_page(street: Path, tab: str) -> None:
+    listed, read = _listed_and_read(street, tab)
     assert len(listed) > 20
     assert [(r.id, r.version, r.values, r.style) for r in read] == [
         (r.id, r.version, r.values, r.style) for r in listed
     ]
-    assert any(r.style for r in read) == (tab == "issues")  # the issues have red and yellow rows
+    # the issues have red and yellow rows, the agreements red ones (behind schedule)
+    assert any(r.style for r in read) == (tab in AS_AT)
+
+
+def test_the_agreements_first_page_shows_this_years_progress(street: Path) -> None:
+    page = quick_page(str(street), "agreements", NOW)
+    assert page is not None
+    read = {r.id: r for r in page.rows}
+    running = [r for r in read.values() if r.values[5] in ("active", "expiring")]
+    others = [r for r in read.values() if r not in running]
+    assert others and all(r.values[6] == "" and r.style == "" for r in others)
+    red = [r for r in running if r.style == "red"]
+    assert red
+    behind_by = elapsed_share(NOW.year, local_day(NOW)) - BEHIND_MARGIN_DEFAULT
+    assert all(int(r.values[6].removesuffix("%")) < behind_by * 100 for r in red)
+    assert any(r.values[6].endswith("%") and not r.style for r in running)  # on schedule
+    database = Database(str(street))
+    with database.session() as s:  # a margin of 100 points: nobody is behind
+        store_setting(s, BEHIND_MARGIN_KEY, 1.0)
+    database.close()
+    listed, relaxed = _listed_and_read(street, "agreements")
+    assert [(r.id, r.values, r.style) for r in relaxed] == [
+        (r.id, r.values, r.style) for r in listed
+    ]
+    assert not any(r.style for r in relaxed)
+    assert [r.values for r in relaxed] == [read[r.id].values for r in relaxed]
+
+
+def test_reading_the_agreements_first_page_loads_no_sqlalchemy(street: Path) -> None:
+    code = (
+        "import sys\n"
+        "from app.quick_lists import quick_page\n"
+        f"page = quick_page({str(street)!r}, 'agreements')\n"
+        "assert page is not None and len(page.rows) > 20\n"
+        "print(sorted({m.partition('.')[0] for m in sys.modules}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.splitlines()[-1]
+    assert "'app'" in loaded and "sqlalchemy" not in loaded
 
 
 @pytest.mark.parametrize("tab", sorted(LISTS))
