@@ -10,8 +10,10 @@ colours one behind schedule red.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from app.agreements.reckoning import agreement_progress
 from app.i18n import QT_TRANSLATE_NOOP
@@ -43,12 +45,13 @@ LIMIT :limit
 
 def first_page(query: Query, now: datetime, limit: int) -> list[Row]:
     """The first ``limit`` live agreements by number, with their progress as at ``now``."""
-    rows = [
-        Row(r[0], r[1], (r[2], AgreementKind(r[3]), r[4], day(r[5]), day(r[6]),
-                         AgreementStatus(r[7]), ""))
-        for r in query(_SQL, {"limit": limit})
-    ]  # fmt: skip
+    rows = [_row(r) for r in query(_SQL, {"limit": limit})]
     return with_progress(query, rows, local_day(now))
+
+
+def _row(r: Sequence[Any]) -> Row:
+    kind, status = AgreementKind(r[3]), AgreementStatus(r[7])
+    return Row(r[0], r[1], (r[2], kind, r[4], day(r[5]), day(r[6]), status, ""))
 
 
 def with_progress(query: Query, rows: list[Row], today: date) -> list[Row]:
