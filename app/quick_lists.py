@@ -36,12 +36,6 @@ class QuickPage:
     rows: list[Row]
 
 
-def _issues(query: Query, now: datetime) -> QuickPage:
-    from app.issues import first_page
-
-    return QuickPage(first_page.COLUMNS, first_page.first_page(query, now, PAGE_SIZE))
-
-
 def _reader(area: str) -> Callable[[Query, datetime], QuickPage]:
     def read(query: Query, _now: datetime) -> QuickPage:
         module = importlib.import_module(f"app.{area}.first_page")
@@ -50,10 +44,21 @@ def _reader(area: str) -> Callable[[Query, datetime], QuickPage]:
     return read
 
 
+def _dated_reader(area: str) -> Callable[[Query, datetime], QuickPage]:
+    """A reader of an area whose ``first_page`` takes ``(query, now, limit)``."""
+
+    def read(query: Query, now: datetime) -> QuickPage:
+        module = importlib.import_module(f"app.{area}.first_page")
+        return QuickPage(module.COLUMNS, module.first_page(query, now, PAGE_SIZE))
+
+    return read
+
+
 READERS: dict[str, Callable[[Query, datetime], QuickPage]] = {
     "meetings": _reader("meetings"),
     "secondments": _reader("secondments"),
-    "issues": _issues,
+    "issues": _dated_reader("issues"),
+    "directory": _dated_reader("directory"),
 }
 """The tabs (ui/main_window.py's keys) whose first page can be read this way."""
 

@@ -12,18 +12,22 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from app.database import Database
+from app.directory.lists import ResidentUnitList
 from app.enums import Role
 from app.issues.lists import IssueList
 from app.listing import ListQuery
 from app.meetings.lists import MeetingList
 from app.operator import LOCAL_ADMIN
+from app.personal_data import PersonalKind, masked
 from app.quick_lists import PAGE_SIZE, quick_page
 from app.rows import Query, session_query
 from app.secondments.lists import PostingList
 from app.users import UserInput, add_user
 from db.base import utcnow
+from tests.app.test_imports import HEAVY, loaded_after, packages
 
 from PySide6.QtCore import QSettings
 from ui.main_window import MainWindow
@@ -41,7 +45,12 @@ def _reader(tab: str) -> Callable[[Query], Any]:
     return lambda query: READERS[tab](query, NOW).rows
 
 
-LISTS = {"issues": IssueList, "meetings": MeetingList, "secondments": PostingList}
+LISTS = {
+    "issues": IssueList,
+    "meetings": MeetingList,
+    "secondments": PostingList,
+    "directory": ResidentUnitList,  # the directory tab opens on its resident units
+}
 
 
 @pytest.fixture
@@ -86,6 +95,24 @@ def test_the_quick_reader_reads_the_list_sources_first_page(street: Path, tab: s
         (r.id, r.version, r.values, r.style) for r in listed
     ]
     assert any(r.style for r in read) == (tab == "issues")  # the issues have red and yellow rows
+
+
+def test_the_directorys_first_page_masks_phones_as_the_list_does(street: Path) -> None:
+    """The quick reader masks by the same rule as the list, for the local administrator."""
+    database = Database(str(street))
+    try:
+        with database.reader() as session:
+            read = _reader("directory")(session_query(session))
+            stored = dict(
+                session.execute(text("SELECT id, contact_phone FROM resident_units")).all()
+            )
+    finally:
+        database.close()
+    phone = ResidentUnitList().column_index("contact_phone")
+    shown = [(stored[r.id], r.values[phone]) for r in read if stored[r.id]]
+    assert len(shown) > 20
+    assert all(value == masked(PersonalKind.PHONE, phone_number) for phone_number, value in shown)
+    assert all(value != phone_number for phone_number, value in shown)
 
 
 @pytest.mark.parametrize("tab", sorted(LISTS))
@@ -146,4 +173,12 @@ def test_a_damaged_file_takes_the_normal_path(qtbot: QtBot, tmp_path: Path) -> N
 
 
 def test_a_tab_without_a_quick_reader_waits_for_the_database(street: Path) -> None:
-    assert quick_page(str(street), "directory") is None
+    assert quick_page(str(street), "home") is None  # its counts are read otherwise
+
+
+def test_reading_a_first_page_early_loads_no_library(street: Path) -> None:
+    code = (
+        "from app.quick_lists import READERS, quick_page\n"
+        f"assert all(quick_page({str(street)!r}, tab) for tab in READERS)"
+    )
+    assert packages(loaded_after(code)).isdisjoint(HEAVY)
