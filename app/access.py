@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.orm import Session
-
-from app import audit
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.operator import NOBODY, Operator
 from app.personal_data import MASKED_FIELDS, PersonalKind, masked
+
+if TYPE_CHECKING:  # what a list shows is decided before SQLAlchemy loads too (quick_lists)
+    from sqlalchemy.orm import Session
 
 CONTEXT = "access"
 OPERATOR = "operator"  # session.info key
@@ -127,4 +127,6 @@ def record_disclosure(
 ) -> None:
     """An audit entry for a file or print that carries personal data unmasked: ``action``
     "export" or "print", ``entity`` the list or table, ``detail`` what went where."""
+    from app import audit
+
     audit.event_entry(session, action, entity=entity, entity_id=entity_id, detail=detail)

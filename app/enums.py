@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         OrgLevel,
         PostingKind,
         PostingStatus,
+        Role,
         Satisfaction,
         UnitCategory,
     )
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
         LimitUnit,
         Priority,
     )
-    from db.models.security import Role
 
 __all__ = [
     "ActionStatus",
@@ -103,7 +103,6 @@ _HOMES = {
         ),
         "issues",
     ),
-    **dict.fromkeys(("Role",), "security"),
 }
 _HOMES = {name: f"db.models.{area}" for name, area in _HOMES.items()}
 # the states some readers need without SQLAlchemy: nothing is mapped for them
@@ -123,6 +122,7 @@ _HOMES.update(
             "OrgLevel",
             "PostingKind",
             "PostingStatus",
+            "Role",
             "Satisfaction",
             "UnitCategory",
         ),

@@ -207,7 +207,7 @@ def _issues() -> Pairs:
 
 
 def _security() -> Pairs:
-    from db.models.security import Role
+    from db.enums import Role
 
     return (
         (Role.ADMIN, QT_TRANSLATE_NOOP("enums", "管理员")),
@@ -217,9 +217,8 @@ def _security() -> Pairs:
 
 
 _AREAS: dict[str, Callable[[], Pairs]] = {
-    "db.enums": lambda: _states() + _secondments(),
+    "db.enums": lambda: _states() + _secondments() + _security(),
     "db.models.directory": _directory,
     "db.models.agreements": _agreements,
     "db.models.issues": _issues,
-    "db.models.security": _security,
 }

@@ -20,12 +20,15 @@ data off the screen, the operating system's file permissions keep the file itsel
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from app.i18n import QT_TRANSLATE_NOOP
-from db.models.security import Role, User
+from db.enums import Role
+
+if TYPE_CHECKING:  # the roles' rules serve a list read before SQLAlchemy loads (quick_lists)
+    from sqlalchemy.orm import Session
+
+    from db.models.security import User
 
 CONTEXT = "operator"
 
@@ -57,6 +60,10 @@ NOBODY = Operator(None, QT_TRANSLATE_NOOP("operator", "未登录"), Role.VIEWER,
 
 def needs_sign_in(session: Session) -> bool:
     """True when some user has a password: then nobody works as the local administrator."""
+    from sqlalchemy import func, select
+
+    from db.models.security import User
+
     count = session.scalar(
         select(func.count())
         .select_from(User)

@@ -51,6 +51,7 @@ READERS: dict[str, Callable[[Query, datetime], QuickPage]] = {
     "agreements": _reader("agreements"),
     "secondments": _reader("secondments"),
     "issues": _reader("issues"),
+    "directory": _reader("directory"),
 }
 """The tabs (ui/main_window.py's keys) whose first page can be read this way."""
 

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# who works (the operator's role decides what a list shows before the models are mapped)
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    STAFF = "staff"
+    VIEWER = "viewer"
+
 
 class OrgLevel(StrEnum):
     STREET = "street"  # 街道

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.directory.first_page import COLUMNS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.list_shape import Column, ColumnKind
 from app.listing import ListQuery, ListSource, RowsSelect, contains, equal_to, record_columns
@@ -75,14 +76,7 @@ def _in_org_units_or_their_units(
 
 
 class ResidentUnitList(ListSource):
-    columns = (
-        Column("name", QT_TRANSLATE_NOOP("columns", "单位名称"), width=260),
-        Column("category", QT_TRANSLATE_NOOP("columns", "类别"), ColumnKind.ENUM, width=100),
-        Column("location", QT_TRANSLATE_NOOP("columns", "所在社区"), width=130),
-        Column("contact_name", QT_TRANSLATE_NOOP("columns", "联系人"), width=90),
-        Column("contact_phone", QT_TRANSLATE_NOOP("columns", "联系电话"), width=130),
-        Column("address", QT_TRANSLATE_NOOP("columns", "地址"), width=220, stretch=True),
-    )
+    columns = COLUMNS  # its first page is also read in plain SQL (first_page.py)
     default_sort = "name"
 
     def sort_expressions(self) -> Mapping[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, text
@@ -12,12 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 # the areas whose tables the foreign keys here point at
 import db.models.directory  # noqa: F401
 from db.base import Entity, SoftDeleted, enum_type
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    STAFF = "staff"
-    VIEWER = "viewer"
+from db.enums import Role as Role  # re-exported: known as the area's enum
 
 
 class User(Entity, SoftDeleted):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from enum import StrEnum
 
+import db.enums
 import db.models.agreements
 import db.models.directory
 import db.models.issues
@@ -28,6 +29,7 @@ NOT_YET_SHOWN = {
 }
 
 MODULES = [
+    db.enums,  # the codes a reader needs without the models
     db.models.agreements,
     db.models.directory,
     db.models.issues,
