@@ -76,8 +76,7 @@ def run(target: str | None) -> int:
     app = create_application(sys.argv[:1])
     settings = Settings()
     install_language(settings.language)
-    log_file = setup_logging()
-    install_exception_hook(str(log_file))
+    install_exception_hook()  # it sets the log up if an error comes before the first paint
     window = MainWindow(
         database_target(target or settings.database or None), settings, interactive=not probe
     )
@@ -89,6 +88,7 @@ def run(target: str | None) -> int:
 
     def after_first_paint() -> None:
         times["first_paint"] = time.time()
+        setup_logging()  # the log handler's imports (sockets, pickle, queues) wait until now
         from ui.widgets.wheel_guard import install_wheel_guard
 
         install_wheel_guard(app)  # before any form is built; it needs Qt's enums (slow)
@@ -114,7 +114,7 @@ def run(target: str | None) -> int:
             else:
                 reference = incident_reference()
                 log.exception("unexpected error while opening the database [%s]", reference)
-                show_unexpected_error(reference, str(log_file))
+                show_unexpected_error(reference, str(setup_logging()))
             app.exit(1)
             return
         if not opened:  # signing in was cancelled
