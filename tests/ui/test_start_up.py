@@ -21,12 +21,12 @@ ID_NUMBER = "32010219800101123X"
 # Starts the window as `gongjian` does and reports, at its first paint, which of the modules
 # that only later steps need are already loaded; at the end, whether the log was set up.
 PROBE = """
-import json, sys
+import sys
 from PySide6.QtCore import QEvent
 import app.logs
 import ui.application as application
 
-LATER = ("logging.handlers", "sqlalchemy", "pyqtgraph")
+LATER = ("json", "logging.handlers", "sqlalchemy", "pyqtgraph")
 seen = {}
 watch = application.FirstPaint.eventFilter
 
@@ -38,6 +38,7 @@ def at_first_paint(self, watched, event):
 application.FirstPaint.eventFilter = at_first_paint
 application.run(sys.argv[1])
 seen["log_set_up"] = app.logs._configured is not None
+import json
 print(json.dumps(seen), flush=True)
 """
 
