@@ -87,10 +87,7 @@ def run(target: str | None) -> int:
 
     def after_first_paint() -> None:
         times["first_paint"] = time.time()
-        setup_logging()  # the log handler's imports (sockets, pickle, queues) wait until now
-        from ui.widgets.wheel_guard import install_wheel_guard
-
-        install_wheel_guard(app)  # before any form is built; it needs Qt's enums (slow)
+        prepare_for_work(app)
         if window.show_quick_page():  # the tab's data, read before SQLAlchemy loads
             window.repaint()
             times["data_shown"] = time.time()
@@ -141,6 +138,18 @@ def run(target: str | None) -> int:
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # a check still running ends before the process
     return code
+
+
+def prepare_for_work(app: QApplication) -> None:
+    """What start-up does once the window has painted, before the database opens and any
+    form is built: the log file (its handler's imports: sockets, pickle, queues) and the
+    wheel guard (it needs Qt's enums, slow to make)."""
+    from app.logs import setup_logging
+
+    from ui.widgets.wheel_guard import install_wheel_guard
+
+    setup_logging()
+    install_wheel_guard(app)
 
 
 def _when_data_ready(window: MainWindow, callback: Callable[[], None]) -> None:
