@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from app.redaction import redacted
@@ -23,6 +22,8 @@ def setup_logging() -> Path:
     global _configured
     if _configured is not None:
         return _configured
+    from logging.handlers import RotatingFileHandler  # sockets, pickle, queues: not at import
+
     from app.paths import log_dir
 
     path = log_dir() / LOG_FILE_NAME

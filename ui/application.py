@@ -8,7 +8,6 @@ then exits (see bench/run.py).
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import os
 import sys
@@ -76,8 +75,7 @@ def run(target: str | None) -> int:
     app = create_application(sys.argv[:1])
     settings = Settings()
     install_language(settings.language)
-    log_file = setup_logging()
-    install_exception_hook(str(log_file))
+    install_exception_hook()  # it sets the log up if an error comes before the first paint
     window = MainWindow(
         database_target(target or settings.database or None), settings, interactive=not probe
     )
@@ -89,9 +87,7 @@ def run(target: str | None) -> int:
 
     def after_first_paint() -> None:
         times["first_paint"] = time.time()
-        from ui.widgets.wheel_guard import install_wheel_guard
-
-        install_wheel_guard(app)  # before any form is built; it needs Qt's enums (slow)
+        prepare_for_work(app)
         if window.show_quick_page():  # the tab's data, read before SQLAlchemy loads
             window.repaint()
             times["data_shown"] = time.time()
@@ -110,11 +106,11 @@ def run(target: str | None) -> int:
         except Exception:  # the opening dialogs handle the database's own errors
             _end_start_up_gc()
             if probe:
-                print(json.dumps({"error": "database"}), flush=True)
+                print('{"error": "database"}', flush=True)
             else:
                 reference = incident_reference()
                 log.exception("unexpected error while opening the database [%s]", reference)
-                show_unexpected_error(reference, str(log_file))
+                show_unexpected_error(reference, str(setup_logging()))
             app.exit(1)
             return
         if not opened:  # signing in was cancelled
@@ -129,6 +125,8 @@ def run(target: str | None) -> int:
         times["database_open"] = time.time()
         _end_start_up_gc()
         if probe:
+            import json  # the probe's line alone needs it: not on the way to the first paint
+
             print(json.dumps(times), flush=True)
             app.quit()
             return
@@ -140,6 +138,18 @@ def run(target: str | None) -> int:
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # a check still running ends before the process
     return code
+
+
+def prepare_for_work(app: QApplication) -> None:
+    """What start-up does once the window has painted, before the database opens and any
+    form is built: the log file (its handler's imports: sockets, pickle, queues) and the
+    wheel guard (it needs Qt's enums, slow to make)."""
+    from app.logs import setup_logging
+
+    from ui.widgets.wheel_guard import install_wheel_guard
+
+    setup_logging()
+    install_wheel_guard(app)
 
 
 def _when_data_ready(window: MainWindow, callback: Callable[[], None]) -> None:

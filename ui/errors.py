@@ -11,7 +11,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from app.logs import incident_reference
+from app.logs import incident_reference, setup_logging
 from app.redaction import redacted
 
 from PySide6.QtCore import QCoreApplication
@@ -20,13 +20,17 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger("gongjian.ui")
 
 
-def install_exception_hook(log_file: str) -> None:
-    """Replaces sys.excepthook so an error in a slot shows a dialog instead of vanishing."""
+def install_exception_hook(log_file: str | None = None) -> None:
+    """Replaces sys.excepthook so an error in a slot shows a dialog instead of vanishing.
+
+    ``log_file``: the file the dialog names; by default the application's log, set up by the
+    first error if start-up has not set it up yet (it does so after the first paint)."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
+        shown_file = log_file or str(setup_logging())  # never to stderr unredacted
         reference = incident_reference()
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error [%s]\n%s", reference, details)
@@ -38,7 +42,7 @@ def install_exception_hook(log_file: str) -> None:
         if (explained := explain(value, "")) is not None:
             show_storage_error(explained)
         else:
-            show_unexpected_error(reference, log_file)
+            show_unexpected_error(reference, shown_file)
 
     sys.excepthook = hook
 

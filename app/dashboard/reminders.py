@@ -21,6 +21,7 @@ from app.agreements.lists import AgreementList
 from app.dashboard.kpis import open_actions
 from app.dashboard.scope import AGREEMENTS, CLAIMS_VIEW, SECONDMENTS, Link, Scope
 from app.dashboard.sql import live_issue
+from app.exchange.sites import QUIET_DAYS, quiet_communities
 from app.i18n import QT_TRANSLATE_NOOP, Message, date_text
 from app.issues.workflow import OPEN_STATUSES
 from app.labels import label
@@ -165,9 +166,7 @@ def _posting_lines(
 
 
 def _exchange_lines(session: Session, scope: Scope) -> list[ReminderLine]:
-    """Communities that have sent the street nothing for a week (app.exchange.status)."""
-    from app.exchange.status import QUIET_DAYS, quiet_communities
-
+    """Communities that have sent the street nothing for a week (app.exchange.sites)."""
     return [
         ReminderLine(
             _text(

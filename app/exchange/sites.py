@@ -7,6 +7,7 @@ from an enrolment file and exchanges only with the street.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -43,6 +44,27 @@ def local_site(session: Session) -> Site:
 
 def local_site_or_none(session: Session) -> Site | None:
     return session.scalar(select(Site).where(Site.is_local.is_(True)))
+
+
+QUIET_DAYS = 7  # the home tab reminds of a community silent this long
+
+
+def quiet_communities(session: Session, now: datetime | None = None) -> list[str]:
+    """Active communities that have sent nothing for ``QUIET_DAYS`` days (the street's view)."""
+    local = local_site_or_none(session)
+    if local is None or local.kind is not SiteKind.STREET:
+        return []
+    since = (now or utcnow()) - timedelta(days=QUIET_DAYS)
+    rows = session.scalars(
+        select(Site.name)
+        .where(Site.kind == SiteKind.COMMUNITY, Site.state == SiteState.ACTIVE)
+        .where(
+            (Site.last_received_at < since)
+            | (Site.last_received_at.is_(None) & (Site.created_at < since))
+        )
+        .order_by(Site.code)
+    )
+    return list(rows)
 
 
 def find_site(session: Session, reference: str) -> Site:

@@ -1,10 +1,10 @@
 """The exchange as each site stands: what was sent and received when, what waits, what is
-missing, and the communities that have sent nothing for a week."""
+missing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,10 +12,7 @@ from sqlalchemy.orm import Session
 from app.exchange.conflicts import open_conflict_count
 from app.exchange.importing import missing_range
 from app.exchange.sites import local_site_or_none
-from db.base import utcnow
 from db.models.exchange import Change, Site, SiteKind, SiteState, WaitingPackage
-
-QUIET_DAYS = 7  # the home tab reminds of a community silent this long
 
 
 @dataclass(frozen=True)
@@ -71,24 +68,6 @@ def exchange_status(session: Session) -> ExchangeStatus:
         for site in sites
     )
     return ExchangeStatus(local.name, local.kind, rows, open_conflict_count(session))
-
-
-def quiet_communities(session: Session, now: datetime | None = None) -> list[str]:
-    """Active communities that have sent nothing for ``QUIET_DAYS`` days (the street's view)."""
-    local = local_site_or_none(session)
-    if local is None or local.kind is not SiteKind.STREET:
-        return []
-    since = (now or utcnow()) - timedelta(days=QUIET_DAYS)
-    rows = session.scalars(
-        select(Site.name)
-        .where(Site.kind == SiteKind.COMMUNITY, Site.state == SiteState.ACTIVE)
-        .where(
-            (Site.last_received_at < since)
-            | (Site.last_received_at.is_(None) & (Site.created_at < since))
-        )
-        .order_by(Site.code)
-    )
-    return list(rows)
 
 
 def _unsent(session: Session, site: Site, head: int) -> int:

@@ -14,7 +14,7 @@ import pytest
 from app.dashboard.period import Period, PeriodKind
 from app.dashboard.reminders import reminders
 from app.dashboard.scope import Scope
-from app.exchange.status import quiet_communities
+from app.exchange.sites import quiet_communities
 from db.base import utcnow
 from tests.app.exchange_world import World, enrol_all, new_issue
 from tests.app.test_cli import run

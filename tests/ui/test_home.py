@@ -288,3 +288,17 @@ def test_period_tiles_and_snapshot_tiles_stand_apart_coloured_only_when_late(
         .name()
         == palette.ERROR_RED  # the one error red
     )
+
+
+def test_the_rates_below_the_charts_follow_the_tiles_with_the_same_figures(
+    qtbot: QtBot, world: World, home_context: TabContext, choice: HomeChoice
+) -> None:
+    page = HomeTab(home_context, choice=choice)
+    qtbot.addWidget(page)
+    assert page.board is not None and page.rates is None  # out of view: built after the paint
+    qtbot.waitUntil(lambda: page.rates is not None)
+    assert page.rates is not None
+    assert page.rates.units.rows == page.board.unit_rates
+    page.first.setDate(QDate(2026, 10, 15))  # a later refresh shows its board there at once
+    assert page.rates.places.rows == page.board.place_rates
+    assert page.rates.places.rows and page.rates.units.rows

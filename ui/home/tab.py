@@ -1,7 +1,8 @@
 """The home tab (首页): how the street is doing, for a period and the whole street or one
 community — the tiles first (read straight from the file before the database opens, see
-MainWindow.show_quick_page), then the charts (pyqtgraph is imported after the first paint) and
-the reminders. A tile, a bar or a reminder opens the list of the records it counts.
+MainWindow.show_quick_page), and the reminders; then, after the first paint, the charts
+(pyqtgraph) and the 三率 below them. A tile, a bar or a reminder opens the list of the
+records it counts.
 
 The tiles come in two rows: 本期 (the figures of the period chosen) and 当前 (counts as they
 stand now, whatever the period). The period is this month, or the month just ended during the
@@ -90,7 +91,7 @@ class HomeTab(TabPage):
         self.reminders.setWordWrap(True)
         self.reminders.itemActivated.connect(self._on_reminder_activated)
         self.reminders.itemClicked.connect(self._on_reminder_activated)
-        self.rates: RatesBox | None = None  # built with the data (it needs SQLAlchemy)
+        self.rates: RatesBox | None = None  # built after the first paint, under the charts
         self._build_layout(self._build_bar())
         if figures is not None:
             self._show_quick(figures)
@@ -215,18 +216,35 @@ class HomeTab(TabPage):
         grid.addWidget(holder, row, 0)
         return heading, note
 
-    def _build_charts(self) -> None:
-        """Imports pyqtgraph and draws the charts (after the tiles have painted)."""
-        if self.charts is not None or self.context is None:
+    def _build_below(self) -> None:
+        """Builds what lies below the tiles and reminders, after they have painted: the
+        charts (pyqtgraph is imported now) and the 三率 box under them, out of view at
+        1366×768 (its two tables take a tenth of the tab's first build)."""
+        if self.context is None:
             return
-        from ui.home.charts import Charts
+        if self.charts is None:
+            from ui.home.charts import Charts
 
-        self.charts = Charts(self)
-        self.charts.link_clicked.connect(self.open_link)
-        self.charts_box.replaceWidget(self.charts_placeholder, self.charts)
-        self.charts_placeholder.deleteLater()
+            self.charts = Charts(self)
+            self.charts.link_clicked.connect(self.open_link)
+            self.charts_box.replaceWidget(self.charts_placeholder, self.charts)
+            self.charts_placeholder.deleteLater()
+        if self.rates is None:
+            from ui.home.rates import RatesBox
+
+            self.rates = RatesBox(self)
+            self.rates.ranking_button.clicked.connect(self.show_ranking)
+            self._inner.addWidget(self.rates)
         if self.board is not None:
-            self.charts.show_board(self.board, bool(self.board.scope.community_id))
+            self._show_below(self.board)
+
+    def _show_below(self, board: Board) -> None:
+        by_grid = bool(board.scope.community_id)
+        if self.charts is None or self.rates is None:
+            QTimer.singleShot(0, self._build_below)  # which then shows the board
+            return
+        self.charts.show_board(board, by_grid)
+        self.rates.show_board(board, by_grid)
 
     # the period and the community
 
@@ -306,11 +324,7 @@ class HomeTab(TabPage):
             self.tiles[kpi.key].show_value(kpi.value, kpi.attention.value)
         self._show_directory(self.board.directory)
         self._show_reminders(self.board)
-        self._show_rates(self.board, community_id is not None)
-        if self.charts is not None:
-            self.charts.show_board(self.board, community_id is not None)
-        else:
-            QTimer.singleShot(0, self._build_charts)
+        self._show_below(self.board)
 
     def _show_quick(self, figures: Counts) -> None:
         self._quick_shown = True
@@ -361,15 +375,6 @@ class HomeTab(TabPage):
         link = item.data(LINK_ROLE)
         if link is not None:
             self.open_link(link)
-
-    def _show_rates(self, board: Board, by_grid: bool) -> None:
-        if self.rates is None:
-            from ui.home.rates import RatesBox
-
-            self.rates = RatesBox(self)
-            self.rates.ranking_button.clicked.connect(self.show_ranking)
-            self._inner.addWidget(self.rates)
-        self.rates.show_board(board, by_grid)
 
     def show_ranking(self) -> None:
         """红黑榜 of the units and communities (a month at a time)."""
