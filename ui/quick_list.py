@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 from ui.models.cells import CellLook, give_spare_width, header_text, lay_out_columns
 from ui.tab import TabPage
+from ui.widgets import palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +59,7 @@ class QuickListPage(TabPage):
         super().__init__(parent)
         self.page = page
         self.note = QLabel(self.tr("正在打开…"), self)
-        self.note.setStyleSheet("color: #666;")
+        self.note.setStyleSheet(palette.HINT_TEXT)
         self.model = QuickPageModel(page, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)

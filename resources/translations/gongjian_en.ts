@@ -3230,6 +3230,10 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>No issues yet. Press Ctrl+N to register one.</translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;color:{red}&apos;&gt;■&lt;/span&gt; 红色：已超期或派单24小时未报到&#x3000;&lt;span style=&apos;color:{yellow}&apos;&gt;■&lt;/span&gt; 黄色：3天没有进展&#x3000;&lt;b&gt;粗体&lt;/b&gt;：督办</source>
+        <translation>&lt;span style=&apos;color:{red}&apos;&gt;■&lt;/span&gt; Red: overdue or not acknowledged within 24 hours  &lt;span style=&apos;color:{yellow}&apos;&gt;■&lt;/span&gt; Yellow: no progress for 3 days  &lt;b&gt;Bold&lt;/b&gt;: supervised</translation>
+    </message>
+    <message>
         <source>打印工单…</source>
         <translation>Print Work Order…</translation>
     </message>
@@ -3244,10 +3248,6 @@ Nothing is saved unless every row imports. Start now?</translation>
     <message>
         <source>催办清单…</source>
         <translation>Reminder list…</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; 红色：已超期或派单24小时未报到&#x3000;&lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; 黄色：3天没有进展&#x3000;&lt;b&gt;粗体&lt;/b&gt;：督办</source>
-        <translation>&lt;span style=&apos;color:#a4161a&apos;&gt;■&lt;/span&gt; Red: overdue or not acknowledged within 24 hours  &lt;span style=&apos;color:#c9a000&apos;&gt;■&lt;/span&gt; Yellow: no progress for 3 days  &lt;b&gt;Bold&lt;/b&gt;: supervised</translation>
     </message>
     <message>
         <source>问题工单、超期、停滞和督办的事项，红色在前</source>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.directory.org_tree_model import ID_ROLE, OrgTreeModel
+from ui.widgets import palette
 
 EXPAND_DEPTH = 2  # 全部组织, streets and zones open, so communities show; grids stay folded
 
@@ -57,7 +58,7 @@ class OrgTreePanel(QWidget):
             self.tr("还没有组织。点“添加下级…”建立街道，再逐级添加片区、社区和网格。"), self
         )
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #666;")
+        self.hint.setStyleSheet(palette.HINT_TEXT)
 
         self.add_button = QPushButton(self.tr("添加下级…"), self)
         self.add_button.setToolTip(self.tr("在选中的组织下添加片区、社区、网格或科室"))

@@ -327,7 +327,7 @@ class ImportDialog(QDialog):
         )
         self.import_button.setEnabled(writes and not report.problems if report else False)
         self.summary.setStyleSheet(
-            "color: #a4161a;" if error or (report and report.problems) else ""
+            palette.ERROR_TEXT if error or (report and report.problems) else ""
         )
         note = f" {message_text(report.note)}" if report and report.note else ""
         self.summary.setText(error or self._summary(report) + note)

@@ -17,7 +17,7 @@ from ui.widgets import palette
 
 ROW_BACKGROUND = QColor(palette.ERROR_FILL)  # a row with a problem
 CELL_BACKGROUND = QColor("#f4a9a3")  # the cell the problem is in
-PROBLEM_TEXT = QColor("#a4161a")
+PROBLEM_TEXT = QColor(palette.ERROR_RED)
 ACTIONS: dict[Action, str] = {
     Action.CREATE: QT_TRANSLATE_NOOP("Excel", "新增"),
     Action.UPDATE: QT_TRANSLATE_NOOP("Excel", "更新"),

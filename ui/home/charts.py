@@ -45,7 +45,7 @@ class ChartPanel(QFrame):
         self.key = key
         self.setObjectName("chart")
         self.setStyleSheet("QFrame#chart { border: 1px solid transparent; }"
-                           "QFrame#chart:focus { border: 1px solid #b22222; }")  # fmt: skip
+                           f"QFrame#chart:focus {{ border: 1px solid {RED}; }}")  # fmt: skip
         self.title = QLabel(title, self)
         self.title.setStyleSheet("font-weight: bold;")
         self.export_button = QPushButton(self.tr("导出图片…"), self)
@@ -60,7 +60,7 @@ class ChartPanel(QFrame):
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.picked = QLabel(self)  # the bar the arrow keys picked
-        self.picked.setStyleSheet("color: #b22222;")
+        self.picked.setStyleSheet(f"color: {RED};")
         self.empty = QLabel(self.tr("这段时间没有数据"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #888;")

@@ -21,7 +21,7 @@ QFrame#tile[attention="alert"] QLabel#tileValue {{ color: {palette.ERROR_RED}; }
 QFrame#tile[attention="warning"] {{ background: #fff5dc; border: 1px solid #e5c57a; }}
 QFrame#tile[attention="warning"] QLabel#tileValue {{ color: {palette.WARNING_AMBER}; }}
 QLabel#tileGroup {{ font-size: 14px; font-weight: bold; color: #333; }}
-QLabel#tileGroupNote {{ font-size: 12px; color: #666; }}
+QLabel#tileGroupNote {{ font-size: 12px; color: {palette.HINT_GREY}; }}
 """
 
 CONTEXT = "HomeTiles"

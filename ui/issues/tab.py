@@ -34,7 +34,7 @@ from ui.i18n import enum_text
 from ui.issues.editor import IssuePanel
 from ui.models.paged_table import PagedTableModel
 from ui.tab import TabContext, TabPage
-from ui.widgets import read_only
+from ui.widgets import palette, read_only
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.pickers import pinyin_sorted
 
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ui.issues.rules_dialog import RulesDialog
     from ui.issues.settings import CategoriesDialog, SettingsDialog
 
+LEGEND_YELLOW = "#c9a000"  # the legend's square for a row with no progress
 CUSTOM = -1  # the period combo's data for 自定义 (the from–to dates)
 
 
@@ -80,9 +81,9 @@ class IssuesTab(TabPage):
         splitter.setSizes([760, 600])
         legend = QLabel(
             self.tr(
-                "<span style='color:#a4161a'>■</span> 红色：已超期或派单24小时未报到　"
-                "<span style='color:#c9a000'>■</span> 黄色：3天没有进展　<b>粗体</b>：督办"
-            ),
+                "<span style='color:{red}'>■</span> 红色：已超期或派单24小时未报到　"
+                "<span style='color:{yellow}'>■</span> 黄色：3天没有进展　<b>粗体</b>：督办"
+            ).format(red=palette.ERROR_RED, yellow=LEGEND_YELLOW),
             self,
         )
         self.print_button = QPushButton(self.tr("打印工单…"), self)

@@ -46,6 +46,7 @@ from ui.meetings.agenda_model import (
     short,
 )
 from ui.meetings.basics_page import unmatched
+from ui.widgets import palette
 from ui.widgets.fields import set_invalid
 from ui.widgets.questions import ask
 from ui.widgets.splitter import side_by_side
@@ -121,7 +122,7 @@ class AgendaPage(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #666; font-size: 14px;")
+        self.empty.setStyleSheet(palette.EMPTY_NOTE)
         self.forms = QStackedWidget(self)
         for widget in (self.empty, self.agenda_form, self.decision_form, self.action_form):
             self.forms.addWidget(widget)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text, translate
+from ui.widgets import palette
 
 if TYPE_CHECKING:  # read with the first meeting shown
     from app.meetings.detail import MeetingDetail
@@ -100,7 +101,8 @@ def summary_html(detail: MeetingDetail) -> str:
                 )
     if not agenda:
         agenda.append(
-            f"<p style='color:#666'>{escape(translate('MeetingSummary', '还没有议题。'))}</p>"
+            f"<p style='{palette.HINT_TEXT}'>"
+            f"{escape(translate('MeetingSummary', '还没有议题。'))}</p>"
         )
     heading = escape(translate("MeetingSummary", "议程与议定事项"))
     return (
@@ -148,7 +150,7 @@ class MeetingSummaryPanel(QWidget):
     def show_detail(self, detail: MeetingDetail | None) -> None:
         if detail is None:
             self.browser.setHtml(
-                "<p style='color:#666'>"
+                f"<p style='{palette.HINT_TEXT}'>"
                 + escape(self.tr("选中左侧的会议查看概要；双击或按 Enter 打开编辑。"))
                 + "</p>"
             )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import enum_text
+from ui.widgets import palette
 from ui.widgets.tables import read_only_table
 
 if TYPE_CHECKING:  # the secondment use cases load with the first posting shown
@@ -80,7 +81,7 @@ class PostingDetailPanel(QWidget):
         self.warning.hide()
         self.empty = QLabel(self.tr("在左侧选择一项挂职，或按 Ctrl+N 新建。"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #666; font-size: 14px;")
+        self.empty.setStyleSheet(palette.EMPTY_NOTE)
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.i18n import message_text
-from ui.widgets import read_only
+from ui.widgets import palette, read_only
 from ui.widgets.questions import ask
 
 if TYPE_CHECKING:  # the attachments' models load with the first record shown
@@ -120,7 +120,7 @@ class AttachmentsBox(QGroupBox):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(palette.ERROR_TEXT)
         self.message.hide()
         side = QVBoxLayout()
         for button in (self.add_button, self.open_button, self.remove_button):

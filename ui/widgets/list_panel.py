@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from ui.models.cells import give_spare_width, lay_out_columns
 from ui.models.paged_table import ID_ROLE, PagedTableModel
+from ui.widgets import palette
 
 EXCHANGE_FILTER = "exchange"  # the filter key app/exchange/states.py reads
 
@@ -84,7 +85,7 @@ class ListPanel(QWidget):
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; font-size: 14px;")
+        self.empty_label.setStyleSheet(palette.EMPTY_NOTE)
         self.count_label = QLabel(self)
         model.count_changed.connect(self._on_model_count_changed)
         model.modelReset.connect(self._on_model_reset)

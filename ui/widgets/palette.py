@@ -1,6 +1,7 @@
 """The colours the screens speak with, each named once: one red for an error or something
 overdue, one amber for a warning, one green for done, one blue for a draft, one grey for
-what has ended. A screen takes its colours and style sheets from here."""
+what has ended and one for a hint or an empty state. A screen takes its colours and style
+sheets from here."""
 
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ DRAFT_BLUE = "#1f4e79"
 DRAFT_FILL = "#eef3f8"
 ENDED_GREY = "#555"
 ENDED_FILL = "#f1f1f1"
+HINT_GREY = "#666"  # text: a hint, a note, an empty list's or page's message
 
 ERROR_TEXT = f"color: {ERROR_RED};"
 WARNING_TEXT = f"color: {WARNING_AMBER};"
+HINT_TEXT = f"color: {HINT_GREY};"
+EMPTY_NOTE = f"color: {HINT_GREY}; font-size: 14px;"  # what an empty list or page says
 
 ROW_COLOURS = {  # a list row's style → (background, text)
     "red": (ERROR_FILL, ERROR_RED),

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from ui.widgets import palette
 
 SHOWN_MS = 30_000
 MARGIN = 12
-STYLE = """
-QFrame#savedNotice { background: #e6f4ea; border: 1px solid #9ccfaa; border-radius: 4px; }
-QFrame#savedNotice QLabel { color: #1e6b34; }
+STYLE = f"""
+QFrame#savedNotice {{
+    background: {palette.DONE_FILL}; border: 1px solid #9ccfaa; border-radius: 4px;
+}}
+QFrame#savedNotice QLabel {{ color: {palette.DONE_GREEN}; }}
 """
 
 
