@@ -31,6 +31,7 @@ from ui.widgets.saved_notice import show_saved
 RED, BLUE, ORANGE = "#b22222", "#3b6ea8", "#e08a1e"
 ROW_HEIGHT = 24  # pixels per horizontal bar, so every name stays readable
 MIN_ROWS = 8  # a chart with fewer bars keeps their thickness and leaves the rest empty
+LEGEND_INSET = 10  # pixels between a legend and the chart's right edge
 pg.setConfigOptions(antialias=True, background="w", foreground="#333")
 
 
@@ -98,6 +99,7 @@ class ChartPanel(QFrame):
         if item.legend is not None:
             item.legend.scene().removeItem(item.legend)
             item.legend = None
+            item.setTitle(None)  # the row the legend took above the plot goes too
         return item
 
     def _on_scene_clicked(self, event: object) -> None:
@@ -152,6 +154,20 @@ def _axis(item: pg.PlotItem, side: str, labels: Sequence[str]) -> None:
         axis.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=0) + 16)
 
 
+def _legend_above(item: pg.PlotItem, entries: int) -> pg.LegendItem:
+    """A legend in one row above the plot's area, at its right, where it covers no bar or
+    point however high they reach; ``_fit_legend`` sizes the row once it has its entries."""
+    legend = pg.LegendItem(colCount=entries, frame=False)
+    legend.setParentItem(item)
+    legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-LEGEND_INSET, 0))
+    item.legend = legend  # so that ``item.plot(name=…)`` enters there
+    return legend
+
+
+def _fit_legend(item: pg.PlotItem, legend: pg.LegendItem) -> None:
+    item.layout.setRowFixedHeight(0, legend.boundingRect().height())
+
+
 def show_months(panel: ChartPanel, rows: Sequence[MonthRow], *, overdue_only: bool) -> None:
     """Received and resolved side by side per month, or the overdue count as a line."""
     month = QCoreApplication.translate("ChartPanel", "{m}月")
@@ -161,7 +177,7 @@ def show_months(panel: ChartPanel, rows: Sequence[MonthRow], *, overdue_only: bo
     if not busiest:
         return  # no overdue line either: none overdue of none received says nothing
     xs = list(range(len(rows)))
-    legend = item.addLegend(offset=(-10, 5))
+    legend = _legend_above(item, 1 if overdue_only else 2)
     if overdue_only:
         pen = pg.mkPen(RED, width=2)
         item.plot(xs, [r.overdue for r in rows], pen=pen, symbol="o", symbolBrush=RED,
@@ -177,11 +193,12 @@ def show_months(panel: ChartPanel, rows: Sequence[MonthRow], *, overdue_only: bo
                                    brush=color, pen=None)  # fmt: skip
             item.addItem(bars)
             legend.addItem(bars, name)
+    _fit_legend(item, legend)
     _axis(item, "bottom", months)
     item.setXRange(-0.6, len(rows) - 0.4, padding=0)
     top = (max((r.overdue for r in rows), default=0) or 1) if overdue_only else busiest
-    item.setYRange(0, top * 1.3, padding=0)  # room for the legend
-    _count_axis(item, "left", top * 1.3)
+    item.setYRange(0, top * 1.1, padding=0)
+    _count_axis(item, "left", top * 1.1)
 
 
 def show_groups(
