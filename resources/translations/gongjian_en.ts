@@ -3262,8 +3262,8 @@ Nothing is saved unless every row imports. Start now?</translation>
         <translation>The three rates and ranking of units and communities (by month)</translation>
     </message>
     <message>
-        <source>设置…</source>
-        <translation>Settings…</translation>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>类别与办理时限…</source>

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -97,9 +96,7 @@ class IssuesTab(TabPage):
         self.ranking_button = QPushButton(self.tr("红黑榜…"), self)
         self.ranking_button.setToolTip(self.tr("承办单位和社区的三率与排名（按月）"))
         self.ranking_button.clicked.connect(self.show_ranking)
-        self.settings_button = QToolButton(self)
-        self.settings_button.setText(self.tr("设置…"))
-        self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.settings_button = QPushButton(self.tr("设置"), self)  # a menu: its ▾ says so
         menu = QMenu(self.settings_button)
         self.categories_action = menu.addAction(self.tr("类别与办理时限…"))
         self.categories_action.triggered.connect(self.edit_categories)
