@@ -109,6 +109,10 @@ class FollowsChanges:
 class TabPage(FollowsChanges, QWidget):
     """Base of every tab's content. Subclasses override what they support."""
 
+    # the modules its first build imports inside functions, which the window imports ahead in
+    # idle moments once start-up is over (ui/ahead.py)
+    imports_ahead: ClassVar[tuple[str, ...]] = ()
+
     def new_record(self) -> object:
         """Ctrl+N (a tab may return the editor it opened)."""
 

@@ -65,6 +65,7 @@ class HomeTab(TabPage):
     the database is open and reads everything itself once attached."""
 
     shows = frozenset(Area)  # figures of every area: re-read when shown after any change
+    imports_ahead = ("app.dashboard.board", "ui.home.charts", "ui.home.rates")
 
     def __init__(
         self,
