@@ -2,12 +2,12 @@
 ``python bench/tab_build.py DB START TAB``.
 
 The window reopens on START with the database, as start-up does (its first paint, then
-``ui.application.prepare_for_work``, the database's opening and START's build, then importing
-ahead for the other tabs, ``MainWindow.import_ahead``); then the user clicks TAB. The time is
+``ui.application.prepare_for_work``, the database's opening and START's build, then preparing
+ahead for the other tabs, ``MainWindow.prepare_ahead``); then the user clicks TAB. The time is
 the span of the window building TAB until it shows its data, with what it leaves for the next
 turn of the event loop (the home tab's charts), repainted: what a user waits for when they
 first click a tab. START's own build is part of start-up (``startup``'s database-open time).
-``ahead_ms`` is how long importing ahead took. Prints ``{"start": …, "ahead_ms": …,
+``ahead_ms`` is how long preparing ahead took. Prints ``{"start": …, "ahead_ms": …,
 "tab": …, "build_ms": …}`` and exits.
 
 Run with ``QT_QPA_PLATFORM=offscreen`` and a throw-away user profile.
@@ -82,7 +82,7 @@ def main(database: str, start: str, tab: str) -> int:
         raise SystemExit("tab_build: the database did not open")
     started = time.perf_counter()
     waiting = QEventLoop()
-    window.import_ahead().finished.connect(waiting.quit)
+    window.prepare_ahead().finished.connect(waiting.quit)
     QTimer.singleShot(int(TIMEOUT_S * 1000), waiting.quit)
     waiting.exec()
     ahead_ms = (time.perf_counter() - started) * 1000

@@ -1,5 +1,5 @@
 """Start-up: what the first paint waits for, errors that come before the log is set up, and
-what it imports ahead, once the data shows, for the tabs not built yet."""
+what it prepares ahead, once the data shows, for the tabs not built yet."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -94,7 +95,7 @@ def test_an_error_before_the_log_is_set_up_goes_to_the_log_not_to_stderr(
     assert ID_NUMBER not in capsys.readouterr().err
 
 
-# Opens the window on a tab as start-up does, lets it import ahead, then clicks every tab and
+# Opens the window on a tab as start-up does, lets it prepare ahead, then clicks every tab and
 # reports which of our modules (and SQLAlchemy's, pyqtgraph's) each first build still imported.
 AHEAD_PROBE = """
 import json, sys
@@ -112,7 +113,7 @@ window.show()
 prepare_for_work(app)
 assert window.open_database()
 waiting = QEventLoop()
-window.import_ahead().finished.connect(waiting.quit)
+window.prepare_ahead().finished.connect(waiting.quit)
 waiting.exec()
 late = {}
 for key in TAB_KEYS:
@@ -151,26 +152,60 @@ def test_once_start_up_has_imported_ahead_a_first_click_imports_nothing_more(
 
 
 class AheadPage:
-    """A tab's page class as ImportAhead reads it."""
+    """A tab's page class as PrepareAhead reads it."""
 
-    imports_ahead = ("gongjian_ahead_one", "gongjian_ahead_missing", "gongjian_ahead_two")
+    imports_ahead = ("gongjian_ahead_one",)
+    reads: ClassVar[list[object]] = []
+
+    @classmethod
+    def read_ahead(cls, database: object) -> None:
+        cls.reads.append(database)
 
 
-def test_importing_ahead_waits_for_the_event_loop_and_an_import_error_only_ends_it(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    from PySide6.QtCore import QObject
-    from ui.ahead import ImportAhead
+class BrokenPage(AheadPage):
+    imports_ahead = ("gongjian_ahead_missing", "gongjian_ahead_two")
 
+
+@pytest.fixture
+def ahead_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("gongjian_ahead_one", "gongjian_ahead_two"):
         (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
         monkeypatch.delitem(sys.modules, name, raising=False)
     monkeypatch.syspath_prepend(str(tmp_path))
-    owner = QObject()
-    ahead = ImportAhead([(__name__, "AheadPage")], owner)
+    monkeypatch.setattr(AheadPage, "reads", [])
+
+
+@pytest.mark.usefixtures("ahead_modules")
+def test_preparing_ahead_imports_then_reads_from_the_next_turn_of_the_event_loop(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtCore import QObject
+    from ui.ahead import PrepareAhead
+
+    owner, database = QObject(), object()
+    ahead = PrepareAhead([(__name__, "AheadPage")], lambda: database, owner)
     assert "gongjian_ahead_one" not in sys.modules  # nothing before the next turn of the loop
     with qtbot.waitSignal(ahead.finished, timeout=5000):
         pass
     assert "gongjian_ahead_one" in sys.modules
+    assert AheadPage.reads == [database]
+    # once the database is closed, nothing is read
+    with qtbot.waitSignal(PrepareAhead([(__name__, "AheadPage")], lambda: None, owner).finished):
+        pass
+    assert AheadPage.reads == [database]
+
+
+@pytest.mark.usefixtures("ahead_modules")
+def test_an_import_error_ends_preparing_ahead_with_a_line_in_the_log(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtCore import QObject
+    from ui.ahead import PrepareAhead
+
+    owner = QObject()
+    ahead = PrepareAhead([(__name__, "BrokenPage")], object, owner)
+    with qtbot.waitSignal(ahead.finished, timeout=5000):
+        pass
     assert "gongjian_ahead_two" not in sys.modules  # the error ended it; the tab will say why
-    assert "importing ahead stopped" in caplog.text
+    assert AheadPage.reads == []
+    assert "preparing ahead stopped" in caplog.text

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # read once the database is open, not at start-up
 
     from app.dashboard.board import Board
     from app.dashboard.scope import Link
+    from app.database import Database
 
     from ui.home.charts import Charts
     from ui.home.rates import RatesBox
@@ -100,6 +101,18 @@ class HomeTab(TabPage):
             self.refresh()
         if context is not None:
             self.follow_changes(context.events)
+
+    @classmethod
+    def read_ahead(cls, database: Database) -> None:
+        """This month's board for the community remembered: its forty-odd statements take
+        longer to compile than to run, the first time."""
+        from app.dashboard.board import board
+        from app.dashboard.scope import scope_for
+        from db.base import utcnow
+
+        period = period_of(PeriodKind.MONTH, reporting_day(beijing_today()))
+        with database.reader() as session:
+            board(session, scope_for(session, period, utcnow(), HomeChoice().community_id or None))
 
     # building
 
