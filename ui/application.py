@@ -132,6 +132,7 @@ def run(target: str | None) -> int:
             return
         window.check_file_later()
         window.offer_demo_if_empty()
+        window.prepare_ahead()
 
     FirstPaint(window, after_first_paint)
     window.show()

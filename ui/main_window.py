@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from app.backups import BackupOutcome
     from app.database import Database
 
+    from ui.ahead import PrepareAhead
     from ui.backup_scheduler import BackupScheduler
     from ui.dialogs.first_run import DemoLoad
     from ui.idle_lock import IdleLock
@@ -489,6 +490,14 @@ class MainWindow(QMainWindow):
             self._holder(index).setWidget(page)
             self._pages[key] = page
         return page
+
+    def prepare_ahead(self) -> PrepareAhead:
+        """Starts making the tabs not built yet ready in idle moments, so the first click on
+        one is quick (called once start-up has shown its data; see ui.ahead)."""
+        from ui.ahead import PrepareAhead
+
+        pending = [(module, name) for key, _t, module, name in TABS if key not in self._pages]
+        return PrepareAhead(pending, lambda: self.database, self)
 
     def _holder(self, index: int) -> QScrollArea:
         holder = self.tabs.widget(index)

@@ -109,6 +109,15 @@ class FollowsChanges:
 class TabPage(FollowsChanges, QWidget):
     """Base of every tab's content. Subclasses override what they support."""
 
+    # the modules its first build imports inside functions, which the window imports ahead in
+    # idle moments once start-up is over (ui/ahead.py)
+    imports_ahead: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def read_ahead(cls, database: Database) -> None:
+        """Runs, in an idle moment before the tab is first built, the reads of its first build
+        whose SQL is slow to compile, and drops the rows (ui/ahead.py). None by default."""
+
     def new_record(self) -> object:
         """Ctrl+N (a tab may return the editor it opened)."""
 

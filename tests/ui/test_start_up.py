@@ -1,14 +1,18 @@
-"""Start-up: what the first paint waits for, and errors that come before the log is set up."""
+"""Start-up: what the first paint waits for, errors that come before the log is set up, and
+what it prepares ahead, once the data shows, for the tabs not built yet."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.logs import setup_logging
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from ui import errors
 
 ROOT = Path(__file__).resolve().parents[2]
+OURS = ("app", "db", "ui", "sqlalchemy", "pyqtgraph")  # what a tab's first build may import
 ID_NUMBER = "32010219800101123X"
 
 # Starts the window as `gongjian` does and reports, at its first paint, which of the modules
@@ -88,3 +93,119 @@ def test_an_error_before_the_log_is_set_up_goes_to_the_log_not_to_stderr(
     assert shown == [str(log_file)]
     assert "RuntimeError" in logged and ID_NUMBER not in logged
     assert ID_NUMBER not in capsys.readouterr().err
+
+
+# Opens the window on a tab as start-up does, lets it prepare ahead, then clicks every tab and
+# reports which of our modules (and SQLAlchemy's, pyqtgraph's) each first build still imported.
+AHEAD_PROBE = """
+import json, sys
+from PySide6.QtCore import QEventLoop, QTimer
+from ui.application import create_application, prepare_for_work
+from ui.main_window import TAB_KEYS, MainWindow
+from ui.settings import Settings
+
+app = create_application(sys.argv[:1])
+settings = Settings()
+settings.last_tab = sys.argv[2]
+window = MainWindow(sys.argv[1], settings, interactive=False)
+window.resize(1366, 768)
+window.show()
+prepare_for_work(app)
+assert window.open_database()
+waiting = QEventLoop()
+window.prepare_ahead().finished.connect(waiting.quit)
+waiting.exec()
+late = {}
+for key in TAB_KEYS:
+    before = set(sys.modules)
+    window.show_tab(key)
+    while not window.current_page().data_ready():
+        app.processEvents()
+    settled = QEventLoop()  # what the tab builds after its first paint (the home tab's charts)
+    QTimer.singleShot(300, settled.quit)
+    settled.exec()
+    late[key] = sorted(name for name in set(sys.modules) - before if name.split(".")[0] in OURS)
+print(json.dumps(late), flush=True)
+"""
+
+
+@pytest.mark.parametrize("start", ["home", "directory"])
+def test_once_start_up_has_imported_ahead_a_first_click_imports_nothing_more(
+    demo_street: Path, tmp_path: Path, start: str
+) -> None:
+    """``TabPage.imports_ahead`` stays true: every module a tab's first build imports inside
+    functions is named there, so the first click on a tab builds widgets and reads data only."""
+    database = tmp_path / "street.db"
+    shutil.copyfile(demo_street, database)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", f"OURS = {OURS!r}\n{AHEAD_PROBE}", str(database), start],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr[-2000:]
+    late = json.loads(lines[-1])
+    assert late == {key: [] for key in late} and len(late) == 6
+
+
+class AheadPage:
+    """A tab's page class as PrepareAhead reads it."""
+
+    imports_ahead = ("gongjian_ahead_one",)
+    reads: ClassVar[list[object]] = []
+
+    @classmethod
+    def read_ahead(cls, database: object) -> None:
+        cls.reads.append(database)
+
+
+class BrokenPage(AheadPage):
+    imports_ahead = ("gongjian_ahead_missing", "gongjian_ahead_two")
+
+
+@pytest.fixture
+def ahead_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("gongjian_ahead_one", "gongjian_ahead_two"):
+        (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(AheadPage, "reads", [])
+
+
+@pytest.mark.usefixtures("ahead_modules")
+def test_preparing_ahead_imports_then_reads_from_the_next_turn_of_the_event_loop(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtCore import QObject
+    from ui.ahead import PrepareAhead
+
+    owner, database = QObject(), object()
+    ahead = PrepareAhead([(__name__, "AheadPage")], lambda: database, owner)
+    assert "gongjian_ahead_one" not in sys.modules  # nothing before the next turn of the loop
+    with qtbot.waitSignal(ahead.finished, timeout=5000):
+        pass
+    assert "gongjian_ahead_one" in sys.modules
+    assert AheadPage.reads == [database]
+    # once the database is closed, nothing is read
+    with qtbot.waitSignal(PrepareAhead([(__name__, "AheadPage")], lambda: None, owner).finished):
+        pass
+    assert AheadPage.reads == [database]
+
+
+@pytest.mark.usefixtures("ahead_modules")
+def test_an_import_error_ends_preparing_ahead_with_a_line_in_the_log(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtCore import QObject
+    from ui.ahead import PrepareAhead
+
+    owner = QObject()
+    ahead = PrepareAhead([(__name__, "BrokenPage")], object, owner)
+    with qtbot.waitSignal(ahead.finished, timeout=5000):
+        pass
+    assert "gongjian_ahead_two" not in sys.modules  # the error ended it; the tab will say why
+    assert AheadPage.reads == []
+    assert "preparing ahead stopped" in caplog.text

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # read once the database is open, not at start-up
 
     from app.dashboard.board import Board
     from app.dashboard.scope import Link
+    from app.database import Database
 
     from ui.home.charts import Charts
     from ui.home.rates import RatesBox
@@ -65,6 +66,7 @@ class HomeTab(TabPage):
     the database is open and reads everything itself once attached."""
 
     shows = frozenset(Area)  # figures of every area: re-read when shown after any change
+    imports_ahead = ("app.dashboard.board", "ui.home.charts", "ui.home.rates")
 
     def __init__(
         self,
@@ -99,6 +101,18 @@ class HomeTab(TabPage):
             self.refresh()
         if context is not None:
             self.follow_changes(context.events)
+
+    @classmethod
+    def read_ahead(cls, database: Database) -> None:
+        """This month's board for the community remembered: its forty-odd statements take
+        longer to compile than to run, the first time."""
+        from app.dashboard.board import board
+        from app.dashboard.scope import scope_for
+        from db.base import utcnow
+
+        period = period_of(PeriodKind.MONTH, reporting_day(beijing_today()))
+        with database.reader() as session:
+            board(session, scope_for(session, period, utcnow(), HomeChoice().community_id or None))
 
     # building
 

@@ -61,6 +61,7 @@ TITLE_COLUMN = MeetingList().column_index("title")
 class MeetingsTab(TabPage):
     # hosts come from the directory; decisions turned into issues show how those stand
     shows = frozenset({Area.MEETINGS, Area.DIRECTORY, Area.ISSUES})
+    imports_ahead = ("app.meetings.store",)  # the selected meeting's summary
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

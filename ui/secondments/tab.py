@@ -58,6 +58,7 @@ BANNER_STYLE = palette.WARNING_TEXT
 
 class SecondmentsTab(TabPage):
     shows = frozenset({Area.SECONDMENTS, Area.DIRECTORY})  # the units and people of postings
+    imports_ahead = ("app.secondments.service", "app.secondments.evaluations")  # a posting
 
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, today: date | None = None
