@@ -3,8 +3,10 @@
 Registering a font makes reportlab read every glyph's metrics from the file (≈0.1 s for each
 of the large Chinese faces, half a second for the faces a document prints with); a command
 that prints one PDF would spend most of its time on it. The parsed tables are stored once per
-font file and read back in a few milliseconds; the file's bytes are still read from the font
-itself, so the subsets embedded in a PDF are cut from the same data as before.
+font file and read back in a few milliseconds; the subsets embedded in a PDF are still cut
+from the font file itself, which is mapped into memory rather than read: a document uses a
+few hundred glyphs of a face of 5-13 MB, so only the pages their outlines lie on are read,
+and a window that has printed does not keep the faces' bytes.
 
 An entry belongs to one file, face and reportlab version, and is used only while the file has
 the size, modification time and first and last bytes (where a font keeps its table directory,
@@ -19,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import mmap
 import pickle
 from fnmatch import fnmatch
 from pathlib import Path
@@ -37,6 +40,7 @@ FOLDER = "fonts"  # in the user's cache folder
 EDGE = 64 * 1024  # bytes at each end of the file that go into its fingerprint
 _NOT_STORED = frozenset({"_ttf_data", "_pdfScale"})  # the file's bytes, a lambda
 _NAMES = frozenset({"name", "familyName", "styleName", "fullName", "uniqueFontID"})
+Font = bytes | mmap.mmap  # a font file's bytes: reportlab slices them
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +61,7 @@ def load_face(path: Path, subfont: int = 0) -> TTFontFace:
     """The parsed face ``subfont`` of the TrueType file ``path``, from the cache when it holds
     this file as it is now, else parsed (and stored for the next process)."""
     modified = path.stat().st_mtime_ns
-    data = path.read_bytes()
+    data = _mapped(path)
     fingerprint = _fingerprint(data, modified)
     entry = _entry_path(path, subfont)
     if entry is not None:
@@ -72,7 +76,16 @@ def load_face(path: Path, subfont: int = 0) -> TTFontFace:
     return face
 
 
-def _fingerprint(data: bytes, mtime_ns: int) -> dict[str, Any]:
+def _mapped(path: Path) -> Font:
+    """The file's bytes, mapped read-only (read, where the file cannot be mapped)."""
+    with path.open("rb") as file:
+        try:
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # an empty file, a file system that cannot map
+            return file.read()
+
+
+def _fingerprint(data: Font, mtime_ns: int) -> dict[str, Any]:
     digest = hashlib.sha256(data[:EDGE] + data[-EDGE:]).hexdigest()
     return {
         "format": FORMAT,
@@ -122,7 +135,7 @@ def _write(entry: Path, fingerprint: dict[str, Any], face: TTFontFace) -> None:
         log.info("font cache entry %s not written: %s", entry.name, error)
 
 
-def _restored(state: dict[str, Any], data: bytes, filename: str) -> TTFontFace:
+def _restored(state: dict[str, Any], data: Font, filename: str) -> TTFontFace:
     """A face as ``TTFontFace(filename)`` would have parsed it, without parsing."""
     face: TTFontFace = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state)
