@@ -23,7 +23,7 @@ def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int
     if tab not in TAB_KEYS:
         raise ValueError(tab)
     with tempfile.TemporaryDirectory() as scratch:
-        if "QT_QPA_PLATFORM" not in os.environ:
+        if _offscreen_default():
             os.environ["QT_QPA_PLATFORM"] = _offscreen_platform(Path(scratch), size)
         app = create_application(["gongjian"])
         install_language(DEFAULT_LANGUAGE)
@@ -47,6 +47,13 @@ def take_screenshot(target: str, screen: str, output: Path, size: tuple[int, int
     if not image.save(str(output), "PNG"):
         raise OSError(f"无法写入图片文件：{output}")
     return output
+
+
+def _offscreen_default() -> bool:
+    """True before Qt has started when no display is chosen, or the plain offscreen one: its
+    screen is then given the screenshot's size."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    return QApplication.instance() is None and platform == "offscreen"
 
 
 def _offscreen_platform(folder: Path, size: tuple[int, int]) -> str:

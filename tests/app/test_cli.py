@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -332,3 +333,23 @@ def test_an_unknown_or_deleted_meeting_gives_one_line(
     code, _, err = run(capsys, "--db", str(db), command, meeting_id, "-o", str(target))
     assert code == 1 and err.strip().splitlines() == [f"gongjian: 找不到会议：{meeting_id}"]
     assert not target.exists()
+
+
+def test_screenshot_gives_plain_offscreen_qt_the_screen_asked_for(
+    db_file: Path, tmp_path: Path
+) -> None:
+    """Editors fit themselves to the screen: with ``QT_QPA_PLATFORM=offscreen`` alone, Qt's
+    offscreen screen would be 800 × 800 and an editor drawn narrower than on a PC."""
+    script = (
+        "import sys; from pathlib import Path; from ui.screenshot import take_screenshot\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "take_screenshot(sys.argv[1], 'home', Path(sys.argv[2]), (1366, 768))\n"
+        "size = QApplication.primaryScreen().size(); print(size.width(), size.height())"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(db_file), str(tmp_path / "home.png")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-2:] == ["1366", "768"]
