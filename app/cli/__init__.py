@@ -17,37 +17,40 @@ from collections.abc import Sequence
 from app import __version__
 from app.cli.base import EXIT_FAILURE, CliError, Handler, Parser
 
-AREA_COMMANDS = (  # each: register(subparsers), in the order --help lists them
-    "app.cli.demo",
-    "app.cli.screenshot",
-    "app.cli.maintenance",
-    "app.cli.backups",
-    "app.cli.meetings",
-    "app.cli.secondments",
-    "app.cli.agreements",
-    "app.cli.issues",
-    "app.cli.holidays",
-    "app.cli.excel",
-    "app.cli.report",
-    "app.cli.archive",
-    "app.cli.exchange",
-    "app.cli.users",
-    "app.cli.erasure",
-    "app.cli.postgres",
-)
+AREA_COMMANDS: dict[str, tuple[str, ...]] = {  # module: its commands (register), --help's order
+    "app.cli.demo": ("demo",),
+    "app.cli.screenshot": ("screenshot",),
+    "app.cli.maintenance": ("init", "check"),
+    "app.cli.backups": ("backup", "restore"),
+    "app.cli.meetings": ("meetings", "minutes", "signin-sheet"),
+    "app.cli.secondments": ("secondments",),
+    "app.cli.agreements": ("agreements",),
+    "app.cli.issues": ("issues", "workorder"),
+    "app.cli.holidays": ("holidays",),
+    "app.cli.excel": ("import", "import-template", "export"),
+    "app.cli.report": ("report",),
+    "app.cli.archive": ("archive",),
+    "app.cli.exchange": ("exchange",),
+    "app.cli.users": ("users",),
+    "app.cli.erasure": ("erase",),
+    "app.cli.postgres": ("postgres-roles",),
+}
 BACKED_UP_FIRST = ("import",)  # commands that write much: an automatic backup before them
 
 log = logging.getLogger("gongjian.cli")
 
 
-def build_parser(handlers: dict[str, Handler] | None = None) -> Parser:
-    """The parser; each area's subcommands are added, and their handlers put in ``handlers``."""
+def build_parser(
+    handlers: dict[str, Handler] | None = None, areas: Sequence[str] = tuple(AREA_COMMANDS)
+) -> Parser:
+    """The parser with these areas' subcommands (all by default), their handlers put in
+    ``handlers``."""
     handlers = {} if handlers is None else handlers
     parser = Parser(prog="gongjian", description="共建台：街道党建共同体工作平台")
     parser.add_argument("--version", action="version", version=f"gongjian {__version__}")
     _add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in AREA_COMMANDS:
+    for module in areas:
         handlers.update(importlib.import_module(module).register(commands))
     return parser
 
@@ -65,19 +68,33 @@ def _add_global_options(parser: Parser) -> None:
     )
 
 
-def window_arguments(argv: Sequence[str] | None) -> Namespace | None:
-    """The options when ``argv`` only opens the window (no command, no --help or --version),
-    else None. The window starts without building every command's parser (about 50 ms)."""
+def _global_arguments(argv: Sequence[str] | None) -> tuple[Namespace, list[str]]:
+    """The options every command shares, and the rest of ``argv`` (the command first)."""
     parser = Parser(prog="gongjian", add_help=False)
     _add_global_options(parser)
     parser.set_defaults(command=None)
-    args, rest = parser.parse_known_args(argv)
+    return parser.parse_known_args(argv)
+
+
+def window_arguments(argv: Sequence[str] | None) -> Namespace | None:
+    """The options when ``argv`` only opens the window (no command, no --help or --version),
+    else None. The window starts without building every command's parser (about 50 ms)."""
+    args, rest = _global_arguments(argv)
     return None if rest else args
+
+
+def command_areas(argv: Sequence[str] | None) -> list[str]:
+    """The area module of the command ``argv`` names, alone: importing every area's module and
+    building its parser would take about 50 ms of a short command. Every area for --help,
+    --version or a name that is no command, so the message lists them all."""
+    _, rest = _global_arguments(argv)
+    named = rest[0] if rest else None
+    return [area for area, names in AREA_COMMANDS.items() if named in names] or list(AREA_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Handler] = {}
-    args = window_arguments(argv) or build_parser(handlers).parse_args(argv)
+    args = window_arguments(argv) or build_parser(handlers, command_areas(argv)).parse_args(argv)
     if args.command is None:
         from ui.application import run
 

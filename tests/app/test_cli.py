@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sqlite3
 import subprocess
@@ -353,3 +354,38 @@ def test_screenshot_gives_plain_offscreen_qt_the_screen_asked_for(
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split()[-2:] == ["1366", "768"]
+
+
+def test_each_area_registers_the_commands_the_table_names() -> None:
+    from app.cli import AREA_COMMANDS
+    from app.cli.base import Parser
+
+    for module, names in AREA_COMMANDS.items():
+        commands = Parser(prog="gongjian").add_subparsers(dest="command", parser_class=Parser)
+        handlers = importlib.import_module(module).register(commands)
+        assert sorted(handlers) == sorted(commands.choices) == sorted(names), module
+
+
+@pytest.mark.parametrize(
+    ("argv", "areas"),
+    [
+        (["--db", "x.db", "minutes", "M1", "-o", "m.pdf"], ["app.cli.meetings"]),
+        (["import-template", "people", "-o", "t.xlsx"], ["app.cli.excel"]),
+        (["--user", "minutes", "check"], ["app.cli.maintenance"]),  # a user named minutes
+        (["--help"], None),
+        (["minute", "M1"], None),  # not a command: the error lists them all
+    ],
+)
+def test_a_command_builds_only_its_own_areas_parser(
+    argv: list[str], areas: list[str] | None
+) -> None:
+    from app.cli import AREA_COMMANDS, command_areas
+
+    assert command_areas(argv) == (areas or list(AREA_COMMANDS))
+
+
+def test_a_mistyped_command_is_told_with_every_command_it_could_be(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "minute", "M1")
+    assert code == 2 and "minutes" in err and "postgres-roles" in err
