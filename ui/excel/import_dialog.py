@@ -269,7 +269,7 @@ class ImportDialog(QDialog):
         self.path = None
         self.file_label.setText(self.tr("还没有选择文件。"))
         self._show(None)
-        self.summary.setStyleSheet("color: #1b5e20;")
+        self.summary.setStyleSheet(palette.DONE_TEXT)
         self.summary.setText(
             self.tr(
                 "已从“{file}”导入：新增 {new} 条，更新 {updated} 条，跳过重复 {skipped} 条。"

@@ -220,7 +220,7 @@ class HolidaysDialog(SettingsDialog):
         result = done[0]
         self.year.setValue(result.year)
         self.reload()
-        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setStyleSheet(palette.DONE_TEXT)
         self.message.setText(
             self.tr("已导入{year}年：放假{off}天，调休上班{work}天（替换原有{old}天）。").format(
                 year=result.year, off=result.days_off, work=result.workdays, old=result.replaced
@@ -249,7 +249,7 @@ class HolidaysDialog(SettingsDialog):
                 self.tr("无法写入文件：{path}（{why}）").format(path=path, why=error.strerror)
             )
             return None
-        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setStyleSheet(palette.DONE_TEXT)
         self.message.setText(self.tr("已导出{year}年的节假日：{path}").format(year=year, path=path))
         show_saved(self, path)
         return path

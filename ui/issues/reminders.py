@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
 )
 from ui.i18n import enum_text, message_text
 from ui.models.rows_table import RowsTableModel
+from ui.widgets import palette
 from ui.widgets.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from app.database import Database
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-COLOURS = {Warning.RED: QColor("#fbe3e4"), Warning.YELLOW: QColor("#fff6d5")}
+COLOURS = {Warning.RED: QColor(palette.ERROR_FILL), Warning.YELLOW: QColor(palette.WARNING_FILL)}
 
 
 class RemindersModel(RowsTableModel):

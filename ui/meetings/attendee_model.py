@@ -39,7 +39,7 @@ STATUS_COLOURS = {
     AttendanceStatus.ABSENT: QColor(palette.ERROR_RED),
     None: QColor("#888888"),
 }
-ERROR_BACKGROUND = QColor("#fbe3e0")
+ERROR_BACKGROUND = QColor(palette.ERROR_FILL)
 
 
 class Col(IntEnum):

@@ -43,10 +43,10 @@ if TYPE_CHECKING:  # the secondment use cases load with the first posting shown
     from app.secondments.logs import MonthReport, WorkLogView
     from app.secondments.service import PostingDetail
 
-DISAGREEMENT_FILL = QColor("#F8D7DA")
-MISSING_FILL = QColor("#FFF3CD")
+DISAGREEMENT_FILL = QColor(palette.ERROR_FILL)
+MISSING_FILL = QColor(palette.WARNING_FILL)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-WARNING_STYLE = "background: #FFF3CD; color: #7a5b00; padding: 4px; border-radius: 3px;"
+WARNING_STYLE = palette.banner(palette.WARNING_FILL, palette.WARNING_AMBER)
 
 
 def _item(text: str, key: str | None = None, fill: QColor | None = None) -> QTableWidgetItem:

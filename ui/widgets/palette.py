@@ -19,6 +19,7 @@ HINT_GREY = "#666"  # text: a hint, a note, an empty list's or page's message
 
 ERROR_TEXT = f"color: {ERROR_RED};"
 WARNING_TEXT = f"color: {WARNING_AMBER};"
+DONE_TEXT = f"color: {DONE_GREEN};"
 HINT_TEXT = f"color: {HINT_GREY};"
 EMPTY_NOTE = f"color: {HINT_GREY}; font-size: 14px;"  # what an empty list or page says
 
