@@ -209,3 +209,37 @@ def test_an_import_error_ends_preparing_ahead_with_a_line_in_the_log(
     assert "gongjian_ahead_two" not in sys.modules  # the error ended it; the tab will say why
     assert AheadPage.reads == []
     assert "preparing ahead stopped" in caplog.text
+
+
+def test_a_tab_clicked_while_the_window_prepares_ahead_opens_and_preparing_goes_on(
+    qtbot: QtBot, demo_street: Path, tmp_path: Path
+) -> None:
+    from tests.ui.conftest import show_main_window
+
+    database = tmp_path / "street.db"
+    shutil.copyfile(demo_street, database)
+    window = show_main_window(qtbot, str(database), tmp_path, last_tab="directory")
+    ahead = window.prepare_ahead()
+    with qtbot.waitSignal(ahead.finished, timeout=30000):
+        page = window.show_tab("home")  # the user does not wait for it
+        assert page is not None and page.data_ready()
+    assert window.current_page() is page
+
+
+def test_closing_the_window_while_it_prepares_ahead_reads_nothing_more(
+    qtbot: QtBot, demo_street: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a closed database would open its file again (a restore may be replacing it)."""
+    from tests.ui.conftest import show_main_window
+
+    from ui.home.tab import HomeTab
+
+    database = tmp_path / "street.db"
+    shutil.copyfile(demo_street, database)
+    window = show_main_window(qtbot, str(database), tmp_path, last_tab="directory")
+    reads: list[object] = []
+    monkeypatch.setattr(HomeTab, "read_ahead", classmethod(lambda _cls, db: reads.append(db)))
+    ahead = window.prepare_ahead()
+    with qtbot.waitSignal(ahead.finished, timeout=30000):
+        window.close()  # the database closes with it
+    assert window.database is None and reads == []
