@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from app import audit
 from app.access import OPERATOR, write_refusal
@@ -81,6 +82,7 @@ class Database:
         if not read_only:  # a new file knows the official holidays
             ensure_official_calendar(self.engine)
         self.changes = 0
+        self._closed = False
         event.listen(self.engine, "after_cursor_execute", _note_write)
         event.listen(self.engine, "commit", self._on_commit)
         event.listen(self.engine, "rollback", _forget_write)
@@ -147,7 +149,11 @@ class Database:
 
     def close(self) -> None:
         """Closes every connection; on SQLite the write-ahead log is first folded into the
-        file, so the .db file alone holds everything (it can be copied on its own)."""
+        file, so the .db file alone holds everything (it can be copied on its own). Once
+        closed, it opens no connection again: a read left over (a worker, a step in an idle
+        moment) fails rather than open a file a restore may be replacing."""
+        if self._closed:
+            return
         if self.engine.dialect.name == "sqlite" and not self.read_only:
             try:
                 with self.engine.connect() as connection:
@@ -157,6 +163,12 @@ class Database:
             except DBAPIError:  # another program is writing: SQLite folds the log in later
                 log.warning("could not checkpoint %s on close", self.location, exc_info=True)
         self.engine.dispose()
+        self.engine.pool = NullPool(_refuse_closed)  # no connection, no file opened, again
+        self._closed = True
+
+
+def _refuse_closed() -> Any:
+    raise RuntimeError("the database was closed")
 
 
 def _note_write(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
