@@ -182,5 +182,5 @@ def test_the_main_window_offers_the_audit_log_and_own_password(
     assert window.audit_action.isEnabled() and window.own_password_action.isVisible()
     assert window.idle_lock is not None
     window.idle_lock.stop()
+    QApplication.processEvents()  # the dated statuses move once the database is open
     window.database.close()
-    QApplication.processEvents()
