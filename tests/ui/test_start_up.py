@@ -229,7 +229,7 @@ def test_a_tab_clicked_while_the_window_prepares_ahead_opens_and_preparing_goes_
 def test_closing_the_window_while_it_prepares_ahead_reads_nothing_more(
     qtbot: QtBot, demo_street: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Reading a closed database would open its file again (a restore may be replacing it)."""
+    """Preparing ahead asks the window for its open database: once closed, nothing is read."""
     from tests.ui.conftest import show_main_window
 
     from ui.home.tab import HomeTab
