@@ -76,13 +76,6 @@ def _global_arguments(argv: Sequence[str] | None) -> tuple[Namespace, list[str]]
     return parser.parse_known_args(argv)
 
 
-def window_arguments(argv: Sequence[str] | None) -> Namespace | None:
-    """The options when ``argv`` only opens the window (no command, no --help or --version),
-    else None. The window starts without building every command's parser (about 50 ms)."""
-    args, rest = _global_arguments(argv)
-    return None if rest else args
-
-
 def command_areas(argv: Sequence[str] | None) -> list[str]:
     """The area module of the command ``argv`` names, alone: importing every area's module and
     building its parser would take about 50 ms of a short command. Every area for --help,
@@ -94,7 +87,9 @@ def command_areas(argv: Sequence[str] | None) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Handler] = {}
-    args = window_arguments(argv) or build_parser(handlers, command_areas(argv)).parse_args(argv)
+    args, rest = _global_arguments(argv)
+    if rest:  # a command, --help or --version: no argument at all opens the window at once
+        args = build_parser(handlers, command_areas(argv)).parse_args(argv)
     if args.command is None:
         from ui.application import run
 

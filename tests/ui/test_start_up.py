@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -48,11 +48,25 @@ print(json.dumps(seen), flush=True)
 """
 
 
-def test_the_first_paint_does_not_wait_for_the_log_handler(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+def profile_env(home: Path) -> dict[str, str]:
+    """The environment of a window started offscreen whose settings and files stay in ``home``."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)}
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(tmp_path / name.lower())
+        env[name] = str(home / name.lower())
     env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def window_on_directory(qtbot: QtBot, demo_street: Path, folder: Path) -> Any:
+    """The main window opened on the directory tab, over a copy of the demo street."""
+    from tests.ui.conftest import show_main_window
+
+    database = shutil.copyfile(demo_street, folder / "street.db")
+    return show_main_window(qtbot, str(database), folder, last_tab="directory")
+
+
+def test_the_first_paint_does_not_wait_for_the_log_handler(tmp_path: Path) -> None:
+    env = profile_env(tmp_path)
     env["GONGJIAN_STARTUP_PROBE"] = "1"
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "new.db")],
@@ -135,12 +149,8 @@ def test_once_start_up_has_imported_ahead_a_first_click_imports_nothing_more(
 ) -> None:
     """``TabPage.imports_ahead`` stays true: every module a tab's first build imports inside
     functions is named there, so the first click on a tab builds widgets and reads data only."""
-    database = tmp_path / "street.db"
-    shutil.copyfile(demo_street, database)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(tmp_path / name.lower())
-    env["PYTHONPATH"] = str(ROOT)
+    database = shutil.copyfile(demo_street, tmp_path / "street.db")
+    env = profile_env(tmp_path)
     result = subprocess.run(
         [sys.executable, "-c", f"OURS = {OURS!r}\n{AHEAD_PROBE}", str(database), start],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
@@ -214,11 +224,7 @@ def test_an_import_error_ends_preparing_ahead_with_a_line_in_the_log(
 def test_a_tab_clicked_while_the_window_prepares_ahead_opens_and_preparing_goes_on(
     qtbot: QtBot, demo_street: Path, tmp_path: Path
 ) -> None:
-    from tests.ui.conftest import show_main_window
-
-    database = tmp_path / "street.db"
-    shutil.copyfile(demo_street, database)
-    window = show_main_window(qtbot, str(database), tmp_path, last_tab="directory")
+    window = window_on_directory(qtbot, demo_street, tmp_path)
     ahead = window.prepare_ahead()
     with qtbot.waitSignal(ahead.finished, timeout=30000):
         page = window.show_tab("home")  # the user does not wait for it
@@ -230,13 +236,9 @@ def test_closing_the_window_while_it_prepares_ahead_reads_nothing_more(
     qtbot: QtBot, demo_street: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Preparing ahead asks the window for its open database: once closed, nothing is read."""
-    from tests.ui.conftest import show_main_window
-
     from ui.home.tab import HomeTab
 
-    database = tmp_path / "street.db"
-    shutil.copyfile(demo_street, database)
-    window = show_main_window(qtbot, str(database), tmp_path, last_tab="directory")
+    window = window_on_directory(qtbot, demo_street, tmp_path)
     reads: list[object] = []
     monkeypatch.setattr(HomeTab, "read_ahead", classmethod(lambda _cls, db: reads.append(db)))
     ahead = window.prepare_ahead()
